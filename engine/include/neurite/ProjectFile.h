@@ -1,0 +1,37 @@
+// The .neurite project file: design, UI state, training settings, and (once trained) weights and history.
+#pragma once
+
+#include "neurite/Network.h"
+#include "neurite/NetworkSpec.h"
+#include "neurite/TrainingHistory.h"
+#include "neurite/TrainingSettings.h"
+
+#include <optional>
+#include <string>
+
+namespace neurite {
+
+struct Project {
+    NetworkSpec spec;
+    std::string uiStateJson = "{}";  // opaque to the engine: node positions and the like
+    TrainingSettings settings;
+    std::optional<Weights> weights;  // present once trained
+    TrainingHistory history;
+    std::string dataSetName;          // what the weights were trained on (for class names)
+    std::vector<std::string> classNames;
+};
+
+constexpr int kProjectFormatVersion = 1;
+
+// Atomic: writes a temporary file beside `path`, then renames it over. Throws NeuriteError on failure
+// (naming the path); the old file is then untouched.
+void saveProject(const Project& project, const std::string& path);
+
+// Throws NeuriteError naming the file and the problem: not a Neurite file, newer version, truncated,
+// checksum mismatch, bad JSON, tensor sizes that disagree with the design.
+Project loadProject(const std::string& path);
+
+// Builds the project's network and loads its weights if it has any.
+Network networkFromProject(const Project& project);
+
+} // namespace neurite

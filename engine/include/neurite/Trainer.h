@@ -1,0 +1,73 @@
+// Trains a Network on a Dataset: shuffled mini-batches, epochs, validation, early stopping, divergence guard.
+#pragma once
+
+#include "neurite/Dataset.h"
+#include "neurite/Network.h"
+#include "neurite/TrainingHistory.h"
+#include "neurite/TrainingSettings.h"
+
+#include <atomic>
+#include <condition_variable>
+#include <mutex>
+#include <string>
+
+namespace neurite {
+
+// Receives progress as values. Called on the training thread: implementations hand values on (the UI
+// through queued signals) and return quickly.
+class ProgressSink {
+public:
+    virtual ~ProgressSink() = default;
+    virtual void onBatch(const BatchReport&) {}
+    virtual void onEpoch(const EpochReport&) {}
+};
+
+// Lets another thread stop, pause or re-tune a run; the trainer looks at it between batches.
+class TrainingControl {
+public:
+    void requestStop();
+    bool stopRequested() const { return m_stop.load(std::memory_order_relaxed); }
+    void setPaused(bool paused);
+    bool paused() const { return m_paused.load(std::memory_order_relaxed); }
+    // A new base learning rate, taken at the next batch (the schedule then scales it).
+    void setLearningRate(float lr) { m_newLearningRate.store(lr, std::memory_order_relaxed); }
+    float takeLearningRate() { return m_newLearningRate.exchange(0.0f, std::memory_order_relaxed); }
+    // Blocks while paused (returns early on stop).
+    void waitWhilePaused();
+
+private:
+    std::atomic<bool> m_stop{false};
+    std::atomic<bool> m_paused{false};
+    std::atomic<float> m_newLearningRate{0.0f};
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+};
+
+struct TrainingResult {
+    enum class Outcome { Completed, Stopped, EarlyStopped, Diverged };
+    Outcome outcome = Outcome::Completed;
+    std::string message;        // for Diverged: what happened and which weights were kept
+    TrainingHistory history;
+    Weights lastWeights;        // weights after the last finished batch (last good ones when diverged)
+    Weights bestWeights;        // weights of the best epoch (empty when there was no finished epoch)
+};
+
+// Trains `network` in place. On return the network holds the best weights for EarlyStopped (and
+// Completed with early stopping on), else the last good weights. Throws NeuriteError for bad settings or
+// a data set that does not fit the network (naming the Input/Output layer).
+TrainingResult train(Network& network, const Dataset& data, const TrainingSettings& settings,
+                     ProgressSink* sink = nullptr, TrainingControl* control = nullptr);
+
+// Accuracy and loss over a whole image set, in eval mode.
+struct Evaluation {
+    float loss = 0;
+    float accuracy = 0;
+    std::vector<std::vector<int>> confusion;  // [true][predicted]
+    std::vector<float> precision, recall, f1;  // per class
+};
+Evaluation evaluate(Network& network, const ImageSet& set, int classCount, int batchSize = 256);
+
+// Checks that `data` fits `network` (input size and class count); throws NeuriteError naming the layer.
+void checkDataFitsNetwork(const Network& network, const Dataset& data);
+
+} // namespace neurite

@@ -1,0 +1,50 @@
+// Everything that says how to train, as plain data with defaults (saved in project files).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace neurite {
+
+struct OptimizerSettings {
+    std::string kind = "adam";  // "sgd", "adam", "adamw", "rmsprop"
+    float learningRate = 1e-3f;
+    float momentum = 0.0f;      // sgd
+    bool nesterov = false;      // sgd (needs momentum > 0)
+    float beta1 = 0.9f;         // adam, adamw
+    float beta2 = 0.999f;       // adam, adamw
+    float epsilon = 1e-8f;      // adam, adamw, rmsprop
+    float rho = 0.99f;          // rmsprop's moving-average factor (PyTorch's alpha)
+    float weightDecay = 0.0f;   // L2 for sgd/adam/rmsprop; decoupled for adamw
+    bool operator==(const OptimizerSettings&) const = default;
+};
+
+struct ScheduleSettings {
+    std::string kind = "constant";  // "constant", "step", "cosine"
+    int stepEpochs = 5;             // step: multiply by gamma every stepEpochs epochs
+    float gamma = 0.5f;
+    float minLearningRate = 0.0f;   // cosine: the floor reached at the last epoch
+    bool operator==(const ScheduleSettings&) const = default;
+};
+
+struct TrainingSettings {
+    std::string dataSet = "mnist-10k";
+    int epochs = 10;
+    int batchSize = 32;
+    OptimizerSettings optimizer;
+    ScheduleSettings schedule;
+    float validationSplit = 0.0f;  // fraction of the training set held out, chosen by the seed
+    std::uint64_t seed = 1;
+    int threads = 0;               // 0 = all cores
+    int earlyStoppingPatience = 0; // epochs without validation-loss improvement; 0 = off
+    bool operator==(const TrainingSettings&) const = default;
+};
+
+// Throws NeuriteError naming the field when a value is out of range (e.g. "batch size must be >= 1").
+void validateSettings(const TrainingSettings& settings);
+
+// Learning rate for `epoch` (0-based) of `epochs` under `schedule`, starting from `base`.
+float scheduledLearningRate(const ScheduleSettings& schedule, float base, int epoch, int epochs);
+
+} // namespace neurite

