@@ -20,4 +20,7 @@ public:
 // Validates `settings` (throws NeuriteError naming the field) and makes the optimiser it describes.
 std::unique_ptr<Optimizer> makeOptimizer(const OptimizerSettings& settings);
 
+// The optimiser part of validateSettings(): throws NeuriteError naming the first bad field.
+void validateOptimizerSettings(const OptimizerSettings& settings);
+
 } // namespace neurite
