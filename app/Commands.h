@@ -1,0 +1,19 @@
+// The headless subcommands of `neurite`; each returns the process exit status.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace neurite::cli {
+
+using Args = std::vector<std::string>;
+
+int runTrain(const Args& args);
+int runEval(const Args& args);
+int runPredict(const Args& args);
+int runSummary(const Args& args);
+int runBench(const Args& args);
+int runData(const Args& args);
+int runGui(int argc, char** argv);
+
+} // namespace neurite::cli

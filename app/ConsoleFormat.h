@@ -1,0 +1,14 @@
+// Number and time formatting for the command line's tables and progress lines.
+#pragma once
+
+#include <string>
+
+namespace neurite::cli {
+
+std::string withThousands(double value);           // 152345.6 -> "152,346"
+std::string percent(double fraction, int decimals = 2);  // 0.9712 -> "97.12%"
+std::string fixed(double value, int decimals);
+std::string duration(double seconds);              // 75 -> "1:15"
+bool stdoutIsTerminal();
+
+} // namespace neurite::cli

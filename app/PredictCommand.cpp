@@ -1,0 +1,70 @@
+// `neurite predict`: classifies image files with a trained project, using the canvas's preprocessing.
+#include "Arguments.h"
+#include "Commands.h"
+#include "ConsoleFormat.h"
+#include "ImagePreprocessing.h"
+#include "neurite/Error.h"
+#include "neurite/ProjectFile.h"
+
+#include <QCoreApplication>
+
+#include <algorithm>
+#include <iostream>
+
+namespace neurite::cli {
+
+int runPredict(const Args& args)
+{
+    Arguments a("neurite predict FILE.neurite IMAGE...",
+                "Prints the predicted class and the class probabilities of each image (PNG or JPEG). Images are\n"
+                "prepared like MNIST: a dark digit on a light background is inverted, the ink is cropped, scaled\n"
+                "to 20 px and centred by its centre of mass in 28x28.",
+                {{"top", "N", "print only the N most likely classes (default: all)"}}, 2, 100000);
+    a.parse(args);
+    if (a.helpRequested()) {
+        std::cout << a.helpText();
+        return 0;
+    }
+    int argc = 1;
+    char name[] = "neurite";
+    char* argv[] = {name, nullptr};
+    QCoreApplication app(argc, argv);  // lets QImage find its format plugins
+
+    const std::string path = a.positional()[0];
+    const Project project = loadProject(path);
+    if (!project.weights)
+        throw NeuriteError(path + " has no trained weights: train it first.");
+    Network network = networkFromProject(project);
+    const int classes = network.outputSize();
+    const int top = int(a.integer("top", classes, 1, classes));
+    std::vector<float> probabilities(std::size_t(classes), 0.0f);
+    int failures = 0;
+    for (std::size_t i = 1; i < a.positional().size(); ++i) {
+        const QString image = QString::fromStdString(a.positional()[i]);
+        QString error;
+        const auto input = ui::preprocessImageFile(image, &error);
+        if (!input) {
+            std::cerr << a.positional()[i] << ": " << error.toStdString() << "\n";
+            ++failures;
+            continue;
+        }
+        if (long(input->size()) != network.inputShape().size())
+            throw NeuriteError(path + ": the network takes " + std::to_string(network.inputShape().size()) +
+                               " inputs, not a 28x28 image.");
+        network.predictOne(input->data(), probabilities.data());
+        std::vector<int> order(std::size_t(classes));
+        for (int c = 0; c < classes; ++c)
+            order[std::size_t(c)] = c;
+        std::stable_sort(order.begin(), order.end(), [&](int x, int y) { return probabilities[x] > probabilities[y]; });
+        const auto className = [&](int c) {
+            return c < int(project.classNames.size()) ? project.classNames[std::size_t(c)] : std::to_string(c);
+        };
+        std::cout << a.positional()[i] << ": " << className(order[0]) << " (" << percent(probabilities[order[0]], 1)
+                  << ")\n";
+        for (int k = 0; k < top; ++k)
+            std::cout << "  " << className(order[k]) << "  " << fixed(probabilities[order[k]], 4) << "\n";
+    }
+    return failures ? 1 : 0;
+}
+
+} // namespace neurite::cli

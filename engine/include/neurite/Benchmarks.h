@@ -1,0 +1,26 @@
+// Speed measurements of the engine on synthetic data (used by `neurite bench` and tests/bench).
+#pragma once
+
+#include "neurite/Dataset.h"
+#include "neurite/NetworkSpec.h"
+
+#include <cstddef>
+#include <cstdint>
+
+namespace neurite {
+
+// `count` random 28x28 images with random labels 0..9 (the data's content does not affect speed).
+Dataset syntheticMnist(std::size_t count, std::uint64_t seed);
+
+// Median training throughput (samples/s) of `repeats` one-epoch runs of `spec` on `data` after a warm-up
+// run, with the reference settings (Adam, lr 1e-3) at `batch`.
+double trainingThroughput(const NetworkSpec& spec, const Dataset& data, int batch, int threads, int repeats);
+
+// Median time in microseconds of one single-sample prediction (predictOne) over `calls` varied inputs.
+double inferenceLatencyMicroseconds(const NetworkSpec& spec, const Dataset& data, int calls);
+
+// This machine's float32 matrix-multiply rate with Eigen on one thread (GFLOP/s, 2 flops per
+// multiply-add), measured on square matrices of size `n`.
+double matrixMultiplyGflops(int n, double seconds);
+
+} // namespace neurite

@@ -1,0 +1,97 @@
+// Engine benchmarks: medians of repeated runs, warm-up excluded.
+#include "neurite/Benchmarks.h"
+
+#include "neurite/Network.h"
+#include "neurite/Trainer.h"
+
+#include <algorithm>
+#include <chrono>
+#include <random>
+#include <vector>
+
+namespace neurite {
+namespace {
+
+double median(std::vector<double> v)
+{
+    std::sort(v.begin(), v.end());
+    return v.empty() ? 0.0 : v[v.size() / 2];
+}
+
+} // namespace
+
+Dataset syntheticMnist(std::size_t count, std::uint64_t seed)
+{
+    Dataset d;
+    d.name = "synthetic 28x28";
+    d.train.rows = d.train.cols = 28;
+    d.test.rows = d.test.cols = 28;
+    d.train.pixels.resize(count * 784);
+    d.train.labels.resize(count);
+    std::mt19937_64 rng(seed);
+    for (auto& p : d.train.pixels)
+        p = std::uint8_t(rng() & 0xff);
+    for (auto& l : d.train.labels)
+        l = std::uint8_t(rng() % 10);
+    for (int c = 0; c < 10; ++c)
+        d.classNames.push_back(std::to_string(c));
+    return d;
+}
+
+double trainingThroughput(const NetworkSpec& spec, const Dataset& data, int batch, int threads, int repeats)
+{
+    Network network(spec, 1);
+    TrainingSettings settings;
+    settings.epochs = 1;
+    settings.batchSize = batch;
+    settings.threads = threads;
+    std::vector<double> rates;
+    for (int r = 0; r <= repeats; ++r) {
+        settings.seed = std::uint64_t(r + 1);
+        const TrainingResult result = train(network, data, settings);
+        if (r > 0)
+            rates.push_back(result.history.epochs.back().samplesPerSecond);
+    }
+    return median(rates);
+}
+
+double inferenceLatencyMicroseconds(const NetworkSpec& spec, const Dataset& data, int calls)
+{
+    Network network(spec, 1);
+    network.setThreads(1);
+    const long inputs = network.inputShape().size();
+    std::vector<float> input(static_cast<std::size_t>(inputs));
+    std::vector<float> output(static_cast<std::size_t>(network.outputSize()));
+    std::vector<double> times;
+    times.reserve(std::size_t(calls));
+    constexpr int kWarmUp = 200;
+    for (int i = 0; i < calls + kWarmUp; ++i) {
+        const std::uint8_t* image = data.train.image(std::size_t(i) % data.train.count());
+        for (long p = 0; p < inputs; ++p)
+            input[std::size_t(p)] = float(image[p]) * kPixelScale;
+        const auto t0 = std::chrono::steady_clock::now();
+        network.predictOne(input.data(), output.data());
+        const auto t1 = std::chrono::steady_clock::now();
+        if (i >= kWarmUp)
+            times.push_back(std::chrono::duration<double, std::micro>(t1 - t0).count());
+    }
+    return median(times);
+}
+
+double matrixMultiplyGflops(int n, double seconds)
+{
+    Eigen::MatrixXf a = Eigen::MatrixXf::Random(n, n), b = Eigen::MatrixXf::Random(n, n), c(n, n);
+    c.noalias() = a * b;  // warm-up
+    std::vector<double> rates;
+    const auto start = std::chrono::steady_clock::now();
+    while (std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() < seconds) {
+        const auto t0 = std::chrono::steady_clock::now();
+        c.noalias() = a * b;
+        const double dt = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        rates.push_back(2.0 * double(n) * n * n / dt / 1e9);
+        a(0, 0) += c(0, 0) * 1e-30f;  // keep the product observable
+    }
+    return median(rates);
+}
+
+} // namespace neurite

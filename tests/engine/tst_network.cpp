@@ -1,0 +1,112 @@
+// Network: whole-network gradient check through the fused softmax/cross-entropy head, predictions,
+// weights in and out, determinism.
+#include "TestSupport.h"
+#include "neurite/Error.h"
+#include "neurite/LayerRegistry.h"
+#include "neurite/Network.h"
+
+#include <QtTest>
+
+using namespace neurite;
+using namespace neurite::test;
+
+class TestNetwork : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void wholeNetworkGradientCheck_data()
+    {
+        QTest::addColumn<QString>("loss");
+        QTest::newRow("cross-entropy") << "cross_entropy";
+        QTest::newRow("mse") << "mse";
+    }
+
+    void wholeNetworkGradientCheck()
+    {
+        QFETCH(QString, loss);
+        LayerSpec leaky = defaultLayer("LeakyReLU", "leaky");
+        const NetworkSpec spec = chainSpec(6, {dense("d1", 5, "tanh"), dense("d2", 4, "linear"), leaky,
+                                               defaultLayer("Sigmoid", "sig"), dense("d3", 3, "softmax")},
+                                           loss.toStdString());
+        Network net(spec, 5);
+        const Matrix x = randomMatrix(4, 6, 8);
+        const std::uint8_t labels[] = {0, 2, 1, 2};
+        net.forwardBackward(x, labels);
+        for (const ParameterRef& p : net.parameters()) {
+            const Matrix analytic = *p.grad;
+            const Matrix numeric = numericGradient(*p.value, [&] {
+                int c;
+                return double(net.evaluateBatch(x, labels, &c));
+            }, 1e-3f);
+            QVERIFY2(maxRelativeError(analytic, numeric) < 2e-3, p.name.c_str());
+        }
+    }
+
+    void predictionsAreProbabilities()
+    {
+        Network net(*preset("mlp"), 3);
+        const Matrix x = randomMatrix(5, 784, 1, 0, 1);
+        Matrix p;
+        net.predict(x, p);
+        QCOMPARE(p.rows(), 5);
+        QCOMPARE(p.cols(), 10);
+        for (int r = 0; r < 5; ++r)
+            QVERIFY(std::abs(p.row(r).sum() - 1.0f) < 1e-5f);
+        std::vector<float> one(10);
+        net.predictOne(x.row(2).data(), one.data());
+        for (int c = 0; c < 10; ++c)
+            QVERIFY(std::abs(one[c] - p(2, c)) < 1e-6f);
+    }
+
+    void sameSeedSameWeightsOtherSeedOther()
+    {
+        Network a(*preset("mlp"), 42), b(*preset("mlp"), 42), c(*preset("mlp"), 43);
+        QVERIFY(a.weights() == b.weights());
+        QVERIFY(!(a.weights() == c.weights()));
+    }
+
+    void weightsRoundTripAndErrors()
+    {
+        Network a(*preset("mlp"), 1), b(*preset("mlp"), 2);
+        b.setWeights(a.weights());
+        const Matrix x = randomMatrix(3, 784, 4, 0, 1);
+        Matrix pa, pb;
+        a.predict(x, pa);
+        b.predict(x, pb);
+        QVERIFY(pa == pb);  // bit-identical
+        Weights bad = a.weights();
+        bad[0].rows = 10;
+        try {
+            b.setWeights(bad);
+            QFAIL("expected an error");
+        } catch (const NeuriteError& e) {
+            QVERIFY(std::string(e.what()).find("dense1.weight") != std::string::npos);
+        }
+        bad = a.weights();
+        bad.pop_back();
+        QVERIFY_THROWS_EXCEPTION(NeuriteError, b.setWeights(bad));
+    }
+
+    void invalidDesignThrowsWithMessage()
+    {
+        NetworkSpec spec = *preset("mlp");
+        spec.find("dense2")->options["units"] = -3.0;
+        try {
+            Network net(spec);
+            QFAIL("expected an error");
+        } catch (const NeuriteError& e) {
+            QVERIFY(std::string(e.what()).find("dense2") != std::string::npos);
+        }
+    }
+
+    void parameterCountAndShapes()
+    {
+        Network net(*preset("mlp"));
+        QCOMPARE(net.parameterCount(), 109386L);
+        QCOMPARE(net.inputShape(), (Shape{1, 28, 28}));
+        QCOMPARE(net.outputSize(), 10);
+        QCOMPARE(int(net.weights().size()), 6);
+    }
+};
+
+QTEST_APPLESS_MAIN(TestNetwork)
+#include "tst_network.moc"

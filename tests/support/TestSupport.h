@@ -1,0 +1,37 @@
+// Helpers shared by the test suites: small data sets, random matrices and finite-difference gradients.
+#pragma once
+
+#include "neurite/Dataset.h"
+#include "neurite/NetworkSpec.h"
+#include "neurite/Tensor.h"
+
+#include <functional>
+#include <random>
+#include <string>
+#include <vector>
+
+namespace neurite::test {
+
+// A (rows, cols) matrix of uniform values in [lo, hi) from `seed`.
+Matrix randomMatrix(int rows, int cols, std::uint64_t seed, float lo = -1.0f, float hi = 1.0f);
+
+// Central finite difference of `loss` with respect to every element of `m` (restored afterwards).
+// Computed in double around float values, step `eps`.
+Matrix numericGradient(Matrix& m, const std::function<double()>& loss, float eps = 1e-3f);
+
+// Largest |a - b| / max(1, |a|, |b|) over all elements.
+double maxRelativeError(const Matrix& a, const Matrix& b);
+
+// A chain design: Input (channels x 1 x 1) -> the given layers in order -> Output(loss).
+NetworkSpec chainSpec(int inputs, const std::vector<LayerSpec>& layers, const std::string& loss = "cross_entropy");
+
+// A Dense layer spec with the given units and activation.
+LayerSpec dense(const std::string& id, int units, const std::string& activation);
+
+// Points in `classes` well-separated Gaussian blobs, as 1 x features byte "images".
+Dataset blobs(int perClass, int classes, int features, std::uint64_t seed);
+
+// The mnist-10k data set if it has been prepared (empty name otherwise).
+bool mnist10kAvailable();
+
+} // namespace neurite::test
