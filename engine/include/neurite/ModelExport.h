@@ -1,0 +1,45 @@
+// Exports a trained design to other tools: ONNX, a PyTorch folder, a standalone C++ header, history CSV.
+#pragma once
+
+#include "neurite/Network.h"
+#include "neurite/NetworkSpec.h"
+#include "neurite/TrainingHistory.h"
+#include "neurite/TrainingSettings.h"
+
+#include <string>
+
+namespace neurite {
+
+// Every exporter follows the same rules:
+// - it exports the layers that lead from the Input to the Output, in topological order;
+// - a layer type the format cannot express throws NeuriteError naming the layer and the format
+//   ("cannot export layer 'conv1' (Conv2D) to the C++ header format");
+// - the result reproduces Network::predict(): probabilities (softmax of the final layer) for
+//   cross-entropy, raw outputs for MSE; dropout is the identity;
+// - nothing half-written is left behind: files are written beside the target and renamed over it.
+// `weights` are Network::weights() of the design (names "<layerId>.weight" (in, out), "<layerId>.bias").
+
+// The Neurite version written into exported files ("0.1.0").
+std::string neuriteVersion();
+
+// ONNX (opset 13): input "input" float [N, C*H*W] (pixels / 255, row-major C,H,W; N is dynamic),
+// output "probabilities" [N, classes]. Dense layers are Gemm with transB=1 (weights stored [out, in]).
+// The model passes onnx::checker::check_model before it is written.
+void exportOnnx(const NetworkSpec& spec, const Weights& weights, const std::string& path);
+
+// One dependency-free C++17 header: the weights as constexpr arrays and
+// `void predict(const float* input, float* output)` in a namespace named after the file
+// ("digits.h" -> namespace digits).
+void exportCppHeader(const NetworkSpec& spec, const Weights& weights, const std::string& path);
+
+// A folder (created, or replaced as a whole) holding model.py (a torch.nn.Module and a weight loader),
+// weights.npz (PyTorch layout: "<name>.weight" (out, in), "<name>.bias" (out)), train.py (the same
+// optimiser and settings with torch.distributed DistributedDataParallel) and README.md.
+void exportTorch(const NetworkSpec& spec, const Weights& weights, const TrainingSettings& settings,
+                 const std::string& folder);
+
+// One line per epoch: epoch, train/validation loss and accuracy, learning rate, seconds, samples per
+// second, best. Missing values (no validation) are empty cells.
+void exportHistoryCsv(const TrainingHistory& history, const std::string& path);
+
+} // namespace neurite

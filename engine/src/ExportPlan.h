@@ -1,0 +1,67 @@
+// What every exporter walks: the layers from Input to Output in order, with inference semantics resolved.
+#pragma once
+
+#include "neurite/Network.h"
+#include "neurite/NetworkSpec.h"
+#include "neurite/Tensor.h"
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace neurite {
+
+// One layer to export. Inference semantics are already applied: Dropout and a Softmax folded into the
+// cross-entropy head are pass-throughs, and a folded Dense softmax has its activation set to "linear".
+struct ExportStep {
+    LayerSpec layer;                  // a copy; exporters read options with layer.number()/text()
+    std::vector<std::string> inputs;  // the ids of the steps (or the Input) feeding each port
+    Shape inputShape;                 // of port 0
+    Shape outputShape;
+    bool passThrough = false;         // output = input 0
+};
+
+struct ExportPlan {
+    std::string inputId;
+    Shape inputShape;                // the flattened input has inputShape.size() values
+    std::vector<ExportStep> steps;   // topological order, without the Input and Output layers
+    std::string finalId;             // the step (or Input) whose output feeds the Output layer
+    int outputSize = 0;
+    LossKind loss = LossKind::CrossEntropy;
+    bool softmaxHead = false;        // cross-entropy: predictions are softmax(final output)
+};
+
+// The layer types every exporter of today supports (Dense, activations, Dropout).
+const std::set<std::string>& basicExportTypes();
+
+// Builds the plan for `format` (its name in messages, e.g. "ONNX"). Throws NeuriteError
+// "cannot export layer 'id' (Type) to the <format> format" for a type outside `supported`, and the
+// validation errors for an invalid design.
+ExportPlan makeExportPlan(const NetworkSpec& spec, const std::string& format, const std::set<std::string>& supported);
+
+// The Dense weight "(in, out)" and bias "(1, out)" of `layerId`; the bias is all zeros when the layer has
+// none. Throws NeuriteError naming the tensor when it is missing or has the wrong size.
+struct DenseParameters {
+    int inputs = 0;
+    int units = 0;
+    const std::vector<float>* weight = nullptr;  // (inputs, units) row-major
+    std::vector<float> bias;                     // (units)
+};
+DenseParameters denseParameters(const Weights& weights, const ExportStep& step);
+
+// The activation of a Dense step ("linear", "relu", ...), and the LeakyReLU slope the engine uses.
+std::string denseActivation(const ExportStep& step);
+float leakyAlpha(const ExportStep& step);
+
+// The shortest text that reads back as the same float ("0.001"; "0.001f" as a C++ literal).
+std::string exactFloat(float value, bool cppLiteral = false);
+
+// Turns a layer id into an identifier of C++ and Python ("dense-1" -> "dense_1", "1x" -> "l_1x").
+std::string identifierFor(const std::string& id);
+
+// One distinct identifier per step (identifierFor, then "_2", "_3" on clashes; names in `reserved` get
+// "_layer" appended first).
+std::map<std::string, std::string> stepIdentifiers(const ExportPlan& plan, const std::set<std::string>& reserved = {});
+
+} // namespace neurite

@@ -1,0 +1,266 @@
+// The PyTorch export: a folder with model.py (a torch.nn.Module), weights.npz, train.py (DDP) and a README.
+#include "AtomicFile.h"
+#include "ExportPlan.h"
+#include "NpzWriter.h"
+#include "TorchTrainScript.h"
+#include "neurite/Error.h"
+#include "neurite/LayerRegistry.h"
+#include "neurite/ModelExport.h"
+
+#include <filesystem>
+#include <sstream>
+#include <system_error>
+#include <unistd.h>
+
+namespace neurite {
+namespace {
+
+namespace fs = std::filesystem;
+
+const char* const kFormat = "PyTorch";
+
+// Names a layer attribute must not take: Python keywords and nn.Module's own attributes.
+const std::set<std::string>& reservedPythonNames()
+{
+    static const std::set<std::string> names{
+        "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def",
+        "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is",
+        "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
+        "self", "x", "input", "output", "forward", "predict", "training", "train", "eval", "to", "cpu", "cuda", "float",
+        "double", "half", "type", "apply", "modules", "children", "parameters", "buffers", "state_dict",
+        "load_state_dict", "zero_grad", "requires_grad_", "share_memory", "extra_repr", "named_modules",
+        "named_children", "named_parameters", "named_buffers", "register_buffer", "register_parameter",
+        "add_module", "get_submodule", "get_parameter", "get_buffer", "dump_patches", "T_destination",
+        "call_super_init", "bfloat16", "ipu", "xpu", "F", "nn", "np", "torch", "os"};
+    return names;
+}
+
+// The Python expression applying a Dense activation or an activation layer type to `v`.
+std::string activationExpression(const std::string& kind, const ExportStep& step, const std::string& v)
+{
+    if (kind == "relu" || kind == "ReLU")
+        return "torch.relu(" + v + ")";
+    if (kind == "leaky_relu" || kind == "LeakyReLU")
+        return "F.leaky_relu(" + v + ", " + exactFloat(leakyAlpha(step)) + ")";
+    if (kind == "sigmoid" || kind == "Sigmoid")
+        return "torch.sigmoid(" + v + ")";
+    if (kind == "tanh" || kind == "Tanh")
+        return "torch.tanh(" + v + ")";
+    if (kind == "softmax" || kind == "Softmax")
+        return "torch.softmax(" + v + ", dim=1)";
+    return v;
+}
+
+// Generates model.py and the arrays of weights.npz together, so their names always agree.
+class TorchModuleWriter {
+public:
+    TorchModuleWriter(const ExportPlan& plan, const Weights& weights)
+        : m_plan(plan), m_weights(weights), m_names(stepIdentifiers(plan, reservedPythonNames()))
+    {
+        m_valueOf[plan.inputId] = "x";
+    }
+
+    void addStep(const ExportStep& step)
+    {
+        const std::string& id = step.layer.id;
+        const std::string in = m_valueOf.at(step.inputs.at(0));
+        const std::string name = m_names.at(id);
+        const std::string comment = "  # " + id + ": " + layerCaption(step.layer) + " -> " + step.outputShape.toString();
+        if (step.layer.type == "Dense") {
+            const DenseParameters p = denseParameters(m_weights, step);
+            const bool bias = step.layer.number("bias", 1) != 0;
+            m_init << "        self." << name << " = nn.Linear(" << p.inputs << ", " << p.units
+                   << ", bias=" << (bias ? "True" : "False") << ")" << comment << "\n";
+            addDenseArrays(name, p, bias);
+            m_forward << "        " << name << " = "
+                      << activationExpression(denseActivation(step), step, "self." + name + "(" + in + ")") << comment
+                      << "\n";
+        } else if (step.layer.type == "Dropout") {
+            // A module, so that train() and eval() switch it like any PyTorch dropout.
+            m_init << "        self." << name << " = nn.Dropout(p=" << exactFloat(float(step.layer.number("rate", 0.5)))
+                   << ")" << comment << "\n";
+            m_forward << "        " << name << " = self." << name << "(" << in << ")" << comment << "\n";
+        } else if (step.passThrough) {
+            m_forward << "        " << name << " = " << in << comment << " (folded into the loss's softmax)\n";
+        } else {
+            m_forward << "        " << name << " = " << activationExpression(step.layer.type, step, in) << comment << "\n";
+        }
+        m_valueOf[id] = name;
+    }
+
+    std::string moduleText() const
+    {
+        const Shape& s = m_plan.inputShape;
+        const bool ce = m_plan.softmaxHead;
+        std::ostringstream out;
+        out << "\"\"\"A network exported by Neurite " << neuriteVersion()
+            << ": the design as a torch.nn.Module, and its weights.\n\n"
+            << "Input: (N, " << s.size() << ") float32, pixels / 255 in [0, 1], flattened row-major (C, H, W) = "
+            << s.toString() << ";\n(N, C, H, W) tensors are flattened first. forward() returns "
+            << (ce ? "the logits (what torch.nn.CrossEntropyLoss\nexpects); predict() returns Neurite's "
+                     "predictions: softmax(logits), the class probabilities."
+                   : "the raw outputs (the design is trained\nwith mean squared error); predict() returns the same, "
+                     "in eval mode.")
+            << "\n\n    import model\n    net = model.load()               # NeuriteNet with weights.npz, in eval mode\n"
+            << "    probabilities = net.predict(x)   # x: (N, " << s.size() << ")\n\n"
+            << "weights.npz holds the state dict as NumPy arrays (\"<layer>.weight\" (out, in), \"<layer>.bias\" (out)).\n"
+            << "\"\"\"\nimport os\n\nimport numpy as np\nimport torch\nimport torch.nn.functional as F\nfrom torch import nn\n\n"
+            << "INPUT_SHAPE = (" << s.channels << ", " << s.height << ", " << s.width << ")\n"
+            << "INPUT_SIZE = " << s.size() << "\n"
+            << "OUTPUT_SIZE = " << m_plan.outputSize << "\n"
+            << "LOSS = \"" << (ce ? "cross_entropy" : "mse") << "\"\n"
+            << "WEIGHTS_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), \"weights.npz\")\n\n\n"
+            << "class NeuriteNet(nn.Module):\n    def __init__(self):\n        super().__init__()\n"
+            << m_init.str() << (m_init.str().empty() ? "        pass\n" : "")
+            << "\n    def forward(self, x):\n        x = x.flatten(1)\n"
+            << m_forward.str() << "        return " << m_valueOf.at(m_plan.finalId) << "\n\n"
+            << "    def predict(self, x):\n"
+            << "        \"\"\"What Neurite predicts for x, in eval mode without gradients.\"\"\"\n"
+            << "        was_training = self.training\n        self.eval()\n        with torch.no_grad():\n"
+            << "            y = self.forward(x)\n        self.train(was_training)\n"
+            << (ce ? "        return torch.softmax(y, dim=1)\n" : "        return y\n")
+            << R"PY(
+
+def load_weights(net, path=WEIGHTS_FILE):
+    """Copies the arrays of an .npz file (written by Neurite or by save_weights) into `net`."""
+    with np.load(path) as arrays:
+        state = {name: torch.from_numpy(np.array(arrays[name])) for name in arrays.files}
+    net.load_state_dict(state)
+    return net
+
+
+def save_weights(net, path):
+    """Writes `net`'s parameters as an .npz file in the layout load_weights reads."""
+    state = {name: value.detach().cpu().numpy() for name, value in net.state_dict().items()}
+    np.savez(path, **state)
+
+
+def load(path=WEIGHTS_FILE):
+    """A NeuriteNet with the weights of `path`, in eval mode."""
+    return load_weights(NeuriteNet(), path).eval()
+)PY";
+        return out.str();
+    }
+
+    const std::vector<NpyArray>& arrays() const { return m_arrays; }
+
+private:
+    // nn.Linear keeps weight as (out, in): Neurite's (in, out) is transposed.
+    void addDenseArrays(const std::string& name, const DenseParameters& p, bool bias)
+    {
+        NpyArray weight{name + ".weight", {p.units, p.inputs}, {}};
+        weight.values.resize(std::size_t(p.units) * std::size_t(p.inputs));
+        for (int i = 0; i < p.inputs; ++i)
+            for (int o = 0; o < p.units; ++o)
+                weight.values[std::size_t(o) * std::size_t(p.inputs) + std::size_t(i)] =
+                    (*p.weight)[std::size_t(i) * std::size_t(p.units) + std::size_t(o)];
+        m_arrays.push_back(std::move(weight));
+        if (bias)
+            m_arrays.push_back({name + ".bias", {p.units}, p.bias});
+    }
+
+    const ExportPlan& m_plan;
+    const Weights& m_weights;
+    std::map<std::string, std::string> m_names;
+    std::map<std::string, std::string> m_valueOf;  // layer id -> the Python variable holding its output
+    std::ostringstream m_init, m_forward;
+    std::vector<NpyArray> m_arrays;
+};
+
+const char* const kReadme = R"MD(# A Neurite design exported for PyTorch
+
+- `model.py`: the network as `NeuriteNet(torch.nn.Module)`; `model.load()` returns it with `weights.npz`.
+- `weights.npz`: the trained weights, as NumPy arrays named like the module's state dict.
+- `train.py`: trains the same design with the project's optimiser and settings using
+  `torch.distributed` DistributedDataParallel, on one process or many machines.
+
+Check the weights:
+
+    python3 -c "import model, torch; print(model.load().predict(torch.rand(1, model.INPUT_SIZE)))"
+
+Train (one process, CPU, gloo):
+
+    torchrun --standalone --nproc_per_node=1 train.py --data ~/.local/share/neurite/datasets/mnist-10k --out trained
+
+Train on two machines with four processes each (run on both, with node_rank 0 and 1):
+
+    torchrun --nnodes=2 --node_rank=0 --nproc_per_node=4 --master_addr=HOST0 --master_port=29500 \
+        train.py --data DIR --out trained
+
+`python3 train.py --help` lists the options; their defaults are the Neurite project's settings.
+)MD";
+
+// Writes the files into a fresh folder beside `folder`, then swaps it in: a failure leaves nothing behind
+// and the old folder (if any) untouched.
+class FolderSwap {
+public:
+    explicit FolderSwap(const std::string& folder)
+        : m_folder(fs::absolute(folder).lexically_normal()),
+          m_temp(m_folder.string() + ".tmp-" + std::to_string(::getpid()))
+    {
+        if (m_folder.filename().empty())
+            m_folder = m_folder.parent_path(), m_temp = m_folder.string() + ".tmp-" + std::to_string(::getpid());
+        if (fs::exists(m_folder) && !fs::is_directory(m_folder))
+            throw NeuriteError("Cannot export to " + folder + ": it exists and is not a folder.");
+        std::error_code ec;
+        fs::remove_all(m_temp, ec);
+        if (!fs::create_directories(m_temp, ec) && ec)
+            throw NeuriteError("Cannot create " + m_temp.string() + ": " + ec.message());
+    }
+    ~FolderSwap()
+    {
+        std::error_code ec;
+        if (!m_committed)
+            fs::remove_all(m_temp, ec);
+    }
+    FolderSwap(const FolderSwap&) = delete;
+    FolderSwap& operator=(const FolderSwap&) = delete;
+
+    std::string file(const std::string& name) const { return (m_temp / name).string(); }
+
+    void commit()
+    {
+        const fs::path old = m_folder.string() + ".old-" + std::to_string(::getpid());
+        std::error_code ec;
+        const bool replacing = fs::exists(m_folder);
+        if (replacing)
+            fs::rename(m_folder, old, ec);
+        if (!ec)
+            fs::rename(m_temp, m_folder, ec);
+        if (ec) {
+            if (replacing)
+                fs::rename(old, m_folder, ec);
+            throw NeuriteError("Cannot move the export into " + m_folder.string() + ": " + ec.message());
+        }
+        m_committed = true;
+        fs::remove_all(old, ec);
+    }
+
+private:
+    fs::path m_folder;
+    fs::path m_temp;
+    bool m_committed = false;
+};
+
+} // namespace
+
+void exportTorch(const NetworkSpec& spec, const Weights& weights, const TrainingSettings& settings,
+                 const std::string& folder)
+{
+    const ExportPlan plan = makeExportPlan(spec, kFormat, basicExportTypes());
+    TorchModuleWriter writer(plan, weights);
+    for (const ExportStep& step : plan.steps)
+        writer.addStep(step);
+    const std::string moduleText = writer.moduleText();
+    const std::string trainScript = torchTrainScript(settings);
+    const std::string npz = npzBytes(writer.arrays());
+
+    FolderSwap swap(folder);
+    writeFileAtomically(swap.file("model.py"), moduleText);
+    writeFileAtomically(swap.file("weights.npz"), npz);
+    writeFileAtomically(swap.file("train.py"), trainScript);
+    writeFileAtomically(swap.file("README.md"), kReadme);
+    swap.commit();
+}
+
+} // namespace neurite
