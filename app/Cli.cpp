@@ -21,7 +21,8 @@ const char* kOverview =
     "  predict   classify image files (PNG/JPEG) with a trained project\n"
     "  summary   layers, output shapes and parameter counts of a design\n"
     "  bench     training throughput and inference latency of the reference MLP\n"
-    "  data      list, locate and prepare data sets\n\n"
+    "  data      list, locate and prepare data sets\n"
+    "  export    write a project as ONNX, PyTorch, a C++ header, a diagram (SVG/PNG) or history CSV\n\n"
     "Run `neurite <command> --help` for a command's options.\n";
 
 } // namespace
@@ -39,6 +40,7 @@ int main(int argc, char** argv)
     static const std::map<std::string, int (*)(const Args&)> commands{
         {"train", runTrain}, {"eval", runEval},   {"predict", runPredict},
         {"summary", runSummary}, {"bench", runBench}, {"data", runData},
+        {"export", runExport},
     };
     const auto it = commands.find(command);
     if (it == commands.end()) {

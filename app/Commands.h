@@ -14,6 +14,7 @@ int runPredict(const Args& args);
 int runSummary(const Args& args);
 int runBench(const Args& args);
 int runData(const Args& args);
+int runExport(const Args& args);
 int runGui(int argc, char** argv);
 
 } // namespace neurite::cli

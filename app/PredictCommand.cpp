@@ -52,7 +52,7 @@ int runPredict(const Args& args)
             throw NeuriteError(path + ": the network takes " + std::to_string(network.inputShape().size()) +
                                " inputs, not a 28x28 image.");
         network.predictOne(input->data(), probabilities.data());
-        std::vector<int> order(std::size_t(classes));
+        std::vector<int> order(static_cast<std::size_t>(classes));
         for (int c = 0; c < classes; ++c)
             order[std::size_t(c)] = c;
         std::stable_sort(order.begin(), order.end(), [&](int x, int y) { return probabilities[x] > probabilities[y]; });

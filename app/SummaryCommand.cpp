@@ -40,8 +40,8 @@ int runSummary(const Args& args)
         const LayerSpec& layer = *spec.find(id);
         const auto facts = report.layers.find(id);
         const bool known = facts != report.layers.end();
-        std::cout << std::left << std::setw(36) << (layerCaption(layer) + " (" + id + ")") << std::setw(18)
-                  << (known ? facts->second.outputShape.toString() : "?") << std::right << std::setw(12)
+        std::cout << padRight(layerCaption(layer) + " (" + id + ")", 36)
+                  << padRight(known ? facts->second.outputShape.toString() : "?", 18) << std::right << std::setw(12)
                   << (known ? withThousands(double(facts->second.parameters)) : "?") << std::setw(12)
                   << (known ? withThousands(double(facts->second.multiplyAdds)) : "?") << "\n";
     }

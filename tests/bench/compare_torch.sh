@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Trains the reference MLP with Neurite and with PyTorch side by side, in alternating rounds on the same
+# machine, and prints the medians and ratios (batch 32, batch 256, single-sample latency).
+# Usage: tests/bench/compare_torch.sh [ROUNDS] [BUILD_DIR]     (needs python3-torch; ./test.sh installs it)
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+rounds=${1:-3}
+build=${2:-$here/../../build}
+samples=30000
+out=$(mktemp)
+trap 'rm -f "$out"' EXIT
+
+# PyTorch at its best: Debian's Python, OpenBLAS sharing PyTorch's OpenMP pool, no core-type override.
+torch_run() {
+  env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE LD_LIBRARY_PATH=/usr/lib/x86_64-linux-gnu/openblas-openmp \
+    /usr/bin/python3 "$here/torch_mlp.py" --synthetic $samples --epochs 3 --threads 2 "$@"
+}
+
+for r in $(seq 1 "$rounds"); do
+  echo "round $r/$rounds" >&2
+  torch_run --batch 32 --latency 2000 | tail -n 2 >>"$out"   # the last timed epoch and the latency
+  torch_run --batch 256 | tail -n 1 >>"$out"
+  "$build/neurite" bench --json --samples $samples --repeats 3 >>"$out"
+done
+
+/usr/bin/python3 - "$out" <<'PY'
+import json, statistics, sys
+torch32, torch256, torchlat, n32, n256, nlat = [], [], [], [], [], []
+for line in open(sys.argv[1]):
+    d = json.loads(line)
+    if d.get("side") == "torch":
+        if "latency_us" in d: torchlat.append(d["latency_us"])
+        elif d["batch"] == 32: torch32.append(d["samples_per_s"])
+        else: torch256.append(d["samples_per_s"])
+    else:
+        n32.append(d["mlp_batch32_samples_per_s"]); n256.append(d["mlp_batch256_samples_per_s"])
+        nlat.append(d["mlp_latency_us"])
+m = statistics.median
+print(f"{'reference MLP, 2 threads':32} {'Neurite':>12} {'PyTorch':>12} {'ratio':>8}")
+print(f"{'training, batch 32 (samples/s)':32} {m(n32):12,.0f} {m(torch32):12,.0f} {m(n32)/m(torch32):7.2f}x")
+print(f"{'training, batch 256 (samples/s)':32} {m(n256):12,.0f} {m(torch256):12,.0f} {m(n256)/m(torch256):7.2f}x")
+print(f"{'inference, 1 sample (us)':32} {m(nlat):12.2f} {m(torchlat):12.2f} {m(torchlat)/m(nlat):7.2f}x")
+print(f"(medians of {len(n32)} rounds; ratio > 1 means Neurite is faster)")
+PY
