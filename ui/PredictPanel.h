@@ -1,0 +1,99 @@
+// The Predict tab: draw a digit (or open an image) and watch the model's prediction and its insides live.
+#pragma once
+
+#include "neurite/Dataset.h"
+#include "neurite/Network.h"
+#include "neurite/ProjectFile.h"
+
+#include <QString>
+#include <QStringList>
+#include <QWidget>
+
+#include <memory>
+#include <optional>
+#include <random>
+#include <vector>
+
+class QLabel;
+class QPushButton;
+class QSpinBox;
+
+namespace neurite::ui {
+
+class ActivationView;
+class DigitCanvas;
+class NetworkInputView;
+class ProbabilityChart;
+
+class PredictPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit PredictPanel(QWidget* parent = nullptr);
+    ~PredictPanel() override;
+
+    // The model to predict with (shared, never trained while shown here). testAccuracy in [0, 1] or NaN
+    // when unknown; classNames empty means "0", "1", ... A null network shows "no model".
+    void setModel(std::shared_ptr<neurite::Network> network, const QString& modelName, double testAccuracy,
+                  const QStringList& classNames);
+    // Builds the project's trained network and uses it; false (and says why on the panel) when it has no
+    // weights or cannot be built.
+    bool setModelFromProject(const neurite::Project& project, const QString& modelName);
+    // The data set "Random test image" draws from ("mnist-10k", "fashion-mnist" or a folder).
+    void setDataSetName(const QString& name);
+    QString dataSetName() const { return m_dataSetName; }
+
+    std::vector<float> currentProbabilities() const { return m_probabilities; }
+    std::vector<float> currentInput() const { return m_input; }  // 784 values the network saw, or empty
+    int predictedClass() const;                                   // -1 when nothing is predicted
+    QString modelText() const;
+    QString statusText() const;
+
+    DigitCanvas* canvas() const { return m_canvas; }
+    ProbabilityChart* chart() const { return m_chart; }
+    NetworkInputView* inputView() const { return m_inputView; }
+    ActivationView* activationView() const { return m_activations; }
+
+public Q_SLOTS:
+    // Shows the file on the canvas and predicts exactly as `neurite predict` does (preprocessImageFile).
+    bool openImageFile(const QString& path);
+    void openImageWithDialog();
+    // Puts a random image of the data set's test split on the canvas and names its true label.
+    bool showRandomTestImage();
+    // Predicts from the canvas (or from the opened / test image until the user draws on it).
+    void updatePrediction();
+
+Q_SIGNALS:
+    void predictionUpdated();
+
+private:
+    void buildUi();
+    QWidget* buildCanvasColumn();
+    QWidget* buildResultColumn();
+    void predict(const std::vector<float>& input);
+    void clearPrediction(const QString& hint);
+    void drawingChanged();
+    void setStatus(const QString& text, bool error = false);
+    const neurite::Dataset* dataSet();
+
+    std::shared_ptr<neurite::Network> m_network;
+    QString m_modelName;
+    double m_testAccuracy = 0;
+    QStringList m_classNames;
+    std::optional<std::vector<float>> m_fixedInput;  // an opened file or test image, until the user draws
+    std::vector<float> m_input;
+    std::vector<float> m_probabilities;
+    QString m_dataSetName = QStringLiteral("mnist-10k");
+    std::unique_ptr<neurite::Dataset> m_dataSet;
+    std::mt19937 m_random{std::random_device{}()};
+
+    DigitCanvas* m_canvas = nullptr;
+    ProbabilityChart* m_chart = nullptr;
+    NetworkInputView* m_inputView = nullptr;
+    ActivationView* m_activations = nullptr;
+    QLabel* m_modelLabel = nullptr;
+    QLabel* m_statusLabel = nullptr;
+    QSpinBox* m_penWidth = nullptr;
+    QPushButton* m_randomButton = nullptr;
+};
+
+} // namespace neurite::ui
