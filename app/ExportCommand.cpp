@@ -10,6 +10,7 @@
 
 #include <iostream>
 #include <memory>
+#include <set>
 
 namespace neurite::cli {
 namespace {
@@ -70,6 +71,9 @@ int runExport(const Args& args)
     const std::string out = a.text("out");
     if (format.empty() || out.empty())
         throw UsageError("give --format (onnx, torch, cpp, svg, png or csv) and --out PATH");
+    static const std::set<std::string> formats{"onnx", "torch", "cpp", "svg", "png", "csv"};
+    if (!formats.count(format))
+        throw UsageError("unknown format '" + format + "' (choose onnx, torch, cpp, svg, png or csv)");
     const double scale = a.real("scale", 2.0, 0.25, 16.0);
     const Project project = loadProject(a.positional().at(0));
 
@@ -79,7 +83,7 @@ int runExport(const Args& args)
         if (project.history.epochs.empty())
             std::cerr << "neurite export: note: the project has no training history; the CSV has only a header\n";
         exportHistoryCsv(project.history, out);
-    } else if (format == "onnx" || format == "torch" || format == "cpp") {
+    } else {
         if (!project.weights)
             std::cerr << "neurite export: note: the project is not trained; exporting its initial weights\n";
         const Network network = networkFromProject(project);
@@ -89,8 +93,6 @@ int runExport(const Args& args)
             exportTorch(project.spec, network.weights(), project.settings, out);
         else
             exportCppHeader(project.spec, network.weights(), out);
-    } else {
-        throw UsageError("unknown format '" + format + "' (choose onnx, torch, cpp, svg, png or csv)");
     }
     std::cout << "Exported " << out << "\n";
     return 0;

@@ -2,6 +2,7 @@
 #include "ExportPlan.h"
 
 #include "neurite/Error.h"
+#include "neurite/LayerRegistry.h"
 #include "neurite/Validation.h"
 
 #include <cctype>
@@ -62,9 +63,11 @@ void checkSupported(const NetworkSpec& spec, const std::set<std::string>& needed
 void foldFinalSoftmax(ExportStep& step)
 {
     if (step.layer.type == "Softmax")
-        step.passThrough = true;
-    if (step.layer.type == "Dense" && step.layer.text("activation", "linear") == "softmax")
+        step.passThrough = step.softmaxFolded = true;
+    if (step.layer.type == "Dense" && step.layer.text("activation", "linear") == "softmax") {
         step.layer.options["activation"] = std::string("linear");
+        step.softmaxFolded = true;
+    }
 }
 
 } // namespace
@@ -108,6 +111,7 @@ ExportPlan makeExportPlan(const NetworkSpec& spec, const std::string& format, co
         step.inputShape = shapes.at(step.inputs.at(0));
         step.outputShape = report.layers.at(id).outputShape;
         step.passThrough = layer.type == "Dropout";
+        step.caption = layerCaption(layer);
         shapes[id] = step.outputShape;
         plan.steps.push_back(std::move(step));
     }
@@ -120,6 +124,11 @@ ExportPlan makeExportPlan(const NetworkSpec& spec, const std::string& format, co
             if (step.layer.id == plan.finalId)
                 foldFinalSoftmax(step);
     return plan;
+}
+
+std::string stepCaption(const ExportStep& step)
+{
+    return step.softmaxFolded ? step.caption + " (softmax applied once, by the head)" : layerCaption(step.layer);
 }
 
 DenseParameters denseParameters(const Weights& weights, const ExportStep& step)

@@ -20,7 +20,12 @@ struct ExportStep {
     Shape inputShape;                 // of port 0
     Shape outputShape;
     bool passThrough = false;         // output = input 0
+    std::string caption;              // layerCaption of the layer as designed
+    bool softmaxFolded = false;       // its softmax is the cross-entropy head's (applied once, at the end)
 };
+
+// The caption for comments in exported code, saying when a softmax moved to the head.
+std::string stepCaption(const ExportStep& step);
 
 struct ExportPlan {
     std::string inputId;

@@ -65,7 +65,7 @@ public:
         const std::string& id = step.layer.id;
         const std::string in = m_valueOf.at(step.inputs.at(0));
         const std::string name = m_names.at(id);
-        const std::string comment = "  # " + id + ": " + layerCaption(step.layer) + " -> " + step.outputShape.toString();
+        const std::string comment = "  # " + id + ": " + stepCaption(step) + " -> " + step.outputShape.toString();
         if (step.layer.type == "Dense") {
             const DenseParameters p = denseParameters(m_weights, step);
             const bool bias = step.layer.number("bias", 1) != 0;
@@ -81,7 +81,7 @@ public:
                    << ")" << comment << "\n";
             m_forward << "        " << name << " = self." << name << "(" << in << ")" << comment << "\n";
         } else if (step.passThrough) {
-            m_forward << "        " << name << " = " << in << comment << " (folded into the loss's softmax)\n";
+            m_forward << "        " << name << " = " << in << comment << "\n";
         } else {
             m_forward << "        " << name << " = " << activationExpression(step.layer.type, step, in) << comment << "\n";
         }
@@ -178,9 +178,14 @@ Check the weights:
 
     python3 -c "import model, torch; print(model.load().predict(torch.rand(1, model.INPUT_SIZE)))"
 
-Train (one process, CPU, gloo):
+Train in one process (CPU, gloo; world size 1):
 
-    torchrun --standalone --nproc_per_node=1 train.py --data ~/.local/share/neurite/datasets/mnist-10k --out trained
+    python3 train.py --data ~/.local/share/neurite/datasets/mnist-10k --out trained
+
+Train with two processes on this machine (Debian 12's torch 1.13 on Python 3.11 needs `--redirects 2 --tee 1`
+for torchrun to start at all; newer versions do not):
+
+    torchrun --standalone --nproc_per_node=2 --redirects 2 --tee 1 train.py --data DIR --out trained
 
 Train on two machines with four processes each (run on both, with node_rank 0 and 1):
 

@@ -13,10 +13,12 @@ const char* const kScript = R"PY(#!/usr/bin/env python3
 
 One process per CPU socket or GPU, on one machine or many (torchrun sets RANK, WORLD_SIZE, MASTER_ADDR...):
 
-    torchrun --standalone --nproc_per_node=1 train.py --data DIR                # one process
+    python3 train.py --data DIR                                                 # one process
+    torchrun --standalone --nproc_per_node=2 train.py --data DIR                # two on this machine
     torchrun --nnodes=2 --node_rank=0 --nproc_per_node=4 \
              --master_addr=HOST0 --master_port=29500 train.py --data DIR       # on HOST0, then node_rank=1
 
+(Debian 12's torch 1.13 on Python 3.11 needs `torchrun ... --redirects 2 --tee 1` to start; newer ones do not.)
 DIR holds MNIST-style IDX files: train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte,
 t10k-labels-idx1-ubyte (each plain or .gz). The defaults below are the Neurite project's settings: the
 same optimiser, learning rate, schedule, batch size, epochs, validation split, early stopping and seed.
@@ -171,8 +173,22 @@ def split_validation(x, y, fraction, seed):
     return (x[order[held:]], y[order[held:]]), (x[order[:held]], y[order[:held]])
 
 
+def single_process_defaults():
+    """`python3 train.py` without torchrun: one process (world size 1) on a free local port."""
+    if "RANK" in os.environ:
+        return
+    import socket
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    for name, value in (("MASTER_ADDR", "127.0.0.1"), ("MASTER_PORT", str(port)), ("RANK", "0"),
+                        ("WORLD_SIZE", "1"), ("LOCAL_RANK", "0")):
+        os.environ.setdefault(name, value)
+
+
 def main():
     args = parse_arguments()
+    single_process_defaults()
     backend = args.backend or ("nccl" if torch.cuda.is_available() else "gloo")
     dist.init_process_group(backend=backend)  # env:// - RANK, WORLD_SIZE, MASTER_ADDR, MASTER_PORT
     rank, world = dist.get_rank(), dist.get_world_size()
@@ -230,7 +246,7 @@ def main():
             print(line, flush=True)
         if stop.item() > 0:
             if rank == 0:
-                print(f"early stopping: no validation improvement for {waited} epochs", flush=True)
+                print(f"early stopping: no validation improvement for {waited} epoch(s)", flush=True)
             break
 
     if best_state is not None and args.patience > 0:

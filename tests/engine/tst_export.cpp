@@ -25,14 +25,16 @@ LayerSpec layer(const std::string& id, const std::string& type, LayerOptions opt
 }
 
 // Every layer type the exporters know, a Dense without bias, and a final Dense softmax folded into the loss.
+// Each activation sees negative inputs (so a wrong slope or a missing ReLU shows).
 NetworkSpec everyLayerSpec(const std::string& loss)
 {
     LayerSpec noBias = dense("dense3", 8, "sigmoid");
     noBias.options["bias"] = 0.0;
-    return chainSpec(20, {dense("dense1", 16, "relu"), layer("leaky", "LeakyReLU", {{"alpha", 0.2}}),
+    return chainSpec(20, {dense("dense1", 16, "linear"), layer("leaky", "LeakyReLU", {{"alpha", 0.2}}),
                           dense("dense2", 12, "tanh"), layer("drop", "Dropout", {{"rate", 0.3}}), noBias,
                           layer("sig", "Sigmoid"), layer("tanh", "Tanh"), dense("dense4", 10, "leaky_relu"),
-                          layer("relu", "ReLU"), dense("dense5", 6, "softmax"), layer("soft", "Softmax")},
+                          dense("dense5", 9, "linear"), layer("relu", "ReLU"), dense("dense6", 6, "softmax"),
+                          layer("soft", "Softmax")},
                      loss);
 }
 

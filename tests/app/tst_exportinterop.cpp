@@ -1,0 +1,307 @@
+// Exports read by independent tools (Debian's python3-onnx, python3-opencv, python3-torch): ONNX's checker,
+// OpenCV's dnn and PyTorch must give Neurite's predictions, and train.py must train with DDP.
+// These tests fail (never skip) when the Python packages are missing: test.sh installs them.
+#include "TestSupport.h"
+#include "neurite/IdxFile.h"
+#include "neurite/ModelExport.h"
+#include "neurite/Network.h"
+#include "neurite/Trainer.h"
+
+#include <QtTest>
+
+#include <arpa/inet.h>
+#include <cstring>
+#include <fstream>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+using namespace neurite;
+using namespace neurite::test;
+
+namespace {
+
+// Debian's Python, which has the python3-* packages; not whichever python3 comes first on PATH.
+const char* const kPython = "/usr/bin/python3";
+
+const char* const kOnnxScript = R"PY(
+import sys
+import numpy as np
+import onnx
+import cv2
+path, inputs, rows, features, outputs, version = sys.argv[1:7]
+rows, features = int(rows), int(features)
+model = onnx.load(path)
+onnx.checker.check_model(model)
+assert model.producer_name == "Neurite", model.producer_name
+assert model.producer_version == version, model.producer_version
+assert [o.version for o in model.opset_import if o.domain in ("", "ai.onnx")] == [13]
+graph_input = model.graph.input[0]
+dims = graph_input.type.tensor_type.shape.dim
+assert graph_input.name == "input" and dims[0].dim_param == "N" and dims[1].dim_value == features, graph_input
+assert model.graph.output[0].name == "probabilities"
+for node in model.graph.node:
+    if node.op_type == "Gemm":
+        assert any(a.name == "transB" and a.i == 1 for a in node.attribute), node
+x = np.fromfile(inputs, dtype=np.float32).reshape(rows, features)
+net = cv2.dnn.readNetFromONNX(path)
+net.setInput(x)
+np.ascontiguousarray(net.forward(), dtype=np.float32).tofile(outputs)
+print(" ".join(sorted({node.op_type for node in model.graph.node})))
+)PY";
+
+const char* const kTorchScript = R"PY(
+import sys
+import numpy as np
+import torch
+folder, weights, inputs, rows, features, outputs = sys.argv[1:7]
+sys.path.insert(0, folder)
+import model
+net = model.load(weights)
+x = torch.from_numpy(np.fromfile(inputs, dtype=np.float32).reshape(int(rows), int(features)))
+y = net.predict(x)
+assert torch.equal(y, net.predict(x.reshape(len(x), *model.INPUT_SHAPE))), "(N, C, H, W) input differs"
+y.numpy().astype(np.float32).tofile(outputs)
+print(type(net).__name__, sum(p.numel() for p in net.parameters()))
+)PY";
+
+// Runs `script` with Debian's Python; fails the test with Python's own message when it does not succeed.
+QString runPython(const QString& script, const QStringList& args, const QStringList& env = {}, int timeoutMs = 120000)
+{
+    QProcess p;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    for (const QString& kv : env)
+        environment.insert(kv.section('=', 0, 0), kv.section('=', 1));
+    p.setProcessEnvironment(environment);
+    p.start(kPython, QStringList{"-c", script} + args);
+    const bool finished = p.waitForFinished(timeoutMs);
+    const QString out = QString::fromUtf8(p.readAllStandardOutput());
+    const QString err = QString::fromUtf8(p.readAllStandardError());
+    if (!finished || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
+        p.kill();
+        p.waitForFinished();
+        qWarning("%s\n%s", qPrintable(out), qPrintable(err));
+        return QStringLiteral("FAILED");
+    }
+    return out;
+}
+
+void writeFloats(const QString& path, const Matrix& m)
+{
+    std::ofstream(path.toStdString(), std::ios::binary)
+        .write(reinterpret_cast<const char*>(m.data()), std::streamsize(m.size() * sizeof(float)));
+}
+
+Matrix readFloats(const QString& path, Eigen::Index rows, Eigen::Index cols)
+{
+    std::ifstream in(path.toStdString(), std::ios::binary);
+    const std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    Matrix m(rows, cols);
+    if (bytes.size() != std::size_t(m.size()) * sizeof(float))
+        return Matrix();
+    std::memcpy(m.data(), bytes.data(), bytes.size());
+    return m;
+}
+
+Matrix allImages(const ImageSet& set)
+{
+    std::vector<std::uint32_t> indices(set.count());
+    for (std::size_t i = 0; i < indices.size(); ++i)
+        indices[i] = std::uint32_t(i);
+    Matrix x;
+    gatherBatch(set, indices.data(), int(indices.size()), x);
+    return x;
+}
+
+// 200 test images (20 per class) of synthetic 28 x 28 digits-like blobs, and 200 for training.
+Dataset testData()
+{
+    Dataset data = blobs(20, 10, 784, 42);
+    for (ImageSet* set : {&data.train, &data.test}) {
+        set->rows = 28;
+        set->cols = 28;
+    }
+    return data;
+}
+
+// The reference MLP trained for one epoch: real trained weights in a few hundred milliseconds.
+Network trainedMlp(const Dataset& data)
+{
+    Network net(*preset("mlp"), 5);
+    TrainingSettings settings;
+    settings.epochs = 1;
+    settings.batchSize = 16;
+    settings.threads = 1;
+    train(net, data, settings);
+    return net;
+}
+
+LayerSpec layer(const std::string& id, const std::string& type, LayerOptions options = {})
+{
+    return {id, type, std::move(options)};
+}
+
+// Every layer type the exporters know, a Dense without bias, and a final Softmax layer folded into the loss.
+// Each activation sees negative inputs (so a wrong slope or a missing ReLU shows).
+NetworkSpec everyLayerSpec(const std::string& loss)
+{
+    LayerSpec noBias = dense("dense3", 16, "sigmoid");
+    noBias.options["bias"] = 0.0;
+    NetworkSpec spec = chainSpec(1, {dense("dense1", 32, "linear"), layer("leaky", "LeakyReLU", {{"alpha", 0.2}}),
+                                     dense("dense2", 24, "tanh"), layer("drop", "Dropout", {{"rate", 0.3}}), noBias,
+                                     layer("sig", "Sigmoid"), layer("tanh", "Tanh"), dense("dense4", 12, "leaky_relu"),
+                                     dense("dense5", 12, "linear"), layer("relu", "ReLU"), dense("dense6", 10, "linear"),
+                                     layer("soft", "Softmax")},
+                                 loss);
+    spec.layers.front().options = {{"channels", 1.0}, {"height", 28.0}, {"width", 28.0}};
+    return spec;
+}
+
+// A TCP port on 127.0.0.1 that nothing listens on now (the kernel picks it).
+int freeLocalPort()
+{
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t length = sizeof address;
+    int port = 0;
+    if (fd >= 0 && ::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0 &&
+        ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) == 0)
+        port = ntohs(address.sin_port);
+    if (fd >= 0)
+        ::close(fd);
+    return port;
+}
+
+double maxAbsDiff(const Matrix& a, const Matrix& b)
+{
+    return double((a - b).cwiseAbs().maxCoeff());
+}
+
+} // namespace
+
+class TestExportInterop : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        const QString out = runPython("import onnx, cv2, torch, numpy; print('ok')", {});
+        QVERIFY2(out.trimmed() == "ok", "Debian's python3-onnx, python3-opencv, python3-torch and python3-numpy are "
+                                        "needed (test.sh installs them; or apt-get install them)");
+    }
+
+    void onnxMatchesOpenCv_data()
+    {
+        QTest::addColumn<QString>("design");
+        QTest::newRow("trained reference MLP") << "mlp";
+        QTest::newRow("every layer, cross-entropy") << "cross_entropy";
+        QTest::newRow("every layer, mse") << "mse";
+    }
+
+    void onnxMatchesOpenCv()
+    {
+        QFETCH(QString, design);
+        const Dataset data = testData();
+        Network net = design == "mlp" ? trainedMlp(data) : Network(everyLayerSpec(design.toStdString()), 9);
+        QTemporaryDir dir;
+        const QString path = dir.filePath("model.onnx");
+        exportOnnx(net.spec(), net.weights(), path.toStdString());
+
+        const Matrix x = allImages(data.test);
+        QCOMPARE(x.rows(), Eigen::Index(200));
+        writeFloats(dir.filePath("x.bin"), x);
+        const QString ops = runPython(kOnnxScript, {path, dir.filePath("x.bin"), "200", "784", dir.filePath("y.bin"),
+                                                    QString::fromStdString(neuriteVersion())});
+        QVERIFY2(ops != "FAILED", "onnx.checker or OpenCV dnn failed (see the warning above)");
+        if (design != "mlp")
+            QCOMPARE(ops.trimmed(), QString(design == "mse" ? "Dropout Gemm Identity LeakyRelu Relu Sigmoid Softmax Tanh"
+                                                            : "Dropout Gemm LeakyRelu Relu Sigmoid Softmax Tanh"));
+        Matrix expected;
+        net.predict(x, expected);
+        const Matrix actual = readFloats(dir.filePath("y.bin"), x.rows(), net.outputSize());
+        QCOMPARE(actual.rows(), Eigen::Index(200));
+        QVERIFY2(maxAbsDiff(actual, expected) < 1e-4, qPrintable(QString::number(maxAbsDiff(actual, expected))));
+    }
+
+    void torchModuleMatchesNetwork_data()
+    {
+        QTest::addColumn<QString>("design");
+        QTest::newRow("trained reference MLP") << "mlp";
+        QTest::newRow("every layer, cross-entropy") << "cross_entropy";
+        QTest::newRow("every layer, mse") << "mse";
+    }
+
+    void torchModuleMatchesNetwork()
+    {
+        QFETCH(QString, design);
+        const Dataset data = testData();
+        Network net = design == "mlp" ? trainedMlp(data) : Network(everyLayerSpec(design.toStdString()), 9);
+        QTemporaryDir dir;
+        const QString folder = dir.filePath("torch");
+        exportTorch(net.spec(), net.weights(), TrainingSettings{}, folder.toStdString());
+
+        const Matrix x = allImages(data.test);
+        writeFloats(dir.filePath("x.bin"), x);
+        const QString out = runPython(kTorchScript, {folder, folder + "/weights.npz", dir.filePath("x.bin"), "200",
+                                                     "784", dir.filePath("y.bin")});
+        QVERIFY2(out != "FAILED", "model.py failed (see the warning above)");
+        QCOMPARE(out.trimmed(), QString("NeuriteNet %1").arg(net.parameterCount()));
+        Matrix expected;
+        net.predict(x, expected);
+        const Matrix actual = readFloats(dir.filePath("y.bin"), x.rows(), net.outputSize());
+        QCOMPARE(actual.rows(), Eigen::Index(200));
+        QVERIFY2(maxAbsDiff(actual, expected) < 1e-4, qPrintable(QString::number(maxAbsDiff(actual, expected))));
+    }
+
+    void torchTrainingScriptRunsOneEpochWithDdp()
+    {
+        const Dataset data = testData();
+        QTemporaryDir dir;
+        const QString idx = dir.filePath("idx");
+        QDir().mkpath(idx);
+        const auto write = [&](const QString& name, const ImageSet& set) {
+            writeIdx((idx + "/" + name + "-images-idx3-ubyte.gz").toStdString(),
+                     {{std::uint32_t(set.count()), 28u, 28u}, set.pixels});
+            writeIdx((idx + "/" + name + "-labels-idx1-ubyte.gz").toStdString(),
+                     {{std::uint32_t(set.count())}, set.labels});
+        };
+        write("train", data.train);
+        write("t10k", data.test);
+
+        Network net(*preset("mlp"), 5);
+        TrainingSettings settings;
+        settings.optimizer.kind = "sgd";
+        settings.optimizer.learningRate = 0.05f;
+        settings.optimizer.momentum = 0.9f;
+        settings.batchSize = 20;
+        settings.validationSplit = 0.1f;
+        const QString folder = dir.filePath("torch");
+        exportTorch(net.spec(), net.weights(), settings, folder.toStdString());
+
+        // One process as torchrun would start it: world size 1, the gloo backend, a free local port.
+        const QString out = runPython(
+            "import runpy, sys; sys.argv = sys.argv[1:]; runpy.run_path(sys.argv[0], run_name='__main__')",
+            {folder + "/train.py", "--data", idx, "--epochs", "1", "--out", dir.filePath("trained")},
+            {"OMP_NUM_THREADS=1", "MASTER_ADDR=127.0.0.1", QString("MASTER_PORT=%1").arg(freeLocalPort()), "RANK=0",
+             "WORLD_SIZE=1", "LOCAL_RANK=0"},
+            300000);
+        QVERIFY2(out != "FAILED", "train.py failed (see the warning above)");
+        QVERIFY2(out.contains("1 process(es), backend gloo"), qPrintable(out));
+        QVERIFY2(out.contains("epoch 1/1") && out.contains("validation loss"), qPrintable(out));
+        QVERIFY2(out.contains("sgd lr 0.05") && out.contains("global batch 20"), qPrintable(out));
+        QVERIFY2(out.contains("Test accuracy:") && out.contains("on 200 test images"), qPrintable(out));
+
+        // The trained weights load into the module and differ from the exported ones: training happened.
+        const QString check = runPython(
+            "import sys, numpy as np; sys.path.insert(0, sys.argv[1]); import model\n"
+            "net = model.load(sys.argv[2]); a = np.load(sys.argv[2]); b = np.load(sys.argv[3])\n"
+            "print(sorted(a.files) == sorted(b.files), float(np.abs(a['dense1.weight'] - b['dense1.weight']).max()) > 0)",
+            {folder, dir.filePath("trained/weights.npz"), folder + "/weights.npz"});
+        QCOMPARE(check.trimmed(), QString("True True"));
+        QVERIFY(QFile::exists(dir.filePath("trained/weights.pt")));
+    }
+};
+
+QTEST_MAIN(TestExportInterop)
+#include "tst_exportinterop.moc"
