@@ -1,0 +1,373 @@
+// Tests the Train tab driven as a user would: charts fill, the GUI stays responsive, pause/resume/stop,
+// divergence, results equal to the engine's, confusion-matrix clicks, exports, run comparison.
+#include "AccuracyChart.h"
+#include "ConfusionMatrixView.h"
+#include "LossChart.h"
+#include "MisclassifiedGallery.h"
+#include "ProjectDocument.h"
+#include "RunComparison.h"
+#include "SyntheticImages.h"
+#include "TestSupport.h"
+#include "TrainingHistoryCsv.h"
+#include "TrainingPanel.h"
+#include "TrainingResultsView.h"
+
+#include <neurite/Trainer.h>
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QImage>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <QtTest>
+
+#include <cmath>
+
+using namespace neurite;
+using namespace neurite::ui;
+
+namespace {
+
+NetworkSpec mlpSpec()
+{
+    return test::chainSpec(784, {test::dense("hidden", 64, "relu"), test::dense("out", 10, "softmax")});
+}
+
+TrainingSettings settingsFor(int epochs, int batchSize, float validationSplit = 0.2f)
+{
+    TrainingSettings s;
+    s.epochs = epochs;
+    s.batchSize = batchSize;
+    s.optimizer.learningRate = 0.002f;
+    s.validationSplit = validationSplit;
+    return s;
+}
+
+bool allFinite(const Weights& weights)
+{
+    for (const NamedTensor& t : weights)
+        for (float v : t.values)
+            if (!std::isfinite(v))
+                return false;
+    return !weights.empty();
+}
+
+} // namespace
+
+class TestTrainingPanel : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void chartsReceivePointsAndResultsMatchTheEngine();
+    void guiThreadIsNeverBlocked();
+    void pauseResumeStopThroughTheButtonsAndKeepBest();
+    void divergenceIsReportedAndLastGoodWeightsKept();
+    void learningRateChangeIsMarkedOnTheCurves();
+    void confusionCellClickShowsThoseImages();
+    void exportsPngAndCsv();
+    void twoRunsCanBeCompared();
+    void longRunsDrawAtMostTwoThousandPoints();
+
+private:
+    void train(const TrainingSettings& settings);
+
+    DataSetHandle m_data;
+    std::unique_ptr<ProjectDocument> m_document;
+    std::unique_ptr<TrainingPanel> m_panel;
+};
+
+void TestTrainingPanel::initTestCase()
+{
+    m_data = std::make_shared<const Dataset>(test::syntheticImages(28, 10, 60, 30, 5, 0.6f));
+}
+
+void TestTrainingPanel::init()
+{
+    m_document = std::make_unique<ProjectDocument>();
+    m_document->newDesign(mlpSpec());
+    QVERIFY(m_document->canTrain());
+    m_panel = std::make_unique<TrainingPanel>(m_document.get());
+    m_panel->setDataSetOverride(m_data);
+    m_panel->resize(1400, 850);
+}
+
+void TestTrainingPanel::cleanup()
+{
+    m_panel.reset();
+    m_document.reset();
+}
+
+void TestTrainingPanel::train(const TrainingSettings& settings)
+{
+    m_document->setSettings(settings);
+    QVERIFY(m_panel->startButton()->isEnabled());
+    QTest::mouseClick(m_panel->startButton(), Qt::LeftButton);
+    QVERIFY(m_panel->isTraining());
+    QVERIFY(m_panel->controller()->waitUntilIdle(60000));
+}
+
+void TestTrainingPanel::chartsReceivePointsAndResultsMatchTheEngine()
+{
+    QSignalSpy trained(m_panel.get(), &TrainingPanel::modelTrained);
+    m_document->setSettings(settingsFor(4, 16));
+    QTest::mouseClick(m_panel->startButton(), Qt::LeftButton);
+    QVERIFY(m_document->isDesignLocked());  // no structural edits while it trains
+    QVERIFY(!m_panel->startButton()->isEnabled());
+    QVERIFY(m_panel->controller()->waitUntilIdle(60000));
+    QVERIFY(!m_document->isDesignLocked());
+
+    const auto& outcome = m_panel->lastOutcome();
+    QVERIFY(outcome.has_value());
+    QCOMPARE(outcome->outcome, TrainingResult::Outcome::Completed);
+    const int batches = int(outcome->history.batches.size());
+    QCOMPARE(batches, 4 * 30);  // 480 training images after the 20% split, 16 a batch
+    QCOMPARE(int(m_panel->lossChart()->rawLoss().points().size()), batches);
+    QCOMPARE(m_panel->lossChart()->rawLoss().drawnCount(), batches);  // short runs draw every point
+    QCOMPARE(int(m_panel->lossChart()->smoothedLoss().points().size()), batches);
+    QCOMPARE(m_panel->lossChart()->validationPointCount(), 4);
+    QCOMPARE(m_panel->accuracyChart()->trainPointCount(), 4);
+    QCOMPARE(m_panel->accuracyChart()->validationPointCount(), 4);
+    QCOMPARE(m_panel->lossChart()->bestEpoch(), outcome->history.bestEpoch);
+    QVERIFY(outcome->history.bestEpoch >= 1);
+    // The raw loss drawn is exactly what the engine reported, at epoch positions.
+    const QPointF first = m_panel->lossChart()->rawLoss().points().front();
+    QCOMPARE(first.y(), double(outcome->history.batches.front().loss));
+    QCOMPARE(first.x(), 1.0 / 30.0);
+    QCOMPARE(m_panel->logText().count(QStringLiteral("Epoch ")), 4);
+
+    // The document holds the kept weights and the history; the predict panel gets the model.
+    QVERIFY(m_document->trainedWeights().has_value());
+    QCOMPARE(*m_document->trainedWeights(), outcome->keptWeights);
+    QCOMPARE(m_document->history().epochs.size(), std::size_t(4));
+    QCOMPARE(trained.count(), 1);
+    auto network = trained.first().at(0).value<std::shared_ptr<Network>>();
+    QVERIFY(network);
+    const double reported = trained.first().at(2).toDouble();
+    const Evaluation direct = neurite::evaluate(*network, m_data->test, m_data->classCount());
+    qInfo("test accuracy: panel %.4f, engine %.4f", reported, double(direct.accuracy));
+    QCOMPARE(reported, double(direct.accuracy));
+    QCOMPARE(m_panel->testAccuracy(), double(direct.accuracy));
+    QCOMPARE(trained.first().at(3).toStringList().size(), 10);
+    QVERIFY(m_panel->results()->summaryText().contains(QString::number(100.0 * direct.accuracy, 'f', 2)));
+    QCOMPARE(m_panel->results()->classTable()->rowCount(), 10);
+}
+
+void TestTrainingPanel::guiThreadIsNeverBlocked()
+{
+    // A 10 ms timer on the GUI thread: the largest gap between its ticks is the GUI's worst latency.
+    QElapsedTimer sinceTick;
+    qint64 worst = 0;
+    int ticks = 0;
+    QTimer timer;
+    timer.setInterval(10);
+    connect(&timer, &QTimer::timeout, this, [&] {
+        if (ticks++ > 0)
+            worst = std::max(worst, sinceTick.elapsed());
+        sinceTick.restart();
+    });
+    m_panel->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_panel.get()));
+    m_document->setSettings(settingsFor(6, 1));  // ~2,900 tiny batches: many updates, all throttled
+    QTest::mouseClick(m_panel->startButton(), Qt::LeftButton);
+    sinceTick.start();
+    timer.start();
+    QElapsedTimer runTime;
+    runTime.start();
+    QVERIFY(m_panel->controller()->waitUntilIdle(120000));
+    timer.stop();
+    qInfo("training took %lld ms; GUI timer ticks %d; worst gap between 10 ms ticks: %lld ms", runTime.elapsed(), ticks,
+          worst);
+    QVERIFY2(runTime.elapsed() > 500, "the run should last long enough to measure");
+    QVERIFY2(worst < 100, qPrintable(QString::number(worst)));
+    QVERIFY(ticks > int(runTime.elapsed() / 40));
+}
+
+void TestTrainingPanel::pauseResumeStopThroughTheButtonsAndKeepBest()
+{
+    m_document->setSettings(settingsFor(200, 1));
+    QTest::mouseClick(m_panel->startButton(), Qt::LeftButton);
+    // Wait until two epochs are done (so a best epoch exists), then pause mid-epoch.
+    QTRY_VERIFY_WITH_TIMEOUT(m_panel->accuracyChart()->trainPointCount() >= 2 &&
+                                 m_panel->lossChart()->rawLoss().points().size() % 480 > 20,
+                             60000);
+    QTest::mouseClick(m_panel->pauseButton(), Qt::LeftButton);
+    QCOMPARE(m_panel->pauseButton()->text(), QStringLiteral("Resume"));
+    QTest::qWait(150);
+    const std::size_t atPause = m_panel->lossChart()->rawLoss().points().size();
+    QTest::qWait(300);
+    QCOMPARE(m_panel->lossChart()->rawLoss().points().size(), atPause);
+    QVERIFY(m_panel->statusText().contains(QStringLiteral("Paused")));
+    QTest::mouseClick(m_panel->pauseButton(), Qt::LeftButton);
+    QCOMPARE(m_panel->pauseButton()->text(), QStringLiteral("Pause"));
+    QTRY_VERIFY_WITH_TIMEOUT(m_panel->lossChart()->rawLoss().points().size() > atPause + 5, 20000);
+    QTest::mouseClick(m_panel->stopButton(), Qt::LeftButton);
+    QVERIFY(m_panel->controller()->waitUntilIdle(20000));
+
+    const auto& outcome = m_panel->lastOutcome();
+    QCOMPARE(outcome->outcome, TrainingResult::Outcome::Stopped);
+    QVERIFY(allFinite(outcome->lastWeights));
+    QVERIFY(allFinite(outcome->bestWeights));
+    QCOMPARE(*m_document->trainedWeights(), outcome->lastWeights);
+    QVERIFY(m_panel->startButton()->isEnabled());
+
+    // The user keeps the best epoch's weights instead; the results are re-evaluated for them.
+    QSignalSpy evaluated(m_panel->controller(), &TrainingController::evaluated);
+    QSignalSpy trained(m_panel.get(), &TrainingPanel::modelTrained);
+    m_panel->results()->setKeptWeights(TrainingResultsView::KeptWeights::Best);
+    QVERIFY(evaluated.wait(10000));
+    QCOMPARE(*m_document->trainedWeights(), outcome->bestWeights);
+    Network best(outcome->spec);
+    best.setWeights(outcome->bestWeights);
+    const float expected = neurite::evaluate(best, m_data->test, 10).accuracy;
+    QCOMPARE(m_panel->testAccuracy(), double(expected));
+    QCOMPARE(trained.count(), 1);
+    QCOMPARE(trained.first().at(2).toDouble(), double(expected));
+}
+
+void TestTrainingPanel::divergenceIsReportedAndLastGoodWeightsKept()
+{
+    TrainingSettings s = settingsFor(3, 8);
+    s.optimizer.kind = "sgd";
+    s.optimizer.learningRate = 1e30f;
+    train(s);
+    const auto& outcome = m_panel->lastOutcome();
+    QCOMPARE(outcome->outcome, TrainingResult::Outcome::Diverged);
+    qInfo("%s", qPrintable(m_panel->statusText()));
+    QVERIFY(m_panel->statusText().contains(outcome->message));
+    QVERIFY(m_panel->statusText().contains(QStringLiteral("diverged")));
+    QVERIFY(m_panel->logText().contains(QStringLiteral("Try a smaller learning rate")));
+    QVERIFY(allFinite(*m_document->trainedWeights()));
+    QCOMPARE(*m_document->trainedWeights(), outcome->lastWeights);
+    QVERIFY(!m_document->isDesignLocked());
+}
+
+void TestTrainingPanel::learningRateChangeIsMarkedOnTheCurves()
+{
+    m_document->setSettings(settingsFor(100, 1));
+    QTest::mouseClick(m_panel->startButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(m_panel->lossChart()->rawLoss().points().size() > 50, 20000);
+    m_panel->changeLearningRate(0.0004f);
+    QCOMPARE(m_panel->lossChart()->learningRateMarkCount(), 1);
+    QCOMPARE(m_panel->accuracyChart()->learningRateMarkCount(), 1);
+    QVERIFY(m_panel->logText().contains(QStringLiteral("Learning rate set to 0.0004")));
+    QTest::qWait(200);
+    m_panel->stop();
+    QVERIFY(m_panel->controller()->waitUntilIdle(20000));
+    QCOMPARE(m_panel->lastOutcome()->history.batches.back().learningRate, 0.0004f);
+}
+
+void TestTrainingPanel::confusionCellClickShowsThoseImages()
+{
+    train(settingsFor(2, 16));
+    ConfusionMatrixView* matrix = m_panel->results()->confusionMatrix();
+    MisclassifiedGallery* gallery = m_panel->results()->gallery();
+    const auto& confusion = matrix->matrix();
+    QCOMPARE(int(confusion.size()), 10);
+    int mistakes = 0;
+    for (int t = 0; t < 10; ++t)
+        for (int p = 0; p < 10; ++p)
+            mistakes += t == p ? 0 : confusion[t][p];
+    QCOMPARE(gallery->matchingCount(), mistakes);  // all mistakes before any click
+
+    m_panel->show();
+    matrix->resize(400, 400);
+    for (auto [t, p] : {std::pair{3, 3}, std::pair{2, 5}}) {
+        QTest::mouseClick(matrix, Qt::LeftButton, {}, matrix->cellRect(t, p).center());
+        QCOMPARE(gallery->matchingCount(), confusion[t][p]);
+        for (std::size_t i : gallery->shownIndices()) {
+            QCOMPARE(int(m_data->test.labels[i]), t);
+            QCOMPARE(int(m_panel->lastOutcome()->test.predicted[i]), p);
+        }
+    }
+}
+
+void TestTrainingPanel::exportsPngAndCsv()
+{
+    train(settingsFor(2, 32));
+    QTemporaryDir dir;
+    const QString png = dir.filePath(QStringLiteral("loss.png"));
+    QVERIFY(m_panel->exportLossChart(png));
+    QVERIFY(m_panel->exportAccuracyChart(dir.filePath(QStringLiteral("accuracy.png"))));
+    const QImage image(png);
+    QVERIFY(!image.isNull());
+    QCOMPARE(image.size(), m_panel->lossChart()->size());
+
+    const QString csv = dir.filePath(QStringLiteral("history.csv"));
+    QVERIFY(m_panel->exportHistoryCsv(csv));
+    QFile file(csv);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QStringList lines = QString::fromUtf8(file.readAll()).split('\n', Qt::SkipEmptyParts);
+    const auto& history = m_panel->lastOutcome()->history;
+    QCOMPARE(lines.size(), 1 + int(history.batches.size()) + 2);
+    QVERIFY(lines[0].startsWith(QStringLiteral("kind,epoch,batch,step,loss")));
+    const QStringList firstBatch = lines[1].split(',');
+    QCOMPARE(firstBatch[0], QStringLiteral("batch"));
+    QCOMPARE(firstBatch[4].toFloat(), history.batches[0].loss);
+    const QStringList lastEpoch = lines.last().split(',');
+    QCOMPARE(lastEpoch[0], QStringLiteral("epoch"));
+    QCOMPARE(lastEpoch[6].toFloat(), history.epochs[1].validationLoss);
+
+    QVERIFY(!m_panel->exportHistoryCsv(QStringLiteral("/nonexistent-dir/history.csv")));
+    QVERIFY(m_panel->lastError().contains(QStringLiteral("/nonexistent-dir/history.csv")));
+}
+
+void TestTrainingPanel::twoRunsCanBeCompared()
+{
+    TrainingSettings slow = settingsFor(2, 32);
+    slow.optimizer.learningRate = 0.0001f;
+    train(slow);
+    train(settingsFor(2, 32));
+    RunComparison* comparison = m_panel->runComparison();
+    QCOMPARE(comparison->runCount(), 2);
+    QCOMPARE(comparison->run(0).settings.optimizer.learningRate, 0.0001f);
+    QCOMPARE(comparison->run(1).settings.optimizer.learningRate, 0.002f);
+    QCOMPARE(comparison->drawnSeriesCount(), 2);
+    comparison->setMetric(RunComparison::Metric::ValidationAccuracy);
+    QCOMPARE(comparison->drawnSeriesCount(), 2);
+    comparison->setChecked(0, false);
+    QCOMPARE(comparison->drawnSeriesCount(), 1);
+    QVERIFY(RunComparison::describeSettings(slow).contains(QStringLiteral("lr 0.0001")));
+}
+
+void TestTrainingPanel::longRunsDrawAtMostTwoThousandPoints()
+{
+    // 100 epochs x 2,000 batches arriving in groups of 80 (25 updates a second at 2,000 batches a second).
+    LossChart chart;
+    chart.resize(600, 400);
+    chart.reset(100);
+    QElapsedTimer clock;
+    qint64 worst = 0;
+    BatchReports group;
+    std::int64_t step = 0;
+    for (int epoch = 1; epoch <= 100; ++epoch)
+        for (int batch = 1; batch <= 2000; ++batch) {
+            BatchReport b;
+            b.epoch = epoch;
+            b.batch = batch;
+            b.batchesPerEpoch = 2000;
+            b.step = ++step;
+            b.loss = float(2.0 / std::sqrt(double(step)) + 0.01 * ((step * 7919) % 13) / 13.0);
+            group.push_back(b);
+            if (group.size() == 80) {
+                clock.restart();
+                chart.addBatches(group);
+                worst = std::max(worst, clock.elapsed());
+                group.clear();
+            }
+        }
+    qInfo("worst update %lld ms; drawn %d of %zu points (buckets of %d)", worst, chart.rawLoss().drawnCount(),
+          chart.rawLoss().points().size(), chart.rawLoss().bucketSize());
+    QCOMPARE(chart.rawLoss().points().size(), std::size_t(200000));  // the full history is kept
+    QVERIFY(chart.rawLoss().drawnCount() <= DownsampledSeries::kMaxDrawnPoints);
+    QVERIFY(chart.rawLoss().drawnCount() > DownsampledSeries::kMaxDrawnPoints / 2);
+    QCOMPARE(chart.rawLoss().bucketSize(), 128);  // 200,000 / 128 = 1,562 drawn points
+    QVERIFY2(worst < 50, qPrintable(QString::number(worst)));
+}
+
+QTEST_MAIN(TestTrainingPanel)
+#include "tst_trainingpanel.moc"

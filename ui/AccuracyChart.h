@@ -1,0 +1,51 @@
+// Live accuracy chart: training and validation accuracy per epoch, with the smoothed batch accuracy faint.
+#pragma once
+
+#include "DownsampledSeries.h"
+#include "TrainingChart.h"
+#include "TrainingProgress.h"
+
+#include <vector>
+
+class QLineSeries;
+class QScatterSeries;
+
+namespace neurite::ui {
+
+// Accuracies are drawn in percent. The faint per-batch line lets the chart move during the first epoch,
+// before any per-epoch point exists.
+class AccuracyChart : public TrainingChart {
+    Q_OBJECT
+public:
+    static constexpr double kSmoothing = 0.95;
+
+    explicit AccuracyChart(QWidget* parent = nullptr);
+
+    void reset(int plannedEpochs);
+    void addBatches(const BatchReports& batches);
+    void addEpoch(const EpochReport& report);
+    void setHistory(const TrainingHistory& history, int plannedEpochs);
+
+    const DownsampledSeries& batchAccuracy() const { return m_batch; }
+    int trainPointCount() const;
+    int validationPointCount() const;
+    int bestEpoch() const { return m_bestEpoch; }
+
+protected:
+    QString describeAt(double x) const override;
+
+private:
+    void rescale();
+
+    QLineSeries* m_batchSeries;
+    QLineSeries* m_trainSeries;
+    QLineSeries* m_validationSeries;
+    QScatterSeries* m_bestSeries;
+    DownsampledSeries m_batch;
+    std::vector<EpochReport> m_epochs;
+    double m_average = 0;
+    double m_weight = 0;
+    int m_bestEpoch = 0;
+};
+
+} // namespace neurite::ui

@@ -1,0 +1,56 @@
+// Live loss chart: per-batch training loss (smoothed, raw faint behind) and per-epoch validation loss.
+#pragma once
+
+#include "DownsampledSeries.h"
+#include "TrainingChart.h"
+#include "TrainingProgress.h"
+
+#include <vector>
+
+class QLineSeries;
+class QScatterSeries;
+
+namespace neurite::ui {
+
+class LossChart : public TrainingChart {
+    Q_OBJECT
+public:
+    // Weight of the past in the exponential moving average of the batch loss (debiased, as TensorBoard).
+    static constexpr double kSmoothing = 0.95;
+
+    explicit LossChart(QWidget* parent = nullptr);
+
+    void reset(int plannedEpochs);
+    void addBatches(const BatchReports& batches);
+    void addEpoch(const EpochReport& report);
+    // Shows a finished run's history (e.g. from an opened project).
+    void setHistory(const TrainingHistory& history, int plannedEpochs);
+    void setLogScale(bool on);
+
+    const DownsampledSeries& rawLoss() const { return m_raw; }
+    const DownsampledSeries& smoothedLoss() const { return m_smooth; }
+    int validationPointCount() const;
+    int bestEpoch() const { return m_bestEpoch; }
+
+protected:
+    QString describeAt(double x) const override;
+
+private:
+    void rescale();
+
+    QLineSeries* m_rawSeries;
+    QLineSeries* m_smoothSeries;
+    QLineSeries* m_validationSeries;
+    QScatterSeries* m_bestSeries;
+    DownsampledSeries m_raw;
+    DownsampledSeries m_smooth;
+    std::vector<EpochReport> m_epochs;
+    double m_average = 0;
+    double m_weight = 0;  // debiasing: 1 - kSmoothing^n
+    int m_bestEpoch = 0;
+};
+
+// x of batch `batch` (1-based) of epoch `epoch` (1-based): epochs completed so far, fractional.
+double epochPosition(const BatchReport& report);
+
+} // namespace neurite::ui

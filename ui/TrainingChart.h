@@ -1,0 +1,65 @@
+// The common frame of the live training charts: an epoch x axis, hover read-outs, LR-change marks, PNG export.
+#pragma once
+
+#include <QChartView>
+#include <QColor>
+#include <QString>
+
+#include <vector>
+
+class QAbstractAxis;
+class QLineSeries;
+class QScatterSeries;
+class QValueAxis;
+
+namespace neurite::ui {
+
+// A QChartView whose x axis counts epochs (batch b of epoch e sits at e - 1 + b / batchesPerEpoch).
+// Subclasses add their series through addLine/addScatter and say what the hover text is. Only the GUI
+// thread touches the series.
+class TrainingChart : public QChartView {
+    Q_OBJECT
+public:
+    explicit TrainingChart(const QString& title, QWidget* parent = nullptr);
+
+    // The x axis spans [0, epochs] from the start so that curves grow into a fixed frame.
+    void setPlannedEpochs(int epochs);
+    // A dashed vertical line at `x` (epochs), labelled in the hover text.
+    void markLearningRateChange(double x, float learningRate);
+    int learningRateMarkCount() const { return int(m_lrMarks.size()); }
+    bool logScale() const { return m_logScale; }
+    bool savePng(const QString& path);
+
+    QValueAxis* xAxis() const { return m_xAxis; }
+    QAbstractAxis* yAxis() const { return m_yAxis; }
+    double yMin() const { return m_yMin; }
+    double yMax() const { return m_yMax; }
+
+protected:
+    QLineSeries* addLine(const QString& name, const QColor& color, qreal width, Qt::PenStyle style = Qt::SolidLine);
+    QScatterSeries* addScatter(const QString& name, const QColor& color, qreal size);
+    // Shows [lo, hi] on the y axis (clamped to positive values in log scale); LR marks follow.
+    void setYRange(double lo, double hi);
+    void setLogScale(bool on);
+    void clearMarks();
+    // The exact values at x (epochs) for the hover tooltip.
+    virtual QString describeAt(double x) const = 0;
+    QString learningRateNote(double x) const;
+
+private:
+    struct LrMark {
+        double x;
+        float learningRate;
+        QLineSeries* line;
+    };
+    void attach(QAbstractSeries* series);
+    void updateMarkLines();
+
+    QValueAxis* m_xAxis;
+    QAbstractAxis* m_yAxis;
+    bool m_logScale = false;
+    double m_yMin = 0, m_yMax = 1;
+    std::vector<LrMark> m_lrMarks;
+};
+
+} // namespace neurite::ui

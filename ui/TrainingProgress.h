@@ -1,0 +1,63 @@
+// The values that travel between the GUI thread and the training worker through queued signals.
+#pragma once
+
+#include <neurite/Dataset.h>
+#include <neurite/Network.h>
+#include <neurite/NetworkSpec.h>
+#include <neurite/Trainer.h>
+#include <neurite/TrainingHistory.h>
+#include <neurite/TrainingSettings.h>
+
+#include <QMetaType>
+#include <QString>
+
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+namespace neurite::ui {
+
+// A loaded data set. Shared read-only between threads: nobody writes to it after loading, so the
+// pointer behaves like a value.
+using DataSetHandle = std::shared_ptr<const Dataset>;
+
+// Batches reported since the previous update (the worker sends them in throttled groups).
+using BatchReports = std::vector<BatchReport>;
+
+// How a model does on the test split: the engine's Evaluation plus what it predicted for each image.
+struct TestEvaluation {
+    std::uint64_t requestId = 0;
+    bool valid = false;                   // false when there was no test split
+    Evaluation metrics;
+    std::vector<std::uint8_t> predicted;  // per test image: argmax class
+    std::vector<float> confidence;        // per test image: probability of the predicted class
+};
+
+// Everything a finished (completed, stopped, early-stopped or diverged) run hands back.
+struct TrainingOutcome {
+    std::uint64_t runId = 0;
+    TrainingResult::Outcome outcome = TrainingResult::Outcome::Completed;
+    QString message;
+    NetworkSpec spec;
+    TrainingSettings settings;
+    TrainingHistory history;
+    Weights lastWeights;   // after the last finished batch (the last good ones when diverged)
+    Weights bestWeights;   // of the best epoch; empty when no epoch finished
+    Weights keptWeights;   // what the network held at the end (the engine's choice) and what was evaluated
+    bool keptBest = false; // keptWeights are bestWeights
+    TestEvaluation test;   // of keptWeights
+};
+
+// Registers the types above for queued connections; safe to call more than once.
+void registerTrainingMetaTypes();
+
+// "Completed", "Stopped", "Stopped early", "Diverged".
+QString outcomeName(TrainingResult::Outcome outcome);
+
+} // namespace neurite::ui
+
+Q_DECLARE_METATYPE(neurite::ui::DataSetHandle)
+Q_DECLARE_METATYPE(neurite::ui::BatchReports)
+Q_DECLARE_METATYPE(neurite::EpochReport)
+Q_DECLARE_METATYPE(neurite::ui::TestEvaluation)
+Q_DECLARE_METATYPE(neurite::ui::TrainingOutcome)

@@ -1,0 +1,67 @@
+// The form for every training setting: data set, epochs, batch size, optimiser and its options, schedule, ...
+#pragma once
+
+#include <neurite/TrainingSettings.h>
+
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QFormLayout;
+class QLineEdit;
+class QSpinBox;
+
+namespace neurite::ui {
+
+// Shows only the options that apply to the chosen optimiser and schedule. Edits are reported with
+// settingsEdited(); setSettings() does not emit it.
+class TrainingSettingsForm : public QWidget {
+    Q_OBJECT
+public:
+    explicit TrainingSettingsForm(QWidget* parent = nullptr);
+
+    TrainingSettings settings() const;
+    void setSettings(const TrainingSettings& settings);
+    QString dataSetName() const;
+
+    QComboBox* dataSetBox() const { return m_dataSet; }
+    QLineEdit* learningRateEdit() const { return m_learningRate; }
+
+Q_SIGNALS:
+    void settingsEdited();
+    void dataSetChosen(const QString& nameOrFolder);
+
+private:
+    void build();
+    void addDataSetRow();
+    void chooseFolder();
+    void selectDataSet(const QString& nameOrFolder);
+    void updateVisibleRows();
+    void edited();
+
+    QFormLayout* m_form = nullptr;
+    QComboBox* m_dataSet = nullptr;
+    QSpinBox* m_epochs = nullptr;
+    QSpinBox* m_batchSize = nullptr;
+    QComboBox* m_optimizer = nullptr;
+    QLineEdit* m_learningRate = nullptr;
+    QDoubleSpinBox* m_momentum = nullptr;
+    QCheckBox* m_nesterov = nullptr;
+    QDoubleSpinBox* m_beta1 = nullptr;
+    QDoubleSpinBox* m_beta2 = nullptr;
+    QDoubleSpinBox* m_rho = nullptr;
+    QLineEdit* m_epsilon = nullptr;
+    QLineEdit* m_weightDecay = nullptr;
+    QComboBox* m_schedule = nullptr;
+    QSpinBox* m_stepEpochs = nullptr;
+    QDoubleSpinBox* m_gamma = nullptr;
+    QLineEdit* m_minLearningRate = nullptr;
+    QDoubleSpinBox* m_validationSplit = nullptr;
+    QSpinBox* m_patience = nullptr;
+    QSpinBox* m_seed = nullptr;
+    QSpinBox* m_threads = nullptr;
+    bool m_updating = false;
+};
+
+} // namespace neurite::ui
