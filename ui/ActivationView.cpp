@@ -16,6 +16,7 @@ constexpr int kCell = 11;         // one neuron in a layer's heat map
 constexpr int kLayerColumns = 16;
 constexpr int kTilePitch = 29;    // 28 px tile + 1 px gap, in m_tiles pixels
 constexpr int kSide = 28;
+constexpr int kTileRangePercentile = 99;
 
 QColor mix(const QColor& a, const QColor& b, double t)
 {
@@ -73,6 +74,7 @@ void ActivationView::setNetwork(const neurite::Network* network)
     m_emptyText = network ? tr("Draw a digit to see inside the network") : tr("No model");
     if (network)
         buildWeightTiles(*network);
+    updateGeometry();
     update();
 }
 
@@ -97,14 +99,20 @@ void ActivationView::buildWeightTiles(const neurite::Network& network)
     const int rows = (m_tileCount + m_tileColumns - 1) / m_tileColumns;
     m_tiles = QImage(m_tileColumns * kTilePitch + 1, rows * kTilePitch + 1, QImage::Format_RGB32);
     m_tiles.fill(palette().window().color());
+    std::vector<float> magnitudes(kSide * kSide);
     for (int unit = 0; unit < m_tileCount; ++unit) {
-        float scale = 0;  // each tile uses its own range, so weak neurons still show their pattern
+        // Each tile uses its own range (a high percentile, so one outlier does not wash the tile out), so
+        // weak neurons still show their pattern. Pixels that are blank in every MNIST image never learn and
+        // keep their random initial values: an MLP's tiles are honestly noisy at the border.
         for (int p = 0; p < kSide * kSide; ++p)
-            scale = std::max(scale, std::abs(w->values[std::size_t(p) * units + unit]));
+            magnitudes[std::size_t(p)] = std::abs(w->values[std::size_t(p) * units + unit]);
+        const auto high = magnitudes.begin() + kTileRangePercentile * (kSide * kSide - 1) / 100;
+        std::nth_element(magnitudes.begin(), high, magnitudes.end());
+        const float scale = *high;
         const int left = 1 + (unit % m_tileColumns) * kTilePitch, top = 1 + (unit / m_tileColumns) * kTilePitch;
         for (int p = 0; p < kSide * kSide; ++p) {
-            const float v = w->values[std::size_t(p) * units + unit];
-            m_tiles.setPixelColor(left + p % kSide, top + p / kSide, diverging(scale > 0 ? v / scale : 0));
+            const float v = scale > 0 ? std::clamp(w->values[std::size_t(p) * units + unit] / scale, -1.0f, 1.0f) : 0;
+            m_tiles.setPixelColor(left + p % kSide, top + p / kSide, diverging(v));
         }
     }
     m_weightLayer = QString::fromStdString(dense->id);
@@ -161,6 +169,14 @@ QSize ActivationView::sizeHint() const
     const int tilesWidth = m_tiles.isNull() ? 0 : m_tiles.width() + 2 * kMargin;
     const int tilesHeight = m_tiles.isNull() ? 0 : m_tiles.height() + 3 * kMargin + fontMetrics().height();
     return {kLayerColumns * kCell + 3 * kMargin + tilesWidth + 60, std::max(220, tilesHeight + kMargin)};
+}
+
+// Room for the weight tiles at their natural size (one screen pixel per weight), so they stay readable.
+QSize ActivationView::minimumSizeHint() const
+{
+    if (m_tiles.isNull())
+        return {300, 160};
+    return {300, m_tiles.height() + fontMetrics().height() + 4 + 2 * kMargin};
 }
 
 void ActivationView::paintEvent(QPaintEvent*)
@@ -234,7 +250,10 @@ void ActivationView::paintTiles(QPainter& painter, int x, int y, int width, int 
         const QRectF tile(target.left() + (1 + (t % m_tileColumns) * kTilePitch) * scale,
                           target.top() + (1 + (t / m_tileColumns) * kTilePitch) * scale, pitch - scale, pitch - scale);
         const float a = m_tileActivity[std::size_t(t)];
-        painter.fillRect(tile, QColor(0, 0, 0, int(150 * (1 - a))));
+        // Silent neurons fade into the background; firing ones stay vivid and get a frame.
+        QColor veil = palette().window().color();
+        veil.setAlpha(int(190 * (1 - a)));
+        painter.fillRect(tile, veil);
         if (a > 0.05f) {
             painter.setPen(QPen(QColor(236, 108, 44, int(80 + 175 * a)), 1.0 + 1.5 * a));
             painter.drawRect(tile.adjusted(0.5, 0.5, -0.5, -0.5));

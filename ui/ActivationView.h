@@ -32,7 +32,7 @@ public:
     std::vector<float> tileActivity() const { return m_tileActivity; }  // per tile, 0..1
 
     QSize sizeHint() const override;
-    QSize minimumSizeHint() const override { return {300, 160}; }
+    QSize minimumSizeHint() const override;
 
 protected:
     void paintEvent(QPaintEvent* event) override;

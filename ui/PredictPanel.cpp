@@ -70,8 +70,8 @@ void PredictPanel::buildUi()
     insideLayout->addWidget(m_activations);
 
     auto* layout = new QVBoxLayout(this);
-    layout->addLayout(top, 3);
-    layout->addWidget(inside, 2);
+    layout->addLayout(top, 1);
+    layout->addWidget(inside, 0);
 }
 
 QWidget* PredictPanel::buildCanvasColumn()
