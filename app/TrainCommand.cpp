@@ -60,7 +60,11 @@ void applyOptions(const Arguments& a, TrainingSettings& s)
     s.earlyStoppingPatience = int(a.integer("patience", s.earlyStoppingPatience, 0, 100000));
     s.seed = std::uint64_t(a.integer("seed", long(s.seed), 0, std::numeric_limits<long>::max()));
     s.threads = int(a.integer("threads", s.threads, 0, 1024));
-    validateSettings(s);
+    try {
+        validateSettings(s);
+    } catch (const NeuriteError& e) {
+        throw UsageError(e.what());  // a setting given on the command line (or in the design) is out of range
+    }
 }
 
 Project projectToTrain(const Arguments& a)
