@@ -47,12 +47,13 @@ struct Network::Impl {
     Matrix probs;              // cross-entropy head: softmax of the final node's logits
     Matrix dFinal;             // gradient w.r.t. the final node's output
     Matrix single, singleOut;  // predictOne buffers
-    Matrix scratch;            // input gradient of a fan-out node before it is added
+    std::vector<Matrix> scratch;  // per input port: a gradient to be added to one already there
 
     void build(const NetworkSpec& s, std::uint64_t seed);
     void forward(const Matrix& x, bool training);
     void backward();
     void setPool(int threads);
+    std::vector<ParameterRef> savedTensors();
 };
 
 void Network::Impl::build(const NetworkSpec& s, std::uint64_t seed)
@@ -164,21 +165,28 @@ void Network::Impl::backward()
         Node& node = nodes[i];
         if (!node.gradSet)
             continue;
+        if (scratch.size() < node.inputs.size())
+            scratch.resize(node.inputs.size());
         for (std::size_t p = 0; p < node.inputs.size(); ++p) {
             Node& source = nodes[node.inputs[p]];
             if (node.inputs[p] == 0) {           // the Input needs no gradient
                 node.dInPtrs[p] = nullptr;
                 continue;
             }
-            node.dInPtrs[p] = source.gradSet ? &scratch : &source.grad;
+            // A source that already has a gradient (from another consumer, or from an earlier port of this
+            // node, as in Add(x, x)) gets this one added afterwards.
+            bool taken = source.gradSet;
+            for (std::size_t q = 0; q < p; ++q)
+                taken = taken || node.inputs[q] == node.inputs[p];
+            node.dInPtrs[p] = taken ? &scratch[p] : &source.grad;
         }
         node.layer->backward(node.inPtrs, node.out, node.grad, node.dInPtrs);
         for (std::size_t p = 0; p < node.inputs.size(); ++p) {
             if (!node.dInPtrs[p])
                 continue;
             Node& source = nodes[node.inputs[p]];
-            if (node.dInPtrs[p] == &scratch)
-                source.grad += scratch;
+            if (node.dInPtrs[p] == &scratch[p])
+                source.grad += scratch[p];
             source.gradSet = true;
         }
     }
@@ -240,13 +248,20 @@ float Network::forwardBackward(const Matrix& x, const std::uint8_t* labels, int*
     return loss;
 }
 
-float Network::evaluateBatch(const Matrix& x, const std::uint8_t* labels, int* correct)
+float Network::evaluateBatch(const Matrix& x, const std::uint8_t* labels, int* correct, Matrix* predictions)
 {
     Impl& d = *m_impl;
     d.forward(x, false);
     const Matrix& final = *d.nodes[d.finalNode].output;
-    return d.loss == LossKind::CrossEntropy ? softmaxCrossEntropy(final, labels, d.probs, nullptr, correct)
-                                            : meanSquaredError(final, labels, nullptr, correct);
+    if (d.loss == LossKind::MeanSquaredError) {
+        if (predictions)
+            *predictions = final;
+        return meanSquaredError(final, labels, nullptr, correct);
+    }
+    const float loss = softmaxCrossEntropy(final, labels, d.probs, nullptr, correct);
+    if (predictions)
+        *predictions = d.probs;
+    return loss;
 }
 
 std::vector<ParameterRef> Network::parameters()
@@ -263,10 +278,27 @@ std::vector<ParameterRef> Network::parameters()
     return all;
 }
 
+// What a project file stores: the trainable parameters and the layers' untrained buffers (BatchNorm's
+// running statistics), each named "<layerId>.<name>".
+std::vector<ParameterRef> Network::Impl::savedTensors()
+{
+    std::vector<ParameterRef> all;
+    for (Node& node : nodes) {
+        if (!node.layer)
+            continue;
+        for (std::vector<ParameterRef> group : {node.layer->parameters(), node.layer->buffers()})
+            for (ParameterRef p : group) {
+                p.name = node.id + "." + p.name;
+                all.push_back(p);
+            }
+    }
+    return all;
+}
+
 Weights Network::weights() const
 {
     Weights result;
-    for (const ParameterRef& p : const_cast<Network*>(this)->parameters()) {
+    for (const ParameterRef& p : m_impl->savedTensors()) {
         NamedTensor t{p.name, int(p.value->rows()), int(p.value->cols()), {}};
         t.values.assign(p.value->data(), p.value->data() + p.value->size());
         result.push_back(std::move(t));
@@ -279,7 +311,7 @@ void Network::setWeights(const Weights& weights)
     std::map<std::string, const NamedTensor*> byName;
     for (const NamedTensor& t : weights)
         byName[t.name] = &t;
-    const std::vector<ParameterRef> params = parameters();
+    const std::vector<ParameterRef> params = m_impl->savedTensors();
     // Check everything first so that a bad set leaves the network unchanged.
     for (const ParameterRef& p : params) {
         const auto it = byName.find(p.name);

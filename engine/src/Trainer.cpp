@@ -344,9 +344,8 @@ Evaluation evaluate(Network& network, const ImageSet& set, int classCount, int b
         gatherBatch(set, indices.data() + start, n, x);
         labels.assign(set.labels.begin() + long(start), set.labels.begin() + long(start) + n);
         int correct = 0;
-        total += double(network.evaluateBatch(x, labels.data(), &correct)) * n;
+        total += double(network.evaluateBatch(x, labels.data(), &correct, &probs)) * n;
         hits += correct;
-        network.predict(x, probs);
         for (int i = 0; i < n; ++i) {
             Eigen::Index predicted = 0;
             probs.row(i).maxCoeff(&predicted);

@@ -64,8 +64,9 @@ public:
     // accumulated). labels: batch class indices. Returns the mean loss over the batch; `correct` (optional)
     // receives how many argmax predictions matched.
     float forwardBackward(const Matrix& x, const std::uint8_t* labels, int* correct = nullptr);
-    // Eval-mode loss and correct count without touching gradients.
-    float evaluateBatch(const Matrix& x, const std::uint8_t* labels, int* correct);
+    // Eval-mode loss and correct count without touching gradients; `predictions` (optional) receives what
+    // predict() would give for x.
+    float evaluateBatch(const Matrix& x, const std::uint8_t* labels, int* correct, Matrix* predictions = nullptr);
 
     std::vector<ParameterRef> parameters();
     Weights weights() const;
