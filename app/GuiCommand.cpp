@@ -1,6 +1,7 @@
 // The designer: QApplication and the main window (optionally opening a .neurite file).
 #include "Commands.h"
 #include "MainWindow.h"
+#include "Workspace.h"
 
 #include <QApplication>
 
@@ -12,6 +13,7 @@ int runGui(int argc, char** argv)
     QApplication::setApplicationName(QStringLiteral("Neurite"));
     QApplication::setOrganizationName(QStringLiteral("Neurite"));
     ui::MainWindow window;
+    assembleWorkspace(window);
     if (argc > 1)
         window.openProject(QString::fromLocal8Bit(argv[1]));
     window.show();
