@@ -2,6 +2,7 @@
 #include "Workspace.h"
 
 #include "DefaultModel.h"
+#include "ExportActions.h"
 #include "MainWindow.h"
 #include "PredictPanel.h"
 #include "ProjectDocument.h"
@@ -64,6 +65,7 @@ void assembleWorkspace(ui::MainWindow& window)
     QObject::connect(document, &ui::ProjectDocument::pathChanged, predict,
                      [predict, document] { showBestModel(predict, document); });
     window.installEventFilter(new CloseGuard(training, &window));
+    ui::installExportActions(window.exportMenu(), document, &window);
 }
 
 } // namespace neurite::cli
