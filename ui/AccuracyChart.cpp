@@ -29,7 +29,7 @@ AccuracyChart::AccuracyChart(QWidget* parent) : TrainingChart(tr("Accuracy"), pa
     m_validationSeries->setPointsVisible(true);
     m_bestSeries = addScatter(tr("Best epoch"), kBestColor, 13);
     m_batch.setSeries(m_batchSeries);
-    yAxis()->setTitleText(tr("accuracy (%)"));
+    yAxis()->setTitleText(tr("%"));
     reset(1);
 }
 

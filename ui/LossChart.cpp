@@ -33,6 +33,7 @@ LossChart::LossChart(QWidget* parent) : TrainingChart(tr("Loss"), parent)
     m_raw.setSeries(m_rawSeries);
     m_smooth.setSeries(m_smoothSeries);
     yAxis()->setTitleText(tr("loss"));
+    setNiceNumbers(true);
     reset(1);
 }
 

@@ -30,6 +30,7 @@ TrainingChart::TrainingChart(const QString& title, QWidget* parent)
     m_xAxis->setTitleText(tr("epoch"));
     m_xAxis->setLabelFormat(QStringLiteral("%g"));
     m_xAxis->setRange(0, 1);
+    static_cast<QValueAxis*>(m_yAxis)->setLabelFormat(QStringLiteral("%g"));
     c->addAxis(m_xAxis, Qt::AlignBottom);
     c->addAxis(m_yAxis, Qt::AlignLeft);
 }
@@ -86,9 +87,18 @@ void TrainingChart::setYRange(double lo, double hi)
     } else if (hi <= lo) {
         hi = lo + 1;
     }
+    if (auto* linear = qobject_cast<QValueAxis*>(m_yAxis); linear && m_niceNumbers) {
+        // Ticks at 1, 2 or 5 times a power of ten (0, 0.5, 1, ... rather than 0, 0.64, 1.27, ...).
+        const double rough = (hi - lo) / 5.0;
+        const double power = std::pow(10.0, std::floor(std::log10(rough)));
+        const double step = power * (rough <= power ? 1 : rough <= 2 * power ? 2 : rough <= 5 * power ? 5 : 10);
+        lo = std::floor(lo / step + 1e-9) * step;
+        hi = std::ceil(hi / step - 1e-9) * step;
+        linear->setTickCount(int(std::lround((hi - lo) / step)) + 1);
+    }
+    m_yAxis->setRange(lo, hi);
     m_yMin = lo;
     m_yMax = hi;
-    m_yAxis->setRange(lo, hi);
     updateMarkLines();
 }
 

@@ -41,6 +41,8 @@ protected:
     // Shows [lo, hi] on the y axis (clamped to positive values in log scale); LR marks follow.
     void setYRange(double lo, double hi);
     void setLogScale(bool on);
+    // Round linear y ranges out to tidy tick values.
+    void setNiceNumbers(bool on) { m_niceNumbers = on; }
     void clearMarks();
     // The exact values at x (epochs) for the hover tooltip.
     virtual QString describeAt(double x) const = 0;
@@ -58,6 +60,7 @@ private:
     QValueAxis* m_xAxis;
     QAbstractAxis* m_yAxis;
     bool m_logScale = false;
+    bool m_niceNumbers = false;
     double m_yMin = 0, m_yMax = 1;
     std::vector<LrMark> m_lrMarks;
 };

@@ -222,6 +222,7 @@ QWidget* TrainingPanel::buildLiveTab()
     vertical->addWidget(m_log);
     vertical->setStretchFactor(0, 4);
     vertical->setStretchFactor(1, 1);
+    vertical->setSizes({620, 150});  // the charts are the point of this tab
 
     auto* layout = new QVBoxLayout(tab);
     layout->addLayout(controls);
