@@ -9,7 +9,7 @@
 
 namespace neurite::ui {
 
-constexpr double kLayoutColumnWidth = 250;
+constexpr double kLayoutColumnWidth = 300;
 constexpr double kLayoutRowHeight = 130;
 
 // Column = length of the longest wire path from a source; rows keep spec order. Cycles are tolerated

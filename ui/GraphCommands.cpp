@@ -39,7 +39,8 @@ void RemoveCommand::undo()
 
 MoveCommand::MoveCommand(GraphModel* model, const QHash<QString, QPointF>& from,
                          const QHash<QString, QPointF>& to, const QString& text, bool mergeable)
-    : QUndoCommand(text.isEmpty() ? QObject::tr("Move %n layer(s)", nullptr, int(to.size())) : text),
+    : QUndoCommand(text.isEmpty() ? (to.size() == 1 ? QObject::tr("Move %1").arg(to.keys().first())
+                                                    : QObject::tr("Move %1 layers").arg(to.size())) : text),
       m_model(model), m_from(from), m_to(to), m_mergeable(mergeable)
 {
 }

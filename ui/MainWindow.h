@@ -1,14 +1,69 @@
-// The designer's main window.
+// The application window: workspace tabs (Design, and Train / Predict added by others), File menu, title.
 #pragma once
 
 #include <QMainWindow>
+#include <QStringList>
+
+class QLabel;
+class QTabWidget;
 
 namespace neurite::ui {
+
+class DesignEditor;
+class ProjectDocument;
+class RecoveryFile;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
+    static constexpr int kMaxRecentFiles = 8;
+
     explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    ProjectDocument* document() const { return m_document; }
+    DesignEditor* designEditor() const { return m_editor; }
+    void addWorkspaceTab(QWidget* tab, const QString& title);
+    QTabWidget* workspaceTabs() const { return m_tabs; }
+    QMenu* fileMenu() const { return m_fileMenu; }
+    QMenu* exportMenu() const { return m_exportMenu; }
+
+    // Opens a .neurite file. A bad file shows an error naming the problem and keeps the current design.
+    bool openProject(const QString& path);
+    // File > New from Template with the template's resource path (":/templates/reference-mlp.json").
+    bool newFromTemplate(const QString& resource);
+    bool saveProject();
+    bool saveProjectAs();
+    // Asks to save unsaved changes; false when the user cancels.
+    bool maybeSave();
+    QString lastError() const { return m_lastError; }
+
+    static QStringList recentFiles();
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void createMenus();
+    void createStatusBar();
+    void newEmpty();
+    void openWithDialog();
+    void rebuildRecentMenu();
+    void addRecentFile(const QString& path);
+    void updateTitle();
+    void updateStatus();
+    void offerRecovery();
+    void showError(const QString& title, const QString& message);
+
+    ProjectDocument* m_document;
+    QTabWidget* m_tabs;
+    DesignEditor* m_editor;
+    QMenu* m_fileMenu = nullptr;
+    QMenu* m_exportMenu = nullptr;
+    QMenu* m_recentMenu = nullptr;
+    QLabel* m_validationLabel = nullptr;
+    RecoveryFile* m_recovery;
+    QString m_lastError;
 };
 
 } // namespace neurite::ui

@@ -1,0 +1,61 @@
+// How a layer looks on the canvas: a card with its caption, output shape, parameter count and ports.
+#pragma once
+
+#include <QGraphicsItem>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace neurite::ui {
+
+class PortItem;
+
+// What the card shows; filled by the scene from the model and the validation report.
+struct NodeLook {
+    QString type;
+    QString caption;     // "Dense 128 · ReLU"
+    QString category;    // colours the header
+    QString shapeText;   // "(128)", empty when unknown
+    long parameters = -1; // -1 when unknown
+    QStringList errors;   // validation errors about this layer
+    QStringList warnings;
+};
+
+class NodeItem : public QGraphicsItem {
+public:
+    static constexpr double kWidth = 230;
+    static constexpr double kHeaderHeight = 28;
+    enum { Type = UserType + 1 };
+
+    NodeItem(const QString& nodeId, int inputPorts);
+
+    const QString& nodeId() const { return m_nodeId; }
+    void setLook(const NodeLook& look);
+    const NodeLook& look() const { return m_look; }
+    bool hasErrors() const { return !m_look.errors.isEmpty(); }
+    PortItem* inputPort(int index) const;
+    PortItem* outputPort() const { return m_output; }
+    const QList<PortItem*>& inputPorts() const { return m_inputs; }
+
+    int type() const override { return Type; }
+    QRectF boundingRect() const override;
+    void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
+
+protected:
+    QVariant itemChange(GraphicsItemChange change, const QVariant& value) override;
+
+private:
+    double height() const;
+    void paintHeader(QPainter* painter, const QRectF& card) const;
+    void paintBody(QPainter* painter, const QRectF& card) const;
+
+    QString m_nodeId;
+    NodeLook m_look;
+    QList<PortItem*> m_inputs;
+    PortItem* m_output = nullptr;
+};
+
+// The header colour of a palette category.
+QColor categoryColor(const QString& category);
+
+} // namespace neurite::ui
