@@ -25,6 +25,8 @@ public:
                           std::span<Matrix* const> dInputs) = 0;
 
     virtual std::vector<ParameterRef> parameters() { return {}; }
+    // State saved with the weights but not trained (BatchNorm's running statistics); grad is null.
+    virtual std::vector<ParameterRef> buffers() { return {}; }
     virtual void initialise(std::mt19937_64&) {}
     // Shared worker threads for large matrix products (may be null: single-threaded).
     void setThreadPool(ThreadPool* pool) { m_pool = pool; }

@@ -32,6 +32,7 @@ OptionDescriptor choice(std::string key, std::string label, std::vector<std::str
 std::vector<LayerTypeInfo> makeLayerTypes()
 {
     const std::vector<std::string> activations{"linear", "relu", "leaky_relu", "sigmoid", "tanh", "softmax"};
+    const std::vector<std::string> convActivations{"linear", "relu", "leaky_relu", "sigmoid", "tanh"};
     return {
         {"Input", "Input", "The network's input: one image (channels x height x width) per sample.", 0,
          {integer("channels", "Channels", 1, 4096, 1, "Colour channels (1 for grey images)"),
@@ -43,6 +44,27 @@ std::vector<LayerTypeInfo> makeLayerTypes()
           choice("init", "Initialiser", {"auto", "he", "xavier"}, "auto",
                  "Weight initialisation: auto picks He for ReLU-like activations, Xavier otherwise"),
           boolean("bias", "Bias", true, "Add a learned bias b")}},
+        {"Conv2D", "Convolution", "2-D convolution: filters slide over the image, y = f(W * x + b).", 1,
+         {integer("filters", "Filters", 1, 4096, 16, "Output channels: one learned filter each"),
+          integer("kernel", "Kernel", 1, 64, 3, "Filter size in pixels (square)"),
+          integer("stride", "Stride", 1, 64, 1, "Step between filter positions"),
+          choice("padding", "Padding", {"valid", "same", "explicit"}, "valid",
+                 "valid: no padding (the image shrinks); same: zero padding that keeps height and width "
+                 "(divided by the stride); explicit: the Pad amount on every side"),
+          integer("pad", "Pad", 0, 64, 0, "Zero padding on every side when Padding is explicit"),
+          choice("activation", "Activation", convActivations, "relu", "The function f applied to W * x + b"),
+          choice("init", "Initialiser", {"auto", "he", "xavier"}, "auto",
+                 "Weight initialisation: auto picks He for ReLU-like activations, Xavier otherwise"),
+          boolean("bias", "Bias", true, "Add a learned bias per filter")}},
+        {"MaxPool2D", "Convolution", "Max pooling: the largest value of each window, per channel.", 1,
+         {integer("size", "Size", 1, 64, 2, "Window size in pixels (square)"),
+          integer("stride", "Stride", 0, 64, 0, "Step between windows (0 = the window size)")}},
+        {"AvgPool2D", "Convolution", "Average pooling: the mean of each window, per channel.", 1,
+         {integer("size", "Size", 1, 64, 2, "Window size in pixels (square)"),
+          integer("stride", "Stride", 0, 64, 0, "Step between windows (0 = the window size)")}},
+        {"GlobalAveragePool", "Convolution", "The mean of each channel over the whole image: (C, H, W) -> (C).", 1,
+         {}},
+        {"Flatten", "Convolution", "Turns an image (C, H, W) into a flat vector of C*H*W values.", 1, {}},
         {"ReLU", "Activations", "Rectified linear unit: max(0, x).", 1, {}},
         {"LeakyReLU", "Activations", "Leaky ReLU: x if x > 0, else alpha * x.", 1,
          {real("alpha", "Alpha", 0, 1, 0.01, "Slope for negative inputs")}},
@@ -51,6 +73,14 @@ std::vector<LayerTypeInfo> makeLayerTypes()
         {"Softmax", "Activations", "Turns scores into class probabilities that sum to 1.", 1, {}},
         {"Dropout", "Regularisation", "Randomly zeroes inputs while training (inverted dropout).", 1,
          {real("rate", "Rate", 0, 0.95, 0.5, "Fraction of inputs dropped while training")}},
+        {"BatchNorm", "Regularisation",
+         "Normalises each feature (or image channel) over the batch, then scales and shifts it.", 1,
+         {real("momentum", "Momentum", 0, 1, 0.1,
+               "How fast the running statistics follow the batches: running = (1 - m) running + m batch"),
+          real("epsilon", "Epsilon", 1e-12, 1, 1e-5, "Added to the variance before its square root")}},
+        {"Add", "Merge", "Adds two inputs of the same shape (a residual connection).", 2, {}},
+        {"Concatenate", "Merge", "Joins two inputs along the channels (images must agree in height and width).", 2,
+         {}},
         {"Output", "Output", "The network's output and the loss it is trained with.", 1,
          {choice("loss", "Loss", {"cross_entropy", "mse"}, "cross_entropy",
                  "Cross-entropy over class labels (softmax applied), or mean squared error against one-hot "
@@ -118,6 +148,20 @@ std::string layerCaption(const LayerSpec& layer)
     }
     if (layer.type == "Dropout")
         return "Dropout " + formatNumber(layer.number("rate", 0.5));
+    if (layer.type == "Conv2D") {
+        const std::string k = formatNumber(layer.number("kernel", 3));
+        std::string caption = "Conv2D " + formatNumber(layer.number("filters", 0)) + " \u00b7 " + k + "\u00d7" + k;
+        if (layer.number("stride", 1) > 1)
+            caption += " /" + formatNumber(layer.number("stride", 1));
+        const std::string act = activationName(layer.text("activation", "linear"));
+        return act.empty() ? caption : caption + " \u00b7 " + act;
+    }
+    if (layer.type == "MaxPool2D" || layer.type == "AvgPool2D") {
+        const std::string k = formatNumber(layer.number("size", 2));
+        const double stride = layer.number("stride", 0);
+        const std::string caption = layer.type + " " + k + "\u00d7" + k;
+        return stride > 0 && stride != layer.number("size", 2) ? caption + " /" + formatNumber(stride) : caption;
+    }
     if (layer.type == "LeakyReLU")
         return "LeakyReLU " + formatNumber(layer.number("alpha", 0.01));
     if (layer.type == "Output")

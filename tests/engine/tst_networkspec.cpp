@@ -88,7 +88,7 @@ private Q_SLOTS:
 
     void mlpPresetIsTheReferenceNetwork()
     {
-        QCOMPARE(presetNames(), (std::vector<std::string>{"mlp", "logistic"}));
+        QCOMPARE(presetNames(), (std::vector<std::string>{"mlp", "logistic", "lenet", "resnet-small"}));
         QVERIFY(!preset("nothing").has_value());
         NetworkSpec spec = *preset("mlp");
         QCOMPARE(spec.formatVersion, 1);

@@ -26,7 +26,7 @@ struct OptionDescriptor {
 
 struct LayerTypeInfo {
     std::string name;        // "Dense"
-    std::string category;    // "Input", "Core", "Activations", "Regularisation", "Output"
+    std::string category;    // "Input", "Core", "Convolution", "Activations", "Regularisation", "Merge", "Output"
     std::string description; // one sentence for the palette tooltip
     int inputPorts = 1;      // 0 for Input
     std::vector<OptionDescriptor> options;

@@ -1,0 +1,75 @@
+// im2col and col2im, row by row: for stride 1 each output row is one contiguous copy of an input row.
+#include "Im2Col.h"
+
+#include <algorithm>
+#include <cstring>
+
+namespace neurite {
+namespace {
+
+// The output columns [begin, end) whose input column ox*stride - padLeft + kx lies inside [0, width).
+void validColumns(const ConvGeometry& g, int kx, int& begin, int& end)
+{
+    const int first = g.padLeft - kx;             // need ox * stride >= first
+    const int last = g.width - 1 + g.padLeft - kx;  // need ox * stride <= last
+    begin = first <= 0 ? 0 : (first + g.stride - 1) / g.stride;
+    end = last < 0 ? 0 : std::min(g.outWidth, last / g.stride + 1);
+    begin = std::min(begin, end);
+}
+
+} // namespace
+
+void im2col(const float* x, const ConvGeometry& g, float* col, long ld)
+{
+    const int k = g.kernel, s = g.stride, ow = g.outWidth;
+    for (int c = 0; c < g.channels; ++c)
+        for (int ky = 0; ky < k; ++ky)
+            for (int kx = 0; kx < k; ++kx) {
+                float* row = col + ((long(c) * k + ky) * k + kx) * ld;
+                int begin, end;
+                validColumns(g, kx, begin, end);
+                for (int oy = 0; oy < g.outHeight; ++oy) {
+                    float* out = row + long(oy) * ow;
+                    const int iy = oy * s - g.padTop + ky;
+                    if (iy < 0 || iy >= g.height) {
+                        std::fill(out, out + ow, 0.0f);
+                        continue;
+                    }
+                    const float* in = x + (long(c) * g.height + iy) * g.width;
+                    const int shift = kx - g.padLeft;  // input column = ox * stride + shift
+                    std::fill(out, out + begin, 0.0f);
+                    if (s == 1) {
+                        std::copy(in + begin + shift, in + end + shift, out + begin);
+                    } else {
+                        for (int ox = begin; ox < end; ++ox)
+                            out[ox] = in[ox * s + shift];
+                    }
+                    std::fill(out + end, out + ow, 0.0f);
+                }
+            }
+}
+
+void col2im(const float* col, long ld, const ConvGeometry& g, float* dX)
+{
+    std::fill(dX, dX + g.inputSize(), 0.0f);
+    const int k = g.kernel, s = g.stride, ow = g.outWidth;
+    for (int c = 0; c < g.channels; ++c)
+        for (int ky = 0; ky < k; ++ky)
+            for (int kx = 0; kx < k; ++kx) {
+                const float* row = col + ((long(c) * k + ky) * k + kx) * ld;
+                int begin, end;
+                validColumns(g, kx, begin, end);
+                for (int oy = 0; oy < g.outHeight; ++oy) {
+                    const int iy = oy * s - g.padTop + ky;
+                    if (iy < 0 || iy >= g.height)
+                        continue;
+                    const float* in = row + long(oy) * ow;
+                    float* out = dX + (long(c) * g.height + iy) * g.width;
+                    const int shift = kx - g.padLeft;
+                    for (int ox = begin; ox < end; ++ox)
+                        out[ox * s + shift] += in[ox];
+                }
+            }
+}
+
+} // namespace neurite
