@@ -7,7 +7,7 @@ NEURITE_BUILD=${NEURITE_BUILD:-$NEURITE_ROOT/build}
 # Debian 12 packages the build, the tests and the default data need.
 NEURITE_PACKAGES=(
   g++ cmake ninja-build pkg-config git ca-certificates
-  qt6-base-dev qt6-charts-dev qt6-svg-dev libgl-dev libqt6svg6 qt6-qpa-plugins fonts-dejavu-core
+  qt6-base-dev qt6-charts-dev qt6-svg-dev libqt6opengl6-dev libgl-dev qt6-qpa-plugins fonts-dejavu-core
   libeigen3-dev libtbb-dev zlib1g-dev nlohmann-json3-dev
   libonnx-dev libprotobuf-dev protobuf-compiler python3-torch python3-onnx python3-opencv
   dataset-fashion-mnist npm
