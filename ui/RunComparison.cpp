@@ -172,8 +172,10 @@ void RunComparison::redraw()
         m_yAxis->setRange(0, accuracy ? 100 : 1);
     else if (accuracy)
         m_yAxis->setRange(std::clamp(std::floor((lo - 5) / 10) * 10, 0.0, 90.0), 100);
-    else
+    else {
         m_yAxis->setRange(0, hi * 1.05);
+        m_yAxis->applyNiceNumbers();
+    }
 }
 
 } // namespace neurite::ui

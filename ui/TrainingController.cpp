@@ -2,6 +2,7 @@
 #include "TrainingController.h"
 
 #include "TrainingWorker.h"
+#include "ThreadHandoff.h"
 
 #include <QEventLoop>
 #include <QTimer>
@@ -22,6 +23,7 @@ namespace {
 // do nothing under Linux's default scheduler.
 void yieldCpuToTheGui()
 {
+    handoffReceive();
 #ifdef __linux__
     setpriority(PRIO_PROCESS, id_t(syscall(SYS_gettid)), 5);
 #endif
@@ -37,6 +39,7 @@ TrainingController::TrainingController(QObject* parent) : QObject(parent), m_wor
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     connectWorker();
     m_thread.start();
+    handoffSend();
     QMetaObject::invokeMethod(m_worker, &yieldCpuToTheGui, Qt::QueuedConnection);
 }
 
@@ -54,6 +57,7 @@ void TrainingController::connectWorker()
     connect(m_worker, &TrainingWorker::dataSetLoaded, this, &TrainingController::onDataSetLoaded);
     connect(m_worker, &TrainingWorker::dataSetFailed, this, &TrainingController::onDataSetFailed);
     connect(m_worker, &TrainingWorker::runStarted, this, [this](quint64 runId, const DataSetHandle& data) {
+        handoffReceive();
         if (runId != m_runId)
             return;
         if (data != m_dataSet) {  // a data set handed in by the caller (tests) becomes the cached one
@@ -63,16 +67,19 @@ void TrainingController::connectWorker()
         Q_EMIT runStarted(data);
     });
     connect(m_worker, &TrainingWorker::batchesReported, this, [this](quint64 runId, const BatchReports& batches) {
+        handoffReceive();
         if (runId == m_runId)
             Q_EMIT batchesReported(batches);
     });
     connect(m_worker, &TrainingWorker::epochReported, this, [this](quint64 runId, const EpochReport& report) {
+        handoffReceive();
         if (runId == m_runId)
             Q_EMIT epochReported(report);
     });
     connect(m_worker, &TrainingWorker::runFinished, this, &TrainingController::onRunFinished);
     connect(m_worker, &TrainingWorker::runFailed, this, &TrainingController::onRunFailed);
     connect(m_worker, &TrainingWorker::evaluated, this, [this](const TestEvaluation& evaluation) {
+        handoffReceive();
         if (evaluation.requestId == m_evaluationRequest)
             Q_EMIT evaluated(evaluation);
     });
@@ -91,7 +98,13 @@ bool TrainingController::start(const NetworkSpec& spec, const TrainingSettings& 
     job.data = std::move(data);
     job.control = std::make_shared<TrainingControl>();
     m_control = job.control;
-    QMetaObject::invokeMethod(m_worker, [worker = m_worker, job] { worker->train(job); }, Qt::QueuedConnection);
+    handoffSend();
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, job] {
+            handoffReceive();
+            worker->train(job);
+        },
+        Qt::QueuedConnection);
     setState(State::Running);
     return true;
 }
@@ -130,15 +143,22 @@ void TrainingController::loadDataSet(const QString& nameOrFolder)
 {
     const std::uint64_t request = ++m_loadRequest;
     const std::string name = nameOrFolder.toStdString();
-    QMetaObject::invokeMethod(m_worker, [worker = m_worker, request, name] { worker->loadDataSet(request, name); },
-                              Qt::QueuedConnection);
+    handoffSend();
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, request, name] {
+            handoffReceive();
+            worker->loadDataSet(request, name);
+        },
+        Qt::QueuedConnection);
 }
 
 void TrainingController::evaluate(const NetworkSpec& spec, const Weights& weights)
 {
     const std::uint64_t request = ++m_evaluationRequest;
+    handoffSend();
     QMetaObject::invokeMethod(
         m_worker, [worker = m_worker, request, spec, weights, data = m_dataSet] {
+            handoffReceive();
             worker->evaluate(request, spec, weights, data);
         },
         Qt::QueuedConnection);
@@ -168,6 +188,7 @@ void TrainingController::setState(State state)
 
 void TrainingController::onDataSetLoaded(quint64 requestId, const QString& name, const DataSetHandle& data)
 {
+    handoffReceive();
     // Loads made for a run (request 0) also refresh the cache; an older preview request does not.
     if (requestId != 0 && requestId != m_loadRequest)
         return;
@@ -178,12 +199,14 @@ void TrainingController::onDataSetLoaded(quint64 requestId, const QString& name,
 
 void TrainingController::onDataSetFailed(quint64 requestId, const QString& name, const QString& message)
 {
+    handoffReceive();
     if (requestId == m_loadRequest)
         Q_EMIT dataSetFailed(name, message);
 }
 
 void TrainingController::onRunFinished(const TrainingOutcome& outcome)
 {
+    handoffReceive();
     if (outcome.runId != m_runId)
         return;
     m_control.reset();
@@ -193,6 +216,7 @@ void TrainingController::onRunFinished(const TrainingOutcome& outcome)
 
 void TrainingController::onRunFailed(quint64 runId, const QString& message)
 {
+    handoffReceive();
     if (runId != m_runId)
         return;
     m_control.reset();

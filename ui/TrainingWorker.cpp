@@ -1,6 +1,8 @@
 // The object that lives on the training thread: loads data, trains, evaluates, and reports values.
 #include "TrainingWorker.h"
 
+#include "ThreadHandoff.h"
+
 #include <neurite/DataSets.h>
 #include <neurite/Error.h>
 
@@ -32,6 +34,7 @@ public:
     void onEpoch(const EpochReport& report) override
     {
         flush();
+        handoffSend();
         Q_EMIT m_worker->epochReported(m_runId, report);
     }
 
@@ -39,6 +42,7 @@ public:
     {
         if (m_pending.empty())
             return;
+        handoffSend();
         Q_EMIT m_worker->batchesReported(m_runId, m_pending);
         m_pending.clear();
         m_clock.restart();
@@ -92,8 +96,10 @@ void TrainingWorker::loadDataSet(std::uint64_t requestId, const std::string& nam
     const QString name = QString::fromStdString(nameOrFolder);
     try {
         auto data = std::make_shared<const Dataset>(neurite::loadDataset(nameOrFolder));
+        handoffSend();
         Q_EMIT dataSetLoaded(requestId, name, data);
     } catch (const std::exception& e) {
+        handoffSend();
         Q_EMIT dataSetFailed(requestId, name, describe(e));
     }
 }
@@ -102,6 +108,7 @@ void TrainingWorker::train(const TrainingJob& job)
 {
     // A stop that arrived while this job waited in the queue (start/stop/start) skips the work.
     if (job.control->stopRequested()) {
+        handoffSend();
         Q_EMIT runFailed(job.runId, tr("Stopped before it started."));
         return;
     }
@@ -109,8 +116,10 @@ void TrainingWorker::train(const TrainingJob& job)
         DataSetHandle data = job.data;
         if (!data) {
             data = std::make_shared<const Dataset>(neurite::loadDataset(job.settings.dataSet));
+            handoffSend();
             Q_EMIT dataSetLoaded(0, QString::fromStdString(job.settings.dataSet), data);
         }
+        handoffSend();
         Q_EMIT runStarted(job.runId, data);
         Network network(job.spec, job.settings.seed);
         ThrottledSink sink(this, job.runId);
@@ -131,10 +140,12 @@ void TrainingWorker::train(const TrainingJob& job)
         outcome.bestWeights = std::move(result.bestWeights);
         outcome.test = evaluateOnTestSet(network, *data);
         outcome.test.requestId = job.runId;
+        handoffSend();
         Q_EMIT runFinished(outcome);
     } catch (const std::exception& e) {
         // NeuriteError (bad settings, a data set that does not fit) and anything unexpected: a message,
         // never an exception crossing into the GUI thread.
+        handoffSend();
         Q_EMIT runFailed(job.runId, describe(e));
     }
 }
@@ -154,6 +165,7 @@ void TrainingWorker::evaluate(std::uint64_t requestId, const NetworkSpec& spec, 
     } catch (const std::exception&) {
         result.valid = false;  // the weights came from this very spec; a failure leaves the old views
     }
+    handoffSend();
     Q_EMIT evaluated(result);
 }
 
