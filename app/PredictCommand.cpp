@@ -7,11 +7,42 @@
 #include "neurite/ProjectFile.h"
 
 #include <QCoreApplication>
+#include <QTemporaryFile>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
 #include <iostream>
+#include <iterator>
 
 namespace neurite::cli {
+namespace {
+
+// Qt cannot open a file whose name is not valid UTF-8 (e.g. Latin-1 bytes): such an image is read through
+// a copy with a plain name, and messages still name the original.
+std::optional<std::vector<float>> preprocessNamedImage(const std::string& name, QString* error)
+{
+    const QString path = QString::fromStdString(name);
+    if (path.toStdString() == name)
+        return ui::preprocessImageFile(path, error);
+    std::ifstream in(name, std::ios::binary);
+    if (!in) {
+        *error = QStringLiteral("cannot open: %1").arg(QString::fromLocal8Bit(std::strerror(errno)));
+        return std::nullopt;
+    }
+    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    QTemporaryFile copy;
+    if (!copy.open() || copy.write(bytes.data(), qint64(bytes.size())) != qint64(bytes.size()) || !copy.flush()) {
+        *error = QStringLiteral("cannot copy it to a temporary file: %1").arg(copy.errorString());
+        return std::nullopt;
+    }
+    auto input = ui::preprocessImageFile(copy.fileName(), error);
+    error->replace(copy.fileName(), path);
+    return input;
+}
+
+} // namespace
 
 int runPredict(const Args& args)
 {
@@ -40,9 +71,8 @@ int runPredict(const Args& args)
     std::vector<float> probabilities(std::size_t(classes), 0.0f);
     int failures = 0;
     for (std::size_t i = 1; i < a.positional().size(); ++i) {
-        const QString image = QString::fromStdString(a.positional()[i]);
         QString error;
-        const auto input = ui::preprocessImageFile(image, &error);
+        const auto input = preprocessNamedImage(a.positional()[i], &error);
         if (!input) {
             std::cerr << a.positional()[i] << ": " << error.toStdString() << "\n";
             ++failures;

@@ -25,10 +25,20 @@ std::string systemError(int error) {
     throw NeuriteError("Cannot write " + path + ": " + what + " (" + systemError(error) + ")");
 }
 
+// Longest file name (one path component) Linux file systems accept.
+constexpr std::size_t kMaxNameBytes = 255;
+
 // A name no other writer uses: the process id keeps processes apart, the counter keeps threads apart.
+// A target name near the length limit is shortened first, or the temporary file could not be created.
 std::string temporaryName(const std::string& path) {
     static std::atomic<unsigned> counter{0};
-    return path + ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(counter++);
+    const std::string suffix = ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(counter++);
+    const std::size_t slash = path.rfind('/');
+    const std::size_t nameStart = slash == std::string::npos ? 0 : slash + 1;
+    const std::size_t nameBytes = path.size() - nameStart;
+    if (nameBytes + suffix.size() <= kMaxNameBytes || nameBytes > kMaxNameBytes)
+        return path + suffix;
+    return path.substr(0, nameStart + kMaxNameBytes - suffix.size()) + suffix;
 }
 
 void syncDirectoryOf(const std::string& path) {

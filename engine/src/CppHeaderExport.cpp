@@ -121,17 +121,17 @@ public:
         const std::string in = m_bufferOf.at(step.inputs.at(0));
         if (step.passThrough) {
             m_bufferOf[id] = in;
-            m_body << "    // " << id << " (" << stepCaption(step) << "): identity at inference\n";
+            m_body << "    // " << commentText(id) << " (" << stepCaption(step) << "): identity at inference\n";
             return;
         }
         const std::string name = m_names.at(id);
         const std::string out = name + "_out";
         const long n = step.outputShape.size();
-        m_body << "    // " << id << " (" << stepCaption(step) << ") -> " << step.outputShape.toString() << "\n";
+        m_body << "    // " << commentText(id) << " (" << stepCaption(step) << ") -> " << step.outputShape.toString() << "\n";
         m_body << "    float " << out << "[" << n << "];\n";
         if (step.layer.type == "Dense") {
             const DenseParameters p = denseParameters(m_weights, step);
-            arrays << "\n// " << id << ": " << stepCaption(step) << "; weight (" << p.inputs << ", "
+            arrays << "\n// " << commentText(id) << ": " << stepCaption(step) << "; weight (" << p.inputs << ", "
                    << p.units << ") row-major, bias (" << p.units << ")\n";
             writeArray(arrays, name + "_weight", id + ".weight", *p.weight);
             writeArray(arrays, name + "_bias", id + ".bias", p.bias);

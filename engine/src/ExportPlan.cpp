@@ -185,6 +185,15 @@ std::string exactFloat(float value, bool cppLiteral)
     return s + "f";
 }
 
+std::string commentText(const std::string& id)
+{
+    std::string out = id;
+    for (char& c : out)
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f)
+            c = '?';
+    return out;
+}
+
 std::string identifierFor(const std::string& id)
 {
     std::string out;

@@ -62,6 +62,10 @@ float leakyAlpha(const ExportStep& step);
 // The shortest text that reads back as the same float ("0.001"; "0.001f" as a C++ literal).
 std::string exactFloat(float value, bool cppLiteral = false);
 
+// A layer id as it may appear inside a one-line comment of exported code: control characters (line
+// breaks above all, which would end the comment and let a design file inject code) become '?'.
+std::string commentText(const std::string& id);
+
 // Turns a layer id into an identifier of C++ and Python ("dense-1" -> "dense_1", "1x" -> "l_1x").
 std::string identifierFor(const std::string& id);
 

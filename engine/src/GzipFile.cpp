@@ -84,6 +84,8 @@ bool GzipReader::refillInput() {
 }
 
 std::size_t GzipReader::read(void* dst, std::size_t size) {
+    if (size == 0)
+        return 0; // `dst` may then be the null data() of an empty vector, which memcpy must not see
     auto* out = static_cast<std::uint8_t*>(dst);
     if (m_gzip)
         return readInflated(out, size);

@@ -18,6 +18,7 @@ constexpr std::uint64_t kMaxIdxDataBytes = std::uint64_t(1) << 31;
 constexpr std::size_t kMaxDims = 8;
 // Decompressed data grows by at most this much before the bytes have actually arrived.
 constexpr std::size_t kGrowthStep = std::size_t(64) << 20;
+constexpr std::size_t kFirstStep = std::size_t(1) << 20;
 
 std::string typeName(std::uint8_t type) {
     switch (type) {
@@ -114,10 +115,11 @@ std::vector<std::uint8_t> readGzipData(GzipReader& in, const std::string& path, 
                        std::to_string(dataSize) + " bytes of data) but a gzip file of " +
                        std::to_string(in.fileSize()) + " bytes cannot hold that much");
     std::vector<std::uint8_t> data;
-    data.reserve(std::size_t(std::min<std::uint64_t>(dataSize, kGrowthStep)));
     std::size_t got = 0;
     while (got < dataSize) {
-        const std::size_t step = std::size_t(std::min<std::uint64_t>(dataSize - got, kGrowthStep));
+        // Doubling from kFirstStep: a lying header costs at most about twice the bytes really present.
+        const std::size_t growth = std::min(kGrowthStep, std::max(kFirstStep, got));
+        const std::size_t step = std::size_t(std::min<std::uint64_t>(dataSize - got, growth));
         data.resize(got + step);
         const std::size_t n = in.read(data.data() + got, step);
         got += n;

@@ -65,7 +65,7 @@ public:
         const std::string& id = step.layer.id;
         const std::string in = m_valueOf.at(step.inputs.at(0));
         const std::string name = m_names.at(id);
-        const std::string comment = "  # " + id + ": " + stepCaption(step) + " -> " + step.outputShape.toString();
+        const std::string comment = "  # " + commentText(id) + ": " + stepCaption(step) + " -> " + step.outputShape.toString();
         if (step.layer.type == "Dense") {
             const DenseParameters p = denseParameters(m_weights, step);
             const bool bias = step.layer.number("bias", 1) != 0;

@@ -1,0 +1,59 @@
+// Inputs the fuzz targets (fuzz/) once crashed on, replayed through the same calls in the default suite.
+// Each row names the target, what went wrong and the fix; the bytes are the minimised crashing input.
+#include "neurite/DigitPreprocessing.h"
+#include "neurite/Error.h"
+#include "neurite/IdxFile.h"
+#include "neurite/Network.h"
+#include "neurite/NetworkSpec.h"
+#include "neurite/ProjectFile.h"
+#include "neurite/Validation.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <fstream>
+
+using namespace neurite;
+
+namespace {
+
+void writeBytes(const std::string& path, const QByteArray& bytes)
+{
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out.write(bytes.constData(), bytes.size());
+}
+
+} // namespace
+
+class TestFuzzRegressions : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    std::string pathOf(const char* name) const { return m_dir.filePath(name).toStdString(); }
+
+private Q_SLOTS:
+    void initTestCase() { QVERIFY(m_dir.isValid()); }
+
+    // fuzz_idx: a 3-D header with a zero dimension. The data is empty, so the reader passed the null data()
+    // of an empty vector to memcpy (undefined behaviour, reported by UBSan). Fixed in GzipReader::read.
+    void idxWithAZeroDimension()
+    {
+        const QByteArray bytes = QByteArray::fromBase64("AAAIAwAAAAAIAwAAAAIAAA==");
+        QCOMPARE(bytes.toHex(), QByteArray("00000803000000000803000000020000"));
+        writeBytes(pathOf("zero-dim.idx"), bytes);
+        const IdxArray array = readIdx(pathOf("zero-dim.idx"));
+        QCOMPARE(array.dims, (std::vector<std::uint32_t>{0, 0x08030000u, 0x00020000u}));
+        QVERIFY(array.data.empty());
+        // As an images file its image size (134414336 x 131072 pixels) is refused by name.
+        writeIdx(pathOf("labels.idx"), {{0}, {}});
+        try {
+            readIdxImageSet(pathOf("zero-dim.idx"), pathOf("labels.idx"));
+            QFAIL("an images file of 134414336 x 131072 pixels was accepted");
+        } catch (const NeuriteError& e) {
+            QVERIFY2(QString(e.what()).contains("unusable image size 134414336 x 131072"), e.what());
+        }
+    }
+};
+
+QTEST_APPLESS_MAIN(TestFuzzRegressions)
+#include "tst_fuzzregressions.moc"
