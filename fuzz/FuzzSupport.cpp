@@ -4,14 +4,36 @@
 #include <cstdio>
 #include <cstdlib>
 #include <unistd.h>
+#include <vector>
 #include <zlib.h>
 
 namespace neurite::fuzz {
 
+namespace {
+
+std::vector<std::string>& scratchFiles()
+{
+    static std::vector<std::string> files;
+    return files;
+}
+
+// libFuzzer ends with exit(): the scratch files go with it.
+void removeScratchFiles()
+{
+    for (const std::string& file : scratchFiles())
+        std::remove(file.c_str());
+}
+
+} // namespace
+
 std::string scratchPath(const std::string& tag)
 {
     const char* dir = ::access("/dev/shm", W_OK) == 0 ? "/dev/shm" : (std::getenv("TMPDIR") ? std::getenv("TMPDIR") : "/tmp");
-    return std::string(dir) + "/neurite-fuzz-" + tag + "-" + std::to_string(::getpid());
+    const std::string path = std::string(dir) + "/neurite-fuzz-" + tag + "-" + std::to_string(::getpid());
+    if (scratchFiles().empty())
+        std::atexit(removeScratchFiles);
+    scratchFiles().push_back(path);
+    return path;
 }
 
 void writeScratch(const std::string& path, const void* data, std::size_t size)

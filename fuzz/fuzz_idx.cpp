@@ -34,7 +34,7 @@ void checkConsistent(const IdxArray& array)
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
 {
     static const std::string plainPath = fuzz::scratchPath("idx");
-    static const std::string gzipPath = fuzz::scratchPath("idx") + ".gz";
+    static const std::string gzipPath = fuzz::scratchPath("idx-gz");
     fuzz::writeScratch(plainPath, data, size);
     const std::optional<IdxArray> plain = tryRead(plainPath);
     if (plain)

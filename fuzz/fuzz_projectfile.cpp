@@ -63,7 +63,7 @@ bool smallEnough(const Project& project)
 
 void checkSavesAndReloads(const Project& project)
 {
-    static const std::string savePath = fuzz::scratchPath("project-saved") + ".neurite";
+    static const std::string savePath = fuzz::scratchPath("project-saved");
     saveProject(project, savePath);
     const Project again = loadProject(savePath);
     if (!(again.spec == project.spec) || again.weights != project.weights || again.classNames != project.classNames ||
@@ -77,7 +77,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 {
     if (size < 1)
         return 0;
-    static const std::string path = fuzz::scratchPath("project") + ".neurite";
+    static const std::string path = fuzz::scratchPath("project");
     const std::string bytes = fileFromInput(data, size);
     fuzz::writeScratch(path, bytes.data(), bytes.size());
     Project project;
