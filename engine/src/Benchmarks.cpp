@@ -3,6 +3,7 @@
 
 #include "neurite/Network.h"
 #include "neurite/Trainer.h"
+#include "neurite/Validation.h"
 
 #include <algorithm>
 #include <chrono>
@@ -76,6 +77,11 @@ double inferenceLatencyMicroseconds(const NetworkSpec& spec, const Dataset& data
             times.push_back(std::chrono::duration<double, std::micro>(t1 - t0).count());
     }
     return median(times);
+}
+
+long multiplyAddsPerSample(const NetworkSpec& spec)
+{
+    return validate(spec).totalMultiplyAdds();
 }
 
 double matrixMultiplyGflops(int n, double seconds)

@@ -11,13 +11,14 @@
 namespace neurite {
 namespace {
 
-// Samples per product: enough columns for an efficient product, few enough to stay in cache.
-constexpr long kBlock = 16;
+// Samples per product: enough columns for an efficient product, few enough that the block's im2col
+// columns stay in the L2 cache (LeNet: 25 x 8 x 576 and 200 x 8 x 64 floats, about 0.5 MB).
+constexpr long kBlock = 8;
 
 using ArrayMap = Eigen::Map<Eigen::ArrayXf>;
 using ConstArrayMap = Eigen::Map<const Eigen::ArrayXf>;
 using MatrixMap = Eigen::Map<Matrix>;
-using StridedConstMap = Eigen::Map<const Matrix, 0, Eigen::OuterStride<>>;
+using ConstMatrixMap = Eigen::Map<const Matrix>;
 
 // dst = f(src + bias) over n values: the bias and the activation in one pass.
 void biasActivate(Activation f, float alpha, const float* src, float bias, float* dst, long n)
@@ -74,7 +75,7 @@ void Conv2DLayer::initialise(std::mt19937_64& rng)
 }
 
 // Sizes the buffers for `parts` parts; they only grow, so steady-state batches allocate nothing.
-void Conv2DLayer::prepare(int parts, long batch, bool keepColumns)
+void Conv2DLayer::prepare(int parts, long batch)
 {
     const long pixels = m_g.outputPixels(), patch = m_g.patchSize();
     const std::size_t block = std::size_t(std::min(kBlock, batch) * pixels);
@@ -84,27 +85,18 @@ void Conv2DLayer::prepare(int parts, long batch, bool keepColumns)
         Workspace& w = m_work[std::size_t(i)];
         if (w.y.size() < std::size_t(m_filters) * block)
             w.y.resize(std::size_t(m_filters) * block);
-        if (!keepColumns && w.col.size() < std::size_t(patch) * block)
+        if (w.col.size() < std::size_t(patch) * block)
             w.col.resize(std::size_t(patch) * block);
     }
-    if (keepColumns && m_columns.size() < std::size_t(patch * batch * pixels))
-        m_columns.resize(std::size_t(patch * batch * pixels));
-    m_columnsBatch = keepColumns ? batch : 0;
 }
 
-// The im2col columns of samples [first, first + count): kept from forward, or built into the workspace.
-const float* Conv2DLayer::columns(const Matrix& x, Workspace& w, long first, long count, long& ld)
+// The im2col columns of samples [first, first + count), side by side: (patch, count * pixels). Built anew
+// in backward rather than kept from forward: a block's columns fit in the cache, a batch's do not.
+const float* Conv2DLayer::columns(const Matrix& x, Workspace& w, long first, long count)
 {
     const long pixels = m_g.outputPixels();
-    if (m_columnsBatch == x.rows()) {
-        ld = m_columnsBatch * pixels;
-        return m_columns.data() + first * pixels;
-    }
-    ld = count * pixels;
-    if (w.col.size() < std::size_t(m_g.patchSize() * ld))
-        w.col.resize(std::size_t(m_g.patchSize() * ld));
     for (long j = 0; j < count; ++j)
-        im2col(x.row(first + j).data(), m_g, w.col.data() + j * pixels, ld);
+        im2col(x.row(first + j).data(), m_g, w.col.data() + j * pixels, count * pixels);
     return w.col.data();
 }
 
@@ -112,26 +104,21 @@ const float* Conv2DLayer::columns(const Matrix& x, Workspace& w, long first, lon
 void Conv2DLayer::forwardBlock(const Matrix& x, Workspace& w, long first, long count, Matrix& out)
 {
     const long pixels = m_g.outputPixels(), cols = count * pixels;
-    long ld = 0;
-    if (m_columnsBatch == x.rows())
-        for (long j = 0; j < count; ++j)
-            im2col(x.row(first + j).data(), m_g, m_columns.data() + (first + j) * pixels, m_columnsBatch * pixels);
-    const float* col = columns(x, w, first, count, ld);
     MatrixMap y(w.y.data(), m_filters, cols);
-    y.noalias() = m_w * StridedConstMap(col, m_g.patchSize(), cols, Eigen::OuterStride<>(ld));
+    y.noalias() = m_w * ConstMatrixMap(columns(x, w, first, count), m_g.patchSize(), cols);
     for (long j = 0; j < count; ++j)
         for (int f = 0; f < m_filters; ++f)
             biasActivate(m_activation, m_alpha, y.data() + f * cols + j * pixels, m_hasBias ? m_b(0, f) : 0.0f,
                          out.row(first + j).data() + f * pixels, pixels);
 }
 
-void Conv2DLayer::forward(std::span<const Matrix* const> inputs, Matrix& out, bool training)
+void Conv2DLayer::forward(std::span<const Matrix* const> inputs, Matrix& out, bool)
 {
     const Matrix& x = *inputs[0];
     const long batch = x.rows();
     out.resize(batch, m_filters * m_g.outputPixels());
     const int parts = batchParts(m_pool, batch, m_filters * m_g.patchSize() * m_g.outputPixels());
-    prepare(parts, batch, training);
+    prepare(parts, batch);
     forEachBatchPart(m_pool, parts, batch, [&](int part, long begin, long end) {
         for (long first = begin; first < end; first += kBlock)
             forwardBlock(x, m_work[std::size_t(part)], first, std::min(kBlock, end - first), out);
@@ -151,9 +138,7 @@ void Conv2DLayer::backwardBlock(const Matrix& x, const Matrix& out, const Matrix
                                dOut.row(first + j).data() + f * pixels, dz, pixels);
             w.dB(0, f) += ConstArrayMap(dz, pixels).sum();
         }
-    long ld = 0;
-    const float* col = columns(x, w, first, count, ld);
-    w.dW.noalias() += dZ * StridedConstMap(col, patch, cols, Eigen::OuterStride<>(ld)).transpose();
+    w.dW.noalias() += dZ * ConstMatrixMap(columns(x, w, first, count), patch, cols).transpose();
     if (!dX)
         return;
     if (w.dCol.size() < std::size_t(patch * cols))
@@ -174,7 +159,7 @@ void Conv2DLayer::backward(std::span<const Matrix* const> inputs, const Matrix& 
     if (dX)
         dX->resize(batch, m_g.inputSize());
     const int parts = batchParts(m_pool, batch, m_filters * m_g.patchSize() * m_g.outputPixels());
-    prepare(parts, batch, m_columnsBatch == batch);
+    prepare(parts, batch);
     forEachBatchPart(m_pool, parts, batch, [&](int part, long begin, long end) {
         Workspace& w = m_work[std::size_t(part)];
         w.dW.setZero(m_filters, m_g.patchSize());

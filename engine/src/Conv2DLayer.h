@@ -32,15 +32,15 @@ public:
 private:
     // Buffers of one batch part, allocated once and reused (they only grow).
     struct Workspace {
-        Floats col;        // (patch, block * pixels): im2col when the batch's columns are not kept
+        Floats col;        // (patch, block * pixels): the block's im2col columns
         Floats y;          // (filters, block * pixels): products before the bias, and dZ in backward
         Floats dCol;       // (patch, block * pixels): W^T dZ before col2im
         Matrix dW;                // (filters, patch): this part's share of the weight gradient
         RowVector dB;             // (1, filters)
     };
 
-    void prepare(int parts, long batch, bool keepColumns);
-    const float* columns(const Matrix& x, Workspace& w, long first, long count, long& ld);
+    void prepare(int parts, long batch);
+    const float* columns(const Matrix& x, Workspace& w, long first, long count);
     void forwardBlock(const Matrix& x, Workspace& w, long first, long count, Matrix& out);
     void backwardBlock(const Matrix& x, const Matrix& out, const Matrix& dOut, Workspace& w, long first,
                        long count, Matrix* dX);
@@ -53,8 +53,6 @@ private:
     bool m_hasBias;
     Matrix m_w, m_dW;              // (filters, channels * kernel * kernel): PyTorch's (out, in, kh, kw) order
     Matrix m_b, m_dB;              // (1, filters)
-    Floats m_columns;              // (patch, batch * pixels): the training batch's im2col, reused by backward
-    long m_columnsBatch = 0;       // batch whose columns m_columns holds (0: none)
     std::vector<Workspace> m_work;
 };
 

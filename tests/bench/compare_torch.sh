@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Trains the reference MLP with Neurite and with PyTorch side by side, in alternating rounds on the same
-# machine, and prints the medians and ratios (batch 32, batch 256, single-sample latency).
+# machine, and prints the medians and ratios (batch 32, batch 256, single-sample latency); then the same for
+# the LeNet-style CNN (batch 64, latency) against bench_engine's --cnn-json figures.
 # Usage: tests/bench/compare_torch.sh [ROUNDS] [BUILD_DIR]     (needs python3-torch; ./test.sh installs it)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -21,14 +22,21 @@ for r in $(seq 1 "$rounds"); do
   torch_run --batch 32 --latency 2000 | tail -n 2 >>"$out"   # the last timed epoch and the latency
   torch_run --batch 256 | tail -n 1 >>"$out"
   "$build/neurite" bench --json --samples $samples --repeats 3 >>"$out"
+  torch_run --cnn --batch 64 --latency 1000 | tail -n 2 >>"$out"
+  "$build/tests/bench/bench_engine" 3 --cnn-json >>"$out"
 done
 
 /usr/bin/python3 - "$out" <<'PY'
 import json, statistics, sys
 torch32, torch256, torchlat, n32, n256, nlat = [], [], [], [], [], []
+tcnn, tcnnlat, ncnn, ncnnlat = [], [], [], []
 for line in open(sys.argv[1]):
     d = json.loads(line)
-    if d.get("side") == "torch":
+    if d.get("model") == "cnn":
+        (tcnnlat if "latency_us" in d else tcnn).append(d.get("latency_us", d.get("samples_per_s")))
+    elif "cnn_batch64_samples_per_s" in d:
+        ncnn.append(d["cnn_batch64_samples_per_s"]); ncnnlat.append(d["cnn_latency_us"])
+    elif d.get("side") == "torch":
         if "latency_us" in d: torchlat.append(d["latency_us"])
         elif d["batch"] == 32: torch32.append(d["samples_per_s"])
         else: torch256.append(d["samples_per_s"])
@@ -40,5 +48,7 @@ print(f"{'reference MLP, 2 threads':32} {'Neurite':>12} {'PyTorch':>12} {'ratio'
 print(f"{'training, batch 32 (samples/s)':32} {m(n32):12,.0f} {m(torch32):12,.0f} {m(n32)/m(torch32):7.2f}x")
 print(f"{'training, batch 256 (samples/s)':32} {m(n256):12,.0f} {m(torch256):12,.0f} {m(n256)/m(torch256):7.2f}x")
 print(f"{'inference, 1 sample (us)':32} {m(nlat):12.2f} {m(torchlat):12.2f} {m(torchlat)/m(nlat):7.2f}x")
+print(f"{'LeNet CNN, batch 64 (samples/s)':32} {m(ncnn):12,.0f} {m(tcnn):12,.0f} {m(ncnn)/m(tcnn):7.2f}x")
+print(f"{'LeNet CNN, 1 sample (us)':32} {m(ncnnlat):12.2f} {m(tcnnlat):12.2f} {m(tcnnlat)/m(ncnnlat):7.2f}x")
 print(f"(medians of {len(n32)} rounds; ratio > 1 means Neurite is faster)")
 PY

@@ -167,7 +167,7 @@ private Q_SLOTS:
         QVERIFY(maxRelativeError(dX1, dX2) < 1e-5);
         QVERIFY(maxRelativeError(*one.parameters()[0].grad, *two.parameters()[0].grad) < 1e-5);
         QVERIFY(maxRelativeError(*one.parameters()[1].grad, *two.parameters()[1].grad) < 1e-5);
-        // Eval mode (columns not kept) computes the same outputs.
+        // Eval mode runs the same products.
         Matrix eval;
         two.forward(inputs, eval, false);
         QVERIFY(eval == out2);

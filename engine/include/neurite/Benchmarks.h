@@ -19,6 +19,10 @@ double trainingThroughput(const NetworkSpec& spec, const Dataset& data, int batc
 // Median time in microseconds of one single-sample prediction (predictOne) over `calls` varied inputs.
 double inferenceLatencyMicroseconds(const NetworkSpec& spec, const Dataset& data, int calls);
 
+// Forward multiply-adds per sample of `spec` (from its validation report); a training step costs about
+// three times as many (forward, input gradients, weight gradients).
+long multiplyAddsPerSample(const NetworkSpec& spec);
+
 // This machine's float32 matrix-multiply rate with Eigen on one thread (GFLOP/s, 2 flops per
 // multiply-add), measured on square matrices of size `n`.
 double matrixMultiplyGflops(int n, double seconds);
