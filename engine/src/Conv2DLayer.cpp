@@ -100,7 +100,8 @@ const float* Conv2DLayer::columns(const Matrix& x, Workspace& w, long first, lon
     return w.col.data();
 }
 
-// out rows [first, first + count) = f(W col + b), reordered from (filters, sample, pixel) to (sample, filter, pixel).
+// out rows [first, first + count) = f(W col + b), reordered from (filter, sample, pixel) to
+// (sample, filter, pixel).
 void Conv2DLayer::forwardBlock(const Matrix& x, Workspace& w, long first, long count, Matrix& out)
 {
     const long pixels = m_g.outputPixels(), cols = count * pixels;
@@ -135,7 +136,7 @@ void Conv2DLayer::backwardBlock(const Matrix& x, const Matrix& out, const Matrix
         for (int f = 0; f < m_filters; ++f) {
             float* dz = dZ.data() + f * cols + j * pixels;
             gradientThroughActivation(m_activation, m_alpha, out.row(first + j).data() + f * pixels,
-                               dOut.row(first + j).data() + f * pixels, dz, pixels);
+                                      dOut.row(first + j).data() + f * pixels, dz, pixels);
             w.dB(0, f) += ConstArrayMap(dz, pixels).sum();
         }
     w.dW.noalias() += dZ * ConstMatrixMap(columns(x, w, first, count), patch, cols).transpose();
