@@ -16,7 +16,7 @@ int runSummary(const Args& args)
 {
     Arguments a("neurite summary FILE.neurite | --preset NAME",
                 "Lists the layers of a design with their output shapes and parameter counts.",
-                {{"preset", "NAME", "a built-in design instead of a file: mlp or logistic"}}, 0, 1);
+                {{"preset", "NAME", "a built-in design instead of a file: mlp, logistic, lenet or resnet-small"}}, 0, 1);
     a.parse(args);
     if (a.helpRequested()) {
         std::cout << a.helpText();
@@ -28,7 +28,7 @@ int runSummary(const Args& args)
     } else {
         const auto p = preset(a.text("preset", ""));
         if (!p)
-            throw UsageError("give a .neurite file or --preset mlp|logistic");
+            throw UsageError("give a .neurite file or --preset NAME (mlp, logistic, lenet, resnet-small)");
         spec = *p;
     }
     const ValidationReport report = validate(spec);

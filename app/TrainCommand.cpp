@@ -16,12 +16,12 @@ namespace {
 Arguments trainArguments()
 {
     return Arguments(
-        "neurite train [--design FILE.neurite | --preset mlp|logistic] [--data NAME|DIR] [options]",
+        "neurite train [--design FILE.neurite | --preset NAME] [--data NAME|DIR] [options]",
         "Trains a network and prints a progress line per epoch and the final test accuracy.\n"
         "Settings come from the design file (or the defaults: Adam, lr 1e-3, batch 32, 10 epochs);\n"
         "options given here override them.",
         {{"design", "FILE", "a .neurite project saved from the designer"},
-         {"preset", "NAME", "a built-in design: mlp (784-128-64-10, default) or logistic"},
+         {"preset", "NAME", "a built-in design: mlp (784-128-64-10, default), logistic, lenet or resnet-small"},
          {"data", "NAME|DIR", "mnist-10k (default), fashion-mnist, mnist, or a folder of IDX files"},
          {"data-dir", "DIR", "where named data sets live (default $NEURITE_DATA_DIR or ~/.local/share/neurite)"},
          {"epochs", "N", "passes over the training set"},
@@ -76,7 +76,7 @@ Project projectToTrain(const Arguments& a)
     const std::string name = a.text("preset", "mlp");
     const auto spec = preset(name);
     if (!spec)
-        throw UsageError("unknown preset '" + name + "' (choose mlp or logistic)");
+        throw UsageError("unknown preset '" + name + "' (choose mlp, logistic, lenet or resnet-small)");
     Project project;
     project.spec = *spec;
     return project;

@@ -17,7 +17,8 @@ namespace neurite::ui {
 
 namespace {
 
-const char* const kTemplateFiles[] = {"reference-mlp", "logistic-regression", "deep-mlp-dropout"};
+const char* const kTemplateFiles[] = {"reference-mlp", "logistic-regression", "deep-mlp-dropout", "lenet-cnn",
+                                      "residual-cnn"};
 
 QJsonObject readTemplate(const QString& resource)
 {

@@ -30,6 +30,8 @@ QColor categoryColour(const QString& category)
     if (category == "Activations") return QColor(0xfd, 0xe9, 0xcf);
     if (category == "Regularisation") return QColor(0xe8, 0xe8, 0xe8);
     if (category == "Output") return QColor(0xeb, 0xdc, 0xf5);
+    if (category == "Convolution") return QColor(0xf5, 0xd9, 0xec);
+    if (category == "Merge") return QColor(0xef, 0xe4, 0xd0);
     return QColor(0xfa, 0xd4, 0xd4);  // a type this build does not know
 }
 

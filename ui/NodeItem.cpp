@@ -33,6 +33,8 @@ QColor categoryColor(const QString& category)
         return QColor(0x3c, 0x48, 0x5a);
     if (category.startsWith(QLatin1String("Conv")))
         return QColor(0xb0, 0x45, 0x8c);
+    if (category == QLatin1String("Merge"))
+        return QColor(0x8a, 0x6d, 0x3b);
     return QColor(0x70, 0x70, 0x70);
 }
 

@@ -45,10 +45,12 @@ void TestProjectDocument::initTestCase()
 void TestProjectDocument::referenceTemplateIsTheMlpPreset()
 {
     const QList<DesignTemplate> templates = designTemplates();
-    QCOMPARE(templates.size(), 3);
+    QCOMPARE(templates.size(), 5);  // reference MLP, logistic, deep MLP with dropout, LeNet CNN, residual CNN
     QCOMPARE(templates.first().resource, QString(":/templates/reference-mlp.json"));
     QCOMPARE(loadTemplate(templates.first().resource), *preset("mlp"));
     QCOMPARE(loadTemplate(":/templates/logistic-regression.json"), *preset("logistic"));
+    QCOMPARE(loadTemplate(":/templates/lenet-cnn.json"), *preset("lenet"));
+    QCOMPARE(loadTemplate(":/templates/residual-cnn.json"), *preset("resnet-small"));
 }
 
 void TestProjectDocument::everyTemplateIsValid()
