@@ -61,16 +61,7 @@ Conv2DLayer::Conv2DLayer(const ConvGeometry& geometry, int filters, Activation a
 void Conv2DLayer::initialise(std::mt19937_64& rng)
 {
     const float fanIn = float(m_g.patchSize()), fanOut = float(m_filters) * m_g.kernel * m_g.kernel;
-    if (m_init == Init::He) {
-        std::normal_distribution<float> normal(0.0f, std::sqrt(2.0f / fanIn));
-        for (Eigen::Index i = 0; i < m_w.size(); ++i)
-            m_w.data()[i] = normal(rng);
-    } else {
-        const float limit = std::sqrt(6.0f / (fanIn + fanOut));
-        std::uniform_real_distribution<float> uniform(-limit, limit);
-        for (Eigen::Index i = 0; i < m_w.size(); ++i)
-            m_w.data()[i] = uniform(rng);
-    }
+    initialiseWeights(m_w, fanIn, fanOut, m_init, rng);
     m_b.setZero();
 }
 

@@ -4,6 +4,7 @@
 #include "Activations.h"
 #include "ConvGeometry.h"
 #include "Layer.h"
+#include "WeightInit.h"
 
 #include <vector>
 
@@ -15,7 +16,7 @@ public:
     // depend on where the allocator put a buffer.
     using Floats = std::vector<float, Eigen::aligned_allocator<float>>;
 
-    enum class Init { He, Xavier };
+    using Init = WeightInit;
     Conv2DLayer(const ConvGeometry& geometry, int filters, Activation activation, float alpha, Init init, bool bias);
 
     // x: (batch, channels * height * width) -> out: (batch, filters * outHeight * outWidth), channel-major.

@@ -3,6 +3,7 @@
 
 #include "Activations.h"
 #include "Layer.h"
+#include "WeightInit.h"
 
 #include <string>
 
@@ -10,7 +11,7 @@ namespace neurite {
 
 class DenseLayer : public Layer {
 public:
-    enum class Init { He, Xavier };
+    using Init = WeightInit;
     DenseLayer(int inputs, int units, Activation activation, float alpha, Init init, bool bias);
 
     void forward(std::span<const Matrix* const> inputs, Matrix& out, bool training) override;
