@@ -4,12 +4,55 @@
 #include <tbb/info.h>
 #include <tbb/parallel_for.h>
 #include <tbb/task_arena.h>
+#include <tbb/task_scheduler_observer.h>
+
+#if defined(__SSE__)
+#include <xmmintrin.h>
+#endif
 
 namespace neurite {
 
+namespace {
+
+// Denormal floats are many times slower on x86, and Adam's moments for weights whose gradient is always
+// zero (e.g. MNIST's empty border pixels) decay into them. Flushing them to zero changes nothing that
+// matters (values below 1e-38) and keeps every step at full speed, like PyTorch's set_flush_denormal.
+unsigned flushDenormals()
+{
+#if defined(__SSE__)
+    const unsigned previous = _mm_getcsr();
+    _mm_setcsr(previous | 0x8040);  // FTZ (bit 15) and DAZ (bit 6)
+    return previous;
+#else
+    return 0;
+#endif
+}
+
+void restoreFloatMode([[maybe_unused]] unsigned previous)
+{
+#if defined(__SSE__)
+    _mm_setcsr(previous);
+#endif
+}
+
+// Every worker thread that joins the arena flushes denormals too.
+class FlushDenormalsObserver : public tbb::task_scheduler_observer {
+public:
+    explicit FlushDenormalsObserver(tbb::task_arena& arena) : tbb::task_scheduler_observer(arena) { observe(true); }
+    ~FlushDenormalsObserver() override { observe(false); }
+    void on_scheduler_entry(bool) override { flushDenormals(); }
+};
+
+} // namespace
+
 struct ThreadPool::Arena {
     tbb::task_arena arena;
-    explicit Arena(int n) : arena(n) {}
+    std::unique_ptr<FlushDenormalsObserver> observer;
+    explicit Arena(int n) : arena(n)
+    {
+        arena.initialize();
+        observer = std::make_unique<FlushDenormalsObserver>(arena);
+    }
 };
 
 ThreadPool::ThreadPool(int threads)
@@ -35,7 +78,14 @@ void ThreadPool::run(int tasks, const std::function<void(int)>& body)
 
 void ThreadPool::enter(const std::function<void()>& work)
 {
-    m_arena->arena.execute(work);
+    const unsigned previous = flushDenormals();
+    try {
+        m_arena->arena.execute(work);
+    } catch (...) {
+        restoreFloatMode(previous);
+        throw;
+    }
+    restoreFloatMode(previous);
 }
 
 } // namespace neurite

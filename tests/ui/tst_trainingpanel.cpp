@@ -176,7 +176,7 @@ void TestTrainingPanel::guiThreadIsNeverBlocked()
     });
     m_panel->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_panel.get()));
-    m_document->setSettings(settingsFor(6, 1));  // ~2,900 tiny batches: many updates, all throttled
+    m_document->setSettings(settingsFor(40, 1));  // ~19,000 tiny batches: many updates, all throttled
     QTest::mouseClick(m_panel->startButton(), Qt::LeftButton);
     sinceTick.start();
     timer.start();
@@ -204,10 +204,9 @@ void TestTrainingPanel::pauseResumeStopThroughTheButtonsAndKeepBest()
 {
     m_document->setSettings(settingsFor(200, 1));
     QTest::mouseClick(m_panel->startButton(), Qt::LeftButton);
-    // Wait until two epochs are done (so a best epoch exists), then pause mid-epoch.
-    QTRY_VERIFY_WITH_TIMEOUT(m_panel->accuracyChart()->trainPointCount() >= 2 &&
-                                 m_panel->lossChart()->rawLoss().points().size() % 480 > 20,
-                             60000);
+    // Wait until two epochs are done (so a best epoch exists), then pause. (An epoch can be shorter than
+    // the 40 ms update interval, so where in the epoch the pause lands is not controlled here.)
+    QTRY_VERIFY_WITH_TIMEOUT(m_panel->accuracyChart()->trainPointCount() >= 2, 60000);
     QTest::mouseClick(m_panel->pauseButton(), Qt::LeftButton);
     QCOMPARE(m_panel->pauseButton()->text(), QStringLiteral("Resume"));
     QTest::qWait(150);
