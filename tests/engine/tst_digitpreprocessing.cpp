@@ -2,6 +2,7 @@
 #include <QtTest>
 
 #include "neurite/Dataset.h"
+#include "ErrorCapture.h"
 #include "neurite/DigitPreprocessing.h"
 #include "neurite/Error.h"
 
@@ -10,6 +11,7 @@
 #include <functional>
 
 using namespace neurite;
+using neurite::test::errorOf;
 
 namespace {
 
@@ -104,16 +106,6 @@ bool scaledLikeTrainingData(const std::vector<float>& img)
             return false;
     }
     return true;
-}
-
-QString errorOf(const std::function<void()>& f)
-{
-    try {
-        f();
-    } catch (const NeuriteError& e) {
-        return QString::fromStdString(e.what());
-    }
-    return {};
 }
 
 } // namespace

@@ -2,6 +2,7 @@
 // truncation, wrong checksums, odd numbers in designs and settings, a 10,000-layer network, exported code
 // that cannot be injected into, unusual file names, and saves onto a full or read-only file system.
 #include "TestSupport.h"
+#include "ErrorCapture.h"
 #include "neurite/Error.h"
 #include "neurite/IdxFile.h"
 #include "neurite/ModelExport.h"
@@ -45,12 +46,8 @@ long peakRssMb()
 
 QString errorOf(const std::function<void()>& action)
 {
-    try {
-        action();
-    } catch (const NeuriteError& e) {
-        return QString::fromStdString(e.what());
-    }
-    return QStringLiteral("<no error>");
+    const QString message = test::errorOf(action);
+    return message.isEmpty() ? QStringLiteral("<no error>") : message;
 }
 
 std::string readBytes(const std::string& path)

@@ -1,5 +1,6 @@
 // Tests IDX reading and writing (plain and gzip), every rejected kind of file, and gatherBatch.
 #include "neurite/Dataset.h"
+#include "ErrorCapture.h"
 #include "neurite/Error.h"
 #include "neurite/IdxFile.h"
 
@@ -12,6 +13,7 @@
 #include <zlib.h>
 
 using namespace neurite;
+using neurite::test::errorOf;
 
 namespace {
 
@@ -88,15 +90,6 @@ QByteArray noise(int n) {
 }
 
 // Runs `action`, which must throw NeuriteError; returns its message ("" when nothing was thrown).
-QString errorOf(const std::function<void()>& action) {
-    try {
-        action();
-    } catch (const NeuriteError& error) {
-        return QString::fromStdString(error.what());
-    }
-    return {};
-}
-
 } // namespace
 
 class TestIdx : public QObject {

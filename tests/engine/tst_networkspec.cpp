@@ -1,5 +1,6 @@
 // Tests NetworkSpec: lookups, the presets, and the design JSON (exact round trips and friendly errors).
 #include "neurite/Error.h"
+#include "ErrorCapture.h"
 #include "neurite/NetworkSpec.h"
 
 #include <QtTest>
@@ -15,12 +16,8 @@ namespace {
 // The NeuriteError message of `action`, or "<no error>".
 QString errorOf(const std::function<void()>& action)
 {
-    try {
-        action();
-    } catch (const NeuriteError& e) {
-        return QString::fromStdString(e.what());
-    }
-    return QStringLiteral("<no error>");
+    const QString message = test::errorOf(action);
+    return message.isEmpty() ? QStringLiteral("<no error>") : message;
 }
 
 QString specError(const std::string& json)

@@ -2,6 +2,7 @@
 #include <QtTest>
 
 #include "../../engine/src/Optimizer.h"
+#include "ErrorCapture.h"
 #include "neurite/Error.h"
 #include "neurite/TrainingSettings.h"
 
@@ -10,6 +11,7 @@
 #include <functional>
 
 using namespace neurite;
+using neurite::test::errorOf;
 
 namespace {
 
@@ -169,16 +171,6 @@ void fillPseudoRandom(Matrix& m, std::uint64_t seed)
         seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
         m.data()[i] = float(seed >> 40) / float(1 << 23) - 1.0f;
     }
-}
-
-QString errorOf(const std::function<void()>& f)
-{
-    try {
-        f();
-    } catch (const NeuriteError& e) {
-        return QString::fromStdString(e.what());
-    }
-    return {};
 }
 
 } // namespace

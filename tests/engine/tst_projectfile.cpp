@@ -1,5 +1,6 @@
 // Tests the .neurite project file: exact round trips, the byte layout, and refusal of damaged files.
 #include "neurite/Error.h"
+#include "ErrorCapture.h"
 #include "neurite/Network.h"
 #include "neurite/ProjectFile.h"
 
@@ -21,12 +22,8 @@ namespace {
 
 QString errorOf(const std::function<void()>& action)
 {
-    try {
-        action();
-    } catch (const NeuriteError& e) {
-        return QString::fromStdString(e.what());
-    }
-    return QStringLiteral("<no error>");
+    const QString message = test::errorOf(action);
+    return message.isEmpty() ? QStringLiteral("<no error>") : message;
 }
 
 std::string readBytes(const std::string& path)

@@ -2,24 +2,16 @@
 #include <QtTest>
 
 #include "neurite/Error.h"
+#include "ErrorCapture.h"
 #include "neurite/TrainingSettings.h"
 
 #include <cmath>
 #include <functional>
 
 using namespace neurite;
+using neurite::test::errorOf;
 
 namespace {
-
-QString errorOf(const std::function<void()>& f)
-{
-    try {
-        f();
-    } catch (const NeuriteError& e) {
-        return QString::fromStdString(e.what());
-    }
-    return {};
-}
 
 ScheduleSettings schedule(const char* kind)
 {

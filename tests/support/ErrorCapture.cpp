@@ -1,0 +1,18 @@
+// errorOf: run an action and keep only the user-facing error message.
+#include "ErrorCapture.h"
+
+#include "neurite/Error.h"
+
+namespace neurite::test {
+
+QString errorOf(const std::function<void()>& action)
+{
+    try {
+        action();
+    } catch (const NeuriteError& e) {
+        return QString::fromStdString(e.what());
+    }
+    return {};
+}
+
+} // namespace neurite::test
