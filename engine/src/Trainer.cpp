@@ -6,6 +6,7 @@
 #include "neurite/Error.h"
 
 #include <chrono>
+#include <functional>
 #include <cmath>
 #include <numeric>
 #include <random>
@@ -46,22 +47,27 @@ void restore(const std::vector<ParameterRef>& params, const std::vector<Matrix>&
         *params[i].value = copy[i];
 }
 
-// Mean loss and accuracy over `indices` of `set`, in eval mode.
-std::pair<float, float> measure(Network& network, const ImageSet& set, const std::vector<std::uint32_t>& indices)
+// Runs `indices` of `set` through the network in eval mode, batch by batch. Returns the mean loss and
+// accuracy; `seeBatch` (optional) receives each batch's predictions (n, outputs) and labels.
+using BatchPredictions = std::function<void(const Matrix& predictions, const std::uint8_t* labels, int n)>;
+
+std::pair<float, float> measure(Network& network, const ImageSet& set, const std::vector<std::uint32_t>& indices,
+                                int batchSize = 256, const BatchPredictions& seeBatch = {})
 {
-    constexpr int kBatch = 256;
-    Matrix x;
-    std::vector<std::uint8_t> labels(kBatch);
+    Matrix x, predictions;
+    std::vector<std::uint8_t> labels(static_cast<std::size_t>(batchSize));
     double total = 0;
     long hits = 0;
-    for (std::size_t start = 0; start < indices.size(); start += kBatch) {
-        const int n = int(std::min<std::size_t>(kBatch, indices.size() - start));
+    for (std::size_t start = 0; start < indices.size(); start += std::size_t(batchSize)) {
+        const int n = int(std::min<std::size_t>(std::size_t(batchSize), indices.size() - start));
         gatherBatch(set, indices.data() + start, n, x);
         for (int i = 0; i < n; ++i)
-            labels[i] = set.labels[indices[start + i]];
+            labels[std::size_t(i)] = set.labels[indices[start + std::size_t(i)]];
         int correct = 0;
-        total += double(network.evaluateBatch(x, labels.data(), &correct)) * n;
+        total += double(network.evaluateBatch(x, labels.data(), &correct, seeBatch ? &predictions : nullptr)) * n;
         hits += correct;
+        if (seeBatch)
+            seeBatch(predictions, labels.data(), n);
     }
     const double count = double(std::max<std::size_t>(1, indices.size()));
     return {float(total / count), float(double(hits) / count)};
@@ -333,29 +339,17 @@ TrainingResult train(Network& network, const Dataset& data, const TrainingSettin
 Evaluation evaluate(Network& network, const ImageSet& set, int classCount, int batchSize)
 {
     Evaluation result;
-    result.confusion.assign(classCount, std::vector<int>(classCount, 0));
-    Matrix x, probs;
-    std::vector<std::uint32_t> indices = allIndices(set.count());
-    std::vector<std::uint8_t> labels;
-    double total = 0;
-    long hits = 0;
-    for (std::size_t start = 0; start < indices.size(); start += batchSize) {
-        const int n = int(std::min<std::size_t>(batchSize, indices.size() - start));
-        gatherBatch(set, indices.data() + start, n, x);
-        labels.assign(set.labels.begin() + long(start), set.labels.begin() + long(start) + n);
-        int correct = 0;
-        total += double(network.evaluateBatch(x, labels.data(), &correct, &probs)) * n;
-        hits += correct;
+    result.confusion.assign(std::size_t(classCount), std::vector<int>(std::size_t(classCount), 0));
+    const auto countPredictions = [&](const Matrix& predictions, const std::uint8_t* labels, int n) {
         for (int i = 0; i < n; ++i) {
             Eigen::Index predicted = 0;
-            probs.row(i).maxCoeff(&predicted);
+            predictions.row(i).maxCoeff(&predicted);
             if (labels[i] < classCount && predicted < classCount)
-                ++result.confusion[labels[i]][predicted];
+                ++result.confusion[labels[i]][std::size_t(predicted)];
         }
-    }
-    const double count = double(std::max<std::size_t>(1, set.count()));
-    result.loss = float(total / count);
-    result.accuracy = float(double(hits) / count);
+    };
+    std::tie(result.loss, result.accuracy) =
+        measure(network, set, allIndices(set.count()), batchSize, countPredictions);
     for (int c = 0; c < classCount; ++c) {
         long truePositive = result.confusion[c][c], predicted = 0, actual = 0;
         for (int k = 0; k < classCount; ++k) {
