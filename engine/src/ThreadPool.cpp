@@ -1,6 +1,8 @@
 // ThreadPool over tbb::task_arena: work runs on exactly the configured number of threads.
 #include "ThreadPool.h"
 
+#include "TbbHandoff.h"
+
 #include <tbb/info.h>
 #include <tbb/parallel_for.h>
 #include <tbb/task_arena.h>
@@ -71,20 +73,36 @@ void ThreadPool::run(int tasks, const std::function<void(int)>& body)
             body(i);
         return;
     }
+    TbbHandoff handoff;
     m_arena->arena.execute([&] {
-        tbb::parallel_for(0, tasks, 1, [&](int i) { body(i); }, tbb::simple_partitioner());
+        tbb::parallel_for(
+            0, tasks, 1,
+            [&](int i) {
+                handoff.taskBegins();
+                body(i);
+                handoff.taskEnds();
+            },
+            tbb::simple_partitioner());
     });
+    handoff.joined();
 }
 
 void ThreadPool::enter(const std::function<void()>& work)
 {
     const unsigned previous = flushDenormals();
+    TbbHandoff handoff;
     try {
-        m_arena->arena.execute(work);
+        m_arena->arena.execute([&] {
+            handoff.taskBegins();
+            work();
+            handoff.taskEnds();
+        });
     } catch (...) {
+        handoff.joined();
         restoreFloatMode(previous);
         throw;
     }
+    handoff.joined();
     restoreFloatMode(previous);
 }
 
