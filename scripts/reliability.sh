@@ -1,4 +1,4 @@
-# The reliability modes of test.sh (sourced after setup.sh): `--fuzz [SECONDS]` and `--sanitize`.
+# The reliability modes of test.sh (sourced after setup.sh): `--fuzz [SECONDS]` and `--sanitize [asan|tsan]`.
 # Their extra Debian packages are installed only when one of these modes runs.
 
 NEURITE_RELIABILITY_PACKAGES=(clang libclang-rt-14-dev)
@@ -53,16 +53,26 @@ neurite_fuzz() {
 }
 
 # Builds and runs the whole test suite under AddressSanitizer + UndefinedBehaviorSanitizer (preset asan,
-# build-asan) and then ThreadSanitizer (preset tsan, build-tsan). Exits 1 when either run fails.
+# build-asan) and/or ThreadSanitizer (preset tsan, build-tsan): `--sanitize [asan|tsan] [CTEST ARGS...]`,
+# both when no preset is named. Sanitizer builds are heavy (the presets keep debug info to line tables,
+# -g1), so they run under `nice` with one compile job per two cores (NEURITE_SANITIZE_JOBS overrides),
+# leaving the machine usable. Exits 1 when any run fails.
 neurite_sanitize() {
+  local presets=(asan tsan)
+  case "${1:-}" in
+    asan | tsan) presets=("$1"); shift ;;
+    -*|"") ;;
+    *) log "usage: ./test.sh --sanitize [asan|tsan] [ctest arguments]"; exit 2 ;;
+  esac
   install_missing_packages "${NEURITE_PACKAGES[@]}" "${NEURITE_RELIABILITY_PACKAGES[@]}"
   neurite_setup  # the Release build and the mnist-10k data the tests use
+  local jobs=${NEURITE_SANITIZE_JOBS:-$(( ($(nproc) + 1) / 2 ))}
   local preset failed=0 results=""
-  for preset in asan tsan; do
+  for preset in "${presets[@]}"; do
     local build=$NEURITE_ROOT/build-$preset
-    [ -f "$build/build.ninja" ] || cmake --preset "$preset" -S "$NEURITE_ROOT" >/dev/null
-    log "Building the $preset configuration in $build"
-    cmake --build "$build" -j "$(nproc)" | grep -vE '^\[[0-9]+/[0-9]+\] ' || true
+    [ -f "$build/build.ninja" ] || (cd "$NEURITE_ROOT" && cmake --preset "$preset" >/dev/null)
+    log "Building the $preset configuration in $build (nice, $jobs jobs; the first build takes long)"
+    nice -n 10 cmake --build "$build" -j "$jobs" | grep -vE '^\[[0-9]+/[0-9]+\] ' || true
     [ "${PIPESTATUS[0]}" -eq 0 ] || { log "$preset build failed"; exit 1; }
     log "Running the test suite under $preset"
     if (cd "$build" && \
@@ -70,7 +80,7 @@ neurite_sanitize() {
         UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
         LSAN_OPTIONS="suppressions=$NEURITE_ROOT/tests/lsan.supp:print_suppressions=0" \
         TSAN_OPTIONS="suppressions=$NEURITE_ROOT/tests/tsan.supp:halt_on_error=0:second_deadlock_stack=1" \
-        ctest --output-on-failure -j "$(nproc)" "$@"); then
+        nice -n 10 ctest --output-on-failure -j "$jobs" "$@"); then
       results+="$preset: all tests passed"$'\n'
     else
       results+="$preset: FAILURES (see above)"$'\n'
