@@ -6,7 +6,6 @@
 #include <tbb/info.h>
 #include <tbb/parallel_for.h>
 #include <tbb/task_arena.h>
-#include <tbb/task_scheduler_observer.h>
 
 #if defined(__SSE__)
 #include <xmmintrin.h>
@@ -37,23 +36,18 @@ void restoreFloatMode([[maybe_unused]] unsigned previous)
 #endif
 }
 
-// Every worker thread that joins the arena flushes denormals too.
-class FlushDenormalsObserver : public tbb::task_scheduler_observer {
-public:
-    explicit FlushDenormalsObserver(tbb::task_arena& arena) : tbb::task_scheduler_observer(arena) { observe(true); }
-    ~FlushDenormalsObserver() override { observe(false); }
-    void on_scheduler_entry(bool) override { flushDenormals(); }
-};
-
 } // namespace
 
 struct ThreadPool::Arena {
     tbb::task_arena arena;
-    std::unique_ptr<FlushDenormalsObserver> observer;
     explicit Arena(int n) : arena(n)
     {
+        // oneTBB captures the creating thread's floating-point mode with the arena and sets it in whichever
+        // thread runs one of its tasks, before each task (an observer that sets the mode on entry is undone
+        // by the next task). So the arena is made while this thread flushes denormals.
+        const unsigned previous = flushDenormals();
         arena.initialize();
-        observer = std::make_unique<FlushDenormalsObserver>(arena);
+        restoreFloatMode(previous);
     }
 };
 
