@@ -12,6 +12,7 @@ void registerTrainingMetaTypes()
     qRegisterMetaType<neurite::EpochReport>();
     qRegisterMetaType<TestEvaluation>();
     qRegisterMetaType<TrainingOutcome>();
+    qRegisterMetaType<TrainingCheckpoint>();
 }
 
 QString outcomeName(TrainingResult::Outcome outcome)

@@ -48,6 +48,13 @@ struct TrainingOutcome {
     TestEvaluation test;   // of keptWeights
 };
 
+// The network's weights at the end of an epoch, sent (throttled) for the crash-recovery autosave.
+struct TrainingCheckpoint {
+    std::uint64_t runId = 0;
+    int epoch = 0;  // 1-based: the weights are those at the end of this epoch
+    Weights weights;
+};
+
 // Registers the types above for queued connections; safe to call more than once.
 void registerTrainingMetaTypes();
 
@@ -61,3 +68,4 @@ Q_DECLARE_METATYPE(neurite::ui::BatchReports)
 Q_DECLARE_METATYPE(neurite::EpochReport)
 Q_DECLARE_METATYPE(neurite::ui::TestEvaluation)
 Q_DECLARE_METATYPE(neurite::ui::TrainingOutcome)
+Q_DECLARE_METATYPE(neurite::ui::TrainingCheckpoint)
