@@ -191,6 +191,10 @@ private:
             m_labels.resize(n);
             for (int i = 0; i < n; ++i)
                 m_labels[i] = m_data.train.labels[idx[i]];
+            // The next batch's images arrive while this one trains.
+            if (b + 1 < batches)
+                prefetchBatch(m_data.train, idx + n,
+                              int(std::min<std::size_t>(batchSize, m_train.size() - std::size_t(b + 1) * batchSize)));
             int correct = 0;
             const float loss = m_network.forwardBackward(m_x, m_labels.data(), &correct);
             if (!std::isfinite(loss)) {

@@ -37,5 +37,7 @@ constexpr float kPixelScale = 1.0f / 255.0f;
 
 // Writes images `indices[0..n)` of `set` as rows of `out` (n, rows*cols), scaled by kPixelScale.
 void gatherBatch(const ImageSet& set, const std::uint32_t* indices, int n, Matrix& out);
+// Starts loading images `indices[0..n)` into the caches, so that the next gatherBatch finds them there.
+void prefetchBatch(const ImageSet& set, const std::uint32_t* indices, int n);
 
 } // namespace neurite
