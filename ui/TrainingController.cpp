@@ -2,10 +2,8 @@
 #include "TrainingController.h"
 
 #include "TrainingWorker.h"
-#include "ThreadHandoff.h"
 
 #include <QEventLoop>
-#include <QTimer>
 
 #ifdef __linux__
 #include <sys/resource.h>
@@ -23,7 +21,6 @@ namespace {
 // do nothing under Linux's default scheduler.
 void yieldCpuToTheGui()
 {
-    handoffReceive();
 #ifdef __linux__
     setpriority(PRIO_PROCESS, id_t(syscall(SYS_gettid)), 5);
 #endif
@@ -31,16 +28,20 @@ void yieldCpuToTheGui()
 
 } // namespace
 
-TrainingController::TrainingController(QObject* parent) : QObject(parent), m_worker(new TrainingWorker)
+TrainingController::TrainingController(QObject* parent)
+    : QObject(parent), m_worker(new TrainingWorker(m_inbox, m_outbox))
 {
     registerTrainingMetaTypes();
     m_thread.setObjectName(QStringLiteral("neurite-training"));
     m_worker->moveToThread(&m_thread);
+    m_updateTimer.setSingleShot(true);
+    connect(&m_updateTimer, &QTimer::timeout, this, &TrainingController::takeReports);
+    // Every connection between the threads is made before the thread starts, and none carries a value.
+    connect(&m_thread, &QThread::started, m_worker, &yieldCpuToTheGui, Qt::DirectConnection);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
-    connectWorker();
+    connect(m_worker, &TrainingWorker::reportsPosted, this, &TrainingController::onReportsPosted,
+            Qt::QueuedConnection);
     m_thread.start();
-    handoffSend();
-    QMetaObject::invokeMethod(m_worker, &yieldCpuToTheGui, Qt::QueuedConnection);
 }
 
 TrainingController::~TrainingController()
@@ -51,38 +52,104 @@ TrainingController::~TrainingController()
     m_thread.wait();
 }
 
-void TrainingController::connectWorker()
+void TrainingController::request(TrainingRequest request)
 {
-    // The worker lives on another thread, so these are queued connections: values are copied across.
-    connect(m_worker, &TrainingWorker::dataSetLoaded, this, &TrainingController::onDataSetLoaded);
-    connect(m_worker, &TrainingWorker::dataSetFailed, this, &TrainingController::onDataSetFailed);
-    connect(m_worker, &TrainingWorker::runStarted, this, [this](quint64 runId, const DataSetHandle& data) {
-        handoffReceive();
-        if (runId != m_runId)
-            return;
-        if (data != m_dataSet) {  // a data set handed in by the caller (tests) becomes the cached one
-            m_dataSet = data;
-            m_dataSetName = QString::fromStdString(data->name);
-        }
-        Q_EMIT runStarted(data);
-    });
-    connect(m_worker, &TrainingWorker::batchesReported, this, [this](quint64 runId, const BatchReports& batches) {
-        handoffReceive();
-        if (runId == m_runId)
-            Q_EMIT batchesReported(batches);
-    });
-    connect(m_worker, &TrainingWorker::epochReported, this, [this](quint64 runId, const EpochReport& report) {
-        handoffReceive();
-        if (runId == m_runId)
-            Q_EMIT epochReported(report);
-    });
-    connect(m_worker, &TrainingWorker::runFinished, this, &TrainingController::onRunFinished);
-    connect(m_worker, &TrainingWorker::runFailed, this, &TrainingController::onRunFailed);
-    connect(m_worker, &TrainingWorker::evaluated, this, [this](const TestEvaluation& evaluation) {
-        handoffReceive();
-        if (evaluation.requestId == m_evaluationRequest)
-            Q_EMIT evaluated(evaluation);
-    });
+    m_inbox.post(std::move(request));
+    Q_EMIT m_worker->requestPosted();  // queued to the worker's thread: one notification per request
+}
+
+void TrainingController::onReportsPosted()
+{
+    // Answers (results, errors, loaded data) are taken at once; progress waits for the next update.
+    const qint64 sinceUpdate = m_sinceUpdate.isValid() ? m_sinceUpdate.elapsed() : kUpdateIntervalMs;
+    if (m_outbox.hasUrgent() || sinceUpdate >= kUpdateIntervalMs)
+        takeReports();
+    else if (!m_updateTimer.isActive())
+        m_updateTimer.start(int(kUpdateIntervalMs - sinceUpdate));
+}
+
+void TrainingController::takeReports()
+{
+    m_updateTimer.stop();
+    m_sinceUpdate.start();
+    for (TrainingReport& report : m_outbox.takeAll())
+        m_arrived.push_back(std::move(report));
+    // A slot may spin an event loop (waitUntilIdle) and so come back here: taking reports one at a time
+    // from a member queue keeps them in order even then.
+    while (!m_arrived.empty()) {
+        const TrainingReport report = std::move(m_arrived.front());
+        m_arrived.pop_front();
+        std::visit([this](const auto& r) { deliver(r); }, report);
+    }
+}
+
+void TrainingController::deliver(const DataSetLoaded& report)
+{
+    // Loads made for a run (request 0) also refresh the cache; an older preview request does not.
+    if (report.requestId != 0 && report.requestId != m_loadRequest)
+        return;
+    m_dataSet = report.data;
+    m_dataSetName = report.name;
+    Q_EMIT dataSetLoaded(report.name, report.data);
+}
+
+void TrainingController::deliver(const DataSetFailed& report)
+{
+    if (report.requestId == m_loadRequest)
+        Q_EMIT dataSetFailed(report.name, report.message);
+}
+
+void TrainingController::deliver(const RunStarted& report)
+{
+    if (report.runId != m_runId)
+        return;
+    if (report.data != m_dataSet) {  // a data set handed in by the caller (tests) becomes the cached one
+        m_dataSet = report.data;
+        m_dataSetName = QString::fromStdString(report.data->name);
+    }
+    Q_EMIT runStarted(report.data);
+}
+
+void TrainingController::deliver(const BatchesDone& report)
+{
+    if (report.runId == m_runId)
+        Q_EMIT batchesReported(report.batches);
+}
+
+void TrainingController::deliver(const EpochDone& report)
+{
+    if (report.runId == m_runId)
+        Q_EMIT epochReported(report.report);
+}
+
+void TrainingController::deliver(const TrainingCheckpoint& checkpoint)
+{
+    if (checkpoint.runId == m_runId)
+        Q_EMIT checkpointReported(checkpoint);
+}
+
+void TrainingController::deliver(const TrainingOutcome& outcome)
+{
+    if (outcome.runId != m_runId)
+        return;
+    m_control.reset();
+    setState(State::Idle);
+    Q_EMIT finished(outcome);
+}
+
+void TrainingController::deliver(const RunFailed& report)
+{
+    if (report.runId != m_runId)
+        return;
+    m_control.reset();
+    setState(State::Idle);
+    Q_EMIT failed(report.message);
+}
+
+void TrainingController::deliver(const TestEvaluation& evaluation)
+{
+    if (evaluation.requestId == m_evaluationRequest)
+        Q_EMIT evaluated(evaluation);
 }
 
 bool TrainingController::start(const NetworkSpec& spec, const TrainingSettings& settings, DataSetHandle data)
@@ -98,13 +165,7 @@ bool TrainingController::start(const NetworkSpec& spec, const TrainingSettings& 
     job.data = std::move(data);
     job.control = std::make_shared<TrainingControl>();
     m_control = job.control;
-    handoffSend();
-    QMetaObject::invokeMethod(
-        m_worker, [worker = m_worker, job] {
-            handoffReceive();
-            worker->train(job);
-        },
-        Qt::QueuedConnection);
+    request(std::move(job));
     setState(State::Running);
     return true;
 }
@@ -141,27 +202,12 @@ void TrainingController::setLearningRate(float learningRate)
 
 void TrainingController::loadDataSet(const QString& nameOrFolder)
 {
-    const std::uint64_t request = ++m_loadRequest;
-    const std::string name = nameOrFolder.toStdString();
-    handoffSend();
-    QMetaObject::invokeMethod(
-        m_worker, [worker = m_worker, request, name] {
-            handoffReceive();
-            worker->loadDataSet(request, name);
-        },
-        Qt::QueuedConnection);
+    request(LoadRequest{++m_loadRequest, nameOrFolder.toStdString()});
 }
 
 void TrainingController::evaluate(const NetworkSpec& spec, const Weights& weights)
 {
-    const std::uint64_t request = ++m_evaluationRequest;
-    handoffSend();
-    QMetaObject::invokeMethod(
-        m_worker, [worker = m_worker, request, spec, weights, data = m_dataSet] {
-            handoffReceive();
-            worker->evaluate(request, spec, weights, data);
-        },
-        Qt::QueuedConnection);
+    request(EvaluationRequest{++m_evaluationRequest, spec, weights, m_dataSet});
 }
 
 bool TrainingController::waitUntilIdle(int timeoutMs)
@@ -184,44 +230,6 @@ void TrainingController::setState(State state)
         return;
     m_state = state;
     Q_EMIT stateChanged(state);
-}
-
-void TrainingController::onDataSetLoaded(quint64 requestId, const QString& name, const DataSetHandle& data)
-{
-    handoffReceive();
-    // Loads made for a run (request 0) also refresh the cache; an older preview request does not.
-    if (requestId != 0 && requestId != m_loadRequest)
-        return;
-    m_dataSet = data;
-    m_dataSetName = name;
-    Q_EMIT dataSetLoaded(name, data);
-}
-
-void TrainingController::onDataSetFailed(quint64 requestId, const QString& name, const QString& message)
-{
-    handoffReceive();
-    if (requestId == m_loadRequest)
-        Q_EMIT dataSetFailed(name, message);
-}
-
-void TrainingController::onRunFinished(const TrainingOutcome& outcome)
-{
-    handoffReceive();
-    if (outcome.runId != m_runId)
-        return;
-    m_control.reset();
-    setState(State::Idle);
-    Q_EMIT finished(outcome);
-}
-
-void TrainingController::onRunFailed(quint64 runId, const QString& message)
-{
-    handoffReceive();
-    if (runId != m_runId)
-        return;
-    m_control.reset();
-    setState(State::Idle);
-    Q_EMIT failed(message);
 }
 
 } // namespace neurite::ui

@@ -1,8 +1,6 @@
 // The object that lives on the training thread: loads data, trains, evaluates, and reports values.
 #include "TrainingWorker.h"
 
-#include "ThreadHandoff.h"
-
 #include <neurite/DataSets.h>
 #include <neurite/Error.h>
 
@@ -15,44 +13,53 @@ namespace neurite::ui {
 
 namespace {
 
-// Collects every batch report and hands them on in groups, at most every kUpdateIntervalMs, and
-// always at the end of an epoch, so the GUI sees ~25 updates a second however fast batches go.
-class ThrottledSink : public ProgressSink {
+// Puts every batch and epoch report in the outbox as it comes. Batch reports join the group still waiting
+// there, so the GUI takes all batches since its last look in one piece however fast they go; how often it
+// looks (about 25 times a second) is the controller's throttle. At an epoch's end it also posts a copy of
+// the weights, at most every kCheckpointIntervalMs, for the recovery autosave (RecoveryFile).
+class MailboxSink : public ProgressSink {
 public:
-    ThrottledSink(TrainingWorker* worker, std::uint64_t runId) : m_worker(worker), m_runId(runId)
+    MailboxSink(TrainingWorker& worker, TrainingOutbox& outbox, std::uint64_t runId, const Network& network)
+        : m_worker(worker), m_outbox(outbox), m_runId(runId), m_network(network)
     {
-        m_clock.start();
     }
 
     void onBatch(const BatchReport& report) override
     {
-        m_pending.push_back(report);
-        if (m_clock.elapsed() >= TrainingWorker::kUpdateIntervalMs)
-            flush();
+        const bool notify = m_outbox.postOrMerge(
+            [&](TrainingReport& newest) {
+                auto* group = std::get_if<BatchesDone>(&newest);
+                if (!group || group->runId != m_runId)
+                    return false;
+                group->batches.push_back(report);
+                return true;
+            },
+            [&] { return TrainingReport(BatchesDone{m_runId, {report}}); });
+        if (notify)
+            Q_EMIT m_worker.reportsPosted();
     }
 
     void onEpoch(const EpochReport& report) override
     {
-        flush();
-        handoffSend();
-        Q_EMIT m_worker->epochReported(m_runId, report);
-    }
-
-    void flush()
-    {
-        if (m_pending.empty())
-            return;
-        handoffSend();
-        Q_EMIT m_worker->batchesReported(m_runId, m_pending);
-        m_pending.clear();
-        m_clock.restart();
+        m_worker.report(EpochDone{m_runId, report});
+        sendCheckpoint(report.epoch);
     }
 
 private:
-    TrainingWorker* m_worker;
+    // The trainer calls onEpoch with the network holding the epoch's final weights.
+    void sendCheckpoint(int epoch)
+    {
+        if (m_checkpointClock.isValid() && m_checkpointClock.elapsed() < TrainingWorker::kCheckpointIntervalMs)
+            return;
+        m_checkpointClock.start();
+        m_worker.report(TrainingCheckpoint{m_runId, epoch, m_network.weights()});
+    }
+
+    TrainingWorker& m_worker;
+    TrainingOutbox& m_outbox;
     std::uint64_t m_runId;
-    BatchReports m_pending;
-    QElapsedTimer m_clock;
+    const Network& m_network;
+    QElapsedTimer m_checkpointClock;
 };
 
 QString describe(const std::exception& e)
@@ -91,40 +98,66 @@ TestEvaluation evaluateOnTestSet(Network& network, const Dataset& data)
     return result;
 }
 
-void TrainingWorker::loadDataSet(std::uint64_t requestId, const std::string& nameOrFolder)
+TrainingWorker::TrainingWorker(TrainingInbox& inbox, TrainingOutbox& outbox) : m_inbox(inbox), m_outbox(outbox)
 {
-    const QString name = QString::fromStdString(nameOrFolder);
+    // Made here, on the GUI thread before the training thread starts, so the connection itself is
+    // ordered before any use of it.
+    connect(this, &TrainingWorker::requestPosted, this, &TrainingWorker::takeRequest, Qt::QueuedConnection);
+}
+
+void TrainingWorker::report(TrainingReport report)
+{
+    const bool urgent = !isProgress(report);
+    if (m_outbox.post(std::move(report), urgent))
+        Q_EMIT reportsPosted();
+}
+
+void TrainingWorker::takeRequest()
+{
+    std::optional<TrainingRequest> request = m_inbox.takeOne();
+    if (!request)
+        return;
+    std::visit(
+        [this](const auto& r) {
+            using R = std::decay_t<decltype(r)>;
+            if constexpr (std::is_same_v<R, TrainingJob>)
+                train(r);
+            else if constexpr (std::is_same_v<R, LoadRequest>)
+                loadDataSet(r);
+            else
+                evaluate(r);
+        },
+        *request);
+}
+
+void TrainingWorker::loadDataSet(const LoadRequest& request)
+{
+    const QString name = QString::fromStdString(request.nameOrFolder);
     try {
-        auto data = std::make_shared<const Dataset>(neurite::loadDataset(nameOrFolder));
-        handoffSend();
-        Q_EMIT dataSetLoaded(requestId, name, data);
+        auto data = std::make_shared<const Dataset>(neurite::loadDataset(request.nameOrFolder));
+        report(DataSetLoaded{request.requestId, name, std::move(data)});
     } catch (const std::exception& e) {
-        handoffSend();
-        Q_EMIT dataSetFailed(requestId, name, describe(e));
+        report(DataSetFailed{request.requestId, name, describe(e)});
     }
 }
 
 void TrainingWorker::train(const TrainingJob& job)
 {
-    // A stop that arrived while this job waited in the queue (start/stop/start) skips the work.
+    // A stop that arrived while this job waited in the inbox (start/stop/start) skips the work.
     if (job.control->stopRequested()) {
-        handoffSend();
-        Q_EMIT runFailed(job.runId, tr("Stopped before it started."));
+        report(RunFailed{job.runId, tr("Stopped before it started.")});
         return;
     }
     try {
         DataSetHandle data = job.data;
         if (!data) {
             data = std::make_shared<const Dataset>(neurite::loadDataset(job.settings.dataSet));
-            handoffSend();
-            Q_EMIT dataSetLoaded(0, QString::fromStdString(job.settings.dataSet), data);
+            report(DataSetLoaded{0, QString::fromStdString(job.settings.dataSet), data});
         }
-        handoffSend();
-        Q_EMIT runStarted(job.runId, data);
+        report(RunStarted{job.runId, data});
         Network network(job.spec, job.settings.seed);
-        ThrottledSink sink(this, job.runId);
+        MailboxSink sink(*this, m_outbox, job.runId, network);
         TrainingResult result = neurite::train(network, *data, job.settings, &sink, job.control.get());
-        sink.flush();
 
         TrainingOutcome outcome;
         outcome.runId = job.runId;
@@ -140,33 +173,28 @@ void TrainingWorker::train(const TrainingJob& job)
         outcome.bestWeights = std::move(result.bestWeights);
         outcome.test = evaluateOnTestSet(network, *data);
         outcome.test.requestId = job.runId;
-        handoffSend();
-        Q_EMIT runFinished(outcome);
+        report(std::move(outcome));
     } catch (const std::exception& e) {
         // NeuriteError (bad settings, a data set that does not fit) and anything unexpected: a message,
         // never an exception crossing into the GUI thread.
-        handoffSend();
-        Q_EMIT runFailed(job.runId, describe(e));
+        report(RunFailed{job.runId, describe(e)});
     }
 }
 
-void TrainingWorker::evaluate(std::uint64_t requestId, const NetworkSpec& spec, const Weights& weights,
-                              const DataSetHandle& data)
+void TrainingWorker::evaluate(const EvaluationRequest& request)
 {
     TestEvaluation result;
-    result.requestId = requestId;
     try {
-        if (data) {
-            Network network(spec);
-            network.setWeights(weights);
-            result = evaluateOnTestSet(network, *data);
-            result.requestId = requestId;
+        if (request.data) {
+            Network network(request.spec);
+            network.setWeights(request.weights);
+            result = evaluateOnTestSet(network, *request.data);
         }
     } catch (const std::exception&) {
         result.valid = false;  // the weights came from this very spec; a failure leaves the old views
     }
-    handoffSend();
-    Q_EMIT evaluated(result);
+    result.requestId = request.requestId;
+    report(std::move(result));
 }
 
 } // namespace neurite::ui

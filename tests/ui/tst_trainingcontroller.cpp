@@ -121,7 +121,7 @@ void TestTrainingController::trainsOnTheWorkerAndThrottlesProgress()
         QCOMPARE(rec.batches[i].step, std::int64_t(i) + 1);  // steps count from 1
     QCOMPARE(int(rec.epochs.size()), 2);
     // At most one update per 40 ms plus one per epoch end (and one final flush).
-    const int allowed = int(seconds * 1000.0 / TrainingWorker::kUpdateIntervalMs) + 2 + 2;
+    const int allowed = int(seconds * 1000.0 / TrainingController::kUpdateIntervalMs) + 2 + 2;
     qInfo("%d batches in %d updates over %.2f s (at most %d allowed)", int(rec.batches.size()), rec.updates, seconds,
           allowed);
     QVERIFY2(rec.updates <= allowed, qPrintable(QString::number(rec.updates)));
