@@ -27,6 +27,8 @@ public:
     Matrix& bias() { return m_b; }
 
 private:
+    void forwardOneSample(const Matrix& x, Matrix& out);
+
     Activation m_activation;
     float m_alpha;
     Init m_init;
@@ -34,6 +36,7 @@ private:
     Matrix m_w, m_dW;  // (inputs, units)
     Matrix m_b, m_dB;  // (1, units)
     Matrix m_dZ;       // (batch, units) scratch
+    std::vector<int> m_nonZeroInputs;  // forwardOneSample scratch
 };
 
 } // namespace neurite

@@ -57,6 +57,26 @@ private Q_SLOTS:
             QVERIFY(std::abs(one[c] - p(2, c)) < 1e-6f);
     }
 
+    // One sample takes DenseLayer's sparse path (only non-zero inputs' weight rows); a batch takes the
+    // matrix product. Both must agree, with mostly-zero inputs like a drawn digit and with none.
+    void oneSampleMatchesTheBatchProduct()
+    {
+        Network net(*preset("mlp"), 7);
+        Matrix x = randomMatrix(4, 784, 11, 0, 1);
+        for (long k = 0; k < x.cols(); ++k)
+            if (k % 5 != 0)
+                x(0, k) = x(1, k) = 0.0f;  // rows 0 and 1: 80% zeros
+        x.row(2).setZero();                // all zeros: only the biases reach the output
+        Matrix p;
+        net.predict(x, p);
+        for (int r = 0; r < 4; ++r) {
+            std::vector<float> one(10);
+            net.predictOne(x.row(r).data(), one.data());
+            for (int c = 0; c < 10; ++c)
+                QVERIFY2(std::abs(one[c] - p(r, c)) < 1e-6f, qPrintable(QString("row %1 class %2").arg(r).arg(c)));
+        }
+    }
+
     void sameSeedSameWeightsOtherSeedOther()
     {
         Network a(*preset("mlp"), 42), b(*preset("mlp"), 42), c(*preset("mlp"), 43);
