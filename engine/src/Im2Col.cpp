@@ -47,10 +47,50 @@ void validColumns(const ConvGeometry& g, int kx, int& begin, int& end)
     begin = std::min(begin, end);
 }
 
+// Stride 1 without padding (LeNet's "valid" convolutions): every row of col is outHeight runs of outWidth
+// values, one from each of consecutive input rows, with nothing to check or fill. The general loop spends
+// more on its bookkeeping than on these short copies.
+bool isUnpaddedStrideOne(const ConvGeometry& g)
+{
+    return g.stride == 1 && g.padTop == 0 && g.padLeft == 0 && g.outHeight + g.kernel - 1 <= g.height &&
+           g.outWidth + g.kernel - 1 <= g.width;
+}
+
+void im2colUnpadded(const float* x, const ConvGeometry& g, float* col, long ld)
+{
+    const int k = g.kernel, oh = g.outHeight, ow = g.outWidth, h = g.height, w = g.width;
+    for (int c = 0; c < g.channels; ++c)
+        for (int ky = 0; ky < k; ++ky)
+            for (int kx = 0; kx < k; ++kx) {
+                const float* in = x + (long(c) * h + ky) * w + kx;
+                float* out = col + ((long(c) * k + ky) * k + kx) * ld;
+                for (int oy = 0; oy < oh; ++oy)
+                    copyRun(out + long(oy) * ow, in + long(oy) * w, ow);
+            }
+}
+
+void col2imUnpadded(const float* col, long ld, const ConvGeometry& g, float* dX)
+{
+    std::fill(dX, dX + g.inputSize(), 0.0f);
+    const int k = g.kernel, oh = g.outHeight, ow = g.outWidth, h = g.height, w = g.width;
+    for (int c = 0; c < g.channels; ++c)
+        for (int ky = 0; ky < k; ++ky)
+            for (int kx = 0; kx < k; ++kx) {
+                const float* in = col + ((long(c) * k + ky) * k + kx) * ld;
+                float* out = dX + (long(c) * h + ky) * w + kx;
+                for (int oy = 0; oy < oh; ++oy)
+                    addRun(out + long(oy) * w, in + long(oy) * ow, ow);
+            }
+}
+
 } // namespace
 
 void im2col(const float* x, const ConvGeometry& g, float* col, long ld)
 {
+    if (isUnpaddedStrideOne(g)) {
+        im2colUnpadded(x, g, col, ld);
+        return;
+    }
     const int k = g.kernel, s = g.stride, ow = g.outWidth;
     for (int c = 0; c < g.channels; ++c)
         for (int ky = 0; ky < k; ++ky)
@@ -81,6 +121,10 @@ void im2col(const float* x, const ConvGeometry& g, float* col, long ld)
 
 void col2im(const float* col, long ld, const ConvGeometry& g, float* dX)
 {
+    if (isUnpaddedStrideOne(g)) {
+        col2imUnpadded(col, ld, g, dX);
+        return;
+    }
     std::fill(dX, dX + g.inputSize(), 0.0f);
     const int k = g.kernel, s = g.stride, ow = g.outWidth;
     for (int c = 0; c < g.channels; ++c)
