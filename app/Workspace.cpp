@@ -6,6 +6,7 @@
 #include "MainWindow.h"
 #include "PredictPanel.h"
 #include "ProjectDocument.h"
+#include "RecoveryFile.h"
 #include "TrainingPanel.h"
 
 #include <QCloseEvent>
@@ -65,6 +66,8 @@ void assembleWorkspace(ui::MainWindow& window)
     QObject::connect(document, &ui::ProjectDocument::pathChanged, predict,
                      [predict, document] { showBestModel(predict, document); });
     window.installEventFilter(new CloseGuard(training, &window));
+    // A crash during training leaves the design and the latest checkpoint in the recovery file.
+    window.recoveryFile()->watchTraining(training->controller());
     ui::installExportActions(window.exportMenu(), document, &window);
 }
 

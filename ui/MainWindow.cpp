@@ -58,7 +58,12 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_document(new Pr
     QTimer::singleShot(0, this, &MainWindow::offerRecovery);
 }
 
-MainWindow::~MainWindow() = default;
+// Children die in creation order, and the document came first: the tabs (editor, training panel, whose
+// destructors still use the document) are deleted explicitly while it exists.
+MainWindow::~MainWindow()
+{
+    delete m_tabs;
+}
 
 void MainWindow::addWorkspaceTab(QWidget* tab, const QString& title)
 {
@@ -266,10 +271,14 @@ void MainWindow::offerRecovery()
     const QStringList orphans = RecoveryFile::orphans();
     if (orphans.isEmpty())
         return;
-    auto* box = new QMessageBox(QMessageBox::Question, tr("Recover unsaved work?"),
-                                tr("Neurite did not close properly last time. Restore the design you were "
-                                   "working on?"),
+    const int epoch = RecoveryFile::checkpointEpochOf(orphans.first());
+    const QString question =
+        epoch > 0 ? tr("Neurite did not close properly last time, during training. Restore the design you were "
+                       "working on and the weights it had reached (epoch %1)?").arg(epoch)
+                  : tr("Neurite did not close properly last time. Restore the design you were working on?");
+    auto* box = new QMessageBox(QMessageBox::Question, tr("Recover unsaved work?"), question,
                                 QMessageBox::Yes | QMessageBox::No, this);
+    box->setObjectName(QStringLiteral("recoveryOffer"));
     box->setAttribute(Qt::WA_DeleteOnClose);
     connect(box, &QMessageBox::finished, this, [this, orphans](int result) {
         if (result == QMessageBox::Yes) {

@@ -27,6 +27,7 @@ public:
     QTabWidget* workspaceTabs() const { return m_tabs; }
     QMenu* fileMenu() const { return m_fileMenu; }
     QMenu* exportMenu() const { return m_exportMenu; }
+    RecoveryFile* recoveryFile() const { return m_recovery; }
 
     // Opens a .neurite file. A bad file shows an error naming the problem and keeps the current design.
     bool openProject(const QString& path);

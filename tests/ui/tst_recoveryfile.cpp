@@ -1,7 +1,12 @@
-// Tests crash recovery: autosave writes only unsaved work, and a crashed session's file comes back whole.
+// Tests crash recovery: autosave writes only unsaved work (and the checkpoints of a running training), and a
+// crashed session's file comes back whole.
 #include "GraphCommands.h"
 #include "ProjectDocument.h"
 #include "RecoveryFile.h"
+#include "SyntheticImages.h"
+#include "TrainingController.h"
+
+#include <neurite/ProjectFile.h>
 
 #include <QDir>
 #include <QFile>
@@ -17,6 +22,7 @@ private Q_SLOTS:
     void initTestCase();
     void writesOnlyUnsavedWork();
     void restoresACrashedSession();
+    void checkpointsOfARunningTrainingAreWritten();
 };
 
 void TestRecoveryFile::initTestCase()
@@ -31,9 +37,11 @@ void TestRecoveryFile::writesOnlyUnsavedWork()
     document.newDesign(*preset("mlp"));
     RecoveryFile recovery(&document);
     recovery.saveNow();
+    recovery.waitForWrites();
     QVERIFY(!QFile::exists(recovery.path()));  // nothing unsaved, nothing written
     document.execute(new SetOptionCommand(document.model(), "dense1", "units", 100.0));
     recovery.saveNow();
+    recovery.waitForWrites();
     QVERIFY(QFile::exists(recovery.path()));
     QVERIFY(RecoveryFile::orphans().isEmpty());  // ours is locked: this process is alive
     recovery.discard();
@@ -51,6 +59,7 @@ void TestRecoveryFile::restoresACrashedSession()
     {
         RecoveryFile recovery(&document);
         recovery.saveNow();
+        recovery.waitForWrites();
         // A crash leaves the file behind with nobody holding its lock.
         QVERIFY(QFile::copy(recovery.path(), crashed));
     }
@@ -64,6 +73,52 @@ void TestRecoveryFile::restoresACrashedSession()
     QVERIFY(restored.isModified());  // restored work is not saved anywhere yet
     QVERIFY(!QFile::exists(crashed));
     QVERIFY(RecoveryFile::orphans().isEmpty());
+}
+
+// A saved (unmodified) project that trains: each checkpoint reaches the file with the design and the history
+// up to its epoch; when the run ends, the document's own state replaces it.
+void TestRecoveryFile::checkpointsOfARunningTrainingAreWritten()
+{
+    ProjectDocument document;
+    NetworkSpec spec = *preset("mlp");
+    spec.layers.front().options["width"] = 8.0;  // 8 x 8 synthetic images
+    spec.layers.front().options["height"] = 8.0;
+    spec.find("dense1")->options["units"] = 16.0;
+    document.newDesign(spec);
+    QVERIFY2(document.canTrain(), "the 8 x 8 design should be valid");
+    document.setModified(false);
+    RecoveryFile recovery(&document);
+    TrainingController controller;
+    recovery.watchTraining(&controller);
+
+    std::vector<TrainingCheckpoint> checkpoints;
+    connect(&controller, &TrainingController::checkpointReported, this,
+            [&checkpoints](const TrainingCheckpoint& c) { checkpoints.push_back(c); });
+    TrainingSettings settings;
+    settings.epochs = 100000;
+    settings.batchSize = 10;
+    settings.threads = 1;
+    const auto data = std::make_shared<const Dataset>(test::syntheticImages(8, 10, 10, 2, 3));
+    QVERIFY(controller.start(spec, settings, data));
+    QTRY_VERIFY_WITH_TIMEOUT(checkpoints.size() >= 2, 30000);
+    const int epoch = checkpoints.back().epoch;
+    QCOMPARE(recovery.checkpointEpoch(), epoch);
+    recovery.waitForWrites();
+    const Project written = loadProject(recovery.path().toStdString());
+    QCOMPARE(written.spec, document.spec());
+    QVERIFY(written.weights && *written.weights == checkpoints.back().weights);
+    QCOMPARE(int(written.history.epochs.size()), epoch);
+    QCOMPARE(written.history.epochs.back().epoch, epoch);
+    QCOMPARE(RecoveryFile::checkpointEpochOf(recovery.path()), epoch);
+    // The second checkpoint came about a second (kCheckpointIntervalMs) after the first, not one epoch.
+    QVERIFY(checkpoints.back().epoch - checkpoints.front().epoch > 1);
+
+    // Stopped: the document (unmodified, no weights) has nothing to recover, so the file goes.
+    controller.stop();
+    QVERIFY(controller.waitUntilIdle(10000));
+    QCOMPARE(recovery.checkpointEpoch(), 0);
+    recovery.waitForWrites();
+    QVERIFY(!QFile::exists(recovery.path()));
 }
 
 QTEST_MAIN(TestRecoveryFile)

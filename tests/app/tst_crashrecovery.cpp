@@ -1,0 +1,155 @@
+// Crash recovery end to end: the real `neurite` is killed with SIGKILL while it trains, and the next launch
+// offers back the design and the weights of the last checkpoint, value for value.
+#include "MainWindow.h"
+#include "ProjectDocument.h"
+#include "RecoveryFile.h"
+#include "SyntheticImages.h"
+#include "Workspace.h"
+
+#include "neurite/IdxFile.h"
+#include "neurite/Network.h"
+#include "neurite/ProjectFile.h"
+#include "neurite/Trainer.h"
+
+#include <QAbstractButton>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QMessageBox>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace neurite;
+
+namespace {
+
+// Generous: under AddressSanitizer the child needs several seconds to start and train an epoch.
+constexpr int kCheckpointTimeoutMs = 120000;
+
+// A 28 x 28, 10-class data set as the four IDX files loadDataset reads from a folder.
+void writeDataSet(const QString& folder, const Dataset& data)
+{
+    const auto write = [&folder](const char* name, const ImageSet& set) {
+        const auto n = std::uint32_t(set.count());
+        writeIdx((folder + "/" + name + "-images-idx3-ubyte").toStdString(),
+                 {{n, std::uint32_t(set.rows), std::uint32_t(set.cols)}, set.pixels});
+        writeIdx((folder + "/" + name + "-labels-idx1-ubyte").toStdString(), {{n}, set.labels});
+    };
+    QDir().mkpath(folder);
+    write("train", data.train);
+    write("t10k", data.test);
+}
+
+} // namespace
+
+class TestCrashRecovery : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void killedDuringTrainingOffersDesignAndCheckpointBack();
+
+private:
+    QTemporaryDir m_dir;
+};
+
+void TestCrashRecovery::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    QVERIFY(!qEnvironmentVariable("NEURITE_BINARY").isEmpty());
+    // This process is the "relaunch": it must look in the child's recovery folder, never the user's.
+    qputenv("NEURITE_RECOVERY_DIR", QFile::encodeName(m_dir.filePath("recovery")));
+    QStandardPaths::setTestModeEnabled(true);
+}
+
+void TestCrashRecovery::killedDuringTrainingOffersDesignAndCheckpointBack()
+{
+    const Dataset data = test::syntheticImages(28, 10, 60, 20, 7);
+    writeDataSet(m_dir.filePath("data"), data);
+    Project project;
+    project.spec = *preset("mlp");
+    project.spec.find("dense1")->options["units"] = 48.0;  // not the preset's 128: the design really comes back
+    project.settings.dataSet = m_dir.filePath("data").toStdString();
+    project.settings.epochs = 100000;  // still training when it is killed
+    project.settings.batchSize = 20;
+    project.settings.threads = 1;
+    const QString projectPath = m_dir.filePath("crash.neurite");
+    saveProject(project, projectPath.toStdString());
+
+    // First launch: a private home, so that nothing of the user's is read or written.
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert("QT_QPA_PLATFORM", "offscreen");
+    env.insert("HOME", m_dir.filePath("home"));
+    env.insert("XDG_CONFIG_HOME", m_dir.filePath("home/config"));
+    env.insert("XDG_DATA_HOME", m_dir.filePath("home/data"));
+    env.insert("NEURITE_RECOVERY_DIR", m_dir.filePath("recovery"));
+    QProcess neurite;
+    neurite.setProcessEnvironment(env);
+    neurite.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    neurite.start(qEnvironmentVariable("NEURITE_BINARY"), {projectPath, "--train"});
+    QVERIFY2(neurite.waitForStarted(), qPrintable(neurite.errorString()));
+    const QString recoveryPath =
+        m_dir.filePath(QStringLiteral("recovery/recovery-%1.neurite").arg(neurite.processId()));
+
+    // Waits for a checkpoint past the first one, so that the file has been replaced while training.
+    QElapsedTimer clock;
+    clock.start();
+    int epoch = 0;
+    while (epoch < 2 && clock.elapsed() < kCheckpointTimeoutMs && neurite.state() == QProcess::Running) {
+        QTest::qWait(100);
+        if (QFile::exists(recoveryPath))
+            epoch = ui::RecoveryFile::checkpointEpochOf(recoveryPath);
+    }
+    QVERIFY2(neurite.state() == QProcess::Running, "neurite ended before it was killed");
+    QVERIFY2(epoch >= 2, qPrintable(QString("no second checkpoint in %1 after %2 ms (epoch %3)")
+                                        .arg(recoveryPath).arg(clock.elapsed()).arg(epoch)));
+    neurite.kill();  // SIGKILL: no destructor, no clean-up, the lock file stays behind
+    QVERIFY(neurite.waitForFinished());
+    QCOMPARE(neurite.exitStatus(), QProcess::CrashExit);
+
+    // What the killed process left (read after its death: whatever was last renamed into place).
+    const Project left = loadProject(recoveryPath.toStdString());
+    QVERIFY(left.weights.has_value());
+    const int leftEpoch = ui::RecoveryFile::checkpointEpochOf(recoveryPath);
+    QVERIFY(leftEpoch >= epoch);
+    QCOMPARE(int(left.history.epochs.size()), leftEpoch);  // the history up to the checkpoint
+    QVERIFY(!left.history.batches.empty());
+    QCOMPARE(ui::RecoveryFile::orphans(), QStringList({QFileInfo(recoveryPath).absoluteFilePath()}));
+
+    // Relaunch: the designer as runGui assembles it; the offer is answered Yes like a user would.
+    ui::MainWindow window;
+    cli::assembleWorkspace(window);
+    window.show();
+    QMessageBox* offer = nullptr;
+    QTRY_VERIFY((offer = window.findChild<QMessageBox*>("recoveryOffer")) != nullptr);
+    QVERIFY2(offer->text().contains(QString("epoch %1").arg(leftEpoch)), qPrintable(offer->text()));
+    offer->button(QMessageBox::Yes)->click();
+    QTRY_VERIFY(window.findChild<QMessageBox*>("recoveryOffer") == nullptr);
+
+    // The design: layer ids, options and wires, as saved and trained.
+    ui::ProjectDocument* document = window.document();
+    QCOMPARE(document->spec(), project.spec);
+    QCOMPARE(document->spec().layers.size(), std::size_t(5));
+    QCOMPARE(document->spec().layers[1].id, std::string("dense1"));
+    QVERIFY(document->isModified());  // recovered work is not saved anywhere yet
+    QCOMPARE(document->path(), QFileInfo(projectPath).absoluteFilePath());
+
+    // The checkpoint: exactly the weights in the file, trained (not the initial ones), and as accurate.
+    QVERIFY(document->trainedWeights().has_value());
+    QVERIFY(*document->trainedWeights() == *left.weights);
+    QVERIFY(*document->trainedWeights() != Network(project.spec, project.settings.seed).weights());
+    QCOMPARE(int(document->history().epochs.size()), leftEpoch);
+    Network restored(document->spec());
+    restored.setWeights(*document->trainedWeights());
+    Network fromFile = networkFromProject(left);
+    const float accuracy = evaluate(restored, data.test, data.classCount()).accuracy;
+    QCOMPARE(accuracy, evaluate(fromFile, data.test, data.classCount()).accuracy);
+    QVERIFY2(accuracy > 0.5f, qPrintable(QString("test accuracy of the checkpoint %1").arg(accuracy)));  // chance: 0.1
+
+    // The orphan is gone, and with it the dead process's lock.
+    QVERIFY(!QFile::exists(recoveryPath));
+    QVERIFY(ui::RecoveryFile::orphans().isEmpty());
+}
+
+QTEST_MAIN(TestCrashRecovery)
+#include "tst_crashrecovery.moc"
