@@ -1,5 +1,6 @@
-// `neurite bench`: training throughput and single-sample latency of the reference MLP (and, with --cnn, the
-// LeNet-style CNN), on a real data set's training images or on synthetic MNIST-shaped data.
+// `neurite bench`: the engine's speed figures in one report. Training throughput of the reference MLP
+// (batch 32 and 256) and of the LeNet-style CNN (batch 64) at 1 thread and at all cores, each also as a
+// fraction of this machine's float32 matrix-multiply peak; single-sample latencies; peak resident memory.
 #include "Arguments.h"
 #include "Commands.h"
 #include "ConsoleFormat.h"
@@ -7,73 +8,128 @@
 #include "neurite/DataSets.h"
 
 #include <iostream>
+#include <thread>
+#include <vector>
 
 namespace neurite::cli {
 namespace {
 
-struct Figures {
-    double batchSmall = 0, batchLarge = 0, latency = 0;
+struct Model {
+    std::string title;
+    NetworkSpec spec;
+    std::vector<int> batches;
+    std::string jsonName;  // key prefix in --json output
 };
 
-Figures measure(const NetworkSpec& spec, const Dataset& data, int smallBatch, int largeBatch, int threads,
-                int repeats)
+struct Measured {
+    std::vector<std::vector<double>> rates;  // [batch][thread count] samples/s
+    double latency = 0;                      // us, one thread
+};
+
+Measured measure(const Model& model, const Dataset& data, const std::vector<int>& threadCounts, int repeats)
 {
-    Figures f;
-    f.batchSmall = trainingThroughput(spec, data, smallBatch, threads, repeats);
-    if (largeBatch > 0)
-        f.batchLarge = trainingThroughput(spec, data, largeBatch, threads, repeats);
-    f.latency = inferenceLatencyMicroseconds(spec, data, 5000);
-    return f;
+    Measured m;
+    for (int batch : model.batches) {
+        m.rates.emplace_back();
+        for (int threads : threadCounts)
+            m.rates.back().push_back(trainingThroughput(model.spec, data, batch, threads, repeats));
+    }
+    m.latency = inferenceLatencyMicroseconds(model.spec, data, 5000);
+    return m;
+}
+
+// "123,456 samples/s (41.2% of peak)": the multiply-adds done per second against `threads` x the one-thread
+// matrix-multiply peak (which assumes the cores do not slow each other down: an upper bound).
+std::string rateCell(double rate, const NetworkSpec& spec, int threads, double peakGflops)
+{
+    const double gflops = rate * 2.0 * double(trainingMultiplyAddsPerSample(spec)) / 1e9;
+    return padRight(withThousands(rate), 9) + " (" + fixed(100.0 * gflops / (peakGflops * threads), 1) + "% of peak)";
+}
+
+void printReport(const Dataset& data, const std::vector<Model>& models, const std::vector<Measured>& results,
+                 const std::vector<int>& threadCounts, double peakGflops)
+{
+    std::cout << "Data: " << data.name << " (" << withThousands(double(data.train.count())) << " images)\n"
+              << "Float32 matrix-multiply peak (Eigen, 1 thread, 1024x1024): " << fixed(peakGflops, 1)
+              << " GFLOP/s\n"
+              << "Training samples/s (median of runs; % = multiply-adds done against threads x peak)\n";
+    std::string header = padRight("", 40);
+    for (int threads : threadCounts)
+        header += padRight(std::to_string(threads) + (threads == 1 ? " thread" : " threads"), 30);
+    std::cout << header << "\n";
+    for (std::size_t i = 0; i < models.size(); ++i) {
+        std::cout << models[i].title << "\n";
+        for (std::size_t b = 0; b < models[i].batches.size(); ++b) {
+            std::string line = padRight("  training, batch " + std::to_string(models[i].batches[b]), 40);
+            for (std::size_t t = 0; t < threadCounts.size(); ++t)
+                line += padRight(rateCell(results[i].rates[b][t], models[i].spec, threadCounts[t], peakGflops), 30);
+            std::cout << line << "\n";
+        }
+        std::cout << padRight("  inference, 1 sample", 40) << fixed(results[i].latency, 2) << " us (median)\n";
+    }
+    std::cout << "Peak resident memory of this run: " << withThousands(double(peakResidentBytes()) / 1e6)
+              << " MB\n";
+}
+
+// One object with the figures at the last thread count measured (what tests/bench/compare_torch.sh reads).
+void printJson(const Dataset& data, const std::vector<Model>& models, const std::vector<Measured>& results,
+               const std::vector<int>& threadCounts, double peakGflops)
+{
+    std::cout << "{";
+    for (std::size_t i = 0; i < models.size(); ++i) {
+        for (std::size_t b = 0; b < models[i].batches.size(); ++b)
+            std::cout << "\"" << models[i].jsonName << "_batch" << models[i].batches[b]
+                      << "_samples_per_s\": " << fixed(results[i].rates[b].back(), 0) << ", ";
+        std::cout << "\"" << models[i].jsonName << "_latency_us\": " << fixed(results[i].latency, 3) << ", ";
+    }
+    std::cout << "\"peak_gflops\": " << fixed(peakGflops, 1) << ", \"threads\": " << threadCounts.back()
+              << ", \"images\": " << data.train.count() << ", \"peak_rss_mb\": "
+              << fixed(double(peakResidentBytes()) / 1e6, 0) << "}\n";
 }
 
 } // namespace
 
 int runBench(const Args& args)
 {
-    Arguments a("neurite bench [--data NAME|DIR] [--cnn] [--threads N] [--samples N] [--repeats N] [--json]",
-                "Trains the reference MLP (784-128-64-10, Adam lr 1e-3) for one epoch at batch 32 and 256 and\n"
-                "times single-sample inference; --cnn adds the LeNet-style CNN at batch 64. Each figure is the\n"
-                "median of --repeats runs after a warm-up run. Data: the training images of --data, or\n"
-                "synthetic MNIST-shaped images (speed does not depend on the pixels).",
+    Arguments a("neurite bench [--data NAME|DIR] [--threads N] [--mlp-only] [--samples N] [--repeats N] [--json]",
+                "Trains the reference MLP (784-128-64-10, Adam lr 1e-3) one epoch at a time at batch 32 and 256,\n"
+                "and the LeNet-style CNN at batch 64, at 1 thread and at all cores; times single-sample\n"
+                "inference; measures this machine's float32 matrix-multiply peak and reports each training\n"
+                "figure as a fraction of it. Each figure is the median of --repeats runs after a warm-up run.\n"
+                "Data: the training images of --data, or synthetic MNIST-shaped images.",
                 {{"data", "NAME|DIR", "train on this data set's training images (default: synthetic)"},
-                 {"cnn", "", "also measure the LeNet-style CNN (batch 64)"},
-                 {"threads", "N", "worker threads (0 = all cores, the default)"},
+                 {"threads", "N", "measure at N worker threads only (default: at 1 and at all cores)"},
+                 {"mlp-only", "", "leave out the CNN (quicker)"},
                  {"samples", "N", "synthetic training samples per run (default 30000)"},
-                 {"repeats", "N", "timed runs per figure (default 5; the median is printed)"},
-                 {"json", "", "print one JSON object instead of text"}});
+                 {"repeats", "N", "timed runs per figure (default 3; the median is printed)"},
+                 {"json", "", "print one JSON object (figures at the last thread count) instead of text"}});
     a.parse(args);
     if (a.helpRequested()) {
         std::cout << a.helpText();
         return 0;
     }
-    const int threads = int(a.integer("threads", 0, 0, 1024));
-    const int repeats = int(a.integer("repeats", 5, 1, 1000));
+    const int cores = int(std::max(1u, std::thread::hardware_concurrency()));
+    std::vector<int> threadCounts{1};
+    if (a.has("threads"))
+        threadCounts = {int(a.integer("threads", 1, 1, 1024))};
+    else if (cores > 1)
+        threadCounts.push_back(cores);
+    const int repeats = int(a.integer("repeats", 3, 1, 1000));
     const Dataset data = a.has("data") ? loadDataset(a.text("data"))
                                        : syntheticMnist(std::size_t(a.integer("samples", 30000, 256, 10'000'000)), 42);
-    const Figures mlp = measure(*preset("mlp"), data, 32, 256, threads, repeats);
-    Figures cnn;
-    if (a.has("cnn"))
-        cnn = measure(*preset("lenet"), data, 64, 0, threads, repeats);
-    if (a.has("json")) {
-        std::cout << "{\"mlp_batch32_samples_per_s\": " << fixed(mlp.batchSmall, 0)
-                  << ", \"mlp_batch256_samples_per_s\": " << fixed(mlp.batchLarge, 0)
-                  << ", \"mlp_latency_us\": " << fixed(mlp.latency, 3);
-        if (a.has("cnn"))
-            std::cout << ", \"cnn_batch64_samples_per_s\": " << fixed(cnn.batchSmall, 0)
-                      << ", \"cnn_latency_us\": " << fixed(cnn.latency, 3);
-        std::cout << ", \"threads\": " << threads << ", \"images\": " << data.train.count() << "}\n";
-        return 0;
-    }
-    std::cout << "Data: " << data.name << " (" << withThousands(double(data.train.count())) << " images), threads "
-              << threads << (threads ? "" : " (all cores)") << "\n"
-              << "Reference MLP 784-128-64-10, Adam\n"
-              << "  training, batch 32:   " << withThousands(mlp.batchSmall) << " samples/s\n"
-              << "  training, batch 256:  " << withThousands(mlp.batchLarge) << " samples/s\n"
-              << "  inference, 1 sample:  " << fixed(mlp.latency, 2) << " us (median)\n";
-    if (a.has("cnn"))
-        std::cout << "LeNet-style CNN (conv5x5x8, pool, conv5x5x16, pool, dense 10), Adam\n"
-                  << "  training, batch 64:   " << withThousands(cnn.batchSmall) << " samples/s\n"
-                  << "  inference, 1 sample:  " << fixed(cnn.latency, 2) << " us (median)\n";
+
+    std::vector<Model> models{{"Reference MLP 784-128-64-10, Adam", *preset("mlp"), {32, 256}, "mlp"}};
+    if (!a.has("mlp-only"))
+        models.push_back({"LeNet-style CNN (conv5x5x8, pool, conv5x5x16, pool, dense 10), Adam", *preset("lenet"),
+                          {64}, "cnn"});
+    const double peak = matrixMultiplyGflops(1024, 1.0);
+    std::vector<Measured> results;
+    for (const Model& model : models)
+        results.push_back(measure(model, data, threadCounts, repeats));
+    if (a.has("json"))
+        printJson(data, models, results, threadCounts, peak);
+    else
+        printReport(data, models, results, threadCounts, peak);
     return 0;
 }
 

@@ -8,6 +8,9 @@
 #include <algorithm>
 #include <chrono>
 #include <random>
+#include <set>
+#include <string>
+#include <sys/resource.h>
 #include <vector>
 
 namespace neurite {
@@ -82,6 +85,30 @@ double inferenceLatencyMicroseconds(const NetworkSpec& spec, const Dataset& data
 long multiplyAddsPerSample(const NetworkSpec& spec)
 {
     return validate(spec).totalMultiplyAdds();
+}
+
+long trainingMultiplyAddsPerSample(const NetworkSpec& spec)
+{
+    const ValidationReport report = validate(spec);
+    std::set<std::string> inputs;
+    for (const LayerSpec& layer : spec.layers)
+        if (layer.type == "Input")
+            inputs.insert(layer.id);
+    long total = 0;
+    for (const auto& [id, facts] : report.layers) {
+        const bool fedByInput = std::any_of(spec.connections.begin(), spec.connections.end(),
+                                            [&](const Connection& c) { return c.to == id && inputs.count(c.from); });
+        total += facts.multiplyAdds * (fedByInput ? 2 : 3);
+    }
+    return total;
+}
+
+long peakResidentBytes()
+{
+    rusage usage{};
+    if (getrusage(RUSAGE_SELF, &usage) != 0)
+        return 0;
+    return long(usage.ru_maxrss) * 1024;  // Linux reports kilobytes
 }
 
 double matrixMultiplyGflops(int n, double seconds)

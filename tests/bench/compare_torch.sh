@@ -24,7 +24,7 @@ for r in $(seq 1 "$rounds"); do
   torch_run --batch 32 --latency 2000
   torch_run --batch 256
   torch_run --cnn --batch 64 --latency 1000
-  "$build/neurite" bench --json --cnn --data "$data" --repeats 2 >>"$out"
+  "$build/neurite" bench --json --threads 2 --data "$data" --repeats 2 >>"$out"
 done
 
 /usr/bin/python3 - "$out" <<'PY'

@@ -19,9 +19,16 @@ double trainingThroughput(const NetworkSpec& spec, const Dataset& data, int batc
 // Median time in microseconds of one single-sample prediction (predictOne) over `calls` varied inputs.
 double inferenceLatencyMicroseconds(const NetworkSpec& spec, const Dataset& data, int calls);
 
-// Forward multiply-adds per sample of `spec` (from its validation report); a training step costs about
-// three times as many (forward, input gradients, weight gradients).
+// Forward multiply-adds per sample of `spec` (from its validation report).
 long multiplyAddsPerSample(const NetworkSpec& spec);
+
+// Multiply-adds of one training sample: each layer's forward product, its weight gradient (as many again)
+// and its input gradient (as many again), except for layers fed by the Input, whose input gradient is not
+// computed.
+long trainingMultiplyAddsPerSample(const NetworkSpec& spec);
+
+// The most memory this process has held resident so far, in bytes (0 where the system does not tell).
+long peakResidentBytes();
 
 // This machine's float32 matrix-multiply rate with Eigen on one thread (GFLOP/s, 2 flops per
 // multiply-add), measured on square matrices of size `n`.
