@@ -3,6 +3,7 @@
 
 #include "DataSetPreview.h"
 
+#include <QElapsedTimer>
 #include <QLabel>
 #include <QListWidget>
 #include <QPainter>
@@ -31,6 +32,9 @@ MisclassifiedGallery::MisclassifiedGallery(QWidget* parent)
     m_list->setUniformItemSizes(true);
     m_list->setSelectionMode(QAbstractItemView::NoSelection);
     m_list->setWordWrap(true);
+    m_fillTimer.setSingleShot(true);
+    m_fillTimer.setInterval(0);
+    connect(&m_fillTimer, &QTimer::timeout, this, &MisclassifiedGallery::fillSlice);
     clear();
 }
 
@@ -39,6 +43,7 @@ void MisclassifiedGallery::clear()
     m_data.reset();
     m_evaluation = {};
     m_matching.clear();
+    m_fillTimer.stop();
     m_list->clear();
     m_caption->setText(tr("Misclassified test images appear here after training."));
 }
@@ -62,8 +67,11 @@ void MisclassifiedGallery::showCell(int trueClass, int predictedClass)
     m_trueClass = trueClass;
     m_predictedClass = predictedClass;
     m_matching.clear();
-    if (!m_data || !m_evaluation.valid)
+    if (!m_data || !m_evaluation.valid) {
+        m_fillTimer.stop();
+        m_list->clear();
         return;
+    }
     const ImageSet& test = m_data->test;
     for (std::size_t i = 0; i < m_evaluation.predicted.size() && i < test.count(); ++i) {
         const int t = test.labels[i], p = m_evaluation.predicted[i];
@@ -78,10 +86,15 @@ void MisclassifiedGallery::showCell(int trueClass, int predictedClass)
     refill();
 }
 
+int MisclassifiedGallery::toShow() const
+{
+    return int(std::min<std::size_t>(m_matching.size(), kMaxShown));
+}
+
 void MisclassifiedGallery::refill()
 {
     m_list->clear();
-    const int shown = int(std::min<std::size_t>(m_matching.size(), kMaxShown));
+    const int shown = toShow();
     const QString what = m_trueClass < 0
         ? tr("%L1 misclassified test images").arg(m_matching.size())
         : tr("%L1 test images of class %2 predicted as %3")
@@ -89,25 +102,46 @@ void MisclassifiedGallery::refill()
               .arg(className(m_trueClass), className(m_predictedClass));
     m_caption->setText(shown < int(m_matching.size()) ? tr("%1 (the %2 most confident shown)").arg(what).arg(shown)
                                                       : what);
-    for (int k = 0; k < shown; ++k) {
-        const std::size_t i = m_matching[std::size_t(k)];
-        const int t = m_data->test.labels[i], p = m_evaluation.predicted[i];
-        QPixmap thumb = QPixmap::fromImage(imageOf(m_data->test, i).scaled(kThumb, kThumb));
-        if (t != p) {
-            QPainter painter(&thumb);
-            painter.setPen(QPen(QColor(214, 39, 40), 3));
-            painter.drawRect(thumb.rect().adjusted(1, 1, -2, -2));
-        }
-        auto* item = new QListWidgetItem(QIcon(thumb), tr("%1 → %2\n%3%")
-                                                           .arg(className(t), className(p))
-                                                           .arg(100.0 * double(m_evaluation.confidence[i]), 0, 'f', 0));
-        item->setToolTip(tr("Test image #%1: true %2, predicted %3 with %4% confidence")
-                             .arg(i)
-                             .arg(className(t), className(p))
-                             .arg(100.0 * double(m_evaluation.confidence[i]), 0, 'f', 1));
-        item->setData(Qt::UserRole, qulonglong(i));
-        m_list->addItem(item);
+    m_fillTimer.start();
+}
+
+void MisclassifiedGallery::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    if (!isFilled())
+        m_fillTimer.start();
+}
+
+void MisclassifiedGallery::fillSlice()
+{
+    if (!isVisible())
+        return;  // showEvent() resumes
+    QElapsedTimer clock;
+    clock.start();
+    while (m_list->count() < toShow() && clock.elapsed() < kFillSliceMs)
+        addThumbnail(m_matching[std::size_t(m_list->count())]);
+    if (!isFilled())
+        m_fillTimer.start();
+}
+
+void MisclassifiedGallery::addThumbnail(std::size_t i)
+{
+    const int t = m_data->test.labels[i], p = m_evaluation.predicted[i];
+    QPixmap thumb = QPixmap::fromImage(imageOf(m_data->test, i).scaled(kThumb, kThumb));
+    if (t != p) {
+        QPainter painter(&thumb);
+        painter.setPen(QPen(QColor(214, 39, 40), 3));
+        painter.drawRect(thumb.rect().adjusted(1, 1, -2, -2));
     }
+    auto* item = new QListWidgetItem(QIcon(thumb), tr("%1 → %2\n%3%")
+                                                       .arg(className(t), className(p))
+                                                       .arg(100.0 * double(m_evaluation.confidence[i]), 0, 'f', 0));
+    item->setToolTip(tr("Test image #%1: true %2, predicted %3 with %4% confidence")
+                         .arg(i)
+                         .arg(className(t), className(p))
+                         .arg(100.0 * double(m_evaluation.confidence[i]), 0, 'f', 1));
+    item->setData(Qt::UserRole, qulonglong(i));
+    m_list->addItem(item);
 }
 
 int MisclassifiedGallery::shownCount() const
@@ -115,12 +149,14 @@ int MisclassifiedGallery::shownCount() const
     return m_list->count();
 }
 
+bool MisclassifiedGallery::isFilled() const
+{
+    return m_list->count() >= toShow();
+}
+
 std::vector<std::size_t> MisclassifiedGallery::shownIndices() const
 {
-    std::vector<std::size_t> indices;
-    for (int i = 0; i < m_list->count(); ++i)
-        indices.push_back(std::size_t(m_list->item(i)->data(Qt::UserRole).toULongLong()));
-    return indices;
+    return {m_matching.begin(), m_matching.begin() + toShow()};
 }
 
 } // namespace neurite::ui
