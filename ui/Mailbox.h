@@ -16,35 +16,41 @@ namespace neurite::ui {
 // Here the values cross under a std::mutex (pthread based, which TSan does see); the queued signal that
 // tells the other thread to look carries no arguments at all.
 //
-// A sender calls post(); when it returns true the sender notifies the receiver (an argument-less queued
-// signal), and the receiver takes the letters out. post() asks for a notification only when the box was
-// empty, so however fast letters come, at most one notification is on its way: a busy receiver is never
-// flooded. Urgent letters (a result, an error) always ask for one and raise hasUrgent(), so that a receiver
-// that throttles itself knows not to wait.
+// A sender calls post() with a `notify` callback (which emits an argument-less queued signal) and the
+// receiver takes the letters out when told. post() calls `notify` only when the box was empty, so however
+// fast letters come, at most one notification is on its way: a busy receiver is never flooded. Urgent
+// letters (a request, a result, an error) always notify and raise hasUrgent(), so that a receiver that
+// throttles itself knows not to wait.
+//
+// `notify` runs while the lock is held, and the receiver takes the lock when it is told. That orders, for
+// TSan too, whatever Qt allocates while posting the notification (its event, freed on the receiving thread)
+// before the receiver's side; otherwise the event's new and delete would look like a race.
 template <typename Letter>
 class Mailbox {
 public:
-    // True when the receiver must be notified.
-    bool post(Letter letter, bool urgent = false)
+    template <typename Notify>
+    void post(Letter letter, bool urgent, Notify notify)
     {
         const std::lock_guard lock(m_mutex);
         const bool wasEmpty = m_letters.empty();
         m_letters.push_back(std::move(letter));
         m_urgent = m_urgent || urgent;
-        return wasEmpty || urgent;
+        if (wasEmpty || urgent)
+            notify();
     }
 
-    // Like post(), but first offers the newest letter to `merge(Letter& newest)`, which returns true when it
-    // absorbed the new value (say, one more batch report into a group of them); otherwise posts make().
-    template <typename Merge, typename Make>
-    bool postOrMerge(Merge merge, Make make)
+    // Like post() (not urgent), but first offers the newest letter to `merge(Letter& newest)`, which returns
+    // true when it absorbed the new value (say, one more batch report into a group); otherwise posts make().
+    template <typename Merge, typename Make, typename Notify>
+    void postOrMerge(Merge merge, Make make, Notify notify)
     {
         const std::lock_guard lock(m_mutex);
         if (!m_letters.empty() && merge(m_letters.back()))
-            return false;  // the box was not empty: a notification is already on its way
+            return;  // the box was not empty: a notification is already on its way
         const bool wasEmpty = m_letters.empty();
         m_letters.push_back(make());
-        return wasEmpty;
+        if (wasEmpty)
+            notify();
     }
 
     // The oldest letter, if any.

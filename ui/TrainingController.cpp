@@ -38,7 +38,10 @@ TrainingController::TrainingController(QObject* parent)
     connect(&m_updateTimer, &QTimer::timeout, this, &TrainingController::takeReports);
     // Every connection between the threads is made before the thread starts, and none carries a value.
     connect(&m_thread, &QThread::started, m_worker, &yieldCpuToTheGui, Qt::DirectConnection);
-    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    // The last thing the training thread does (see the destructor).
+    connect(
+        &m_thread, &QThread::finished, m_worker,
+        [this] { m_threadFinished.store(true, std::memory_order_release); }, Qt::DirectConnection);
     connect(m_worker, &TrainingWorker::reportsPosted, this, &TrainingController::onReportsPosted,
             Qt::QueuedConnection);
     m_thread.start();
@@ -50,12 +53,19 @@ TrainingController::~TrainingController()
         m_control->requestStop();  // also wakes a paused run
     m_thread.quit();
     m_thread.wait();
+    // QThread::wait() waits on a futex inside Qt, so TSan does not learn from it that the thread is done;
+    // this acquire pairs with the release at the thread's end and tells it. Only then is the worker deleted,
+    // here on the GUI thread, which also wrote it last (deleting it on its own thread at the end would
+    // race, for TSan, with the GUI thread's last notification to it).
+    while (!m_threadFinished.load(std::memory_order_acquire))
+        QThread::yieldCurrentThread();  // never loops: wait() returned after `finished`
+    delete m_worker;
 }
 
 void TrainingController::request(TrainingRequest request)
 {
-    m_inbox.post(std::move(request));
-    Q_EMIT m_worker->requestPosted();  // queued to the worker's thread: one notification per request
+    // Urgent: one notification per request, queued to the worker's thread.
+    m_inbox.post(std::move(request), true, [this] { Q_EMIT m_worker->requestPosted(); });
 }
 
 void TrainingController::onReportsPosted()

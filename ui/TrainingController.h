@@ -9,6 +9,7 @@
 #include <QThread>
 #include <QTimer>
 
+#include <atomic>
 #include <cstdint>
 #include <deque>
 #include <memory>
@@ -96,7 +97,8 @@ private:
     QElapsedTimer m_sinceUpdate;           // since progress was last taken out
     QTimer m_updateTimer;                  // takes out progress that arrived too soon after the last update
     QThread m_thread;
-    TrainingWorker* m_worker;  // lives on m_thread; deleted when the thread finishes
+    std::atomic<bool> m_threadFinished{false};
+    TrainingWorker* m_worker;  // lives on m_thread; deleted by the destructor once the thread has finished
     State m_state = State::Idle;
     std::shared_ptr<TrainingControl> m_control;
     std::uint64_t m_runId = 0;

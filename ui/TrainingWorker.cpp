@@ -26,7 +26,7 @@ public:
 
     void onBatch(const BatchReport& report) override
     {
-        const bool notify = m_outbox.postOrMerge(
+        m_outbox.postOrMerge(
             [&](TrainingReport& newest) {
                 auto* group = std::get_if<BatchesDone>(&newest);
                 if (!group || group->runId != m_runId)
@@ -34,9 +34,8 @@ public:
                 group->batches.push_back(report);
                 return true;
             },
-            [&] { return TrainingReport(BatchesDone{m_runId, {report}}); });
-        if (notify)
-            Q_EMIT m_worker.reportsPosted();
+            [&] { return TrainingReport(BatchesDone{m_runId, {report}}); },
+            [this] { Q_EMIT m_worker.reportsPosted(); });
     }
 
     void onEpoch(const EpochReport& report) override
@@ -108,8 +107,7 @@ TrainingWorker::TrainingWorker(TrainingInbox& inbox, TrainingOutbox& outbox) : m
 void TrainingWorker::report(TrainingReport report)
 {
     const bool urgent = !isProgress(report);
-    if (m_outbox.post(std::move(report), urgent))
-        Q_EMIT reportsPosted();
+    m_outbox.post(std::move(report), urgent, [this] { Q_EMIT reportsPosted(); });
 }
 
 void TrainingWorker::takeRequest()
