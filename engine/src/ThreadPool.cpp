@@ -3,6 +3,8 @@
 
 #include "TbbHandoff.h"
 
+#include <utility>
+
 #include <tbb/info.h>
 #include <tbb/parallel_for.h>
 #include <tbb/task_arena.h>
@@ -36,6 +38,9 @@ void restoreFloatMode([[maybe_unused]] unsigned previous)
 #endif
 }
 
+// The thread count of the pool whose enter() this thread is running in (0: none).
+thread_local int t_enteredPoolThreads = 0;
+
 } // namespace
 
 struct ThreadPool::Arena {
@@ -68,7 +73,7 @@ void ThreadPool::run(int tasks, const std::function<void(int)>& body)
         return;
     }
     TbbHandoff handoff;
-    m_arena->arena.execute([&] {
+    const auto loop = [&] {
         tbb::parallel_for(
             0, tasks, 1,
             [&](int i) {
@@ -77,7 +82,14 @@ void ThreadPool::run(int tasks, const std::function<void(int)>& body)
                 handoff.taskEnds();
             },
             tbb::simple_partitioner());
-    });
+    };
+    // Inside another pool's enter() with as many threads (the trainer's pool around the network's), the loop
+    // runs in that arena: its workers are already awake there, and moving them to this arena costs more
+    // than a small product saves.
+    if (t_enteredPoolThreads == m_threads)
+        loop();
+    else
+        m_arena->arena.execute(loop);
     handoff.joined();
 }
 
@@ -88,7 +100,14 @@ void ThreadPool::enter(const std::function<void()>& work)
     try {
         m_arena->arena.execute([&] {
             handoff.taskBegins();
-            work();
+            const int outer = std::exchange(t_enteredPoolThreads, m_threads);
+            try {
+                work();
+            } catch (...) {
+                t_enteredPoolThreads = outer;
+                throw;
+            }
+            t_enteredPoolThreads = outer;
             handoff.taskEnds();
         });
     } catch (...) {
