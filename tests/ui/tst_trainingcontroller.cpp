@@ -80,6 +80,7 @@ private Q_SLOTS:
     void initTestCase();
     void trainsOnTheWorkerAndThrottlesProgress();
     void pauseResumeAndStopMidEpochKeepUsableWeights();
+    void everyBatchBeforeAPauseIsShownDuringIt();
     void divergenceIsReportedAndLastGoodWeightsKept();
     void badSettingsComeBackAsAMessage();
     void missingDataSetComesBackAsAMessage();
@@ -169,6 +170,24 @@ void TestTrainingController::pauseResumeAndStopMidEpochKeepUsableWeights()
     const Evaluation direct = neurite::evaluate(network, m_longer->test, m_longer->classCount());
     QCOMPARE(direct.accuracy, rec.outcome->test.metrics.accuracy);
     QVERIFY2(direct.accuracy > 0.15f, qPrintable(QString::number(direct.accuracy)));  // better than chance (0.1)
+}
+
+void TestTrainingController::everyBatchBeforeAPauseIsShownDuringIt()
+{
+    // Progress is throttled on the GUI side, so what arrived just before the pause is not held back
+    // until training resumes.
+    TrainingController controller;
+    Recorder rec(controller);
+    QVERIFY(controller.start(smallSpec(784, 10), quickSettings(50, 1), m_longer));
+    QTRY_VERIFY_WITH_TIMEOUT(rec.batches.size() > 20, 20000);
+    controller.pause();
+    QTest::qWait(300);  // the batch in flight finishes; then the trainer waits before the next one
+    const std::size_t shownWhilePaused = rec.batches.size();
+    controller.stop();  // from a pause, a stop ends the run without another batch
+    QVERIFY(controller.waitUntilIdle(20000));
+    QVERIFY(rec.outcome.has_value());
+    QCOMPARE(shownWhilePaused, rec.outcome->history.batches.size());
+    QCOMPARE(rec.batches.size(), rec.outcome->history.batches.size());
 }
 
 void TestTrainingController::divergenceIsReportedAndLastGoodWeightsKept()
