@@ -1,10 +1,12 @@
 // Builds the export plan: the layers that matter, checked against what a format can express, in order.
 #include "ExportPlan.h"
 
+#include "ConvGeometry.h"
 #include "neurite/Error.h"
 #include "neurite/LayerRegistry.h"
 #include "neurite/Validation.h"
 
+#include <algorithm>
 #include <cctype>
 #include <charconv>
 #include <map>
@@ -70,12 +72,49 @@ void foldFinalSoftmax(ExportStep& step)
     }
 }
 
+// The tensor "<id>.<part>" with `size` values; throws naming it when it is missing or has another size.
+const std::vector<float>& tensorValues(const Weights& weights, const std::string& id, const std::string& part,
+                                       long size)
+{
+    const std::string name = id + "." + part;
+    for (const NamedTensor& t : weights) {
+        if (t.name != name)
+            continue;
+        if (long(t.values.size()) != size)
+            throw NeuriteError("Tensor '" + name + "' does not have the size the design needs (" +
+                               std::to_string(size) + " values).");
+        return t.values;
+    }
+    throw NeuriteError("The weights have no tensor '" + name + "' for this design.");
+}
+
 } // namespace
 
 const std::set<std::string>& basicExportTypes()
 {
     static const std::set<std::string> types{"Dense", "ReLU", "LeakyReLU", "Sigmoid", "Tanh", "Softmax", "Dropout"};
     return types;
+}
+
+const std::set<std::string>& imageExportTypes()
+{
+    static const std::set<std::string> types = [] {
+        std::set<std::string> all = basicExportTypes();
+        all.insert({"Conv2D", "MaxPool2D", "AvgPool2D", "Flatten", "BatchNorm", "GlobalAveragePool", "Add",
+                    "Concatenate"});
+        return all;
+    }();
+    return types;
+}
+
+bool takesImages(const ExportPlan& plan)
+{
+    if (plan.inputShape.isFlat())
+        return false;
+    for (const ExportStep& step : plan.steps)
+        if (!basicExportTypes().count(step.layer.type) && !step.inputShape.isFlat())
+            return true;
+    return false;
 }
 
 ExportPlan makeExportPlan(const NetworkSpec& spec, const std::string& format, const std::set<std::string>& supported)
@@ -158,6 +197,46 @@ DenseParameters denseParameters(const Weights& weights, const ExportStep& step)
         throw NeuriteError("Tensor '" + id + ".bias' does not have the size the design needs (" +
                            std::to_string(p.units) + ").");
     p.bias = hasBias ? bias->values : std::vector<float>(std::size_t(p.units), 0.0f);
+    return p;
+}
+
+ConvParameters convParameters(const Weights& weights, const ExportStep& step)
+{
+    const ConvGeometry g = layerGeometry(step.layer, step.inputShape);
+    ConvParameters p;
+    p.filters = step.outputShape.channels;
+    p.channels = g.channels;
+    p.kernel = g.kernel;
+    p.stride = g.stride;
+    p.padTop = g.padTop;
+    p.padLeft = g.padLeft;
+    // What the last window reaches beyond the image ("same" with an even kernel: one more than the top).
+    p.padBottom = std::max(0, (g.outHeight - 1) * g.stride + g.kernel - g.height - g.padTop);
+    p.padRight = std::max(0, (g.outWidth - 1) * g.stride + g.kernel - g.width - g.padLeft);
+    const std::string& id = step.layer.id;
+    p.weight = &tensorValues(weights, id, "weight", long(p.filters) * g.patchSize());
+    p.hasBias = step.layer.number("bias", 1) != 0;
+    p.bias = p.hasBias ? tensorValues(weights, id, "bias", p.filters) : std::vector<float>(std::size_t(p.filters), 0.0f);
+    return p;
+}
+
+PoolWindow poolWindow(const ExportStep& step)
+{
+    const ConvGeometry g = layerGeometry(step.layer, step.inputShape);
+    return {g.kernel, g.stride};
+}
+
+BatchNormParameters batchNormParameters(const Weights& weights, const ExportStep& step)
+{
+    BatchNormParameters p;
+    p.channels = step.inputShape.channels;
+    p.epsilon = float(step.layer.number("epsilon", 1e-5));
+    p.momentum = float(step.layer.number("momentum", 0.1));
+    const std::string& id = step.layer.id;
+    p.gamma = tensorValues(weights, id, "weight", p.channels);
+    p.beta = tensorValues(weights, id, "bias", p.channels);
+    p.mean = tensorValues(weights, id, "running_mean", p.channels);
+    p.var = tensorValues(weights, id, "running_var", p.channels);
     return p;
 }
 

@@ -37,8 +37,16 @@ struct ExportPlan {
     bool softmaxHead = false;        // cross-entropy: predictions are softmax(final output)
 };
 
-// The layer types every exporter of today supports (Dense, activations, Dropout).
+// The layer types of a multi-layer perceptron (Dense, activations, Dropout).
 const std::set<std::string>& basicExportTypes();
+
+// The basic types and the image and graph layers: Conv2D, MaxPool2D, AvgPool2D, Flatten, BatchNorm,
+// GlobalAveragePool, Add, Concatenate.
+const std::set<std::string>& imageExportTypes();
+
+// True when the design uses its input as an image (a layer of imageExportTypes() beyond the basic ones
+// reads an image shape): ONNX then takes (N, C, H, W) instead of (N, C*H*W).
+bool takesImages(const ExportPlan& plan);
 
 // Builds the plan for `format` (its name in messages, e.g. "ONNX"). Throws NeuriteError
 // "cannot export layer 'id' (Type) to the <format> format" for a type outside `supported`, and the
@@ -55,7 +63,38 @@ struct DenseParameters {
 };
 DenseParameters denseParameters(const Weights& weights, const ExportStep& step);
 
-// The activation of a Dense step ("linear", "relu", ...), and the LeakyReLU slope the engine uses.
+// The Conv2D weight (filters, channels * kernel * kernel) in PyTorch's (out, in, kh, kw) order, its bias
+// (zeros without one) and the window: padding top, left, bottom, right (asymmetric for "same" with an even
+// kernel: one more at the bottom and right).
+struct ConvParameters {
+    int filters = 0;
+    int channels = 0;
+    int kernel = 1;
+    int stride = 1;
+    int padTop = 0, padLeft = 0, padBottom = 0, padRight = 0;
+    const std::vector<float>* weight = nullptr;  // (filters, channels * kernel * kernel) row-major
+    std::vector<float> bias;                     // (filters)
+    bool hasBias = true;
+};
+ConvParameters convParameters(const Weights& weights, const ExportStep& step);
+
+// The window of a MaxPool2D or AvgPool2D step (no padding; stride 0 in the design means the size).
+struct PoolWindow {
+    int size = 2;
+    int stride = 2;
+};
+PoolWindow poolWindow(const ExportStep& step);
+
+// A BatchNorm step at inference: y = (x - mean) / sqrt(var + epsilon) * gamma + beta per channel.
+struct BatchNormParameters {
+    int channels = 0;
+    float epsilon = 1e-5f;
+    float momentum = 0.1f;
+    std::vector<float> gamma, beta, mean, var;  // (channels) each
+};
+BatchNormParameters batchNormParameters(const Weights& weights, const ExportStep& step);
+
+// The activation of a Dense or Conv2D step ("linear", "relu", ...), and the LeakyReLU slope the engine uses.
 std::string denseActivation(const ExportStep& step);
 float leakyAlpha(const ExportStep& step);
 
