@@ -3,7 +3,7 @@
 
 #include "neurite/Error.h"
 #include "neurite/IdxFile.h"
-#include "TbbHandoff.h"
+#include "ThreadPool.h"
 
 #include <algorithm>
 #include <array>
@@ -188,15 +188,14 @@ Dataset loadDataset(const std::string& nameOrFolder, const std::string& dataDirO
     for (std::size_t i = 0; i < kIdxFiles.size(); ++i)
         paths[i] = findIdxFile(dataset.source, kIdxFiles[i]);
     // Inflating is the slow part: the two halves load side by side.
-    TbbHandoff handoff;
-    auto readHalf = [&](ImageSet& half, const std::string& images, const std::string& labels) {
-        handoff.taskBegins();
-        half = readIdxImageSet(images, labels);
-        handoff.taskEnds();
-    };
-    tbb::parallel_invoke([&] { readHalf(dataset.train, paths[0], paths[1]); },
-                         [&] { readHalf(dataset.test, paths[2], paths[3]); });
-    handoff.joined();
+    const auto readTrain = [&] { dataset.train = readIdxImageSet(paths[0], paths[1]); };
+    const auto readTest = [&] { dataset.test = readIdxImageSet(paths[2], paths[3]); };
+#if NEURITE_PLAIN_THREADS
+    readTrain();  // see ThreadPool.h
+    readTest();
+#else
+    tbb::parallel_invoke(readTrain, readTest);
+#endif
 
     if (dataset.train.count() == 0 || dataset.test.count() == 0)
         throw NeuriteError(describe(nameOrFolder) + " in " + dataset.source + " has an empty " +

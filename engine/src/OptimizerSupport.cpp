@@ -1,6 +1,6 @@
 // Helpers shared by the optimiser implementations: per-parameter state buffers and threaded element ranges.
 #include "OptimizerSupport.h"
-#include "TbbHandoff.h"
+#include "ThreadPool.h"
 
 #include <algorithm>
 #include <cassert>
@@ -56,19 +56,20 @@ void detail::forEachElementChunkImpl(long size, void (*body)(const void*, long, 
     // The range runs over chunk indices, so the boundaries are fixed multiples of kChunkElements; the static
     // partitioner only decides which thread gets which chunks.
     const long chunks = (size + kChunkElements - 1) / kChunkElements;
-    TbbHandoff handoff;
+    const auto runChunks = [&](long first, long last) {
+        for (long chunk = first; chunk != last; ++chunk) {
+            const long begin = chunk * kChunkElements;
+            body(context, begin, std::min(size, begin + kChunkElements));
+        }
+    };
+#if NEURITE_PLAIN_THREADS
+    runChunks(0, chunks);  // see ThreadPool.h
+#else
     tbb::parallel_for(
         tbb::blocked_range<long>(0, chunks, 1),
-        [&](const tbb::blocked_range<long>& range) {
-            handoff.taskBegins();
-            for (long chunk = range.begin(); chunk != range.end(); ++chunk) {
-                const long begin = chunk * kChunkElements;
-                body(context, begin, std::min(size, begin + kChunkElements));
-            }
-            handoff.taskEnds();
-        },
+        [&](const tbb::blocked_range<long>& range) { runChunks(range.begin(), range.end()); },
         tbb::static_partitioner());
-    handoff.joined();
+#endif
 }
 
 } // namespace neurite

@@ -1,7 +1,9 @@
 // ThreadPool over tbb::task_arena: work runs on exactly the configured number of threads.
 #include "ThreadPool.h"
 
-#include "TbbHandoff.h"
+#if !NEURITE_PLAIN_THREADS
+
+#include "FloatMode.h"
 
 #include <utility>
 
@@ -9,34 +11,9 @@
 #include <tbb/parallel_for.h>
 #include <tbb/task_arena.h>
 
-#if defined(__SSE__)
-#include <xmmintrin.h>
-#endif
-
 namespace neurite {
 
 namespace {
-
-// Denormal floats are many times slower on x86, and Adam's moments for weights whose gradient is always
-// zero (e.g. MNIST's empty border pixels) decay into them. Flushing them to zero changes nothing that
-// matters (values below 1e-38) and keeps every step at full speed, like PyTorch's set_flush_denormal.
-unsigned flushDenormals()
-{
-#if defined(__SSE__)
-    const unsigned previous = _mm_getcsr();
-    _mm_setcsr(previous | 0x8040);  // FTZ (bit 15) and DAZ (bit 6)
-    return previous;
-#else
-    return 0;
-#endif
-}
-
-void restoreFloatMode([[maybe_unused]] unsigned previous)
-{
-#if defined(__SSE__)
-    _mm_setcsr(previous);
-#endif
-}
 
 // The thread count of the pool whose enter() this thread is running in (0: none).
 thread_local int t_enteredPoolThreads = 0;
@@ -72,16 +49,8 @@ void ThreadPool::run(int tasks, const std::function<void(int)>& body)
             body(i);
         return;
     }
-    TbbHandoff handoff;
     const auto loop = [&] {
-        tbb::parallel_for(
-            0, tasks, 1,
-            [&](int i) {
-                handoff.taskBegins();
-                body(i);
-                handoff.taskEnds();
-            },
-            tbb::simple_partitioner());
+        tbb::parallel_for(0, tasks, 1, [&](int i) { body(i); }, tbb::simple_partitioner());
     };
     // Inside another pool's enter() with as many threads (the trainer's pool around the network's), the loop
     // runs in that arena: its workers are already awake there, and moving them to this arena costs more
@@ -90,16 +59,13 @@ void ThreadPool::run(int tasks, const std::function<void(int)>& body)
         loop();
     else
         m_arena->arena.execute(loop);
-    handoff.joined();
 }
 
 void ThreadPool::enter(const std::function<void()>& work)
 {
     const unsigned previous = flushDenormals();
-    TbbHandoff handoff;
     try {
         m_arena->arena.execute([&] {
-            handoff.taskBegins();
             const int outer = std::exchange(t_enteredPoolThreads, m_threads);
             try {
                 work();
@@ -108,15 +74,14 @@ void ThreadPool::enter(const std::function<void()>& work)
                 throw;
             }
             t_enteredPoolThreads = outer;
-            handoff.taskEnds();
         });
     } catch (...) {
-        handoff.joined();
         restoreFloatMode(previous);
         throw;
     }
-    handoff.joined();
     restoreFloatMode(previous);
 }
 
 } // namespace neurite
+
+#endif // !NEURITE_PLAIN_THREADS
