@@ -1,6 +1,8 @@
 // Exports read by independent tools (Debian's python3-onnx, python3-opencv, python3-torch): ONNX's checker,
-// OpenCV's dnn and PyTorch must give Neurite's predictions, and train.py must train with DDP.
+// OpenCV's dnn and PyTorch must give Neurite's predictions (MLPs, the CNN presets and a graph with every
+// image layer), and train.py must train with DDP.
 // These tests fail (never skip) when the Python packages are missing: test.sh installs them.
+#include "ExportDesigns.h"
 #include "TestSupport.h"
 #include "neurite/IdxFile.h"
 #include "neurite/ModelExport.h"
@@ -29,25 +31,29 @@ import sys
 import numpy as np
 import onnx
 import cv2
-path, inputs, rows, features, outputs, version = sys.argv[1:7]
-rows, features = int(rows), int(features)
+path, inputs, rows, shape, outputs, version = sys.argv[1:7]
+rows, shape = int(rows), [int(d) for d in shape.split(",")]  # "784" or "1,28,28"
 model = onnx.load(path)
 onnx.checker.check_model(model)
+onnx.shape_inference.infer_shapes(model, strict_mode=True)
 assert model.producer_name == "Neurite", model.producer_name
 assert model.producer_version == version, model.producer_version
 assert [o.version for o in model.opset_import if o.domain in ("", "ai.onnx")] == [13]
 graph_input = model.graph.input[0]
 dims = graph_input.type.tensor_type.shape.dim
-assert graph_input.name == "input" and dims[0].dim_param == "N" and dims[1].dim_value == features, graph_input
+assert graph_input.name == "input" and dims[0].dim_param == "N", graph_input
+assert [d.dim_value for d in dims[1:]] == shape, graph_input
 assert model.graph.output[0].name == "probabilities"
 for node in model.graph.node:
     if node.op_type == "Gemm":
         assert any(a.name == "transB" and a.i == 1 for a in node.attribute), node
-x = np.fromfile(inputs, dtype=np.float32).reshape(rows, features)
+x = np.fromfile(inputs, dtype=np.float32).reshape(rows, *shape)
 net = cv2.dnn.readNetFromONNX(path)
 net.setInput(x)
 np.ascontiguousarray(net.forward(), dtype=np.float32).tofile(outputs)
+pads = {n.name: list(a.ints) for n in model.graph.node if n.op_type == "Conv" for a in n.attribute if a.name == "pads"}
 print(" ".join(sorted({node.op_type for node in model.graph.node})))
+print(" ".join(f"{name}={','.join(map(str, p))}" for name, p in sorted(pads.items())))
 )PY";
 
 const char* const kTorchScript = R"PY(
@@ -157,6 +163,52 @@ NetworkSpec everyLayerSpec(const std::string& loss)
     return spec;
 }
 
+// The network of a test row: the trained MLP, the MLP with every basic layer ("cross_entropy", "mse"),
+// every image layer ("image", "image-mse") or a CNN preset ("lenet", "resnet-small"); the image designs
+// get trained-looking weights (biases and BatchNorm statistics that are not the initial ones).
+Network designNetwork(const QString& design, const Dataset& data)
+{
+    if (design == "mlp")
+        return trainedMlp(data);
+    if (design == "cross_entropy" || design == "mse")
+        return Network(everyLayerSpec(design.toStdString()), 9);
+    Network net(design.startsWith("image") ? everyImageLayerSpec(design == "image-mse" ? "mse" : "cross_entropy")
+                                           : *preset(design.toStdString()),
+                21);
+    setTrainedLikeWeights(net, 23);
+    return net;
+}
+
+void addDesignRows()
+{
+    QTest::addColumn<QString>("design");
+    QTest::newRow("trained reference MLP") << "mlp";
+    QTest::newRow("every layer, cross-entropy") << "cross_entropy";
+    QTest::newRow("every layer, mse") << "mse";
+    QTest::newRow("lenet") << "lenet";
+    QTest::newRow("resnet-small") << "resnet-small";
+    QTest::newRow("every image layer, cross-entropy") << "image";
+    QTest::newRow("every image layer, mse") << "image-mse";
+}
+
+// The ONNX ops each test design must use (sorted, as the script prints them).
+QString expectedOps(const QString& design)
+{
+    if (design == "cross_entropy")
+        return "Dropout Gemm LeakyRelu Relu Sigmoid Softmax Tanh";
+    if (design == "mse")
+        return "Dropout Gemm Identity LeakyRelu Relu Sigmoid Softmax Tanh";
+    if (design == "lenet")
+        return "Conv Flatten Gemm MaxPool Relu Softmax";
+    if (design == "resnet-small")
+        return "Add BatchNormalization Conv Flatten Gemm GlobalAveragePool MaxPool Relu Softmax";
+    if (design == "image")
+        return "Add AveragePool BatchNormalization Concat Conv Dropout Flatten Gemm GlobalAveragePool LeakyRelu "
+               "MaxPool Relu Sigmoid Softmax Tanh";
+    return "Add AveragePool BatchNormalization Concat Conv Dropout Flatten Gemm GlobalAveragePool Identity LeakyRelu "
+           "MaxPool Relu Sigmoid Tanh";
+}
+
 // A TCP port on 127.0.0.1 that nothing listens on now (the kernel picks it).
 int freeLocalPort()
 {
@@ -191,19 +243,14 @@ private Q_SLOTS:
                                         "needed (test.sh installs them; or apt-get install them)");
     }
 
-    void onnxMatchesOpenCv_data()
-    {
-        QTest::addColumn<QString>("design");
-        QTest::newRow("trained reference MLP") << "mlp";
-        QTest::newRow("every layer, cross-entropy") << "cross_entropy";
-        QTest::newRow("every layer, mse") << "mse";
-    }
+    void onnxMatchesOpenCv_data() { addDesignRows(); }
 
+    // Image designs take (N, C, H, W); MLPs keep (N, C*H*W) even when their Input is an image.
     void onnxMatchesOpenCv()
     {
         QFETCH(QString, design);
         const Dataset data = testData();
-        Network net = design == "mlp" ? trainedMlp(data) : Network(everyLayerSpec(design.toStdString()), 9);
+        Network net = designNetwork(design, data);
         QTemporaryDir dir;
         const QString path = dir.filePath("model.onnx");
         exportOnnx(net.spec(), net.weights(), path.toStdString());
@@ -211,12 +258,16 @@ private Q_SLOTS:
         const Matrix x = allImages(data.test);
         QCOMPARE(x.rows(), Eigen::Index(200));
         writeFloats(dir.filePath("x.bin"), x);
-        const QString ops = runPython(kOnnxScript, {path, dir.filePath("x.bin"), "200", "784", dir.filePath("y.bin"),
-                                                    QString::fromStdString(neuriteVersion())});
-        QVERIFY2(ops != "FAILED", "onnx.checker or OpenCV dnn failed (see the warning above)");
+        const bool image = design == "lenet" || design == "resnet-small" || design.startsWith("image");
+        const QString out = runPython(kOnnxScript, {path, dir.filePath("x.bin"), "200", image ? "1,28,28" : "784",
+                                                    dir.filePath("y.bin"), QString::fromStdString(neuriteVersion())});
+        QVERIFY2(out != "FAILED", "onnx.checker or OpenCV dnn failed (see the warning above)");
+        const QStringList lines = out.split('\n');
         if (design != "mlp")
-            QCOMPARE(ops.trimmed(), QString(design == "mse" ? "Dropout Gemm Identity LeakyRelu Relu Sigmoid Softmax Tanh"
-                                                            : "Dropout Gemm LeakyRelu Relu Sigmoid Softmax Tanh"));
+            QCOMPARE(lines.value(0), expectedOps(design));
+        if (design.startsWith("image"))  // [top, left, bottom, right]: "same" with a 4x4 kernel, stride 2
+            QCOMPARE(lines.value(1), QString("conv_1x1/Conv=0,0,0,0 conv_even/Conv=1,1,2,2 conv_explicit/Conv=1,1,1,1 "
+                                             "conv_same/Conv=1,1,1,1"));
         Matrix expected;
         net.predict(x, expected);
         const Matrix actual = readFloats(dir.filePath("y.bin"), x.rows(), net.outputSize());
@@ -224,19 +275,14 @@ private Q_SLOTS:
         QVERIFY2(maxAbsDiff(actual, expected) < 1e-4, qPrintable(QString::number(maxAbsDiff(actual, expected))));
     }
 
-    void torchModuleMatchesNetwork_data()
-    {
-        QTest::addColumn<QString>("design");
-        QTest::newRow("trained reference MLP") << "mlp";
-        QTest::newRow("every layer, cross-entropy") << "cross_entropy";
-        QTest::newRow("every layer, mse") << "mse";
-    }
+    void torchModuleMatchesNetwork_data() { addDesignRows(); }
 
+    // (N, C*H*W) and (N, C, H, W) inputs give the same predictions (the script checks that too).
     void torchModuleMatchesNetwork()
     {
         QFETCH(QString, design);
         const Dataset data = testData();
-        Network net = design == "mlp" ? trainedMlp(data) : Network(everyLayerSpec(design.toStdString()), 9);
+        Network net = designNetwork(design, data);
         QTemporaryDir dir;
         const QString folder = dir.filePath("torch");
         exportTorch(net.spec(), net.weights(), TrainingSettings{}, folder.toStdString());

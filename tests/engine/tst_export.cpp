@@ -1,5 +1,7 @@
-// Model export inside the engine: the C++ header compiled with g++ against Network::predict, unsupported
-// layers, nothing left behind on failure, and the history CSV.
+// Model export inside the engine: the C++ header compiled with g++ against Network::predict (MLPs and CNNs),
+// the structure of the ONNX and PyTorch files of image designs, unsupported layers, nothing left behind on
+// failure, and the history CSV.
+#include "ExportDesigns.h"
 #include "TestSupport.h"
 #include "neurite/Error.h"
 #include "neurite/ModelExport.h"
@@ -85,10 +87,28 @@ double maxAbsDiff(const Matrix& a, const Matrix& b)
     return double((a - b).cwiseAbs().maxCoeff());
 }
 
-// A design with a layer type no exporter knows yet (as Conv2D is until the exporters learn it).
-NetworkSpec convSpec()
+// A design with a layer type no exporter knows (a type from a newer Neurite, say).
+NetworkSpec unknownLayerSpec()
 {
-    return chainSpec(16, {layer("conv1", "Conv2D", {{"filters", 8.0}}), dense("dense1", 3, "softmax")});
+    return chainSpec(16, {layer("lstm1", "LSTM", {{"units", 8.0}}), dense("dense1", 3, "softmax")});
+}
+
+// The design of a test row: the MLP with every basic layer ("cross_entropy", "mse"), every image layer
+// ("image", "image-mse") or a preset ("lenet", "resnet-small"), with trained-looking weights.
+Network designNetwork(const QString& design)
+{
+    if (design == "cross_entropy" || design == "mse")
+        return Network(everyLayerSpec(design.toStdString()), 11);
+    Network net(design.startsWith("image") ? everyImageLayerSpec(design == "image-mse" ? "mse" : "cross_entropy")
+                                           : *preset(design.toStdString()),
+                13);
+    setTrainedLikeWeights(net, 17);
+    return net;
+}
+
+bool contains(const std::string& text, const std::string& part)
+{
+    return text.find(part) != std::string::npos;
 }
 
 } // namespace
@@ -98,26 +118,72 @@ class TestExport : public QObject {
 private Q_SLOTS:
     void cppHeaderMatchesNetwork_data()
     {
-        QTest::addColumn<QString>("loss");
-        QTest::newRow("cross-entropy") << "cross_entropy";
-        QTest::newRow("mse") << "mse";
+        QTest::addColumn<QString>("design");
+        QTest::newRow("every basic layer, cross-entropy") << "cross_entropy";
+        QTest::newRow("every basic layer, mse") << "mse";
+        QTest::newRow("every image layer, cross-entropy") << "image";
+        QTest::newRow("every image layer, mse") << "image-mse";
+        QTest::newRow("lenet") << "lenet";
+        QTest::newRow("resnet-small") << "resnet-small";
     }
 
     void cppHeaderMatchesNetwork()
     {
-        QFETCH(QString, loss);
-        Network net(everyLayerSpec(loss.toStdString()), 11);
+        QFETCH(QString, design);
+        Network net = designNetwork(design);
         QTemporaryDir dir;
         const std::string path = dir.filePath("every_layer.h").toStdString();
         exportCppHeader(net.spec(), net.weights(), path);
 
-        const Matrix x = randomMatrix(50, 20, 5, 0.0f, 1.0f);
+        const int inputs = int(net.inputShape().size());
+        const Matrix x = randomMatrix(50, inputs, 5, 0.0f, 1.0f);
         Matrix expected;
         net.predict(x, expected);
-        const Matrix actual = predictWithHeader(dir.path(), "every_layer.h", "every_layer", x, 6);
+        const Matrix actual = predictWithHeader(dir.path(), "every_layer.h", "every_layer", x, net.outputSize());
         QVERIFY2(maxAbsDiff(actual, expected) < 1e-5, qPrintable(QString::number(maxAbsDiff(actual, expected))));
-        if (loss == "cross_entropy")
+        if (!design.contains("mse"))
             QVERIFY(std::abs(actual.row(0).sum() - 1.0f) < 1e-5f);
+    }
+
+    // The files of an image design say what each layer is: ONNX ops and attributes (as protobuf strings),
+    // the PyTorch modules with their padding, the npz shapes, and the C++ header's kernels.
+    void imageDesignFilesDescribeTheirLayers()
+    {
+        Network net = designNetwork("image");
+        QTemporaryDir dir;
+        const std::string onnxPath = dir.filePath("m.onnx").toStdString();
+        exportOnnx(net.spec(), net.weights(), onnxPath);
+        const std::string onnx = readFile(onnxPath);
+        for (const char* op : {"Conv", "MaxPool", "AveragePool", "BatchNormalization", "Concat", "Add", "Flatten",
+                               "GlobalAveragePool", "Gemm", "LeakyRelu", "count_include_pad", "pads"})
+            QVERIFY2(contains(onnx, op), op);
+
+        const fs::path folder = dir.filePath("torch").toStdString();
+        exportTorch(net.spec(), net.weights(), {}, folder.string());
+        const std::string module = readFile((folder / "model.py").string());
+        for (const char* line :
+             {"x = x.reshape(-1, *INPUT_SHAPE)",
+              "self.conv_same = nn.Conv2d(1, 4, 3, stride=1, padding=(1, 1), bias=True)",
+              "self.conv_even = nn.Conv2d(4, 4, 4, stride=2, padding=(0, 0), bias=True)",
+              "F.leaky_relu(self.conv_even(F.pad(max, (1, 2, 1, 2))), 0.01)",
+              "self.conv_explicit = nn.Conv2d(4, 3, 3, stride=2, padding=(1, 1), bias=True)",
+              "self.conv_1x1 = nn.Conv2d(7, 7, 1, stride=1, padding=(0, 0), bias=False)",
+              "self.max = nn.MaxPool2d(3, stride=2)", "self.avg = nn.AvgPool2d(2, stride=2)",
+              "self.bn_image = nn.BatchNorm2d(7, eps=0.001, momentum=0.1)",
+              "self.bn_flat = nn.BatchNorm1d(16, eps=1e-05, momentum=0.1)", "join = torch.cat([conv_even, conv_explicit], dim=1)",
+              "add = bn_image + conv_1x1", "gap = add.mean(dim=(2, 3), keepdim=True)",
+              "join_flat = torch.cat([gap.flatten(1), drop], dim=1)", "flatten = avg.flatten(1)"})
+            QVERIFY2(contains(module, line), line);
+        const std::string npz = readFile((folder / "weights.npz").string());
+        QVERIFY(contains(npz, "'shape': (4, 4, 4, 4), }"));  // conv_even.weight (out, in, kh, kw)
+        QVERIFY(contains(npz, "bn_image.running_var.npy"));
+
+        const std::string headerPath = dir.filePath("m.h").toStdString();
+        exportCppHeader(net.spec(), net.weights(), headerPath);
+        const std::string header = readFile(headerPath);
+        QVERIFY(contains(header, "detail::conv2d(max_out, detail::Window{4, 13, 13, 4, 2, 1, 1, 7, 7}, 4, "
+                                 "conv_even_weight, conv_even_bias, conv_even_out);"));
+        QVERIFY(contains(header, "inline constexpr float bn_image_var[7] = {"));
     }
 
     void cppHeaderOfTrainedLogisticPreset()
@@ -150,7 +216,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const std::string header = dir.filePath("model.h").toStdString();
         std::ofstream(header) << "old";
-        const NetworkSpec spec = convSpec();
+        const NetworkSpec spec = unknownLayerSpec();
         const auto message = [](const std::function<void()>& f) {
             try {
                 f();
@@ -160,11 +226,11 @@ private Q_SLOTS:
             return std::string("no error");
         };
         QCOMPARE(message([&] { exportCppHeader(spec, {}, header); }),
-                 std::string("cannot export layer 'conv1' (Conv2D) to the C++ header format"));
+                 std::string("cannot export layer 'lstm1' (LSTM) to the C++ header format"));
         QCOMPARE(message([&] { exportOnnx(spec, {}, dir.filePath("model.onnx").toStdString()); }),
-                 std::string("cannot export layer 'conv1' (Conv2D) to the ONNX format"));
+                 std::string("cannot export layer 'lstm1' (LSTM) to the ONNX format"));
         QCOMPARE(message([&] { exportTorch(spec, {}, {}, dir.filePath("torch").toStdString()); }),
-                 std::string("cannot export layer 'conv1' (Conv2D) to the PyTorch format"));
+                 std::string("cannot export layer 'lstm1' (LSTM) to the PyTorch format"));
         // The old file is untouched and nothing else was written.
         QCOMPARE(readFile(header), std::string("old"));
         QCOMPARE(entries(dir.path()), QStringList{"model.h"});
