@@ -22,7 +22,8 @@ namespace neurite {
 // The Neurite version written into exported files ("0.1.0").
 std::string neuriteVersion();
 
-// ONNX (opset 13): input "input" float [N, C*H*W] (pixels / 255, row-major C,H,W; N is dynamic),
+// ONNX (opset 13): input "input" float [N, C*H*W] (pixels / 255, row-major C,H,W; N is dynamic), or
+// [N, C, H, W] for an image design (one whose Conv2D, pooling, BatchNorm, ... layers read an image),
 // output "probabilities" [N, classes]. Dense layers are Gemm with transB=1 (weights stored [out, in]).
 // The model passes onnx::checker::check_model before it is written.
 void exportOnnx(const NetworkSpec& spec, const Weights& weights, const std::string& path);
@@ -33,7 +34,8 @@ void exportOnnx(const NetworkSpec& spec, const Weights& weights, const std::stri
 void exportCppHeader(const NetworkSpec& spec, const Weights& weights, const std::string& path);
 
 // A folder (created, or replaced as a whole) holding model.py (a torch.nn.Module and a weight loader),
-// weights.npz (PyTorch layout: "<name>.weight" (out, in), "<name>.bias" (out)), train.py (the same
+// weights.npz (PyTorch layout: "<name>.weight" (out, in) or (out, in, kh, kw), "<name>.bias" (out),
+// BatchNorm's "<name>.running_mean" / "running_var"), train.py (the same
 // optimiser and settings with torch.distributed DistributedDataParallel) and README.md.
 void exportTorch(const NetworkSpec& spec, const Weights& weights, const TrainingSettings& settings,
                  const std::string& folder);
