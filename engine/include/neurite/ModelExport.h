@@ -13,7 +13,7 @@ namespace neurite {
 // Every exporter follows the same rules:
 // - it exports the layers that lead from the Input to the Output, in topological order;
 // - a layer type the format cannot express throws NeuriteError naming the layer and the format
-//   ("cannot export layer 'conv1' (Conv2D) to the C++ header format");
+//   ("cannot export layer 'lstm1' (LSTM) to the C++ header format");
 // - the result reproduces Network::predict(): probabilities (softmax of the final layer) for
 //   cross-entropy, raw outputs for MSE; dropout is the identity;
 // - nothing half-written is left behind: files are written beside the target and renamed over it.
