@@ -10,10 +10,22 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <cmath>
 
 namespace neurite::ui {
 
 namespace {
+
+// A wrong prediction made with 99.97% confidence must not read "100%": whole percentages below 99, then
+// one decimal, rounded down.
+QString confidenceText(float confidence)
+{
+    const double percent = 100.0 * double(confidence);
+    if (percent < 99.0)
+        return QString::number(percent, 'f', 0);
+    return QString::number(std::floor(percent * 10.0) / 10.0, 'f', 1);
+}
+
 constexpr int kThumb = 56;
 }
 
@@ -135,7 +147,7 @@ void MisclassifiedGallery::addThumbnail(std::size_t i)
     }
     auto* item = new QListWidgetItem(QIcon(thumb), tr("%1 → %2\n%3%")
                                                        .arg(className(t), className(p))
-                                                       .arg(100.0 * double(m_evaluation.confidence[i]), 0, 'f', 0));
+                                                       .arg(confidenceText(m_evaluation.confidence[i])));
     item->setToolTip(tr("Test image #%1: true %2, predicted %3 with %4% confidence")
                          .arg(i)
                          .arg(className(t), className(p))
