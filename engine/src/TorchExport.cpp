@@ -168,10 +168,10 @@ def load_weights(net, path=WEIGHTS_FILE):
     """
     with np.load(path) as arrays:
         state = {name: torch.from_numpy(np.array(arrays[name])) for name in arrays.files}
-    missing, unexpected = net.load_state_dict(state, strict=False)
-    missing = [name for name in missing if not name.endswith(".num_batches_tracked")]
-    if missing or unexpected:
-        raise KeyError(f"{path}: missing {missing}, unexpected {unexpected}")
+    for name, value in net.state_dict().items():
+        if name.endswith(".num_batches_tracked"):
+            state.setdefault(name, value)  # a counter Neurite does not keep
+    net.load_state_dict(state)
     return net
 
 
