@@ -63,7 +63,7 @@ private Q_SLOTS:
         const Run overview = runNeurite({"--help"});
         QCOMPARE(overview.status, 0);
         QVERIFY(overview.out.contains("Commands:"));
-        for (const QString& command : {"train", "eval", "predict", "summary", "bench", "data"}) {
+        for (const QString command : {"train", "eval", "predict", "summary", "bench", "data"}) {
             const Run run = runNeurite({command, "--help"});
             QCOMPARE(run.status, 0);
             QVERIFY2(run.out.contains("Usage: neurite " + command), qPrintable(command));
