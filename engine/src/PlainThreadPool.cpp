@@ -114,7 +114,15 @@ void ThreadPool::run(int tasks, const std::function<void(int)>& body)
             body(i);
         return;
     }
-    m_arena->run(tasks, body);
+    // Like oneTBB's arena, the calling thread runs its share of the tasks in the pool's floating-point mode.
+    const unsigned previous = flushDenormals();
+    try {
+        m_arena->run(tasks, body);
+    } catch (...) {
+        restoreFloatMode(previous);
+        throw;
+    }
+    restoreFloatMode(previous);
 }
 
 void ThreadPool::enter(const std::function<void()>& work)

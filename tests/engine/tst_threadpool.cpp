@@ -108,7 +108,7 @@ void TestThreadPool::trainingThreadsFlushDenormals()
     }
     QVERIFY(probe.tasks.load() > 20 * 17);
     QCOMPARE(probe.withoutFlush.load(), 0);
-    QCOMPARE(int(probe.threads.size()), 2);
+    QVERIFY(probe.threads.size() >= 2);  // the workers took part (TSan builds: each pool has its own)
 #endif
 }
 
