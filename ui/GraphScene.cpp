@@ -50,6 +50,13 @@ GraphScene::GraphScene(ProjectDocument* document, QObject* parent)
     rebuild();
 }
 
+// QGraphicsScene's destructor deletes the items, and deleting a selected item emits selectionChanged; by
+// then this object is only a QGraphicsScene, so the slot must be gone (UBSan caught the call).
+GraphScene::~GraphScene()
+{
+    disconnect(this, &QGraphicsScene::selectionChanged, this, &GraphScene::onSelectionChanged);
+}
+
 QStringList GraphScene::selectedNodeIds() const
 {
     QStringList ids;

@@ -23,6 +23,7 @@ public:
     static constexpr double kGridSize = 20;
 
     explicit GraphScene(ProjectDocument* document, QObject* parent = nullptr);
+    ~GraphScene() override;
 
     ProjectDocument* document() const { return m_document; }
     NodeItem* nodeItem(const QString& id) const { return m_nodes.value(id); }
