@@ -22,9 +22,20 @@ int partsFor(ThreadPool* pool, long multiplyAdds, long splitDimension)
 void multiply(ThreadPool* pool, const Matrix& a, const Matrix& b, Matrix& c)
 {
     c.resize(a.rows(), b.cols());
-    const int parts = partsFor(pool, long(a.rows()) * a.cols() * b.cols(), b.cols());
+    // Each part packs the whole of the operand it does not split: split the longer side of c, so the
+    // smaller operand is the one packed twice (a large batch splits by rows, a small one by columns).
+    const bool byRows = a.rows() > b.cols();
+    const int parts = partsFor(pool, long(a.rows()) * a.cols() * b.cols(), byRows ? a.rows() : b.cols());
     if (parts == 1) {
         c.noalias() = a * b;
+        return;
+    }
+    if (byRows) {
+        pool->run(parts, [&](int i) {
+            long begin, end;
+            splitRange(a.rows(), parts, i, begin, end);
+            c.middleRows(begin, end - begin).noalias() = a.middleRows(begin, end - begin) * b;
+        });
         return;
     }
     pool->run(parts, [&](int i) {
