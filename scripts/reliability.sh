@@ -79,7 +79,7 @@ neurite_sanitize() {
         ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
         UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
         LSAN_OPTIONS="suppressions=$NEURITE_ROOT/tests/lsan.supp:print_suppressions=0" \
-        TSAN_OPTIONS="suppressions=$NEURITE_ROOT/tests/tsan.supp:halt_on_error=0:second_deadlock_stack=1" \
+        TSAN_OPTIONS="suppressions=$NEURITE_ROOT/tests/tsan.supp:halt_on_error=0:second_deadlock_stack=1:die_after_fork=0" \
         nice -n 10 ctest --output-on-failure -j "$jobs" "$@"); then
       results+="$preset: all tests passed"$'\n'
     else

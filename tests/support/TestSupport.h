@@ -12,6 +12,16 @@
 
 namespace neurite::test {
 
+// Time limits that guard against hangs (never speed checks: those are benchmarks) are multiplied by this
+// in sanitizer builds, which run the same code several times slower.
+#if defined(__SANITIZE_THREAD__)
+inline constexpr int kSanitizerSlowdown = 10;
+#elif defined(__SANITIZE_ADDRESS__)
+inline constexpr int kSanitizerSlowdown = 3;
+#else
+inline constexpr int kSanitizerSlowdown = 1;
+#endif
+
 // A (rows, cols) matrix of uniform values in [lo, hi) from `seed`.
 Matrix randomMatrix(int rows, int cols, std::uint64_t seed, float lo = -1.0f, float hi = 1.0f);
 
