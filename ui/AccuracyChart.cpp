@@ -40,8 +40,7 @@ void AccuracyChart::reset(int plannedEpochs)
     m_validationSeries->clear();
     m_bestSeries->clear();
     m_epochs.clear();
-    m_average = 0;
-    m_weight = 0;
+    m_average.reset();
     m_bestEpoch = 0;
     clearMarks();
     setPlannedEpochs(plannedEpochs);
@@ -53,9 +52,7 @@ void AccuracyChart::addBatches(const BatchReports& batches)
     std::vector<QPointF> points;
     points.reserve(batches.size());
     for (const BatchReport& b : batches) {
-        m_average = kSmoothing * m_average + (1 - kSmoothing) * 100.0 * double(b.accuracy);
-        m_weight = kSmoothing * m_weight + (1 - kSmoothing);
-        points.emplace_back(epochPosition(b), m_average / m_weight);
+        points.emplace_back(epochPosition(b), m_average.add(100.0 * double(b.accuracy)));
     }
     m_batch.append(points);
     rescale();

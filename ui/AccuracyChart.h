@@ -2,6 +2,7 @@
 #pragma once
 
 #include "DownsampledSeries.h"
+#include "SmoothedAverage.h"
 #include "TrainingChart.h"
 #include "TrainingProgress.h"
 
@@ -17,8 +18,6 @@ namespace neurite::ui {
 class AccuracyChart : public TrainingChart {
     Q_OBJECT
 public:
-    static constexpr double kSmoothing = 0.95;
-
     explicit AccuracyChart(QWidget* parent = nullptr);
 
     void reset(int plannedEpochs);
@@ -43,8 +42,7 @@ private:
     QScatterSeries* m_bestSeries;
     DownsampledSeries m_batch;
     std::vector<EpochReport> m_epochs;
-    double m_average = 0;
-    double m_weight = 0;
+    SmoothedAverage m_average;  // of the batch accuracy
     int m_bestEpoch = 0;
 };
 

@@ -44,8 +44,7 @@ void LossChart::reset(int plannedEpochs)
     m_validationSeries->clear();
     m_bestSeries->clear();
     m_epochs.clear();
-    m_average = 0;
-    m_weight = 0;
+    m_average.reset();
     m_bestEpoch = 0;
     clearMarks();
     setPlannedEpochs(plannedEpochs);
@@ -60,10 +59,8 @@ void LossChart::addBatches(const BatchReports& batches)
     for (const BatchReport& b : batches) {
         const double x = epochPosition(b);
         const double loss = double(b.loss);
-        m_average = kSmoothing * m_average + (1 - kSmoothing) * loss;
-        m_weight = kSmoothing * m_weight + (1 - kSmoothing);
         raw.emplace_back(x, loss);
-        smooth.emplace_back(x, m_average / m_weight);
+        smooth.emplace_back(x, m_average.add(loss));
     }
     m_raw.append(raw);
     m_smooth.append(smooth);

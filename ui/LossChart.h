@@ -2,6 +2,7 @@
 #pragma once
 
 #include "DownsampledSeries.h"
+#include "SmoothedAverage.h"
 #include "TrainingChart.h"
 #include "TrainingProgress.h"
 
@@ -15,9 +16,6 @@ namespace neurite::ui {
 class LossChart : public TrainingChart {
     Q_OBJECT
 public:
-    // Weight of the past in the exponential moving average of the batch loss (debiased, as TensorBoard).
-    static constexpr double kSmoothing = 0.95;
-
     explicit LossChart(QWidget* parent = nullptr);
 
     void reset(int plannedEpochs);
@@ -45,8 +43,7 @@ private:
     DownsampledSeries m_raw;
     DownsampledSeries m_smooth;
     std::vector<EpochReport> m_epochs;
-    double m_average = 0;
-    double m_weight = 0;  // debiasing: 1 - kSmoothing^n
+    SmoothedAverage m_average;  // of the batch loss
     int m_bestEpoch = 0;
 };
 

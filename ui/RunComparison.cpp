@@ -1,7 +1,8 @@
 // Compare runs: every run of this session is kept with its settings; tick two or more to overlay their curves.
 #include "RunComparison.h"
 
-#include "LossChart.h"
+#include "LossChart.h"  // epochPosition
+#include "SmoothedAverage.h"
 
 #include <QChartView>
 #include <QComboBox>
@@ -114,12 +115,9 @@ std::vector<QPointF> RunComparison::curve(const RunRecord& run, Metric metric) c
 {
     std::vector<QPointF> points;
     if (metric == Metric::SmoothedTrainingLoss) {
-        double average = 0, weight = 0;
-        for (const BatchReport& b : run.history.batches) {
-            average = LossChart::kSmoothing * average + (1 - LossChart::kSmoothing) * b.loss;
-            weight = LossChart::kSmoothing * weight + (1 - LossChart::kSmoothing);
-            points.emplace_back(epochPosition(b), average / weight);
-        }
+        SmoothedAverage average;  // the same line as the live loss chart's
+        for (const BatchReport& b : run.history.batches)
+            points.emplace_back(epochPosition(b), average.add(b.loss));
         return points;
     }
     for (const EpochReport& e : run.history.epochs) {
