@@ -55,10 +55,10 @@ void gatherBatch(const ImageSet& set, const std::uint32_t* indices, int n, Matri
     // Large batches are gathered by all the threads of the arena the caller runs in (the trainer's): at
     // batch 256 a serial gather left the other core waiting for 5% of the step. Each row is a plain copy,
     // so the split changes nothing in the result.
-    constexpr int kRowsPerTask = 64;
 #if NEURITE_PLAIN_THREADS
     gatherRows(set, indices, 0, n, out);  // see ThreadPool.h
 #else
+    constexpr int kRowsPerTask = 64;
     if (n < 2 * kRowsPerTask) {
         gatherRows(set, indices, 0, n, out);
         return;

@@ -6,7 +6,7 @@
 
 // ThreadSanitizer cannot see oneTBB's synchronisation (the system library is not instrumented) and reports
 // every hand-off to a oneTBB worker as a race. TSan builds therefore run the same splits on plain
-// std::threads (PlainThreadPool.cpp), whose mutexes it sees, so that it checks Neurite's own code.
+// std::threads (PlainArena.h), whose mutexes it sees, so that it checks Neurite's own code.
 #if defined(__SANITIZE_THREAD__)
 #define NEURITE_PLAIN_THREADS 1
 #else

@@ -1,14 +1,14 @@
-// ThreadPool over plain std::threads, for ThreadSanitizer builds only (see ThreadPool.h): the same tasks
-// on the same number of threads, handed out under a std::mutex that TSan can see.
-#include "ThreadPool.h"
-
-#if NEURITE_PLAIN_THREADS
+// ThreadPool's arena over plain std::threads, for ThreadSanitizer builds only (see ThreadPool.h): the same
+// tasks on the same number of threads, handed out under a std::mutex that TSan can see.
+#pragma once
 
 #include "FloatMode.h"
+#include "ThreadPool.h"
 
 #include <algorithm>
 #include <condition_variable>
 #include <exception>
+#include <functional>
 #include <mutex>
 #include <thread>
 #include <utility>
@@ -30,6 +30,8 @@ struct ThreadPool::Arena {
     std::exception_ptr error;
     bool stopping = false;
     std::vector<std::thread> workers;
+
+    static int cores() { return int(std::max(1u, std::thread::hardware_concurrency())); }
 
     explicit Arena(int threads)
     {
@@ -96,47 +98,8 @@ struct ThreadPool::Arena {
         if (error)
             std::rethrow_exception(std::exchange(error, nullptr));
     }
+
+    void enter(const std::function<void()>& work) { work(); }
 };
 
-ThreadPool::ThreadPool(int threads)
-{
-    const int cores = int(std::max(1u, std::thread::hardware_concurrency()));
-    m_threads = threads <= 0 ? cores : threads;
-    m_arena = std::make_unique<Arena>(m_threads);
-}
-
-ThreadPool::~ThreadPool() = default;
-
-void ThreadPool::run(int tasks, const std::function<void(int)>& body)
-{
-    if (tasks <= 1 || m_threads == 1) {
-        for (int i = 0; i < tasks; ++i)
-            body(i);
-        return;
-    }
-    // Like oneTBB's arena, the calling thread runs its share of the tasks in the pool's floating-point mode.
-    const unsigned previous = flushDenormals();
-    try {
-        m_arena->run(tasks, body);
-    } catch (...) {
-        restoreFloatMode(previous);
-        throw;
-    }
-    restoreFloatMode(previous);
-}
-
-void ThreadPool::enter(const std::function<void()>& work)
-{
-    const unsigned previous = flushDenormals();
-    try {
-        work();
-    } catch (...) {
-        restoreFloatMode(previous);
-        throw;
-    }
-    restoreFloatMode(previous);
-}
-
 } // namespace neurite
-
-#endif // NEURITE_PLAIN_THREADS
