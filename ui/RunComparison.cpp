@@ -50,6 +50,9 @@ RunComparison::RunComparison(QWidget* parent)
     auto* sideLayout = new QVBoxLayout(side);
     sideLayout->setContentsMargins(0, 0, 0, 0);
     sideLayout->addWidget(new QLabel(tr("Runs of this session (tick to overlay):"), side));
+    // A run's line ends with its test accuracy, the figure being compared: wrap rather than cut it off.
+    m_list->setWordWrap(true);
+    m_list->setTextElideMode(Qt::ElideNone);
     sideLayout->addWidget(m_list, 1);
     sideLayout->addWidget(new QLabel(tr("Curve:"), side));
     sideLayout->addWidget(m_metric);
@@ -87,6 +90,7 @@ void RunComparison::addRun(const RunRecord& run)
     if (std::isfinite(run.history.testAccuracy))
         text += tr(" → test %1%").arg(100.0 * double(run.history.testAccuracy), 0, 'f', 2);
     auto* item = new QListWidgetItem(text);
+    item->setToolTip(text);
     item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
     item->setCheckState(Qt::Checked);
     item->setForeground(kRunColors[(m_runs.size() - 1) % kRunColors.size()]);
