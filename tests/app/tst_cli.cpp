@@ -1,5 +1,6 @@
 // The `neurite` command line run as a user runs it: help, bad arguments, and train -> eval -> predict ->
 // summary on a small data set written by the test.
+#include "ProcessRun.h"
 #include "TestSupport.h"
 #include "neurite/IdxFile.h"
 
@@ -12,23 +13,14 @@ using namespace neurite;
 
 namespace {
 
-struct Run {
-    int status = -1;
-    QString out, err;
-};
+using Run = test::ProcessRun;
 
 Run runNeurite(const QStringList& args, const QString& dataDir = {})
 {
-    QProcess process;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     if (!dataDir.isEmpty())
         env.insert("NEURITE_DATA_DIR", dataDir);
-    process.setProcessEnvironment(env);
-    process.start(qEnvironmentVariable("NEURITE_BINARY"), args);
-    if (!process.waitForFinished(120000))
-        return {};
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+    return test::runNeurite(args, env);
 }
 
 // Two classes of 28x28 images: a bright square in the top-left or the bottom-right corner.

@@ -3,6 +3,8 @@
 #include "neurite/IdxFile.h"
 #include "neurite/Network.h"
 #include "neurite/ProjectFile.h"
+#include "FileBytes.h"
+#include "ProcessRun.h"
 #include "TestSupport.h"
 
 #include <QImage>
@@ -22,10 +24,8 @@ namespace {
 // would take 400 MB to 1.6 GB; refusing it takes the usual few tens of MB, more under sanitizers).
 constexpr long kMaxChildPeakMb = 400;
 
-struct Run {
-    int status = -1;
-    QString out, err;
-};
+using Run = test::ProcessRun;
+using test::runNeurite;
 
 // Runs `neurite` through /bin/sh so that arguments may hold bytes that are not UTF-8: `script` is a shell
 // fragment appended to "$NEURITE_BINARY".
@@ -33,26 +33,7 @@ Run runShell(const QString& script)
 {
     QProcess process;
     process.start("/bin/sh", {"-c", "exec \"$NEURITE_BINARY\" " + script});
-    if (!process.waitForFinished(120000)) {
-        process.kill();
-        process.waitForFinished();
-        return {};
-    }
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
-}
-
-Run runNeurite(const QStringList& args)
-{
-    QProcess process;
-    process.start(qEnvironmentVariable("NEURITE_BINARY"), args);
-    if (!process.waitForFinished(120000)) {
-        process.kill();
-        process.waitForFinished();
-        return {};
-    }
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+    return test::finish(process);
 }
 
 // Peak resident memory of the largest child process that has ended so far.
@@ -95,12 +76,6 @@ void writeCornersDataSet(const QString& folder)
         writeIdx((folder + "/" + prefix + "-images-idx3-ubyte.gz").toStdString(), images);
         writeIdx((folder + "/" + prefix + "-labels-idx1-ubyte.gz").toStdString(), labels);
     }
-}
-
-std::string readBytes(const std::string& path)
-{
-    std::ifstream in(path, std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
 } // namespace
@@ -172,7 +147,7 @@ private Q_SLOTS:
         for (int y = 5; y < 23; ++y)
             digit.setPixel(14, y, qRgb(255, 255, 255));
         QVERIFY(digit.save(m_dir.filePath("digit.png")));
-        const std::string png = readBytes(m_dir.filePath("digit.png").toStdString());
+        const std::string png = test::readBytes(m_dir.filePath("digit.png").toStdString());
         std::ofstream(m_dir.filePath("cut.png").toStdString(), std::ios::binary) << png.substr(0, png.size() / 2);
         std::ofstream(m_dir.filePath("fake.png").toStdString(), std::ios::binary) << "GIF89a, or not: random words";
         const Run run = runNeurite({"predict", m_model, m_dir.filePath("fake.png"), m_dir.filePath("cut.png"),
@@ -224,7 +199,7 @@ private Q_SLOTS:
         const QByteArray name("chiffre \xe9t\xe9.png");
         const std::string path = QFile::encodeName(m_dir.path()).toStdString() + "/" + name.toStdString();
         QVERIFY(digit.save(m_dir.filePath("plain-name.png")));
-        std::ofstream(path, std::ios::binary) << readBytes(m_dir.filePath("plain-name.png").toStdString());
+        std::ofstream(path, std::ios::binary) << test::readBytes(m_dir.filePath("plain-name.png").toStdString());
         const Run run = runShell("predict " + quoted(m_model) + " " + rawName(m_dir.path(), name));
         ::unlink(path.c_str());
         QVERIFY2(run.status == 0, qPrintable(run.err));
@@ -245,7 +220,7 @@ private Q_SLOTS:
         const Run exported = runNeurite({"export", m_model, "--format", "cpp", "--out", blocker + "/model.h"});
         QCOMPARE(exported.status, 1);
         QVERIFY2(exported.err.contains(blocker + "/model.h"), qPrintable(exported.err));
-        QCOMPARE(readBytes(blocker.toStdString()), std::string("x"));
+        QCOMPARE(test::readBytes(blocker.toStdString()), std::string("x"));
 
         // Saving over a folder: refused, and the folder keeps its contents.
         QVERIFY(QDir().mkpath(dir.filePath("folder.neurite/inside")));

@@ -7,23 +7,12 @@
 #include "neurite/NetworkSpec.h"
 #include "neurite/ProjectFile.h"
 #include "neurite/Validation.h"
+#include "FileBytes.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include <fstream>
-
 using namespace neurite;
-
-namespace {
-
-void writeBytes(const std::string& path, const QByteArray& bytes)
-{
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out.write(bytes.constData(), bytes.size());
-}
-
-} // namespace
 
 class TestFuzzRegressions : public QObject {
     Q_OBJECT
@@ -40,7 +29,7 @@ private Q_SLOTS:
     {
         const QByteArray bytes = QByteArray::fromBase64("AAAIAwAAAAAIAwAAAAIAAA==");
         QCOMPARE(bytes.toHex(), QByteArray("00000803000000000803000000020000"));
-        writeBytes(pathOf("zero-dim.idx"), bytes);
+        test::writeBytes(pathOf("zero-dim.idx"), bytes.toStdString());
         const IdxArray array = readIdx(pathOf("zero-dim.idx"));
         QCOMPARE(array.dims, (std::vector<std::uint32_t>{0, 0x08030000u, 0x00020000u}));
         QVERIFY(array.data.empty());

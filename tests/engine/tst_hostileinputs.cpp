@@ -3,6 +3,7 @@
 // that cannot be injected into, unusual file names, and saves onto a full or read-only file system.
 #include "TestSupport.h"
 #include "ErrorCapture.h"
+#include "FileBytes.h"
 #include "neurite/Error.h"
 #include "neurite/IdxFile.h"
 #include "neurite/ModelExport.h"
@@ -42,24 +43,6 @@ long peakRssMb()
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
     return usage.ru_maxrss / 1024;
-}
-
-QString errorOf(const std::function<void()>& action)
-{
-    const QString message = test::errorOf(action);
-    return message.isEmpty() ? QStringLiteral("<no error>") : message;
-}
-
-std::string readBytes(const std::string& path)
-{
-    std::ifstream in(path, std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(in), {});
-}
-
-void writeBytes(const std::string& path, const std::string& bytes)
-{
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out.write(bytes.data(), std::streamsize(bytes.size()));
 }
 
 std::string gzip(const std::string& bytes)
@@ -172,8 +155,8 @@ class TestHostileInputs : public QObject {
     void expectBoundedRefusal(const std::string& name, const std::string& bytes, bool project = false)
     {
         const std::string path = pathOf(name);
-        writeBytes(path, bytes);
-        const QString error = errorOf([&] { project ? (void)loadProject(path) : (void)readIdx(path); });
+        test::writeBytes(path, bytes);
+        const QString error = test::errorOrNone([&] { project ? (void)loadProject(path) : (void)readIdx(path); });
         QVERIFY2(error.startsWith(QString::fromStdString(path) + ": "), qPrintable(QString::fromStdString(name) + " -> " + error));
         const long growth = peakRssMb() - m_baselineMb;
         QVERIFY2(growth < kMaxGrowthMb, qPrintable(QString("%1: peak memory grew by %2 MB").arg(name.c_str()).arg(growth)));
@@ -218,12 +201,12 @@ private Q_SLOTS:
         const std::string whole = idxHeader({3, 2, 2}) + noise(12);
         const std::string zipped = gzip(whole);
         for (std::size_t cut = 0; cut < whole.size(); ++cut) {
-            writeBytes(pathOf("cut.idx"), whole.substr(0, cut));
-            QVERIFY2(errorOf([&] { readIdx(pathOf("cut.idx")); }).contains("truncated"), qPrintable(QString::number(cut)));
+            test::writeBytes(pathOf("cut.idx"), whole.substr(0, cut));
+            QVERIFY2(test::errorOrNone([&] { readIdx(pathOf("cut.idx")); }).contains("truncated"), qPrintable(QString::number(cut)));
         }
         for (std::size_t cut = 0; cut < zipped.size(); ++cut) {
-            writeBytes(pathOf("cut.idx.gz"), zipped.substr(0, cut));
-            const QString error = errorOf([&] { readIdx(pathOf("cut.idx.gz")); });
+            test::writeBytes(pathOf("cut.idx.gz"), zipped.substr(0, cut));
+            const QString error = test::errorOrNone([&] { readIdx(pathOf("cut.idx.gz")); });
             QVERIFY2(error.startsWith(QString::fromStdString(pathOf("cut.idx.gz"))) && error != "<no error>",
                      qPrintable(QString("%1: %2").arg(cut).arg(error)));
         }
@@ -235,8 +218,8 @@ private Q_SLOTS:
         for (std::size_t fromEnd : {8, 7, 4, 1}) {  // the CRC-32 (4 bytes), then the length (4 bytes)
             std::string damaged = zipped;
             damaged[damaged.size() - fromEnd] ^= 0x5a;
-            writeBytes(pathOf("crc.idx.gz"), damaged);
-            const QString error = errorOf([&] { readIdx(pathOf("crc.idx.gz")); });
+            test::writeBytes(pathOf("crc.idx.gz"), damaged);
+            const QString error = test::errorOrNone([&] { readIdx(pathOf("crc.idx.gz")); });
             QVERIFY2(error.contains("corrupt gzip data") || error.contains("truncated"), qPrintable(error));
         }
     }
@@ -245,7 +228,7 @@ private Q_SLOTS:
     {
         const std::string json = toJson(chainSpec(4, {dense("d", 2, "softmax")}), -1);
         for (std::size_t cut = 0; cut < json.size(); ++cut) {
-            const QString error = errorOf([&] { specFromJson(json.substr(0, cut), "cut.json"); });
+            const QString error = test::errorOrNone([&] { specFromJson(json.substr(0, cut), "cut.json"); });
             QVERIFY2(error.startsWith("cut.json: "), qPrintable(QString("%1: %2").arg(cut).arg(error)));
         }
         QCOMPARE(specFromJson(json, "whole.json"), chainSpec(4, {dense("d", 2, "softmax")}));
@@ -280,7 +263,7 @@ private Q_SLOTS:
         for (const ValidationIssue& issue : report.errors())
             named = named || (issue.layerId == layer.toStdString() && issue.field == option.toStdString());
         QVERIFY2(named, qPrintable(QString::fromStdString(report.errorSummary())));
-        QVERIFY(errorOf([&] { Network network(read); }).contains(layer));
+        QVERIFY(test::errorOrNone([&] { Network network(read); }).contains(layer));
     }
 
     void absurdSettingsInAProjectAreRefused_data()
@@ -298,9 +281,9 @@ private Q_SLOTS:
     {
         QFETCH(QString, settings);
         const std::string header = std::string(R"({"design": )") + kEmptyDesign + R"(, "settings": )" + settings.toStdString() + "}";
-        writeBytes(pathOf("settings.neurite"), projectBytes(header));
+        test::writeBytes(pathOf("settings.neurite"), projectBytes(header));
         // Refused when loading, or at the latest when the settings are checked before training.
-        const QString error = errorOf([&] { validateSettings(loadProject(pathOf("settings.neurite")).settings); });
+        const QString error = test::errorOrNone([&] { validateSettings(loadProject(pathOf("settings.neurite")).settings); });
         QVERIFY2(error != "<no error>", qPrintable(settings));
     }
 
@@ -308,7 +291,7 @@ private Q_SLOTS:
     {
         const Project p = smallTrainedProject();
         saveProject(p, pathOf("finite.neurite"));
-        const std::string bytes = readBytes(pathOf("finite.neurite"));
+        const std::string bytes = test::readBytes(pathOf("finite.neurite"));
         std::uint32_t headerLength = 0;
         for (int b = 3; b >= 0; --b)
             headerLength = headerLength << 8 | std::uint8_t(bytes[12 + std::size_t(b)]);
@@ -318,15 +301,15 @@ private Q_SLOTS:
             std::string poisoned = data;
             for (int i = 0; i < 4; ++i)
                 poisoned[4 * 7 + std::size_t(i)] = char(bits >> (8 * i));  // hidden.weight, 8th value
-            writeBytes(pathOf("poisoned.neurite"), projectBytes(header, poisoned));
-            const QString error = errorOf([&] { loadProject(pathOf("poisoned.neurite")); });
+            test::writeBytes(pathOf("poisoned.neurite"), projectBytes(header, poisoned));
+            const QString error = test::errorOrNone([&] { loadProject(pathOf("poisoned.neurite")); });
             QVERIFY2(error.contains("hidden.weight contains NaN/inf values"), qPrintable(error));
         }
         // And weights set in memory are refused at save time, leaving the saved file as it was.
         Project bad = p;
         (*bad.weights)[2].values[1] = std::numeric_limits<float>::infinity();
-        QVERIFY(errorOf([&] { saveProject(bad, pathOf("finite.neurite")); }).contains("out.weight"));
-        QVERIFY(readBytes(pathOf("finite.neurite")) == bytes);
+        QVERIFY(test::errorOrNone([&] { saveProject(bad, pathOf("finite.neurite")); }).contains("out.weight"));
+        QVERIFY(test::readBytes(pathOf("finite.neurite")) == bytes);
     }
 
     void tenThousandLayersBuildAndRunQuickly()
@@ -378,7 +361,7 @@ private Q_SLOTS:
         QVERIFY(!QFileInfo::exists("/tmp/neurite-absolute"));
         // No line of generated code starts with what an id smuggled in after a line break.
         for (const QString& file : {out + "/torch/model.py", out + "/model.h"}) {
-            const QString text = QString::fromStdString(readBytes(file.toStdString()));
+            const QString text = QString::fromStdString(test::readBytes(file.toStdString()));
             for (const QString& line : text.split(QRegularExpression("[\r\n]"))) {
                 const QString t = line.trimmed();
                 QVERIFY2(!t.startsWith("import os; os.system") && !t.startsWith("#include </etc") &&
@@ -435,9 +418,9 @@ private Q_SLOTS:
     void tooLongAFileNameIsAClearError()
     {
         const std::string path = pathOf(std::string(256, 'x') + ".neurite");
-        const QString error = errorOf([&] { saveProject(smallTrainedProject(), path); });
+        const QString error = test::errorOrNone([&] { saveProject(smallTrainedProject(), path); });
         QVERIFY2(error.contains("File name too long"), qPrintable(error));
-        QVERIFY(errorOf([&] { loadProject(path); }).contains("File name too long"));
+        QVERIFY(test::errorOrNone([&] { loadProject(path); }).contains("File name too long"));
     }
 
     void fullDiskKeepsTheOldFile()
@@ -447,7 +430,7 @@ private Q_SLOTS:
         const std::string path = dir.filePath("big.neurite").toStdString();
         Project p = smallTrainedProject();
         saveProject(p, path);
-        const std::string before = readBytes(path);
+        const std::string before = test::readBytes(path);
         Project big;
         big.spec = *preset("mlp");
         big.weights = Network(big.spec, 1).weights();  // 437 kB of weights
@@ -455,10 +438,10 @@ private Q_SLOTS:
         {
             FileSizeLimit limit(64 * 1024);
             QVERIFY(limit.ok());
-            error = errorOf([&] { saveProject(big, path); });
+            error = test::errorOrNone([&] { saveProject(big, path); });
         }
         QVERIFY2(error.startsWith(QString::fromStdString("Cannot write " + path + ": write failed")), qPrintable(error));
-        QVERIFY(readBytes(path) == before);
+        QVERIFY(test::readBytes(path) == before);
         QCOMPARE(filesUnder(dir.path()), QStringList{"big.neurite"});
     }
 
@@ -475,12 +458,12 @@ private Q_SLOTS:
         QStringList files;
         {
             saveProject(smallTrainedProject(), path);
-            before = readBytes(path);
+            before = test::readBytes(path);
             Project big;
             big.spec = *preset("mlp");
             big.weights = Network(big.spec, 1).weights();
-            error = errorOf([&] { saveProject(big, path); });
-            after = readBytes(path);
+            error = test::errorOrNone([&] { saveProject(big, path); });
+            after = test::readBytes(path);
             files = filesUnder(dir.path());
         }
         ::umount2(mountPoint.constData(), MNT_DETACH);
@@ -495,7 +478,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const std::string path = dir.filePath("p.neurite").toStdString();
         saveProject(smallTrainedProject(), path);
-        const std::string before = readBytes(path);
+        const std::string before = test::readBytes(path);
         const QByteArray folder = QFile::encodeName(dir.path());
         const bool root = ::geteuid() == 0;
         const int rc = root ? std::system(("chattr +i '" + folder.toStdString() + "' 2>/dev/null").c_str())
@@ -504,8 +487,8 @@ private Q_SLOTS:
             QSKIP("cannot make a folder read-only here");
         Project changed = smallTrainedProject();
         changed.classNames = {"changed", "too"};
-        const QString error = errorOf([&] { saveProject(changed, path); });
-        const QString idxError = errorOf([&] { writeIdx(path + ".idx", {{1}, {1}}); });
+        const QString error = test::errorOrNone([&] { saveProject(changed, path); });
+        const QString idxError = test::errorOrNone([&] { writeIdx(path + ".idx", {{1}, {1}}); });
         if (root)
             std::system(("chattr -i '" + folder.toStdString() + "'").c_str());
         else
@@ -513,7 +496,7 @@ private Q_SLOTS:
         QVERIFY2(error.startsWith(QString::fromStdString("Cannot write " + path + ": cannot create a temporary file")),
                  qPrintable(error));
         QVERIFY(idxError.contains("Cannot write"));
-        QVERIFY(readBytes(path) == before);
+        QVERIFY(test::readBytes(path) == before);
         QCOMPARE(filesUnder(dir.path()), QStringList{"p.neurite"});
     }
 };

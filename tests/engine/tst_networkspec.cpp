@@ -13,16 +13,9 @@ using namespace neurite;
 
 namespace {
 
-// The NeuriteError message of `action`, or "<no error>".
-QString errorOf(const std::function<void()>& action)
-{
-    const QString message = test::errorOf(action);
-    return message.isEmpty() ? QStringLiteral("<no error>") : message;
-}
-
 QString specError(const std::string& json)
 {
-    return errorOf([&] { specFromJson(json, "design.neurite"); });
+    return test::errorOrNone([&] { specFromJson(json, "design.neurite"); });
 }
 
 // A valid design with one Dense layer whose pieces the error tests replace.
@@ -280,7 +273,7 @@ private Q_SLOTS:
     {
         NetworkSpec spec = *preset("logistic");
         spec.layers[1].options["units"] = std::nan("");
-        const QString error = errorOf([&] { toJson(spec); });
+        const QString error = test::errorOrNone([&] { toJson(spec); });
         QVERIFY2(error.contains("dense1") && error.contains("units"), qPrintable(error));
     }
 };

@@ -1,6 +1,7 @@
 // Tests the .neurite project file: exact round trips, the byte layout, and refusal of damaged files.
 #include "neurite/Error.h"
 #include "ErrorCapture.h"
+#include "FileBytes.h"
 #include "neurite/Network.h"
 #include "neurite/ProjectFile.h"
 
@@ -19,26 +20,6 @@
 using namespace neurite;
 
 namespace {
-
-QString errorOf(const std::function<void()>& action)
-{
-    const QString message = test::errorOf(action);
-    return message.isEmpty() ? QStringLiteral("<no error>") : message;
-}
-
-std::string readBytes(const std::string& path)
-{
-    std::ifstream in(path, std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(in), {});
-}
-
-void writeBytes(const std::string& path, const std::string& bytes)
-{
-    // Removed first: ext4 flushes a file truncated and rewritten in place, which made the per-byte tests slow.
-    std::remove(path.c_str());
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out.write(bytes.data(), std::streamsize(bytes.size()));
-}
 
 // CRC-32 (IEEE, reflected, as zlib computes it), bit by bit: an independent check of the file's checksum.
 std::uint32_t referenceCrc32(const std::string& bytes, std::size_t count)
@@ -266,8 +247,8 @@ class TestProjectFile : public QObject {
     QString loadError(const std::string& bytes, const char* name = "damaged.neurite")
     {
         const std::string path = pathOf(name);
-        writeBytes(path, bytes);
-        return errorOf([&] { loadProject(path); });
+        test::writeBytes(path, bytes);
+        return test::errorOrNone([&] { loadProject(path); });
     }
 
 private Q_SLOTS:
@@ -298,7 +279,7 @@ private Q_SLOTS:
         // Saving what was loaded gives the same bytes.
         const std::string again = pathOf("again.neurite");
         saveProject(loaded, again);
-        QVERIFY(readBytes(again) == readBytes(path));
+        QVERIFY(test::readBytes(again) == test::readBytes(path));
     }
 
     void untrainedProjectHasNoWeights()
@@ -308,7 +289,7 @@ private Q_SLOTS:
         p.uiStateJson = "";
         const std::string path = pathOf("untrained.neurite");
         saveProject(p, path);
-        const std::string bytes = readBytes(path);
+        const std::string bytes = test::readBytes(path);
         const QJsonObject header = parseObject(bytes.substr(16, u32At(bytes, 12)));
         QVERIFY(!header.contains("tensors"));
         QCOMPARE(bytes.size(), 16 + std::size_t(u32At(bytes, 12)) + 4);
@@ -326,7 +307,7 @@ private Q_SLOTS:
         const Project p = sampleProject();
         const std::string path = pathOf("layout.neurite");
         saveProject(p, path);
-        const std::string bytes = readBytes(path);
+        const std::string bytes = test::readBytes(path);
         QCOMPARE(bytes.substr(0, 8), std::string("NEURITE\0", 8));
         QCOMPARE(u32At(bytes, 8), 1u);
         const std::size_t headerLength = u32At(bytes, 12);
@@ -383,7 +364,7 @@ private Q_SLOTS:
         const qint64 saveMs = timer.restart();
         const Project loaded = loadProject(path);
         const qint64 loadMs = timer.elapsed();
-        const auto size = readBytes(path).size();
+        const auto size = test::readBytes(path).size();
         qInfo("200,000 batches: %zu bytes, saved in %lld ms, loaded in %lld ms", size, saveMs, loadMs);
         QVERIFY(size < std::size_t(25) << 20);
         compareHistories(loaded.history, p.history);
@@ -393,11 +374,11 @@ private Q_SLOTS:
     {
         const std::string path = pathOf("small.neurite");
         saveProject(smallProject(), path);
-        const std::string bytes = readBytes(path);
+        const std::string bytes = test::readBytes(path);
         QVERIFY(bytes.size() > 100);
         const std::string cutPath = pathOf("cut.neurite");
         for (std::size_t length = 0; length < bytes.size(); ++length) {
-            writeBytes(cutPath, bytes.substr(0, length));
+            test::writeBytes(cutPath, bytes.substr(0, length));
             try {
                 loadProject(cutPath);
                 QFAIL(qPrintable(QString("a file cut to %1 bytes was accepted").arg(length)));
@@ -414,7 +395,7 @@ private Q_SLOTS:
     {
         const std::string path = pathOf("flip.neurite");
         saveProject(smallProject(), path);
-        const std::string bytes = readBytes(path);
+        const std::string bytes = test::readBytes(path);
         QCOMPARE(loadError(bytes), QString("<no error>"));
         for (std::size_t offset = 0; offset < bytes.size(); ++offset) {
             std::string damaged = bytes;
@@ -440,8 +421,8 @@ private Q_SLOTS:
         QVERIFY(loadError(toJson(*preset("mlp"))).endsWith(": not a Neurite project file"));
         QVERIFY(loadError(std::string("NEURITE", 7)).contains("truncated"));
         const std::string missing = pathOf("missing.neurite");
-        QVERIFY(errorOf([&] { loadProject(missing); }).startsWith(QString::fromStdString(missing + ": cannot open")));
-        QVERIFY(errorOf([&] { loadProject(m_dir.path().toStdString()); }).contains("not a regular file"));
+        QVERIFY(test::errorOrNone([&] { loadProject(missing); }).startsWith(QString::fromStdString(missing + ": cannot open")));
+        QVERIFY(test::errorOrNone([&] { loadProject(m_dir.path().toStdString()); }).contains("not a regular file"));
     }
 
     void newerVersionsAreNamed()
@@ -538,7 +519,7 @@ private Q_SLOTS:
         const std::string header = R"({"design": )" + std::string(kDesign)
                                    + R"(, "future": {"x": [1]}, "settings": {"epochs": 3, "colour": "red"},
                                          "history": {"batches": {"loss": [0.5, null]}}})";
-        writeBytes(pathOf("tolerant.neurite"), handMadeFile(header, ""));
+        test::writeBytes(pathOf("tolerant.neurite"), handMadeFile(header, ""));
         const Project p = loadProject(pathOf("tolerant.neurite"));
         TrainingSettings expected;
         expected.epochs = 3;
@@ -567,34 +548,34 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const std::string path = dir.filePath("p.neurite").toStdString();
         saveProject(smallProject(), path);
-        const std::string before = readBytes(path);
+        const std::string before = test::readBytes(path);
 
         Project bad = sampleProject();
         (*bad.weights)[2].values[3] = std::nanf("");
-        QVERIFY(errorOf([&] { saveProject(bad, path); }).contains("dense2.weight"));
+        QVERIFY(test::errorOrNone([&] { saveProject(bad, path); }).contains("dense2.weight"));
         Project badUi = smallProject();
         badUi.uiStateJson = "{not json";
-        QVERIFY(errorOf([&] { saveProject(badUi, path); }).contains("UI state: invalid JSON"));
-        QVERIFY(readBytes(path) == before);
+        QVERIFY(test::errorOrNone([&] { saveProject(badUi, path); }).contains("UI state: invalid JSON"));
+        QVERIFY(test::readBytes(path) == before);
 
         // The target is a directory: the rename fails after the data was written.
         const QString blocked = dir.filePath("blocked.neurite");
         QVERIFY(QDir().mkpath(blocked + "/inside"));
-        QVERIFY(errorOf([&] { saveProject(smallProject(), blocked.toStdString()); })
+        QVERIFY(test::errorOrNone([&] { saveProject(smallProject(), blocked.toStdString()); })
                     .contains(blocked));
         QVERIFY(QFileInfo(blocked + "/inside").isDir());
         QCOMPARE(entriesOf(dir.path()), (QStringList{"blocked.neurite", "p.neurite"}));
-        QVERIFY(readBytes(path) == before);
+        QVERIFY(test::readBytes(path) == before);
     }
 
     void savingIntoAMissingDirectoryFails()
     {
         QTemporaryDir dir;
         const std::string missing = dir.filePath("no/such/dir/p.neurite").toStdString();
-        QVERIFY(errorOf([&] { saveProject(smallProject(), missing); }).contains(QString::fromStdString(missing)));
+        QVERIFY(test::errorOrNone([&] { saveProject(smallProject(), missing); }).contains(QString::fromStdString(missing)));
         const std::string underFile = dir.filePath("file.txt/p.neurite").toStdString();
-        writeBytes(dir.filePath("file.txt").toStdString(), "x");
-        QVERIFY(errorOf([&] { saveProject(smallProject(), underFile); }).contains(QString::fromStdString(underFile)));
+        test::writeBytes(dir.filePath("file.txt").toStdString(), "x");
+        QVERIFY(test::errorOrNone([&] { saveProject(smallProject(), underFile); }).contains(QString::fromStdString(underFile)));
         QCOMPARE(entriesOf(dir.path()), QStringList{"file.txt"});
     }
 
@@ -603,18 +584,18 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const std::string path = dir.filePath("p.neurite").toStdString();
         saveProject(smallProject(), path);
-        const std::string before = readBytes(path);
+        const std::string before = test::readBytes(path);
         const QByteArray dirPath = QFile::encodeName(dir.path());
         QCOMPARE(::chmod(dirPath.constData(), 0555), 0);
         const bool writable = ::access(dirPath.constData(), W_OK) == 0;
         QString error;
         if (!writable)
-            error = errorOf([&] { saveProject(sampleProject(), path); });
+            error = test::errorOrNone([&] { saveProject(sampleProject(), path); });
         ::chmod(dirPath.constData(), 0755);
         if (writable)
             QSKIP("this user (root) may write into read-only directories");
         QVERIFY2(error.contains(QString::fromStdString(path)), qPrintable(error));
-        QVERIFY(readBytes(path) == before);
+        QVERIFY(test::readBytes(path) == before);
         QCOMPARE(entriesOf(dir.path()), QStringList{"p.neurite"});
     }
 
@@ -653,7 +634,7 @@ private Q_SLOTS:
 
         // Weights that do not fit the design are refused, naming the tensor.
         p.weights = Weights{{"dense1.weight", 3, 2, std::vector<float>(6, 0.0f)}};
-        QVERIFY(errorOf([&] { networkFromProject(p); }).contains("dense1.weight"));
+        QVERIFY(test::errorOrNone([&] { networkFromProject(p); }).contains("dense1.weight"));
     }
 };
 

@@ -15,4 +15,10 @@ QString errorOf(const std::function<void()>& action)
     return {};
 }
 
+QString errorOrNone(const std::function<void()>& action)
+{
+    const QString message = errorOf(action);
+    return message.isEmpty() ? QStringLiteral("<no error>") : message;
+}
+
 } // namespace neurite::test
