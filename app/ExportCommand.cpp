@@ -50,7 +50,7 @@ std::unique_ptr<QGuiApplication> guiForPictures()
 void exportPicture(const Project& project, const std::string& format, const std::string& out, double scale)
 {
     const auto app = guiForPictures();
-    const ui::NetworkDiagram diagram(project.spec);
+    const render::NetworkDiagram diagram(project.spec);
     if (format == "svg")
         diagram.writeSvg(QString::fromStdString(out));
     else

@@ -1,7 +1,7 @@
 // The designer: QApplication and the main window (optionally opening a .neurite file).
 #include "Commands.h"
-#include "MainWindow.h"
-#include "TrainingPanel.h"
+#include "window/MainWindow.h"
+#include "training/TrainingPanel.h"
 #include "Workspace.h"
 
 #include <QApplication>

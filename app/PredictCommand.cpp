@@ -25,7 +25,7 @@ std::optional<std::vector<float>> preprocessNamedImage(const std::string& name, 
 {
     const QString path = QString::fromStdString(name);
     if (path.toStdString() == name)
-        return ui::preprocessImageFile(path, error);
+        return render::preprocessImageFile(path, error);
     std::ifstream in(name, std::ios::binary);
     if (!in) {
         *error = QStringLiteral("cannot open: %1").arg(QString::fromLocal8Bit(std::strerror(errno)));
@@ -37,7 +37,7 @@ std::optional<std::vector<float>> preprocessNamedImage(const std::string& name, 
         *error = QStringLiteral("cannot copy it to a temporary file: %1").arg(copy.errorString());
         return std::nullopt;
     }
-    auto input = ui::preprocessImageFile(copy.fileName(), error);
+    auto input = render::preprocessImageFile(copy.fileName(), error);
     error->replace(copy.fileName(), path);
     return input;
 }

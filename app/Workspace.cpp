@@ -1,13 +1,13 @@
 // Workspace wiring. The panels know nothing of each other; this is the one place that connects them.
 #include "Workspace.h"
 
-#include "DefaultModel.h"
-#include "ExportActions.h"
-#include "MainWindow.h"
-#include "PredictPanel.h"
-#include "ProjectDocument.h"
-#include "RecoveryFile.h"
-#include "TrainingPanel.h"
+#include "predict/DefaultModel.h"
+#include "window/ExportActions.h"
+#include "window/MainWindow.h"
+#include "predict/PredictPanel.h"
+#include "document/ProjectDocument.h"
+#include "document/RecoveryFile.h"
+#include "training/TrainingPanel.h"
 
 #include <QCloseEvent>
 #include <QFileInfo>

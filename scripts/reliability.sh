@@ -47,7 +47,7 @@ neurite_fuzz() {
   done
   printf '\nFuzzing summary (%s s per target):\n%s' "$seconds" "$summary"
   if [ "$failed" -ne 0 ]; then
-    log "Crashing inputs are in $build/crashes: add each to tests/engine/tst_fuzzregressions.cpp"
+    log "Crashing inputs are in $build/crashes: add each to tests/engine/io/tst_fuzzregressions.cpp"
     exit 1
   fi
 }

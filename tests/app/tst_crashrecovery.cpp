@@ -1,8 +1,8 @@
 // Crash recovery end to end: the real `neurite` is killed with SIGKILL while it trains, and the next launch
 // offers back the design and the weights of the last checkpoint, value for value.
-#include "MainWindow.h"
-#include "ProjectDocument.h"
-#include "RecoveryFile.h"
+#include "window/MainWindow.h"
+#include "document/ProjectDocument.h"
+#include "document/RecoveryFile.h"
 #include "SyntheticImages.h"
 #include "Workspace.h"
 

@@ -1,7 +1,7 @@
 // Checks shared by the layer test suites: gradient checks of multi-input layers and project round trips.
 #pragma once
 
-#include "Layer.h"
+#include "model/Layer.h"
 #include "neurite/NetworkSpec.h"
 #include "neurite/Tensor.h"
 

@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Golden values for tests/engine/tst_optimizers.cpp, produced with PyTorch's own optimisers.
+"""Golden values for tests/engine/training/tst_optimizers.cpp, produced with PyTorch's own optimisers.
 
 Run with the Debian python3-torch (1.13): /usr/bin/python3 tests/engine/reference/optimizer_reference.py
 It prints C++ arrays to paste into the test: the 2x3 weights after each of four steps, per configuration.

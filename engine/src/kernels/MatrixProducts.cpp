@@ -1,0 +1,78 @@
+// Each product is split over its output's columns or rows so threads never write the same element;
+// the split depends only on the thread count, so results are deterministic for a given count.
+#include "kernels/MatrixProducts.h"
+
+#include "kernels/ThreadPool.h"
+
+namespace neurite {
+namespace {
+
+// Below this many multiply-adds a second thread costs more than it saves.
+constexpr long kParallelThreshold = 400'000;
+
+int partsFor(ThreadPool* pool, long multiplyAdds, long splitDimension)
+{
+    if (!pool || pool->threads() <= 1 || multiplyAdds < kParallelThreshold)
+        return 1;
+    return int(std::min<long>(pool->threads(), splitDimension / 16 > 0 ? splitDimension / 16 : 1));
+}
+
+} // namespace
+
+void multiply(ThreadPool* pool, const Matrix& a, const Matrix& b, Matrix& c)
+{
+    c.resize(a.rows(), b.cols());
+    // Each part packs the whole of the operand it does not split: split the longer side of c, so the
+    // smaller operand is the one packed twice (a large batch splits by rows, a small one by columns).
+    const bool byRows = a.rows() > b.cols();
+    const int parts = partsFor(pool, long(a.rows()) * a.cols() * b.cols(), byRows ? a.rows() : b.cols());
+    if (parts == 1) {
+        c.noalias() = a * b;
+        return;
+    }
+    if (byRows) {
+        pool->run(parts, [&](int i) {
+            long begin, end;
+            splitRange(a.rows(), parts, i, begin, end);
+            c.middleRows(begin, end - begin).noalias() = a.middleRows(begin, end - begin) * b;
+        });
+        return;
+    }
+    pool->run(parts, [&](int i) {
+        long begin, end;
+        splitRange(b.cols(), parts, i, begin, end);
+        c.middleCols(begin, end - begin).noalias() = a * b.middleCols(begin, end - begin);
+    });
+}
+
+void multiplyTransposedA(ThreadPool* pool, const Matrix& a, const Matrix& b, Matrix& c)
+{
+    c.resize(a.cols(), b.cols());
+    const int parts = partsFor(pool, long(a.rows()) * a.cols() * b.cols(), a.cols());
+    if (parts == 1) {
+        c.noalias() = a.transpose() * b;
+        return;
+    }
+    pool->run(parts, [&](int i) {
+        long begin, end;
+        splitRange(a.cols(), parts, i, begin, end);
+        c.middleRows(begin, end - begin).noalias() = a.middleCols(begin, end - begin).transpose() * b;
+    });
+}
+
+void multiplyTransposedB(ThreadPool* pool, const Matrix& a, const Matrix& b, Matrix& c)
+{
+    c.resize(a.rows(), b.rows());
+    const int parts = partsFor(pool, long(a.rows()) * a.cols() * b.rows(), b.rows());
+    if (parts == 1) {
+        c.noalias() = a * b.transpose();
+        return;
+    }
+    pool->run(parts, [&](int i) {
+        long begin, end;
+        splitRange(b.rows(), parts, i, begin, end);
+        c.middleCols(begin, end - begin).noalias() = a * b.middleRows(begin, end - begin).transpose();
+    });
+}
+
+} // namespace neurite

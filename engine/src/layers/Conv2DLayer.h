@@ -1,0 +1,60 @@
+// 2-D convolution y = f(W * im2col(x) + b) with the activation fused in, threaded over the batch.
+#pragma once
+
+#include "kernels/Activations.h"
+#include "kernels/ConvGeometry.h"
+#include "model/Layer.h"
+#include "kernels/WeightInit.h"
+
+#include <vector>
+
+namespace neurite {
+
+class Conv2DLayer : public Layer {
+public:
+    // Eigen-aligned, so that vectorised sums start at the same place in every run: results then do not
+    // depend on where the allocator put a buffer.
+    using Floats = std::vector<float, Eigen::aligned_allocator<float>>;
+
+    using Init = WeightInit;
+    Conv2DLayer(const ConvGeometry& geometry, int filters, Activation activation, float alpha, Init init, bool bias);
+
+    // x: (batch, channels * height * width) -> out: (batch, filters * outHeight * outWidth), channel-major.
+    void forward(std::span<const Matrix* const> inputs, Matrix& out, bool training) override;
+    void backward(std::span<const Matrix* const> inputs, const Matrix& out, const Matrix& dOut,
+                  std::span<Matrix* const> dInputs) override;
+    std::vector<ParameterRef> parameters() override;
+    void initialise(std::mt19937_64& rng) override;
+
+    Matrix& weight() { return m_w; }
+    Matrix& bias() { return m_b; }
+    const ConvGeometry& geometry() const { return m_g; }
+
+private:
+    // Buffers of one batch part, allocated once and reused (they only grow).
+    struct Workspace {
+        Floats col;        // (patch, block * pixels): the block's im2col columns
+        Floats y;          // (filters, block * pixels): products before the bias, and dZ in backward
+        Floats dCol;       // (patch, block * pixels): W^T dZ before col2im
+        Matrix dW;                // (filters, patch): this part's share of the weight gradient
+        RowVector dB;             // (1, filters)
+    };
+
+    void prepare(int parts, long batch);
+    const float* columns(const Matrix& x, Workspace& w, long first, long count);
+    void forwardBlock(const Matrix& x, Workspace& w, long first, long count, Matrix& out);
+    void backwardBlock(const Matrix& x, const Matrix& out, const Matrix& dOut, Workspace& w, long first,
+                       long count, Matrix* dX);
+
+    ConvGeometry m_g;
+    int m_filters;
+    Activation m_activation;
+    float m_alpha;
+    Init m_init;
+    bool m_hasBias;
+    Matrix m_w, m_dW;              // (filters, channels * kernel * kernel): PyTorch's (out, in, kh, kw) order
+    Matrix m_b, m_dB;              // (1, filters)
+    std::vector<Workspace> m_work;
+};
+
+} // namespace neurite

@@ -1,0 +1,344 @@
+// Network: runs the layers of a validated design in topological order, forward and backward.
+#include "neurite/Network.h"
+
+#include "layers/ActivationLayer.h"
+#include "kernels/Activations.h"
+#include "layers/DenseLayer.h"
+#include "model/LayerFactory.h"
+#include "kernels/Losses.h"
+#include "kernels/ThreadPool.h"
+#include "neurite/Error.h"
+#include "neurite/Validation.h"
+
+#include <algorithm>
+#include <cstring>
+#include <map>
+#include <set>
+
+namespace neurite {
+
+namespace {
+
+// One layer of the running network and its buffers.
+struct Node {
+    std::string id;
+    std::string type;
+    Shape shape;
+    std::unique_ptr<Layer> layer;       // null for the Input node
+    std::vector<int> inputs;            // node indices, one per port
+    std::vector<const Matrix*> inPtrs;  // the inputs' outputs, prepared once
+    std::vector<Matrix*> dInPtrs;       // where backward writes input gradients (null: not needed)
+    Matrix out;                         // (batch, shape.size())
+    Matrix grad;                        // dLoss/dOut
+    bool gradSet = false;
+    const Matrix* output = &out;        // the Input node points at the caller's batch instead
+};
+
+} // namespace
+
+struct Network::Impl {
+    NetworkSpec spec;
+    std::vector<Node> nodes;   // topological order, Input first, Output excluded
+    int finalNode = -1;        // the node that feeds the Output layer
+    LossKind loss = LossKind::CrossEntropy;
+    long parameterCount = 0;
+    std::unique_ptr<ThreadPool> pool;
+    int requestedThreads = 0;
+    Matrix probs;              // cross-entropy head: softmax of the final node's logits
+    Matrix dFinal;             // gradient w.r.t. the final node's output
+    Matrix single, singleOut;  // predictOne buffers
+    std::vector<Matrix> scratch;  // per input port: a gradient to be added to one already there
+
+    void build(const NetworkSpec& s, std::uint64_t seed);
+    void forward(const Matrix& x, bool training);
+    void backward();
+    void setPool(int threads);
+    std::vector<ParameterRef> savedTensors();
+};
+
+void Network::Impl::build(const NetworkSpec& s, std::uint64_t seed)
+{
+    spec = s;
+    const ValidationReport report = validate(spec);
+    if (!report.ok())
+        throw NeuriteError("The design has problems:\n" + report.errorSummary());
+
+    std::map<std::string, std::vector<std::string>> sources;
+    for (const Connection& c : spec.connections) {
+        auto& ports = sources[c.to];
+        ports.resize(std::max<std::size_t>(ports.size(), std::size_t(c.toPort) + 1));
+        ports[c.toPort] = c.from;
+    }
+    // Keep only what leads to the Output: dangling layers take no part.
+    std::string outputId;
+    for (const LayerSpec& layer : spec.layers)
+        if (layer.type == "Output")
+            outputId = layer.id;
+    std::set<std::string> needed;
+    std::vector<std::string> stack{outputId};
+    while (!stack.empty()) {
+        const std::string id = stack.back();
+        stack.pop_back();
+        if (!needed.insert(id).second)
+            continue;
+        for (const std::string& from : sources[id])
+            stack.push_back(from);
+    }
+
+    std::map<std::string, int> index;
+    std::mt19937_64 rng(seed);
+    for (const std::string& id : report.order) {
+        const LayerSpec& layer = *spec.find(id);
+        if (!needed.count(id))
+            continue;
+        if (layer.type == "Output") {
+            finalNode = index.at(sources[id].at(0));
+            loss = layer.text("loss", "cross_entropy") == "mse" ? LossKind::MeanSquaredError : LossKind::CrossEntropy;
+            continue;
+        }
+        Node node;
+        node.id = id;
+        node.type = layer.type;
+        node.shape = report.layers.at(id).outputShape;
+        std::vector<Shape> inShapes;
+        for (const std::string& from : sources[id]) {
+            node.inputs.push_back(index.at(from));
+            inShapes.push_back(nodes[index.at(from)].shape);
+        }
+        node.layer = makeLayer(layer, inShapes, seed + 7919 * (nodes.size() + 1));
+        if (node.layer)
+            node.layer->initialise(rng);
+        index[id] = int(nodes.size());
+        nodes.push_back(std::move(node));
+    }
+    if (nodes.empty() || nodes.front().type != "Input")
+        throw NeuriteError("The design's Output is not connected to its Input.");
+    // Cross-entropy applies softmax itself (fused, stable): a final softmax becomes part of the loss.
+    if (loss == LossKind::CrossEntropy) {
+        if (auto* dense = dynamic_cast<DenseLayer*>(nodes[finalNode].layer.get()))
+            if (dense->activation() == Activation::Softmax)
+                dense->setActivation(Activation::Linear);
+        if (auto* act = dynamic_cast<ActivationLayer*>(nodes[finalNode].layer.get()))
+            if (act->activation() == Activation::Softmax)
+                act->setActivation(Activation::Linear);
+    }
+    parameterCount = report.totalParameters();
+    // Nodes moved while the vector grew: point each at its own buffer only now.
+    for (Node& node : nodes)
+        node.output = &node.out;
+    for (Node& node : nodes) {
+        for (int from : node.inputs)
+            node.inPtrs.push_back(nodes[from].output);
+        node.dInPtrs.assign(node.inputs.size(), nullptr);
+    }
+    setPool(0);
+}
+
+void Network::Impl::setPool(int threads)
+{
+    pool = std::make_unique<ThreadPool>(threads);
+    for (Node& node : nodes)
+        if (node.layer)
+            node.layer->setThreadPool(pool.get());
+}
+
+void Network::Impl::forward(const Matrix& x, bool training)
+{
+    nodes.front().output = &x;
+    for (std::size_t i = 1; i < nodes.size(); ++i) {
+        Node& node = nodes[i];
+        for (std::size_t p = 0; p < node.inputs.size(); ++p)
+            node.inPtrs[p] = nodes[node.inputs[p]].output;
+        node.layer->forward(node.inPtrs, node.out, training);
+    }
+}
+
+// Gradients flow from the final node back to the first layer; a node feeding several layers sums them.
+void Network::Impl::backward()
+{
+    for (Node& node : nodes)
+        node.gradSet = false;
+    Node& last = nodes[finalNode];
+    last.grad.swap(dFinal);
+    last.gradSet = true;
+    for (int i = finalNode; i >= 1; --i) {
+        Node& node = nodes[i];
+        if (!node.gradSet)
+            continue;
+        if (scratch.size() < node.inputs.size())
+            scratch.resize(node.inputs.size());
+        for (std::size_t p = 0; p < node.inputs.size(); ++p) {
+            Node& source = nodes[node.inputs[p]];
+            if (node.inputs[p] == 0) {           // the Input needs no gradient
+                node.dInPtrs[p] = nullptr;
+                continue;
+            }
+            // A source that already has a gradient (from another consumer, or from an earlier port of this
+            // node, as in Add(x, x)) gets this one added afterwards.
+            bool taken = source.gradSet;
+            for (std::size_t q = 0; q < p; ++q)
+                taken = taken || node.inputs[q] == node.inputs[p];
+            node.dInPtrs[p] = taken ? &scratch[p] : &source.grad;
+        }
+        node.layer->backward(node.inPtrs, node.out, node.grad, node.dInPtrs);
+        for (std::size_t p = 0; p < node.inputs.size(); ++p) {
+            if (!node.dInPtrs[p])
+                continue;
+            Node& source = nodes[node.inputs[p]];
+            if (node.dInPtrs[p] == &scratch[p])
+                source.grad += scratch[p];
+            source.gradSet = true;
+        }
+    }
+    last.grad.swap(dFinal);
+}
+
+Network::Network(const NetworkSpec& spec, std::uint64_t seed) : m_impl(std::make_unique<Impl>())
+{
+    m_impl->build(spec, seed);
+}
+
+Network::~Network() = default;
+Network::Network(Network&&) noexcept = default;
+Network& Network::operator=(Network&&) noexcept = default;
+
+const NetworkSpec& Network::spec() const { return m_impl->spec; }
+Shape Network::inputShape() const { return m_impl->nodes.front().shape; }
+int Network::outputSize() const { return int(m_impl->nodes[m_impl->finalNode].shape.size()); }
+LossKind Network::loss() const { return m_impl->loss; }
+long Network::parameterCount() const { return m_impl->parameterCount; }
+
+void Network::setThreads(int threads)
+{
+    if (threads != m_impl->requestedThreads) {
+        m_impl->requestedThreads = threads;
+        m_impl->setPool(threads);
+    }
+}
+
+void Network::predict(const Matrix& x, Matrix& out)
+{
+    m_impl->forward(x, false);
+    const Matrix& final = *m_impl->nodes[m_impl->finalNode].output;
+    if (m_impl->loss == LossKind::CrossEntropy)
+        softmaxRows(final, out);
+    else
+        out = final;
+}
+
+void Network::predictOne(const float* input, float* output)
+{
+    Impl& d = *m_impl;
+    const long n = inputShape().size();
+    d.single.resize(1, n);
+    std::memcpy(d.single.data(), input, sizeof(float) * std::size_t(n));
+    predict(d.single, d.singleOut);
+    std::memcpy(output, d.singleOut.data(), sizeof(float) * std::size_t(d.singleOut.size()));
+}
+
+float Network::forwardBackward(const Matrix& x, const std::uint8_t* labels, int* correct)
+{
+    Impl& d = *m_impl;
+    d.forward(x, true);
+    const Matrix& final = *d.nodes[d.finalNode].output;
+    const float loss = d.loss == LossKind::CrossEntropy
+                           ? softmaxCrossEntropy(final, labels, d.probs, &d.dFinal, correct)
+                           : meanSquaredError(final, labels, &d.dFinal, correct);
+    d.backward();
+    return loss;
+}
+
+float Network::evaluateBatch(const Matrix& x, const std::uint8_t* labels, int* correct, Matrix* predictions)
+{
+    Impl& d = *m_impl;
+    d.forward(x, false);
+    const Matrix& final = *d.nodes[d.finalNode].output;
+    if (d.loss == LossKind::MeanSquaredError) {
+        if (predictions)
+            *predictions = final;
+        return meanSquaredError(final, labels, nullptr, correct);
+    }
+    const float loss = softmaxCrossEntropy(final, labels, d.probs, nullptr, correct);
+    if (predictions)
+        *predictions = d.probs;
+    return loss;
+}
+
+std::vector<ParameterRef> Network::parameters()
+{
+    std::vector<ParameterRef> all;
+    for (Node& node : m_impl->nodes) {
+        if (!node.layer)
+            continue;
+        for (ParameterRef p : node.layer->parameters()) {
+            p.name = node.id + "." + p.name;
+            all.push_back(p);
+        }
+    }
+    return all;
+}
+
+// What a project file stores: the trainable parameters and the layers' untrained buffers (BatchNorm's
+// running statistics), each named "<layerId>.<name>".
+std::vector<ParameterRef> Network::Impl::savedTensors()
+{
+    std::vector<ParameterRef> all;
+    for (Node& node : nodes) {
+        if (!node.layer)
+            continue;
+        for (std::vector<ParameterRef> group : {node.layer->parameters(), node.layer->buffers()})
+            for (ParameterRef p : group) {
+                p.name = node.id + "." + p.name;
+                all.push_back(p);
+            }
+    }
+    return all;
+}
+
+Weights Network::weights() const
+{
+    Weights result;
+    for (const ParameterRef& p : m_impl->savedTensors()) {
+        NamedTensor t{p.name, int(p.value->rows()), int(p.value->cols()), {}};
+        t.values.assign(p.value->data(), p.value->data() + p.value->size());
+        result.push_back(std::move(t));
+    }
+    return result;
+}
+
+void Network::setWeights(const Weights& weights)
+{
+    std::map<std::string, const NamedTensor*> byName;
+    for (const NamedTensor& t : weights)
+        byName[t.name] = &t;
+    const std::vector<ParameterRef> params = m_impl->savedTensors();
+    // Check everything first so that a bad set leaves the network unchanged.
+    for (const ParameterRef& p : params) {
+        const auto it = byName.find(p.name);
+        if (it == byName.end())
+            throw NeuriteError("The weights have no tensor '" + p.name + "' for this design.");
+        const NamedTensor& t = *it->second;
+        if (t.rows != p.value->rows() || t.cols != p.value->cols() || long(t.values.size()) != p.value->size())
+            throw NeuriteError("Tensor '" + p.name + "' is " + std::to_string(t.rows) + "x" +
+                               std::to_string(t.cols) + " but the design needs " + std::to_string(p.value->rows()) +
+                               "x" + std::to_string(p.value->cols()) + ".");
+    }
+    for (const ParameterRef& p : params)
+        std::memcpy(p.value->data(), byName[p.name]->values.data(), sizeof(float) * std::size_t(p.value->size()));
+}
+
+std::vector<LayerActivation> Network::activations() const
+{
+    std::vector<LayerActivation> result;
+    for (std::size_t i = 1; i < m_impl->nodes.size(); ++i) {
+        const Node& node = m_impl->nodes[i];
+        if (node.out.rows() == 0)
+            continue;
+        LayerActivation a{node.id, node.type, node.shape, {}};
+        a.values.assign(node.out.data(), node.out.data() + node.out.cols());
+        result.push_back(std::move(a));
+    }
+    return result;
+}
+
+} // namespace neurite

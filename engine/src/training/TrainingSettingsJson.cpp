@@ -1,0 +1,107 @@
+// TrainingSettings <-> JSON, for the "settings" object of a project file.
+#include "training/TrainingSettingsJson.h"
+
+#include <limits>
+
+namespace neurite {
+
+namespace {
+
+// Reads `key` into `target` when present, with `read(value, location)`.
+template <class T, class Read>
+void readOptional(const Json& object, const char* key, const JsonLocation& at, T& target, Read read)
+{
+    if (const Json* value = optionalMember(object, key, at))
+        target = read(*value, at[key]);
+}
+
+int readInt(const Json& value, const JsonLocation& at)
+{
+    return int(expectInteger(value, at, std::numeric_limits<int>::min(), std::numeric_limits<int>::max()));
+}
+
+// Floats may be NaN (written as null) so that any settings that were saved can be loaded and then rejected
+// by validateSettings() with a proper message.
+float readFloat(const Json& value, const JsonLocation& at)
+{
+    return nullableFloatFromJson(value, at);
+}
+
+Json optimizerToJson(const OptimizerSettings& o)
+{
+    return {{"kind", o.kind},
+            {"learningRate", nullableNumberToJson(o.learningRate)},
+            {"momentum", nullableNumberToJson(o.momentum)},
+            {"nesterov", o.nesterov},
+            {"beta1", nullableNumberToJson(o.beta1)},
+            {"beta2", nullableNumberToJson(o.beta2)},
+            {"epsilon", nullableNumberToJson(o.epsilon)},
+            {"rho", nullableNumberToJson(o.rho)},
+            {"weightDecay", nullableNumberToJson(o.weightDecay)}};
+}
+
+OptimizerSettings optimizerFromJson(const Json& value, const JsonLocation& at)
+{
+    OptimizerSettings o;
+    readOptional(value, "kind", at, o.kind, expectString);
+    readOptional(value, "learningRate", at, o.learningRate, readFloat);
+    readOptional(value, "momentum", at, o.momentum, readFloat);
+    readOptional(value, "nesterov", at, o.nesterov, expectBool);
+    readOptional(value, "beta1", at, o.beta1, readFloat);
+    readOptional(value, "beta2", at, o.beta2, readFloat);
+    readOptional(value, "epsilon", at, o.epsilon, readFloat);
+    readOptional(value, "rho", at, o.rho, readFloat);
+    readOptional(value, "weightDecay", at, o.weightDecay, readFloat);
+    return o;
+}
+
+Json scheduleToJson(const ScheduleSettings& s)
+{
+    return {{"kind", s.kind},
+            {"stepEpochs", s.stepEpochs},
+            {"gamma", nullableNumberToJson(s.gamma)},
+            {"minLearningRate", nullableNumberToJson(s.minLearningRate)}};
+}
+
+ScheduleSettings scheduleFromJson(const Json& value, const JsonLocation& at)
+{
+    ScheduleSettings s;
+    readOptional(value, "kind", at, s.kind, expectString);
+    readOptional(value, "stepEpochs", at, s.stepEpochs, readInt);
+    readOptional(value, "gamma", at, s.gamma, readFloat);
+    readOptional(value, "minLearningRate", at, s.minLearningRate, readFloat);
+    return s;
+}
+
+} // namespace
+
+Json settingsToJson(const TrainingSettings& settings)
+{
+    return {{"dataSet", settings.dataSet},
+            {"epochs", settings.epochs},
+            {"batchSize", settings.batchSize},
+            {"optimizer", optimizerToJson(settings.optimizer)},
+            {"schedule", scheduleToJson(settings.schedule)},
+            {"validationSplit", nullableNumberToJson(settings.validationSplit)},
+            {"seed", settings.seed},
+            {"threads", settings.threads},
+            {"earlyStoppingPatience", settings.earlyStoppingPatience}};
+}
+
+TrainingSettings settingsFromJson(const Json& value, const JsonLocation& at)
+{
+    expectObject(value, at);
+    TrainingSettings settings;
+    readOptional(value, "dataSet", at, settings.dataSet, expectString);
+    readOptional(value, "epochs", at, settings.epochs, readInt);
+    readOptional(value, "batchSize", at, settings.batchSize, readInt);
+    readOptional(value, "optimizer", at, settings.optimizer, optimizerFromJson);
+    readOptional(value, "schedule", at, settings.schedule, scheduleFromJson);
+    readOptional(value, "validationSplit", at, settings.validationSplit, readFloat);
+    readOptional(value, "seed", at, settings.seed, expectUnsigned);
+    readOptional(value, "threads", at, settings.threads, readInt);
+    readOptional(value, "earlyStoppingPatience", at, settings.earlyStoppingPatience, readInt);
+    return settings;
+}
+
+} // namespace neurite

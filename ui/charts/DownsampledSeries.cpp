@@ -1,0 +1,99 @@
+// Keeps every point of a curve but draws at most kMaxDrawnPoints of them, by averaging buckets.
+#include "charts/DownsampledSeries.h"
+
+#include <QXYSeries>
+
+#include <algorithm>
+
+namespace neurite::ui {
+
+void DownsampledSeries::setSeries(QXYSeries* series)
+{
+    m_series = series;
+    rebuild();
+}
+
+void DownsampledSeries::clear()
+{
+    m_points.clear();
+    m_drawn.clear();
+    m_bucket = 1;
+    m_drawnUpTo = 0;
+    m_hasRange = false;
+    m_min = m_max = 0;
+    if (m_series)
+        m_series->clear();
+}
+
+int DownsampledSeries::drawnCount() const
+{
+    return int(m_drawn.size());
+}
+
+void DownsampledSeries::track(QPointF p)
+{
+    if (!m_hasRange) {
+        m_min = m_max = p.y();
+        m_hasRange = true;
+    }
+    m_min = std::min(m_min, p.y());
+    m_max = std::max(m_max, p.y());
+}
+
+QPointF DownsampledSeries::flushBucket()
+{
+    double x = 0, y = 0;
+    for (std::size_t i = m_drawnUpTo; i < m_drawnUpTo + std::size_t(m_bucket); ++i) {
+        x += m_points[i].x();
+        y += m_points[i].y();
+    }
+    m_drawnUpTo += std::size_t(m_bucket);
+    const QPointF mean(x / m_bucket, y / m_bucket);
+    track(mean);
+    return mean;
+}
+
+void DownsampledSeries::append(const std::vector<QPointF>& points)
+{
+    m_points.insert(m_points.end(), points.begin(), points.end());
+    if (m_points.size() / std::size_t(m_bucket) > std::size_t(kMaxDrawnPoints)) {
+        while (m_points.size() / std::size_t(m_bucket) > std::size_t(kMaxDrawnPoints))
+            m_bucket *= 2;
+        rebuild();
+        return;
+    }
+    const qsizetype before = m_drawn.size();
+    while (m_drawnUpTo + std::size_t(m_bucket) <= m_points.size())
+        m_drawn.append(flushBucket());
+    // replace() redraws once; append(list) would re-stroke the whole line for every added point.
+    if (m_series && m_drawn.size() != before)
+        m_series->replace(m_drawn);
+}
+
+void DownsampledSeries::rebuild()
+{
+    m_drawnUpTo = 0;
+    m_hasRange = false;
+    m_drawn.clear();
+    m_drawn.reserve(qsizetype(m_points.size() / std::size_t(m_bucket)));
+    while (m_drawnUpTo + std::size_t(m_bucket) <= m_points.size())
+        m_drawn.append(flushBucket());
+    if (m_series)
+        m_series->replace(m_drawn);
+}
+
+const QPointF* DownsampledSeries::nearest(double x) const
+{
+    if (m_points.empty())
+        return nullptr;
+    // Points arrive in x order.
+    auto it = std::lower_bound(m_points.begin(), m_points.end(), x,
+                               [](const QPointF& p, double value) { return p.x() < value; });
+    if (it == m_points.end())
+        return &m_points.back();
+    if (it != m_points.begin() && x - std::prev(it)->x() < it->x() - x)
+        --it;
+    return &*it;
+}
+
+} // namespace neurite::ui

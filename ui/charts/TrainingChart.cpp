@@ -1,0 +1,171 @@
+// The common frame of the live training charts: an epoch x axis, hover read-outs, LR-change marks, PNG export.
+#include "charts/TrainingChart.h"
+
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <QLogValueAxis>
+#include <QScatterSeries>
+#include <QToolTip>
+#include <QValueAxis>
+
+#include <algorithm>
+#include <cmath>
+
+namespace neurite::ui {
+
+namespace {
+constexpr double kLogFloor = 1e-4;  // log axes cannot show 0: losses are clamped up to this
+}
+
+TrainingChart::TrainingChart(const QString& title, QWidget* parent)
+    : QChartView(new QChart, parent), m_xAxis(new QValueAxis), m_yAxis(new QValueAxis)
+{
+    setRenderHint(QPainter::Antialiasing);
+    setMinimumSize(320, 220);
+    QChart* c = chart();
+    c->setTitle(title);
+    c->setMargins(QMargins(4, 4, 4, 4));
+    c->legend()->setAlignment(Qt::AlignBottom);
+    c->setAnimationOptions(QChart::NoAnimation);  // animations would replay on every update
+    m_xAxis->setTitleText(tr("epoch"));
+    m_xAxis->setLabelFormat(QStringLiteral("%g"));
+    m_xAxis->setRange(0, 1);
+    static_cast<QValueAxis*>(m_yAxis)->setLabelFormat(QStringLiteral("%g"));
+    c->addAxis(m_xAxis, Qt::AlignBottom);
+    c->addAxis(m_yAxis, Qt::AlignLeft);
+}
+
+void TrainingChart::attach(QAbstractSeries* series)
+{
+    chart()->addSeries(series);
+    series->attachAxis(m_xAxis);
+    series->attachAxis(m_yAxis);
+    if (auto* xy = qobject_cast<QXYSeries*>(series))
+        connect(xy, &QXYSeries::hovered, this, [this](const QPointF& point, bool entered) {
+            if (entered)
+                QToolTip::showText(QCursor::pos(), describeAt(point.x()), this);
+            else
+                QToolTip::hideText();
+        });
+}
+
+QLineSeries* TrainingChart::addLine(const QString& name, const QColor& color, qreal width, Qt::PenStyle style)
+{
+    auto* series = new QLineSeries;
+    series->setName(name);
+    QPen pen(color, width, style);
+    pen.setCapStyle(Qt::RoundCap);
+    series->setPen(pen);
+    attach(series);
+    return series;
+}
+
+QScatterSeries* TrainingChart::addScatter(const QString& name, const QColor& color, qreal size)
+{
+    auto* series = new QScatterSeries;
+    series->setName(name);
+    series->setColor(color);
+    series->setBorderColor(color.darker(130));
+    series->setMarkerSize(size);
+    attach(series);
+    return series;
+}
+
+void TrainingChart::setPlannedEpochs(int epochs)
+{
+    m_xAxis->setRange(0, std::max(1, epochs));
+    m_xAxis->setTickCount(std::min(std::max(1, epochs), 10) + 1);
+}
+
+void TrainingChart::setYRange(double lo, double hi)
+{
+    if (!std::isfinite(lo) || !std::isfinite(hi))
+        return;
+    if (m_logScale) {
+        lo = std::max(lo, kLogFloor);
+        hi = std::max(hi, lo * 10);
+    } else if (hi <= lo) {
+        hi = lo + 1;
+    }
+    if (auto* linear = qobject_cast<QValueAxis*>(m_yAxis); linear && m_niceNumbers) {
+        // Ticks at 1, 2 or 5 times a power of ten (0, 0.5, 1, ... rather than 0, 0.64, 1.27, ...).
+        const double rough = (hi - lo) / 5.0;
+        const double power = std::pow(10.0, std::floor(std::log10(rough)));
+        const double step = power * (rough <= power ? 1 : rough <= 2 * power ? 2 : rough <= 5 * power ? 5 : 10);
+        lo = std::floor(lo / step + 1e-9) * step;
+        hi = std::ceil(hi / step - 1e-9) * step;
+        linear->setTickCount(int(std::lround((hi - lo) / step)) + 1);
+    }
+    m_yAxis->setRange(lo, hi);
+    m_yMin = lo;
+    m_yMax = hi;
+    updateMarkLines();
+}
+
+void TrainingChart::setLogScale(bool on)
+{
+    if (on == m_logScale)
+        return;
+    m_logScale = on;
+    QAbstractAxis* axis = nullptr;
+    if (on) {
+        auto* log = new QLogValueAxis;
+        log->setBase(10);
+        log->setLabelFormat(QStringLiteral("%g"));
+        log->setMinorTickCount(-1);
+        axis = log;
+    } else {
+        auto* linear = new QValueAxis;
+        linear->setLabelFormat(QStringLiteral("%g"));
+        axis = linear;
+    }
+    axis->setTitleText(m_yAxis->titleText());
+    const QList<QAbstractSeries*> series = chart()->series();
+    chart()->removeAxis(m_yAxis);
+    delete m_yAxis;
+    m_yAxis = axis;
+    chart()->addAxis(axis, Qt::AlignLeft);
+    for (QAbstractSeries* s : series)
+        s->attachAxis(axis);
+}
+
+void TrainingChart::markLearningRateChange(double x, float learningRate)
+{
+    QLineSeries* line = addLine(QString(), QColor(110, 110, 110), 1.2, Qt::DashLine);
+    // One legend entry per change would crowd the legend; the hover text names the change instead.
+    for (QLegendMarker* marker : chart()->legend()->markers(line))
+        marker->setVisible(false);
+    m_lrMarks.push_back({x, learningRate, line});
+    updateMarkLines();
+}
+
+void TrainingChart::updateMarkLines()
+{
+    for (const LrMark& mark : m_lrMarks)
+        mark.line->replace(QList<QPointF>{{mark.x, m_yMin}, {mark.x, m_yMax}});
+}
+
+void TrainingChart::clearMarks()
+{
+    for (const LrMark& mark : m_lrMarks) {
+        chart()->removeSeries(mark.line);
+        delete mark.line;
+    }
+    m_lrMarks.clear();
+}
+
+QString TrainingChart::learningRateNote(double x) const
+{
+    const double tolerance = (m_xAxis->max() - m_xAxis->min()) / 200.0;
+    for (const LrMark& mark : m_lrMarks)
+        if (std::abs(mark.x - x) <= tolerance)
+            return tr("\nlearning rate changed to %1 here").arg(double(mark.learningRate), 0, 'g', 4);
+    return {};
+}
+
+bool TrainingChart::savePng(const QString& path)
+{
+    return grab().save(path, "PNG");
+}
+
+} // namespace neurite::ui

@@ -1,0 +1,205 @@
+// One open project: the design graph and its undo stack, the file it lives in, training settings and results.
+#include "document/ProjectDocument.h"
+
+#include "editor/GraphCommands.h"
+#include "editor/GraphToSpec.h"
+
+#include <neurite/Error.h>
+
+#include <QFileInfo>
+
+namespace neurite::ui {
+
+ProjectDocument::ProjectDocument(QObject* parent) : QObject(parent)
+{
+    connect(&m_model, &GraphModel::nodeCreated, this, &ProjectDocument::onDesignEdited);
+    connect(&m_model, &GraphModel::nodeRemoved, this, &ProjectDocument::onDesignEdited);
+    connect(&m_model, &GraphModel::nodeUpdated, this, &ProjectDocument::onDesignEdited);
+    connect(&m_model, &GraphModel::connectionCreated, this, &ProjectDocument::onDesignEdited);
+    connect(&m_model, &GraphModel::connectionRemoved, this, &ProjectDocument::onDesignEdited);
+    connect(&m_model, &GraphModel::modelReset, this, &ProjectDocument::onDesignEdited);
+    connect(&m_undoStack, &QUndoStack::cleanChanged, this, &ProjectDocument::updateModified);
+    revalidate();
+}
+
+NetworkSpec ProjectDocument::spec() const
+{
+    return graphToSpec(m_model);
+}
+
+bool ProjectDocument::canTrain() const
+{
+    return m_canTrain;
+}
+
+bool ProjectDocument::execute(QUndoCommand* command)
+{
+    if (m_locked && !isLayoutOnly(command)) {
+        delete command;
+        return false;
+    }
+    m_undoStack.push(command);
+    return true;
+}
+
+void ProjectDocument::setDesignLocked(bool locked)
+{
+    if (m_locked == locked)
+        return;
+    m_locked = locked;
+    Q_EMIT designLockedChanged(locked);
+    revalidate();  // canTrain depends on the lock
+}
+
+void ProjectDocument::newDesign(const NetworkSpec& spec, const std::string& uiState)
+{
+    Project project;
+    project.spec = spec;
+    project.uiStateJson = uiState;
+    project.settings = m_settings;
+    loadProject(project, QString());
+}
+
+void ProjectDocument::loadProject(const Project& project, const QString& path)
+{
+    m_undoStack.clear();
+    m_settings = project.settings;
+    m_history = project.history;
+    m_dataSetName = project.dataSetName;
+    m_classNames = project.classNames;
+    m_weights.reset();
+    m_model.resetFromJson(graphFromSpec(project.spec, positionsFromUiState(project.uiStateJson)));
+    // Set after the reset so that the design change above does not drop them.
+    m_weights = project.weights;
+    m_weightsSpec = spec();
+    m_extraModified = false;
+    setPath(path);
+    m_undoStack.setClean();
+    updateModified();
+    Q_EMIT settingsChanged();
+    Q_EMIT weightsChanged();
+    Q_EMIT documentReset();
+}
+
+Project ProjectDocument::toProject() const
+{
+    Project project;
+    project.spec = spec();
+    project.uiStateJson = uiStateJson(m_model);
+    project.settings = m_settings;
+    project.weights = m_weights;
+    project.history = m_history;
+    project.dataSetName = m_dataSetName;
+    project.classNames = m_classNames;
+    return project;
+}
+
+bool ProjectDocument::save(const QString& path, QString* error)
+{
+    try {
+        saveProject(toProject(), path.toStdString());
+    } catch (const NeuriteError& e) {
+        if (error)
+            *error = QString::fromStdString(e.what());
+        return false;
+    } catch (const std::exception& e) {
+        if (error)
+            *error = tr("Could not save %1: %2").arg(path, QString::fromStdString(e.what()));
+        return false;
+    }
+    setPath(path);
+    setModified(false);
+    return true;
+}
+
+QString ProjectDocument::displayName() const
+{
+    return m_path.isEmpty() ? tr("Untitled") : QFileInfo(m_path).fileName();
+}
+
+bool ProjectDocument::isModified() const
+{
+    return m_extraModified || !m_undoStack.isClean();
+}
+
+void ProjectDocument::setModified(bool modified)
+{
+    m_extraModified = modified;
+    if (!modified)
+        m_undoStack.setClean();
+    updateModified();
+}
+
+void ProjectDocument::setSettings(const TrainingSettings& settings)
+{
+    if (settings == m_settings)
+        return;
+    m_settings = settings;
+    m_extraModified = true;
+    updateModified();
+    Q_EMIT settingsChanged();
+}
+
+void ProjectDocument::setTrainedWeights(const std::optional<Weights>& weights)
+{
+    m_weights = weights;
+    m_weightsSpec = spec();
+    m_extraModified = true;
+    updateModified();
+    Q_EMIT weightsChanged();
+}
+
+void ProjectDocument::setHistory(const TrainingHistory& history)
+{
+    m_history = history;
+    m_extraModified = true;
+    updateModified();
+}
+
+void ProjectDocument::setDataSet(const std::string& name, const std::vector<std::string>& classNames)
+{
+    m_dataSetName = name;
+    m_classNames = classNames;
+    m_extraModified = true;
+    updateModified();
+}
+
+void ProjectDocument::onDesignEdited()
+{
+    revalidate();
+    if (m_weights && spec() != m_weightsSpec) {
+        m_weights.reset();
+        Q_EMIT weightsChanged();
+    }
+    Q_EMIT designChanged();
+}
+
+void ProjectDocument::revalidate()
+{
+    m_validation = validate(spec());
+    const bool canTrain = !m_locked && !m_model.isEmpty() && m_validation.ok();
+    Q_EMIT validationChanged();
+    if (canTrain != m_canTrain) {
+        m_canTrain = canTrain;
+        Q_EMIT canTrainChanged(canTrain);
+    }
+}
+
+void ProjectDocument::setPath(const QString& path)
+{
+    if (path == m_path)
+        return;
+    m_path = path;
+    Q_EMIT pathChanged();
+}
+
+void ProjectDocument::updateModified()
+{
+    const bool modified = isModified();
+    if (modified == m_lastModified)
+        return;
+    m_lastModified = modified;
+    Q_EMIT modifiedChanged(modified);
+}
+
+} // namespace neurite::ui

@@ -1,0 +1,97 @@
+// One open project: the design graph and its undo stack, the file it lives in, training settings and results.
+#pragma once
+
+#include "editor/GraphModel.h"
+
+#include <neurite/Network.h>
+#include <neurite/NetworkSpec.h>
+#include <neurite/ProjectFile.h>
+#include <neurite/TrainingHistory.h>
+#include <neurite/TrainingSettings.h>
+#include <neurite/Validation.h>
+
+#include <QObject>
+#include <QString>
+#include <QUndoStack>
+#include <optional>
+
+namespace neurite::ui {
+
+// Everything the windows share about the project. Edits to the design go through execute() so that they are
+// undoable and refused while training runs; validation is recomputed (by the engine) after each change.
+class ProjectDocument : public QObject {
+    Q_OBJECT
+public:
+    explicit ProjectDocument(QObject* parent = nullptr);
+
+    GraphModel* model() { return &m_model; }
+    const GraphModel* model() const { return &m_model; }
+    QUndoStack* undoStack() { return &m_undoStack; }
+
+    NetworkSpec spec() const;
+    const ValidationReport& validation() const { return m_validation; }
+    // The design is valid and not locked by a running training.
+    bool canTrain() const;
+
+    // Pushes `command` (taking ownership). Refused (and deleted) while the design is locked, except moves.
+    bool execute(QUndoCommand* command);
+    void setDesignLocked(bool locked);
+    bool isDesignLocked() const { return m_locked; }
+
+    // Replaces the design (no undo history): New, templates. Clears weights and history, keeps settings.
+    void newDesign(const NetworkSpec& spec, const std::string& uiState = "{}");
+    void loadProject(const Project& project, const QString& path);
+    Project toProject() const;
+    // Saves to `path` and makes it the document's path; false with a message naming the file on failure.
+    bool save(const QString& path, QString* error);
+
+    QString path() const { return m_path; }
+    QString displayName() const;  // file name, or "Untitled"
+    bool isModified() const;
+    void setModified(bool modified);  // false marks the current state as saved
+
+    const TrainingSettings& settings() const { return m_settings; }
+    void setSettings(const TrainingSettings& settings);
+    const std::optional<Weights>& trainedWeights() const { return m_weights; }
+    // Weights belong to the design they were trained with; any later design change drops them.
+    void setTrainedWeights(const std::optional<Weights>& weights);
+    const TrainingHistory& history() const { return m_history; }
+    void setHistory(const TrainingHistory& history);
+    const std::string& dataSetName() const { return m_dataSetName; }
+    const std::vector<std::string>& classNames() const { return m_classNames; }
+    void setDataSet(const std::string& name, const std::vector<std::string>& classNames);
+
+Q_SIGNALS:
+    void designChanged();       // layers, options or wires (not positions)
+    void validationChanged();
+    void canTrainChanged(bool canTrain);
+    void weightsChanged();
+    void settingsChanged();
+    void pathChanged();
+    void modifiedChanged(bool modified);
+    void designLockedChanged(bool locked);
+    void documentReset();        // a new or opened project replaced everything
+
+private:
+    void onDesignEdited();
+    void revalidate();
+    void setPath(const QString& path);
+    void updateModified();
+
+    GraphModel m_model;
+    QUndoStack m_undoStack;
+    ValidationReport m_validation;
+    bool m_canTrain = false;
+    bool m_locked = false;
+    QString m_path;
+    bool m_extraModified = false;  // changes outside the undo stack: settings, weights
+    bool m_lastModified = false;
+    TrainingSettings m_settings;
+    std::optional<Weights> m_weights;
+    NetworkSpec m_weightsSpec;  // the design the weights were trained with
+    TrainingHistory m_history;
+    std::string m_dataSetName;
+    std::vector<std::string> m_classNames;
+};
+
+} // namespace neurite::ui

@@ -1,0 +1,205 @@
+// Autosave for crash recovery: the open project, and while training the latest checkpoint, written to a
+// per-process recovery file.
+#include "document/RecoveryFile.h"
+
+#include "document/ProjectDocument.h"
+#include "document/RecoveryWriter.h"
+#include "training/TrainingController.h"
+
+#include <neurite/Error.h>
+#include <neurite/ProjectFile.h>
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QStandardPaths>
+
+namespace neurite::ui {
+
+namespace {
+
+const QString kPathKey = QStringLiteral("recoveredPath");
+const QString kCheckpointKey = QStringLiteral("recoveredCheckpointEpoch");
+
+QString lockPathFor(const QString& recoveryPath)
+{
+    return recoveryPath.left(recoveryPath.size() - QStringLiteral(".neurite").size()) + QStringLiteral(".lock");
+}
+
+// The original file's path and the checkpoint's epoch ride along in the UI state, which the engine keeps
+// opaque.
+std::string withRecoveryState(const std::string& uiState, const QString& path, int checkpointEpoch)
+{
+    QJsonObject state = QJsonDocument::fromJson(QByteArray::fromStdString(uiState)).object();
+    state.insert(kPathKey, path);
+    if (checkpointEpoch > 0)
+        state.insert(kCheckpointKey, checkpointEpoch);
+    return QJsonDocument(state).toJson(QJsonDocument::Compact).toStdString();
+}
+
+QJsonObject recoveryStateOf(const Project& project)
+{
+    return QJsonDocument::fromJson(QByteArray::fromStdString(project.uiStateJson)).object();
+}
+
+} // namespace
+
+RecoveryFile::RecoveryFile(ProjectDocument* document, QObject* parent) : QObject(parent), m_document(document)
+{
+    QDir().mkpath(directory());
+    m_path = QDir(directory()).filePath(
+        QStringLiteral("recovery-%1.neurite").arg(QCoreApplication::applicationPid()));
+    m_lock = std::make_unique<QLockFile>(lockPathFor(m_path));
+    m_lock->tryLock(0);
+    m_writer = std::make_unique<RecoveryWriter>(QFile::encodeName(m_path).toStdString());
+    m_timer.setInterval(kIntervalMs);
+    connect(&m_timer, &QTimer::timeout, this, &RecoveryFile::saveNow);
+    m_timer.start();
+}
+
+RecoveryFile::~RecoveryFile()
+{
+    discard();
+    m_writer.reset();  // joins the writer after the removal
+}
+
+QString RecoveryFile::directory()
+{
+    const QString custom = qEnvironmentVariable("NEURITE_RECOVERY_DIR");
+    if (!custom.isEmpty())
+        return custom;
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation)).filePath("recovery");
+}
+
+void RecoveryFile::saveNow()
+{
+    if (!m_checkpoint && !m_document->isModified()) {
+        m_writer->remove();
+        return;
+    }
+    Project project = m_document->toProject();
+    // The design is locked while training, so the checkpoint's weights fit it; the check keeps a
+    // mismatch (which would make the file unreadable) out of the file all the same.
+    const bool withCheckpoint = m_checkpoint && project.spec == m_runSpec;
+    if (withCheckpoint) {
+        project.weights = m_checkpoint->weights;
+        project.history = m_checkpointHistory;
+        project.dataSetName = m_runDataSet;
+        project.classNames = m_runClassNames;
+    }
+    project.uiStateJson = withRecoveryState(project.uiStateJson, m_document->path(),
+                                            withCheckpoint ? m_checkpoint->epoch : 0);
+    m_writer->write(std::move(project));
+}
+
+void RecoveryFile::discard()
+{
+    m_writer->remove();
+    m_writer->waitUntilIdle();
+}
+
+void RecoveryFile::waitForWrites()
+{
+    m_writer->waitUntilIdle();
+}
+
+void RecoveryFile::watchTraining(TrainingController* controller)
+{
+    connect(controller, &TrainingController::runStarted, this, &RecoveryFile::onRunStarted);
+    connect(controller, &TrainingController::batchesReported, this, [this](const BatchReports& batches) {
+        m_runHistory.batches.insert(m_runHistory.batches.end(), batches.begin(), batches.end());
+    });
+    connect(controller, &TrainingController::epochReported, this, &RecoveryFile::onEpoch);
+    connect(controller, &TrainingController::checkpointReported, this, &RecoveryFile::onCheckpoint);
+    connect(controller, &TrainingController::finished, this, &RecoveryFile::onRunEnded);
+    connect(controller, &TrainingController::failed, this, &RecoveryFile::onRunEnded);
+}
+
+void RecoveryFile::onRunStarted(const DataSetHandle& data)
+{
+    m_runSpec = m_document->spec();
+    m_runDataSet = data->name;
+    m_runClassNames = data->classNames;
+    m_runHistory = {};
+    m_checkpoint.reset();
+    m_checkpointHistory = {};
+}
+
+void RecoveryFile::onEpoch(const EpochReport& report)
+{
+    m_runHistory.epochs.push_back(report);
+    if (report.best)
+        m_runHistory.bestEpoch = report.epoch;
+}
+
+void RecoveryFile::onCheckpoint(const TrainingCheckpoint& checkpoint)
+{
+    m_checkpoint = checkpoint;
+    m_checkpointHistory = m_runHistory;  // reports arrive in order: up to and including this epoch
+    saveNow();
+}
+
+// The finished run's result is now in the document (or the run failed): the document alone is recovered.
+void RecoveryFile::onRunEnded()
+{
+    if (!m_checkpoint)
+        return;
+    m_checkpoint.reset();
+    m_runHistory = {};
+    m_checkpointHistory = {};
+    saveNow();
+}
+
+QStringList RecoveryFile::orphans()
+{
+    QStringList result;
+    const QFileInfoList files =
+        QDir(directory()).entryInfoList({QStringLiteral("recovery-*.neurite")}, QDir::Files, QDir::Time);
+    for (const QFileInfo& file : files) {
+        QLockFile lock(lockPathFor(file.absoluteFilePath()));
+        if (lock.tryLock(0)) {  // free (or stale: its process is gone), so nobody is editing it
+            lock.unlock();
+            result.append(file.absoluteFilePath());
+        }
+    }
+    return result;
+}
+
+int RecoveryFile::checkpointEpochOf(const QString& orphan)
+{
+    try {
+        return recoveryStateOf(loadProject(QFile::encodeName(orphan).toStdString())).value(kCheckpointKey).toInt();
+    } catch (const std::exception&) {
+        return 0;
+    }
+}
+
+bool RecoveryFile::restore(const QString& orphan, ProjectDocument* document, QString* error)
+{
+    try {
+        const Project project = loadProject(QFile::encodeName(orphan).toStdString());
+        document->loadProject(project, recoveryStateOf(project).value(kPathKey).toString());
+        document->setModified(true);
+    } catch (const std::exception& e) {
+        if (error)
+            *error = QString::fromStdString(e.what());
+        return false;
+    }
+    remove(orphan);
+    return true;
+}
+
+void RecoveryFile::remove(const QString& orphan)
+{
+    QFile::remove(orphan);
+    QFile::remove(lockPathFor(orphan));
+    // A process killed in the middle of an atomic save leaves its temporary file beside the target.
+    const QFileInfo info(orphan);
+    const QStringList temporaries = info.dir().entryList({info.fileName() + QStringLiteral(".tmp-*")}, QDir::Files);
+    for (const QString& name : temporaries)
+        QFile::remove(info.dir().filePath(name));
+}
+
+} // namespace neurite::ui

@@ -1,0 +1,81 @@
+// Writes one recovery file on a thread of its own, so that an autosave never makes the window wait.
+#include "document/RecoveryWriter.h"
+
+#include <cstdio>
+
+namespace neurite::ui {
+
+RecoveryWriter::~RecoveryWriter()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_quit = true;
+    }
+    m_wake.notify_one();
+    if (m_thread.joinable())
+        m_thread.join();
+}
+
+void RecoveryWriter::write(Project project)
+{
+    post(Job{std::move(project)});
+}
+
+void RecoveryWriter::remove()
+{
+    post(Job{std::nullopt});
+}
+
+void RecoveryWriter::post(Job job)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_pending = std::move(job);
+        if (!m_thread.joinable())
+            m_thread = std::thread([this] { run(); });
+    }
+    m_wake.notify_one();
+}
+
+void RecoveryWriter::waitUntilIdle()
+{
+    std::unique_lock lock(m_mutex);
+    m_idle.wait(lock, [this] { return !m_pending && !m_busy; });
+}
+
+int RecoveryWriter::writesDone() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_writesDone;
+}
+
+void RecoveryWriter::run()
+{
+    std::unique_lock lock(m_mutex);
+    for (;;) {
+        m_wake.wait(lock, [this] { return m_pending || m_quit; });
+        if (!m_pending)
+            return;  // asked to quit with nothing left to do
+        Job job = std::move(*m_pending);
+        m_pending.reset();
+        m_busy = true;
+        lock.unlock();
+        bool wrote = false;
+        try {
+            if (job.project) {
+                saveProject(*job.project, m_path);
+                wrote = true;
+            } else {
+                std::remove(m_path.c_str());
+            }
+        } catch (const std::exception&) {
+            // Best effort (see write()).
+        }
+        lock.lock();
+        m_busy = false;
+        m_writesDone += wrote ? 1 : 0;
+        m_idle.notify_all();
+    }
+}
+
+} // namespace neurite::ui

@@ -1,0 +1,65 @@
+// A wire on the canvas: a curve from an output port to an input port, red when validation flags it.
+#include "editor/ConnectionItem.h"
+
+#include <QPainter>
+#include <QPainterPathStroker>
+#include <QStyleOptionGraphicsItem>
+
+namespace neurite::ui {
+
+ConnectionItem::ConnectionItem(const ConnectionId& connection) : m_connection(connection)
+{
+    setZValue(0);
+    if (!connection.from.isEmpty()) {
+        setFlag(ItemIsSelectable);
+        setToolTip(QObject::tr("%1 → %2").arg(connection.from, connection.to));
+    }
+}
+
+void ConnectionItem::setEnds(QPointF from, QPointF to)
+{
+    // Horizontal tangents at both ends read as "left to right" even when the wire turns back.
+    const double pull = std::max(40.0, std::abs(to.x() - from.x()) * 0.5);
+    QPainterPath path(from);
+    path.cubicTo(from + QPointF(pull, 0), to - QPointF(pull, 0), to);
+    setPath(path);
+}
+
+void ConnectionItem::setProblem(const QString& reason)
+{
+    m_problem = reason;
+    setToolTip(reason.isEmpty() ? QObject::tr("%1 → %2").arg(m_connection.from, m_connection.to) : reason);
+    update();
+}
+
+void ConnectionItem::setDragging(bool dragging)
+{
+    m_dragging = dragging;
+    update();
+}
+
+QPainterPath ConnectionItem::shape() const
+{
+    QPainterPathStroker stroker;
+    stroker.setWidth(12);  // easy to click
+    return stroker.createStroke(path());
+}
+
+void ConnectionItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*)
+{
+    painter->setRenderHint(QPainter::Antialiasing);
+    QColor color(0x7a, 0x86, 0x9a);
+    if (hasProblem())
+        color = QColor(0xd9, 0x30, 0x25);
+    if (isSelected())
+        color = QColor(0x26, 0x84, 0xff);
+    QPen pen(color, isSelected() ? 3.2 : 2.4);
+    pen.setCapStyle(Qt::RoundCap);
+    if (m_dragging)
+        pen.setStyle(Qt::DashLine);
+    painter->setPen(pen);
+    painter->setBrush(Qt::NoBrush);
+    painter->drawPath(path());
+}
+
+} // namespace neurite::ui

@@ -1,0 +1,98 @@
+// The canvas: draws the model's nodes and wires, turns mouse gestures into undoable edits, marks problems.
+#pragma once
+
+#include "editor/GraphModel.h"
+
+#include <QGraphicsScene>
+#include <QHash>
+#include <QPointF>
+#include <optional>
+
+namespace neurite::ui {
+
+class ConnectionItem;
+class NodeItem;
+class PortItem;
+class ProjectDocument;
+
+// Listens to the document's model and validation; never edits the model directly, only through commands
+// pushed with ProjectDocument::execute.
+class GraphScene : public QGraphicsScene {
+    Q_OBJECT
+public:
+    static constexpr double kGridSize = 20;
+
+    explicit GraphScene(ProjectDocument* document, QObject* parent = nullptr);
+    ~GraphScene() override;
+
+    ProjectDocument* document() const { return m_document; }
+    NodeItem* nodeItem(const QString& id) const { return m_nodes.value(id); }
+    ConnectionItem* connectionItem(const ConnectionId& c) const { return m_connections.value(c); }
+    QStringList selectedNodeIds() const;
+    void selectNode(const QString& id);
+
+    bool snapToGrid() const { return m_snap; }
+    void setSnapToGrid(bool snap) { m_snap = snap; }
+    QPointF snapped(QPointF position) const;
+
+    // Edits, each one undo step; they return false (with statusMessage) when refused.
+    QString addNode(const QString& type, QPointF center);
+    bool connectPorts(const ConnectionId& c);
+    void deleteSelection();
+    void copySelection();
+    void cutSelection();
+    void paste();
+    void duplicateSelection();
+    void autoLayout();
+
+    // Wire dragging, driven by the PortItem that got the mouse press.
+    void beginWireDrag(PortItem* port, QPointF scenePos);
+    void moveWireDrag(QPointF scenePos);
+    void endWireDrag(QPointF scenePos);
+    bool isDraggingWire() const { return m_dragWire != nullptr; }
+
+    void nodeItemMoved(NodeItem* item);
+
+Q_SIGNALS:
+    void statusMessage(const QString& message);
+    void nodeSelected(const QString& id);  // the single selected node, or empty
+
+protected:
+    void mousePressEvent(QGraphicsSceneMouseEvent* event) override;
+    void mouseReleaseEvent(QGraphicsSceneMouseEvent* event) override;
+    void contextMenuEvent(QGraphicsSceneContextMenuEvent* event) override;
+    void drawBackground(QPainter* painter, const QRectF& rect) override;
+
+private:
+    void onNodeCreated(const QString& id);
+    void onNodeRemoved(const QString& id);
+    void onNodeMoved(const QString& id);
+    void onConnectionCreated(const ConnectionId& c);
+    void onConnectionRemoved(const ConnectionId& c);
+    void rebuild();
+    void refreshNode(const QString& id);
+    void refreshValidation();
+    void updateWireGeometry(ConnectionItem* item);
+    void updatePortStates(const QString& nodeId);
+    void highlightTargets(bool on);
+    PortItem* portAt(QPointF scenePos, PortItem* exclude) const;
+    std::optional<ConnectionId> candidateFor(PortItem* target) const;
+    bool shapeFits(const ConnectionId& c) const;
+    void insertAndSelect(const QJsonObject& fragment, const QString& text);
+    void onSelectionChanged();
+
+    ProjectDocument* m_document;
+    GraphModel* m_model;
+    QHash<QString, NodeItem*> m_nodes;
+    QHash<ConnectionId, ConnectionItem*> m_connections;
+    bool m_snap = true;
+    bool m_syncing = false;  // positions coming from the model must not be snapped or echoed back
+    QHash<QString, QPointF> m_pressPositions;
+    int m_pasteCount = 0;
+
+    PortItem* m_dragAnchor = nullptr;  // the fixed end of the wire being dragged
+    ConnectionItem* m_dragWire = nullptr;
+    std::optional<ConnectionId> m_detached;  // the wire picked up from its input port, if any
+};
+
+} // namespace neurite::ui

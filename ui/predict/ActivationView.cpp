@@ -1,0 +1,264 @@
+// ActivationView: heat-map grids per hidden layer and the first layer's weight tiles, lit by activity.
+#include "predict/ActivationView.h"
+
+#include <QPainter>
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+namespace neurite::ui {
+
+namespace {
+
+constexpr int kMargin = 8;
+constexpr int kCell = 11;         // one neuron in a layer's heat map
+constexpr int kLayerColumns = 16;
+constexpr int kTilePitch = 29;    // 28 px tile + 1 px gap, in m_tiles pixels
+constexpr int kSide = 28;
+constexpr int kTileRangePercentile = 99;
+
+QColor mix(const QColor& a, const QColor& b, double t)
+{
+    return QColor::fromRgbF(float(a.redF() + (b.redF() - a.redF()) * t), float(a.greenF() + (b.greenF() - a.greenF()) * t),
+                            float(a.blueF() + (b.blueF() - a.blueF()) * t));
+}
+
+// Blue for negative, white for zero, red for positive; v in [-1, 1].
+QColor diverging(double v)
+{
+    v = std::clamp(v, -1.0, 1.0);
+    return v < 0 ? mix(Qt::white, QColor(33, 102, 172), -v) : mix(Qt::white, QColor(178, 24, 43), v);
+}
+
+// Dark for silent, through purple and orange to pale yellow for the strongest; t in [0, 1].
+QColor sequential(double t)
+{
+    static const QColor stops[] = {QColor(24, 22, 36), QColor(118, 42, 120), QColor(236, 108, 44),
+                                   QColor(252, 236, 150)};
+    t = std::clamp(t, 0.0, 1.0) * 3;
+    const int i = std::min(2, int(t));
+    return mix(stops[i], stops[i + 1], t - i);
+}
+
+bool isActivationType(const std::string& type)
+{
+    static const std::set<std::string> kinds = {"ReLU", "LeakyReLU", "Sigmoid", "Tanh", "Softmax", "Dropout"};
+    return kinds.count(type) > 0;
+}
+
+float maxAbs(const std::vector<float>& values)
+{
+    float m = 0;
+    for (float v : values)
+        m = std::max(m, std::abs(v));
+    return m;
+}
+
+} // namespace
+
+ActivationView::ActivationView(QWidget* parent)
+    : QWidget(parent)
+{
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    m_emptyText = tr("No model");
+}
+
+void ActivationView::setNetwork(const neurite::Network* network)
+{
+    m_layers.clear();
+    m_tiles = QImage();
+    m_tileCount = 0;
+    m_weightLayer.clear();
+    m_tileActivity.clear();
+    m_emptyText = network ? tr("Draw a digit to see inside the network") : tr("No model");
+    if (network)
+        buildWeightTiles(*network);
+    updateGeometry();
+    update();
+}
+
+// Tiles exist for a first Dense layer that reads the 784 pixels of a 28x28 input directly.
+void ActivationView::buildWeightTiles(const neurite::Network& network)
+{
+    if (network.inputShape().size() != kSide * kSide)
+        return;
+    const auto& layers = network.spec().layers;
+    const auto dense = std::find_if(layers.begin(), layers.end(), [](const auto& l) { return l.type == "Dense"; });
+    if (dense == layers.end())
+        return;
+    const neurite::Weights weights = network.weights();
+    const auto w = std::find_if(weights.begin(), weights.end(),
+                                [&](const neurite::NamedTensor& t) { return t.name == dense->id + ".weight"; });
+    if (w == weights.end() || w->rows != kSide * kSide || w->cols <= 0)
+        return;
+
+    const int units = w->cols;  // w: (784, units), row-major
+    m_tileCount = std::min(units, kMaxWeightTiles);
+    m_tileColumns = std::min(m_tileCount, units > 64 ? 16 : 8);
+    const int rows = (m_tileCount + m_tileColumns - 1) / m_tileColumns;
+    m_tiles = QImage(m_tileColumns * kTilePitch + 1, rows * kTilePitch + 1, QImage::Format_RGB32);
+    m_tiles.fill(palette().window().color());
+    std::vector<float> magnitudes(kSide * kSide);
+    for (int unit = 0; unit < m_tileCount; ++unit) {
+        // Each tile uses its own range (a high percentile, so one outlier does not wash the tile out), so
+        // weak neurons still show their pattern. Pixels that are blank in every MNIST image never learn and
+        // keep their random initial values: an MLP's tiles are honestly noisy at the border.
+        for (int p = 0; p < kSide * kSide; ++p)
+            magnitudes[std::size_t(p)] = std::abs(w->values[std::size_t(p) * units + unit]);
+        const auto high = magnitudes.begin() + kTileRangePercentile * (kSide * kSide - 1) / 100;
+        std::nth_element(magnitudes.begin(), high, magnitudes.end());
+        const float scale = *high;
+        const int left = 1 + (unit % m_tileColumns) * kTilePitch, top = 1 + (unit / m_tileColumns) * kTilePitch;
+        for (int p = 0; p < kSide * kSide; ++p) {
+            const float v = scale > 0 ? std::clamp(w->values[std::size_t(p) * units + unit] / scale, -1.0f, 1.0f) : 0;
+            m_tiles.setPixelColor(left + p % kSide, top + p / kSide, diverging(v));
+        }
+    }
+    m_weightLayer = QString::fromStdString(dense->id);
+}
+
+void ActivationView::setActivations(const std::vector<neurite::LayerActivation>& activations)
+{
+    std::vector<Layer> layers;
+    for (const auto& a : activations)
+        if (a.type != "Input" && a.type != "Output" && a.type != "Dropout")
+            layers.push_back({QString::fromStdString(a.layerId), QString::fromStdString(a.type), a.values});
+    // The class scores at the end are what the bar chart shows: drop them (and their softmax).
+    while (!layers.empty() && isActivationType(layers.back().type.toStdString()))
+        layers.pop_back();
+    if (!layers.empty())
+        layers.pop_back();
+    m_layers = std::move(layers);
+
+    // A tile lights up with its neuron's output after its activation function.
+    m_tileActivity.assign(std::size_t(m_tileCount), 0.0f);
+    for (std::size_t i = 0; i < activations.size(); ++i) {
+        if (QString::fromStdString(activations[i].layerId) != m_weightLayer)
+            continue;
+        std::size_t j = i;
+        while (j + 1 < activations.size() && isActivationType(activations[j + 1].type) &&
+               activations[j + 1].values.size() == activations[i].values.size())
+            ++j;
+        const std::vector<float>& out = activations[j].values;
+        const float top = maxAbs(out);
+        for (int t = 0; t < m_tileCount && std::size_t(t) < out.size(); ++t)
+            m_tileActivity[std::size_t(t)] = top > 0 ? std::max(0.0f, out[std::size_t(t)] / top) : 0.0f;
+        break;
+    }
+    update();
+}
+
+void ActivationView::clearActivations()
+{
+    m_layers.clear();
+    m_tileActivity.clear();
+    update();
+}
+
+QStringList ActivationView::shownLayers() const
+{
+    QStringList ids;
+    for (const Layer& layer : m_layers)
+        ids << layer.id;
+    return ids;
+}
+
+QSize ActivationView::sizeHint() const
+{
+    const int tilesWidth = m_tiles.isNull() ? 0 : m_tiles.width() + 2 * kMargin;
+    const int tilesHeight = m_tiles.isNull() ? 0 : m_tiles.height() + 3 * kMargin + fontMetrics().height();
+    return {kLayerColumns * kCell + 3 * kMargin + tilesWidth + 60, std::max(220, tilesHeight + kMargin)};
+}
+
+// Room for the weight tiles at their natural size (one screen pixel per weight), so they stay readable.
+QSize ActivationView::minimumSizeHint() const
+{
+    if (m_tiles.isNull())
+        return {300, 160};
+    return {300, m_tiles.height() + fontMetrics().height() + 4 + 2 * kMargin};
+}
+
+void ActivationView::paintEvent(QPaintEvent*)
+{
+    QPainter painter(this);
+    const int layersWidth = kLayerColumns * kCell + 2 * kMargin + 40;
+    if (m_layers.empty() && m_tiles.isNull()) {
+        painter.setPen(palette().color(QPalette::PlaceholderText));
+        painter.drawText(rect(), Qt::AlignCenter, m_emptyText);
+        return;
+    }
+    const int used = paintLayers(painter, kMargin, kMargin, layersWidth - 2 * kMargin);
+    Q_UNUSED(used);
+    if (!m_tiles.isNull())
+        paintTiles(painter, layersWidth + kMargin, kMargin, width() - layersWidth - 2 * kMargin,
+                   height() - 2 * kMargin);
+}
+
+// Each hidden layer as a grid of cells, one per neuron; returns the height used.
+int ActivationView::paintLayers(QPainter& painter, int x, int y, int width)
+{
+    const int top = y;
+    const int line = fontMetrics().height();
+    painter.setPen(palette().color(QPalette::WindowText));
+    if (m_layers.empty()) {
+        painter.drawText(QRect(x, y, width, 3 * line), Qt::TextWordWrap,
+                         m_tileActivity.empty() ? m_emptyText : tr("No hidden layers"));
+        return 3 * line;
+    }
+    for (const Layer& layer : m_layers) {
+        const int n = int(layer.values.size());
+        const long active = std::count_if(layer.values.begin(), layer.values.end(), [](float v) { return v > 0; });
+        painter.setPen(palette().color(QPalette::WindowText));
+        painter.drawText(QRect(x, y, width, line), Qt::AlignLeft | Qt::AlignVCenter,
+                         tr("%1 · %2 active of %3").arg(layer.id).arg(active).arg(n));
+        y += line + 2;
+        const float scale = maxAbs(layer.values);
+        const bool signedValues = std::any_of(layer.values.begin(), layer.values.end(), [](float v) { return v < 0; });
+        const int columns = std::min(n, n > 4 * kLayerColumns * kLayerColumns ? 2 * kLayerColumns : kLayerColumns);
+        const int cell = columns > kLayerColumns ? kCell / 2 : kCell;
+        for (int i = 0; i < n; ++i) {
+            const double v = scale > 0 ? layer.values[std::size_t(i)] / scale : 0;
+            painter.fillRect(x + (i % columns) * cell, y + (i / columns) * cell, cell - 1, cell - 1,
+                             signedValues ? diverging(v) : sequential(v));
+        }
+        y += ((n + columns - 1) / columns) * cell + kMargin;
+    }
+    return y - top;
+}
+
+// The weight tiles scaled to fit, silent neurons dimmed and firing ones framed.
+void ActivationView::paintTiles(QPainter& painter, int x, int y, int width, int height)
+{
+    const int line = fontMetrics().height();
+    painter.setPen(palette().color(QPalette::WindowText));
+    painter.drawText(QRect(x, y, width, line), Qt::AlignLeft | Qt::AlignVCenter,
+                     tr("What each %1 neuron looks for: its weights on the 28×28 input (red +, blue −)")
+                         .arg(m_weightLayer));
+    y += line + 4;
+    height -= line + 4;
+    const double scale = std::min(double(width) / m_tiles.width(), double(height) / m_tiles.height());
+    if (scale <= 0)
+        return;
+    const QRectF target(x, y, m_tiles.width() * scale, m_tiles.height() * scale);
+    painter.setRenderHint(QPainter::SmoothPixmapTransform, scale < 1);
+    painter.drawImage(target, m_tiles);
+    if (m_tileActivity.empty())
+        return;
+    const double pitch = kTilePitch * scale;
+    for (int t = 0; t < m_tileCount; ++t) {
+        const QRectF tile(target.left() + (1 + (t % m_tileColumns) * kTilePitch) * scale,
+                          target.top() + (1 + (t / m_tileColumns) * kTilePitch) * scale, pitch - scale, pitch - scale);
+        const float a = m_tileActivity[std::size_t(t)];
+        // Silent neurons fade into the background; firing ones stay vivid and get a frame.
+        QColor veil = palette().window().color();
+        veil.setAlpha(int(190 * (1 - a)));
+        painter.fillRect(tile, veil);
+        if (a > 0.05f) {
+            painter.setPen(QPen(QColor(236, 108, 44, int(80 + 175 * a)), 1.0 + 1.5 * a));
+            painter.drawRect(tile.adjusted(0.5, 0.5, -0.5, -0.5));
+        }
+    }
+}
+
+} // namespace neurite::ui

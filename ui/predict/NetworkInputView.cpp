@@ -1,0 +1,66 @@
+// NetworkInputView: nearest-neighbour magnification with a faint pixel grid and the centre marked.
+#include "predict/NetworkInputView.h"
+
+#include <QPainter>
+
+#include <algorithm>
+#include <cmath>
+
+namespace neurite::ui {
+
+NetworkInputView::NetworkInputView(QWidget* parent)
+    : QWidget(parent)
+{
+    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Preferred);
+    setToolTip(tr("The 28 x 28 image the network sees: the drawing cropped, scaled to 20 px and centred "
+                  "by its centre of mass, as MNIST was made"));
+}
+
+void NetworkInputView::setInput(const std::vector<float>& values, int width, int height)
+{
+    if (width <= 0 || height <= 0 || values.size() != std::size_t(width) * std::size_t(height))
+        return clearInput();
+    m_image = QImage(width, height, QImage::Format_Grayscale8);
+    for (int y = 0; y < height; ++y) {
+        uchar* row = m_image.scanLine(y);
+        for (int x = 0; x < width; ++x)
+            row[x] = uchar(std::lround(255.0f * std::clamp(values[std::size_t(y) * width + x], 0.0f, 1.0f)));
+    }
+    update();
+}
+
+void NetworkInputView::clearInput()
+{
+    m_image = QImage();
+    update();
+}
+
+void NetworkInputView::paintEvent(QPaintEvent*)
+{
+    QPainter painter(this);
+    const int side = std::min(width(), height());
+    const QRect r((width() - side) / 2, (height() - side) / 2, side, side);
+    painter.fillRect(r, Qt::black);
+    if (m_image.isNull()) {
+        painter.setPen(QColor(150, 150, 150));
+        painter.drawText(r, Qt::AlignCenter, tr("28 x 28"));
+        return;
+    }
+    painter.setRenderHint(QPainter::SmoothPixmapTransform, false);  // show the real pixels
+    painter.drawImage(r, m_image);
+    const double cell = double(side) / m_image.width();
+    if (cell >= 5) {
+        painter.setPen(QColor(255, 255, 255, 22));
+        for (int i = 1; i < m_image.width(); ++i) {
+            painter.drawLine(QPointF(r.left() + i * cell, r.top()), QPointF(r.left() + i * cell, r.bottom()));
+            painter.drawLine(QPointF(r.left(), r.top() + i * cell), QPointF(r.right(), r.top() + i * cell));
+        }
+    }
+    // The centre (14, 14) where preprocessing puts the centre of mass.
+    painter.setPen(QColor(230, 126, 34, 160));
+    const QPointF c(r.left() + (m_image.width() / 2 + 0.5) * cell, r.top() + (m_image.height() / 2 + 0.5) * cell);
+    painter.drawLine(c - QPointF(cell, 0), c + QPointF(cell, 0));
+    painter.drawLine(c - QPointF(0, cell), c + QPointF(0, cell));
+}
+
+} // namespace neurite::ui

@@ -1,0 +1,153 @@
+// After training: test accuracy and loss, which weights to keep, the confusion matrix, per-class scores, mistakes.
+#include "results/TrainingResultsView.h"
+
+#include "results/ConfusionMatrixView.h"
+#include "results/MisclassifiedGallery.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QSplitter>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+#include <cmath>
+#include <numeric>
+
+namespace neurite::ui {
+
+TrainingResultsView::TrainingResultsView(QWidget* parent)
+    : QWidget(parent), m_summary(new QLabel(this)), m_weights(new QComboBox(this)),
+      m_confusion(new ConfusionMatrixView(this)), m_classes(new QTableWidget(this)),
+      m_gallery(new MisclassifiedGallery(this))
+{
+    m_summary->setWordWrap(true);
+    m_summary->setTextFormat(Qt::RichText);
+    m_weights->addItem(tr("Keep the weights of the last finished batch"), int(KeptWeights::Last));
+    m_weights->addItem(tr("Keep the weights of the best epoch"), int(KeptWeights::Best));
+    m_weights->setVisible(false);
+    connect(m_weights, &QComboBox::activated, this,
+            [this] { Q_EMIT keptWeightsChanged(keptWeights()); });
+
+    m_classes->setColumnCount(5);
+    m_classes->setHorizontalHeaderLabels({tr("Class"), tr("Precision"), tr("Recall"), tr("F1"), tr("Images")});
+    m_classes->verticalHeader()->setVisible(false);
+    m_classes->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_classes->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_classes->setSelectionMode(QAbstractItemView::NoSelection);
+
+    connect(m_confusion, &ConfusionMatrixView::cellClicked, m_gallery, &MisclassifiedGallery::showCell);
+
+    auto* top = new QSplitter(Qt::Horizontal, this);
+    top->addWidget(m_confusion);
+    top->addWidget(m_classes);
+    top->setStretchFactor(0, 3);
+    top->setStretchFactor(1, 2);
+    auto* vertical = new QSplitter(Qt::Vertical, this);
+    vertical->addWidget(top);
+    vertical->addWidget(m_gallery);
+    vertical->setStretchFactor(0, 3);
+    vertical->setStretchFactor(1, 2);
+
+    auto* header = new QHBoxLayout;
+    header->addWidget(m_summary, 1);
+    header->addWidget(m_weights);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(header);
+    layout->addWidget(vertical, 1);
+    clear();
+}
+
+void TrainingResultsView::clear()
+{
+    m_data.reset();
+    m_summary->setText(tr("Test results appear here when a run ends."));
+    m_weights->setVisible(false);
+    m_confusion->clear();
+    m_classes->setRowCount(0);
+    m_gallery->clear();
+}
+
+void TrainingResultsView::setOutcome(const TrainingOutcome& outcome, const DataSetHandle& data,
+                                     const QStringList& classNames)
+{
+    m_data = data;
+    m_names = classNames;
+    m_outcomeInfo = {};
+    m_outcomeInfo.outcome = outcome.outcome;
+    m_outcomeInfo.message = outcome.message;
+    m_outcomeInfo.history.bestEpoch = outcome.history.bestEpoch;
+    m_outcomeInfo.history.epochs = outcome.history.epochs;
+    // A choice exists only when both sets of weights exist and differ.
+    const bool choice = !outcome.bestWeights.empty() && outcome.bestWeights != outcome.lastWeights &&
+                        outcome.outcome != TrainingResult::Outcome::Diverged;
+    m_weights->setVisible(choice);
+    m_weights->setItemText(1, tr("Keep the weights of the best epoch (%1)").arg(outcome.history.bestEpoch));
+    m_weights->setCurrentIndex(outcome.keptBest ? 1 : 0);
+    setEvaluation(outcome.test);
+}
+
+void TrainingResultsView::setEvaluation(const TestEvaluation& evaluation)
+{
+    const auto& epochs = m_outcomeInfo.history.epochs;
+    QString text = tr("<b>%1</b> after %2 epoch(s).").arg(outcomeName(m_outcomeInfo.outcome)).arg(epochs.size());
+    if (evaluation.valid)
+        text += tr(" Test accuracy <b>%1%</b>, test loss %2 (%3 weights).")
+                    .arg(100.0 * double(evaluation.metrics.accuracy), 0, 'f', 2)
+                    .arg(double(evaluation.metrics.loss), 0, 'f', 4)
+                    .arg(keptWeights() == KeptWeights::Best ? tr("best-epoch") : tr("last-batch"));
+    else
+        text += tr(" The data set has no test split.");
+    if (!m_outcomeInfo.message.isEmpty() && m_outcomeInfo.outcome != TrainingResult::Outcome::Completed)
+        text += QStringLiteral("<br>") + m_outcomeInfo.message.toHtmlEscaped();
+    if (evaluation.valid)
+        text += tr("<br><i>Click a cell of the matrix to see its images.</i>");
+    m_summary->setText(text);
+    m_confusion->setMatrix(evaluation.valid ? evaluation.metrics.confusion : std::vector<std::vector<int>>{}, m_names);
+    fillClassTable(evaluation);
+    m_gallery->setResults(m_data, evaluation, m_names);
+}
+
+void TrainingResultsView::fillClassTable(const TestEvaluation& evaluation)
+{
+    const Evaluation& m = evaluation.metrics;
+    const int n = evaluation.valid ? int(m.precision.size()) : 0;
+    m_classes->setRowCount(n);
+    const auto cell = [](double v) {
+        auto* item = new QTableWidgetItem(QString::number(v, 'f', 3));
+        item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        return item;
+    };
+    for (int c = 0; c < n; ++c) {
+        const auto& row = m.confusion[std::size_t(c)];
+        m_classes->setItem(c, 0, new QTableWidgetItem(c < m_names.size() ? m_names[c] : QString::number(c)));
+        m_classes->setItem(c, 1, cell(m.precision[std::size_t(c)]));
+        m_classes->setItem(c, 2, cell(m.recall[std::size_t(c)]));
+        m_classes->setItem(c, 3, cell(m.f1[std::size_t(c)]));
+        auto* support = new QTableWidgetItem(QString::number(std::accumulate(row.begin(), row.end(), 0)));
+        support->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        m_classes->setItem(c, 4, support);
+    }
+    m_classes->resizeRowsToContents();
+}
+
+TrainingResultsView::KeptWeights TrainingResultsView::keptWeights() const
+{
+    return KeptWeights(m_weights->currentData().toInt());
+}
+
+void TrainingResultsView::setKeptWeights(KeptWeights kept)
+{
+    if (kept == keptWeights())
+        return;
+    m_weights->setCurrentIndex(kept == KeptWeights::Best ? 1 : 0);
+    Q_EMIT keptWeightsChanged(kept);
+}
+
+QString TrainingResultsView::summaryText() const
+{
+    return m_summary->text();
+}
+
+} // namespace neurite::ui

@@ -1,0 +1,157 @@
+// A glance at the chosen data set: a few training images, the class balance and the split sizes.
+#include "training/DataSetPreview.h"
+
+#include <QLabel>
+#include <QPainter>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
+
+namespace neurite::ui {
+
+// Horizontal bars, one per class, for the training split's label counts.
+class ClassBalanceBars : public QWidget {
+public:
+    using QWidget::QWidget;
+
+    void setCounts(const std::vector<std::size_t>& counts, const std::vector<std::string>& names)
+    {
+        m_counts = counts;
+        m_names = names;
+        setMinimumHeight(int(counts.size()) * kRow + 4);
+        updateGeometry();
+        update();
+    }
+
+protected:
+    void paintEvent(QPaintEvent*) override
+    {
+        if (m_counts.empty())
+            return;
+        QPainter p(this);
+        p.setRenderHint(QPainter::Antialiasing);
+        const std::size_t most = *std::max_element(m_counts.begin(), m_counts.end());
+        const int labelWidth = 84, countWidth = 44;
+        const int barSpace = std::max(10, width() - labelWidth - countWidth - 8);
+        QFont font = p.font();
+        font.setPointSizeF(font.pointSizeF() * 0.85);
+        p.setFont(font);
+        for (std::size_t i = 0; i < m_counts.size(); ++i) {
+            const int y = int(i) * kRow + 2;
+            const QString name = i < m_names.size() ? QString::fromStdString(m_names[i]) : QString::number(i);
+            p.setPen(palette().color(QPalette::WindowText));
+            p.drawText(QRect(0, y, labelWidth - 4, kRow), Qt::AlignRight | Qt::AlignVCenter,
+                       p.fontMetrics().elidedText(name, Qt::ElideRight, labelWidth - 4));
+            const int w = most ? int(std::lround(double(barSpace) * double(m_counts[i]) / double(most))) : 0;
+            p.fillRect(QRect(labelWidth, y + 2, std::max(1, w), kRow - 4), QColor(31, 119, 180, 170));
+            p.drawText(QRect(labelWidth + w + 4, y, countWidth, kRow), Qt::AlignLeft | Qt::AlignVCenter,
+                       QString::number(m_counts[i]));
+        }
+    }
+
+private:
+    static constexpr int kRow = 14;
+    std::vector<std::size_t> m_counts;
+    std::vector<std::string> m_names;
+};
+
+QImage imageOf(const ImageSet& set, std::size_t index)
+{
+    QImage image(set.cols, set.rows, QImage::Format_Grayscale8);
+    const std::uint8_t* pixels = set.image(index);
+    for (int r = 0; r < set.rows; ++r)
+        std::copy_n(pixels + std::size_t(r) * std::size_t(set.cols), set.cols, image.scanLine(r));
+    return image;
+}
+
+SplitSizes splitSizes(const Dataset& data, float validationSplit)
+{
+    SplitSizes sizes;
+    const std::size_t total = data.train.count();
+    sizes.validation = validationSplit > 0 ? std::size_t(std::lround(double(total) * validationSplit)) : 0;
+    sizes.train = total - std::min(total, sizes.validation);
+    sizes.test = data.test.count();
+    return sizes;
+}
+
+DataSetPreview::DataSetPreview(QWidget* parent)
+    : QWidget(parent), m_title(new QLabel(this)), m_samples(new QLabel(this)), m_balance(new ClassBalanceBars(this)),
+      m_split(new QLabel(this))
+{
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_title->setWordWrap(true);
+    m_split->setWordWrap(true);
+    layout->addWidget(m_title);
+    layout->addWidget(m_samples);
+    layout->addWidget(m_split);
+    layout->addWidget(m_balance);
+    showMessage(tr("No data set loaded yet."));
+}
+
+void DataSetPreview::showMessage(const QString& message)
+{
+    m_data.reset();
+    m_title->setText(message);
+    m_samples->clear();
+    m_split->clear();
+    m_balance->setCounts({}, {});
+}
+
+void DataSetPreview::setDataSet(const DataSetHandle& data, float validationSplit)
+{
+    m_data = data;
+    m_validationSplit = validationSplit;
+    if (!data) {
+        showMessage(tr("No data set loaded yet."));
+        return;
+    }
+    m_title->setText(tr("<b>%1</b> · %2×%3 pixels · %4 classes")
+                         .arg(QString::fromStdString(data->name).toHtmlEscaped())
+                         .arg(data->train.rows)
+                         .arg(data->train.cols)
+                         .arg(data->classCount()));
+
+    // A strip of the first training images, scaled up with hard pixels.
+    const int count = int(std::min<std::size_t>(kSampleImages, data->train.count()));
+    constexpr int kCell = 36, kPerRow = 6;
+    const int rows = (count + kPerRow - 1) / kPerRow;
+    QPixmap strip(kPerRow * (kCell + 2), std::max(1, rows) * (kCell + 2));
+    strip.fill(Qt::transparent);
+    QPainter p(&strip);
+    for (int i = 0; i < count; ++i) {
+        const QRect cell((i % kPerRow) * (kCell + 2), (i / kPerRow) * (kCell + 2), kCell, kCell);
+        p.drawImage(cell, imageOf(data->train, std::size_t(i)));
+    }
+    p.end();
+    m_samples->setPixmap(strip);
+
+    std::vector<std::size_t> counts(std::size_t(std::max(1, data->classCount())), 0);
+    for (std::uint8_t label : data->train.labels)
+        if (label < counts.size())
+            ++counts[label];
+    m_balance->setCounts(counts, data->classNames);
+    updateSplit();
+}
+
+void DataSetPreview::setValidationSplit(float validationSplit)
+{
+    m_validationSplit = validationSplit;
+    updateSplit();
+}
+
+QString DataSetPreview::splitText() const
+{
+    return m_split->text();
+}
+
+void DataSetPreview::updateSplit()
+{
+    if (!m_data)
+        return;
+    const SplitSizes s = splitSizes(*m_data, m_validationSplit);
+    m_split->setText(tr("Train %L1 · validation %L2 · test %L3 images").arg(s.train).arg(s.validation).arg(s.test));
+}
+
+} // namespace neurite::ui

@@ -1,0 +1,245 @@
+// Runs training on a worker thread for the GUI: start, pause, resume, stop, change the learning rate.
+#include "training/TrainingController.h"
+
+#include "training/TrainingWorker.h"
+
+#include <QEventLoop>
+
+#ifdef __linux__
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
+
+namespace neurite::ui {
+
+namespace {
+
+// Runs on the training thread: a nice value of +5 (Linux keeps one per thread, and the oneTBB workers it
+// starts inherit it) lets the GUI thread win the CPU whenever it needs it, so the window stays responsive
+// on a busy machine; on an otherwise idle machine training is as fast as before. QThread's own priorities
+// do nothing under Linux's default scheduler.
+void yieldCpuToTheGui()
+{
+#ifdef __linux__
+    setpriority(PRIO_PROCESS, id_t(syscall(SYS_gettid)), 5);
+#endif
+}
+
+} // namespace
+
+TrainingController::TrainingController(QObject* parent)
+    : QObject(parent), m_worker(new TrainingWorker(m_inbox, m_outbox))
+{
+    registerTrainingMetaTypes();
+    m_thread.setObjectName(QStringLiteral("neurite-training"));
+    m_worker->moveToThread(&m_thread);
+    m_updateTimer.setSingleShot(true);
+    connect(&m_updateTimer, &QTimer::timeout, this, &TrainingController::takeReports);
+    // Every connection between the threads is made before the thread starts, and none carries a value.
+    connect(&m_thread, &QThread::started, m_worker, &yieldCpuToTheGui, Qt::DirectConnection);
+    // The last thing the training thread does (see the destructor).
+    connect(
+        &m_thread, &QThread::finished, m_worker,
+        [this] { m_threadFinished.store(true, std::memory_order_release); }, Qt::DirectConnection);
+    connect(m_worker, &TrainingWorker::reportsPosted, this, &TrainingController::onReportsPosted,
+            Qt::QueuedConnection);
+    m_thread.start();
+}
+
+TrainingController::~TrainingController()
+{
+    if (m_control)
+        m_control->requestStop();  // also wakes a paused run
+    m_thread.quit();
+    m_thread.wait();
+    // QThread::wait() waits on a futex inside Qt, so TSan does not learn from it that the thread is done;
+    // this acquire pairs with the release at the thread's end and tells it. Only then is the worker deleted,
+    // here on the GUI thread, which also wrote it last (deleting it on its own thread at the end would
+    // race, for TSan, with the GUI thread's last notification to it).
+    while (!m_threadFinished.load(std::memory_order_acquire))
+        QThread::yieldCurrentThread();  // never loops: wait() returned after `finished`
+    delete m_worker;
+}
+
+void TrainingController::request(TrainingRequest request)
+{
+    // Urgent: one notification per request, queued to the worker's thread.
+    m_inbox.post(std::move(request), true, [this] { Q_EMIT m_worker->requestPosted(); });
+}
+
+void TrainingController::onReportsPosted()
+{
+    // Answers (results, errors, loaded data) are taken at once; progress waits for the next update.
+    const qint64 sinceUpdate = m_sinceUpdate.isValid() ? m_sinceUpdate.elapsed() : kUpdateIntervalMs;
+    if (m_outbox.hasUrgent() || sinceUpdate >= kUpdateIntervalMs)
+        takeReports();
+    else if (!m_updateTimer.isActive())
+        m_updateTimer.start(int(kUpdateIntervalMs - sinceUpdate));
+}
+
+void TrainingController::takeReports()
+{
+    m_updateTimer.stop();
+    m_sinceUpdate.start();
+    for (TrainingReport& report : m_outbox.takeAll())
+        m_arrived.push_back(std::move(report));
+    // A slot may spin an event loop (waitUntilIdle) and so come back here: taking reports one at a time
+    // from a member queue keeps them in order even then.
+    while (!m_arrived.empty()) {
+        const TrainingReport report = std::move(m_arrived.front());
+        m_arrived.pop_front();
+        std::visit([this](const auto& r) { deliver(r); }, report);
+    }
+}
+
+void TrainingController::deliver(const DataSetLoaded& report)
+{
+    // Loads made for a run (request 0) also refresh the cache; an older preview request does not.
+    if (report.requestId != 0 && report.requestId != m_loadRequest)
+        return;
+    m_dataSet = report.data;
+    m_dataSetName = report.name;
+    Q_EMIT dataSetLoaded(report.name, report.data);
+}
+
+void TrainingController::deliver(const DataSetFailed& report)
+{
+    if (report.requestId == m_loadRequest)
+        Q_EMIT dataSetFailed(report.name, report.message);
+}
+
+void TrainingController::deliver(const RunStarted& report)
+{
+    if (report.runId != m_runId)
+        return;
+    if (report.data != m_dataSet) {  // a data set handed in by the caller (tests) becomes the cached one
+        m_dataSet = report.data;
+        m_dataSetName = QString::fromStdString(report.data->name);
+    }
+    Q_EMIT runStarted(report.data);
+}
+
+void TrainingController::deliver(const BatchesDone& report)
+{
+    if (report.runId == m_runId)
+        Q_EMIT batchesReported(report.batches);
+}
+
+void TrainingController::deliver(const EpochDone& report)
+{
+    if (report.runId == m_runId)
+        Q_EMIT epochReported(report.report);
+}
+
+void TrainingController::deliver(const TrainingCheckpoint& checkpoint)
+{
+    if (checkpoint.runId == m_runId)
+        Q_EMIT checkpointReported(checkpoint);
+}
+
+void TrainingController::deliver(const TrainingOutcome& outcome)
+{
+    if (outcome.runId != m_runId)
+        return;
+    m_control.reset();
+    setState(State::Idle);
+    Q_EMIT finished(outcome);
+}
+
+void TrainingController::deliver(const RunFailed& report)
+{
+    if (report.runId != m_runId)
+        return;
+    m_control.reset();
+    setState(State::Idle);
+    Q_EMIT failed(report.message);
+}
+
+void TrainingController::deliver(const TestEvaluation& evaluation)
+{
+    if (evaluation.requestId == m_evaluationRequest)
+        Q_EMIT evaluated(evaluation);
+}
+
+bool TrainingController::start(const NetworkSpec& spec, const TrainingSettings& settings, DataSetHandle data)
+{
+    if (m_state == State::Running || m_state == State::Paused)
+        return false;
+    if (!data && m_dataSet && m_dataSetName == QString::fromStdString(settings.dataSet))
+        data = m_dataSet;
+    TrainingJob job;
+    job.runId = ++m_runId;
+    job.spec = spec;
+    job.settings = settings;
+    job.data = std::move(data);
+    job.control = std::make_shared<TrainingControl>();
+    m_control = job.control;
+    request(std::move(job));
+    setState(State::Running);
+    return true;
+}
+
+void TrainingController::pause()
+{
+    if (m_state != State::Running)
+        return;
+    m_control->setPaused(true);
+    setState(State::Paused);
+}
+
+void TrainingController::resume()
+{
+    if (m_state != State::Paused)
+        return;
+    m_control->setPaused(false);
+    setState(State::Running);
+}
+
+void TrainingController::stop()
+{
+    if (m_state != State::Running && m_state != State::Paused)
+        return;
+    m_control->requestStop();
+    setState(State::Stopping);
+}
+
+void TrainingController::setLearningRate(float learningRate)
+{
+    if (m_control && learningRate > 0.0f)
+        m_control->setLearningRate(learningRate);
+}
+
+void TrainingController::loadDataSet(const QString& nameOrFolder)
+{
+    request(LoadRequest{++m_loadRequest, nameOrFolder.toStdString()});
+}
+
+void TrainingController::evaluate(const NetworkSpec& spec, const Weights& weights)
+{
+    request(EvaluationRequest{++m_evaluationRequest, spec, weights, m_dataSet});
+}
+
+bool TrainingController::waitUntilIdle(int timeoutMs)
+{
+    if (!isRunning())
+        return true;
+    QEventLoop loop;
+    connect(this, &TrainingController::stateChanged, &loop, [&loop](State state) {
+        if (state == State::Idle)
+            loop.quit();
+    });
+    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+    loop.exec();
+    return !isRunning();
+}
+
+void TrainingController::setState(State state)
+{
+    if (state == m_state)
+        return;
+    m_state = state;
+    Q_EMIT stateChanged(state);
+}
+
+} // namespace neurite::ui

@@ -1,0 +1,111 @@
+// Runs training on a worker thread for the GUI: start, pause, resume, stop, change the learning rate.
+#pragma once
+
+#include "training/TrainingMessages.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QString>
+#include <QThread>
+#include <QTimer>
+
+#include <atomic>
+#include <cstdint>
+#include <deque>
+#include <memory>
+
+namespace neurite::ui {
+
+class TrainingWorker;
+
+// Lives on the GUI thread and owns one QThread with a TrainingWorker on it. Training never runs on the GUI
+// thread. Requests (a run's snapshot of the design and settings, loads, evaluations) go to the worker
+// through an inbox, values come back through an outbox (Mailbox.h: std::mutex-guarded, so ThreadSanitizer
+// sees every hand-off); the queued signals between the two threads only say "look in the box". Progress is
+// taken out at most every kUpdateIntervalMs, results and errors at once. Pause, resume, stop and the
+// learning rate go straight to the run's TrainingControl (atomics). Results of a run that was replaced
+// (stop, then start again quickly) are dropped.
+class TrainingController : public QObject {
+    Q_OBJECT
+public:
+    enum class State { Idle, Running, Paused, Stopping };
+    Q_ENUM(State)
+
+    // Progress reaches the GUI at most once per this many milliseconds (about 25 times a second),
+    // however fast batches go.
+    static constexpr int kUpdateIntervalMs = 40;
+
+    explicit TrainingController(QObject* parent = nullptr);
+    // Stops a running training, then quits and joins the thread.
+    ~TrainingController() override;
+
+    // Starts training `spec` with `settings` on `data`, or on settings.dataSet (loaded on the worker, or
+    // reused when it was loaded last) when `data` is null. False while a run is going (not yet stopping).
+    bool start(const NetworkSpec& spec, const TrainingSettings& settings, DataSetHandle data = {});
+    void pause();
+    void resume();
+    void stop();
+    // Takes effect at the next batch; the schedule still scales it.
+    void setLearningRate(float learningRate);
+
+    // Loads a data set on the worker (for previews); answers with dataSetLoaded or dataSetFailed.
+    void loadDataSet(const QString& nameOrFolder);
+    // Evaluates `weights` on the test split of the last run's data set; answers with evaluated.
+    void evaluate(const NetworkSpec& spec, const Weights& weights);
+
+    State state() const { return m_state; }
+    bool isRunning() const { return m_state != State::Idle; }
+    bool isPaused() const { return m_state == State::Paused; }
+    // The data set most recently loaded or trained on (null before any).
+    DataSetHandle dataSet() const { return m_dataSet; }
+    QString dataSetName() const { return m_dataSetName; }
+    // Runs the event loop until the run ends or `timeoutMs` passes; true when idle.
+    bool waitUntilIdle(int timeoutMs);
+
+Q_SIGNALS:
+    void stateChanged(neurite::ui::TrainingController::State state);
+    void dataSetLoaded(const QString& name, const neurite::ui::DataSetHandle& data);
+    void dataSetFailed(const QString& name, const QString& message);
+    void runStarted(const neurite::ui::DataSetHandle& data);
+    void batchesReported(const neurite::ui::BatchReports& batches);
+    void epochReported(const neurite::EpochReport& report);
+    // The weights at the end of an epoch of the current run, at most about once a second.
+    void checkpointReported(const neurite::ui::TrainingCheckpoint& checkpoint);
+    void finished(const neurite::ui::TrainingOutcome& outcome);
+    void failed(const QString& message);
+    void evaluated(const neurite::ui::TestEvaluation& evaluation);
+
+private:
+    void setState(State state);
+    void request(TrainingRequest request);
+    void onReportsPosted();
+    void takeReports();
+    void deliver(const DataSetLoaded& report);
+    void deliver(const DataSetFailed& report);
+    void deliver(const RunStarted& report);
+    void deliver(const BatchesDone& report);
+    void deliver(const EpochDone& report);
+    void deliver(const TrainingCheckpoint& checkpoint);
+    void deliver(const TrainingOutcome& outcome);
+    void deliver(const RunFailed& report);
+    void deliver(const TestEvaluation& evaluation);
+
+    // Declared before the thread and the worker: the worker holds references to both boxes.
+    TrainingInbox m_inbox;
+    TrainingOutbox m_outbox;
+    std::deque<TrainingReport> m_arrived;  // taken from the outbox, not yet delivered (GUI thread only)
+    QElapsedTimer m_sinceUpdate;           // since progress was last taken out
+    QTimer m_updateTimer;                  // takes out progress that arrived too soon after the last update
+    QThread m_thread;
+    std::atomic<bool> m_threadFinished{false};
+    TrainingWorker* m_worker;  // lives on m_thread; deleted by the destructor once the thread has finished
+    State m_state = State::Idle;
+    std::shared_ptr<TrainingControl> m_control;
+    std::uint64_t m_runId = 0;
+    std::uint64_t m_loadRequest = 0;
+    std::uint64_t m_evaluationRequest = 0;
+    DataSetHandle m_dataSet;
+    QString m_dataSetName;
+};
+
+} // namespace neurite::ui

@@ -1,0 +1,94 @@
+// The letters between the GUI thread and the training worker: requests one way, reports the other.
+#pragma once
+
+#include "training/Mailbox.h"
+#include "training/TrainingProgress.h"
+
+#include <QString>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <variant>
+
+namespace neurite::ui {
+
+// --- GUI thread -> worker ---------------------------------------------------------------------------------
+
+// What one run needs, copied for the worker: a snapshot of the design and settings, never references
+// into the GUI's live objects. The control is the one thing both sides keep (atomics and its own mutex).
+struct TrainingJob {
+    std::uint64_t runId = 0;
+    NetworkSpec spec;
+    TrainingSettings settings;
+    DataSetHandle data;  // null: load settings.dataSet first
+    std::shared_ptr<TrainingControl> control;
+};
+
+struct LoadRequest {
+    std::uint64_t requestId = 0;
+    std::string nameOrFolder;
+};
+
+// Evaluate `weights` of `spec` on the test split of `data`.
+struct EvaluationRequest {
+    std::uint64_t requestId = 0;
+    NetworkSpec spec;
+    Weights weights;
+    DataSetHandle data;
+};
+
+using TrainingRequest = std::variant<TrainingJob, LoadRequest, EvaluationRequest>;
+
+// --- worker -> GUI thread ---------------------------------------------------------------------------------
+
+struct DataSetLoaded {
+    std::uint64_t requestId = 0;  // 0: loaded for a run
+    QString name;
+    DataSetHandle data;
+};
+
+struct DataSetFailed {
+    std::uint64_t requestId = 0;
+    QString name;
+    QString message;
+};
+
+struct RunStarted {
+    std::uint64_t runId = 0;
+    DataSetHandle data;
+};
+
+// Batches reported since the GUI last looked, oldest first.
+struct BatchesDone {
+    std::uint64_t runId = 0;
+    BatchReports batches;
+};
+
+struct EpochDone {
+    std::uint64_t runId = 0;
+    EpochReport report;
+};
+
+struct RunFailed {
+    std::uint64_t runId = 0;
+    QString message;
+};
+
+// TrainingCheckpoint, TrainingOutcome and TestEvaluation (TrainingProgress.h) carry their run or request id.
+using TrainingReport = std::variant<DataSetLoaded, DataSetFailed, RunStarted, BatchesDone, EpochDone,
+                                    TrainingCheckpoint, TrainingOutcome, RunFailed, TestEvaluation>;
+
+// Progress (batches, epochs, checkpoints) may wait for the GUI's next update; everything else is an answer
+// someone waits for and is delivered at once.
+inline bool isProgress(const TrainingReport& report)
+{
+    return std::holds_alternative<BatchesDone>(report) || std::holds_alternative<EpochDone>(report) ||
+           std::holds_alternative<TrainingCheckpoint>(report);
+}
+
+// Both boxes belong to the TrainingController, which outlives its worker thread.
+using TrainingInbox = Mailbox<TrainingRequest>;
+using TrainingOutbox = Mailbox<TrainingReport>;
+
+} // namespace neurite::ui

@@ -1,0 +1,548 @@
+// The Train tab: settings, Start / Pause / Resume / Stop, live loss and accuracy charts, results, run comparison.
+#include "training/TrainingPanel.h"
+
+#include "charts/AccuracyChart.h"
+#include "training/DataSetPreview.h"
+#include "charts/LossChart.h"
+#include "document/ProjectDocument.h"
+#include "results/RunComparison.h"
+#include "training/TrainingHistoryCsv.h"
+#include "results/TrainingResultsView.h"
+#include "training/TrainingSettingsForm.h"
+
+#include <neurite/DataSets.h>
+
+#include <QCheckBox>
+#include <QDoubleValidator>
+#include <QFontDatabase>
+#include <QFileDialog>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+#include <cmath>
+#include <limits>
+
+namespace neurite::ui {
+
+namespace {
+
+QString clockText(double seconds)
+{
+    const long s = std::lround(std::max(0.0, seconds));
+    return s >= 3600 ? QStringLiteral("%1:%2:%3").arg(s / 3600).arg(s / 60 % 60, 2, 10, QLatin1Char('0')).arg(s % 60, 2, 10, QLatin1Char('0'))
+                     : QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
+}
+
+QString percent(float fraction)
+{
+    return QString::number(100.0 * double(fraction), 'f', 2) + QLatin1Char('%');
+}
+
+} // namespace
+
+TrainingPanel::TrainingPanel(ProjectDocument* document, QWidget* parent)
+    : QWidget(parent), m_document(document), m_controller(new TrainingController(this)),
+      m_testAccuracy(std::numeric_limits<double>::quiet_NaN())
+{
+    auto* splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->addWidget(buildSidebar());
+    m_tabs = new QTabWidget(splitter);
+    m_tabs->addTab(buildLiveTab(), tr("Live"));
+    m_results = new TrainingResultsView(m_tabs);
+    m_tabs->addTab(m_results, tr("Results"));
+    m_comparison = new RunComparison(m_tabs);
+    m_tabs->addTab(m_comparison, tr("Compare runs"));
+    splitter->addWidget(m_tabs);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({330, 1000});
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(splitter);
+
+    connect(m_controller, &TrainingController::batchesReported, this, &TrainingPanel::onBatches);
+    connect(m_controller, &TrainingController::epochReported, this, &TrainingPanel::onEpoch);
+    connect(m_controller, &TrainingController::finished, this, &TrainingPanel::onFinished);
+    connect(m_controller, &TrainingController::failed, this, &TrainingPanel::onFailed);
+    connect(m_controller, &TrainingController::stateChanged, this, &TrainingPanel::updateButtons);
+    connect(m_controller, &TrainingController::runStarted, this, [this](const DataSetHandle& data) {
+        m_runData = data;
+        m_preview->setDataSet(data, m_runSettings.validationSplit);
+        appendLog(tr("Training on %1: %L2 training images.").arg(QString::fromStdString(data->name)).arg(data->train.count()));
+    });
+    connect(m_controller, &TrainingController::dataSetLoaded, this, [this](const QString& name, const DataSetHandle& data) {
+        if (name == m_form->dataSetName() && !m_override)
+            m_preview->setDataSet(data, m_form->settings().validationSplit);
+    });
+    connect(m_controller, &TrainingController::dataSetFailed, this, [this](const QString&, const QString& message) {
+        m_preview->showMessage(message);
+    });
+    connect(m_controller, &TrainingController::evaluated, this, [this](const TestEvaluation& evaluation) {
+        m_results->setEvaluation(evaluation);
+        if (evaluation.valid && m_outcome) {
+            m_testAccuracy = evaluation.metrics.accuracy;
+            const bool best = m_results->keptWeights() == TrainingResultsView::KeptWeights::Best;
+            publishModel(best ? m_outcome->bestWeights : m_outcome->lastWeights, m_testAccuracy);
+        }
+    });
+    connect(m_results, &TrainingResultsView::keptWeightsChanged, this, &TrainingPanel::onKeptWeightsChanged);
+
+    connect(m_form, &TrainingSettingsForm::settingsEdited, this, [this] {
+        m_document->setSettings(m_form->settings());
+        m_preview->setValidationSplit(m_form->settings().validationSplit);
+    });
+    connect(m_form, &TrainingSettingsForm::dataSetChosen, this, [this] { loadPreview(); });
+    connect(m_document, &ProjectDocument::canTrainChanged, this, &TrainingPanel::updateButtons);
+    connect(m_document, &ProjectDocument::documentReset, this, &TrainingPanel::syncFromDocument);
+    connect(m_document, &ProjectDocument::settingsChanged, this, [this] {
+        if (m_form->settings() != m_document->settings())
+            m_form->setSettings(m_document->settings());
+    });
+    syncFromDocument();
+    updateButtons();
+}
+
+TrainingPanel::~TrainingPanel()
+{
+    // The controller (a child) stops and joins its thread; the design must not stay locked.
+    if (isTraining())
+        m_document->setDesignLocked(false);
+}
+
+QWidget* TrainingPanel::buildSidebar()
+{
+    auto* content = new QWidget;
+    auto* layout = new QVBoxLayout(content);
+
+    auto* settingsBox = new QGroupBox(tr("Training settings"), content);
+    auto* settingsLayout = new QVBoxLayout(settingsBox);
+    m_form = new TrainingSettingsForm(settingsBox);
+    settingsLayout->addWidget(m_form);
+    layout->addWidget(settingsBox);
+
+    auto* dataBox = new QGroupBox(tr("Data set"), content);
+    auto* dataLayout = new QVBoxLayout(dataBox);
+    m_preview = new DataSetPreview(dataBox);
+    dataLayout->addWidget(m_preview);
+    layout->addWidget(dataBox);
+    layout->addStretch(1);
+
+    auto* scroll = new QScrollArea;
+    scroll->setWidget(content);
+    scroll->setWidgetResizable(true);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setMinimumWidth(300);
+    return scroll;
+}
+
+QWidget* TrainingPanel::buildLiveTab()
+{
+    auto* tab = new QWidget;
+    m_start = new QPushButton(tr("▶ Train"), tab);
+    m_start->setToolTip(tr("Train the design with these settings on a background thread"));
+    m_pause = new QPushButton(tr("Pause"), tab);
+    m_stop = new QPushButton(tr("■ Stop"), tab);
+    m_stop->setToolTip(tr("Stop after the current batch; you can then keep the last or the best weights"));
+    connect(m_start, &QPushButton::clicked, this, &TrainingPanel::start);
+    connect(m_pause, &QPushButton::clicked, this, &TrainingPanel::togglePause);
+    connect(m_stop, &QPushButton::clicked, this, &TrainingPanel::stop);
+
+    m_liveLearningRate = new QLineEdit(tab);
+    auto* validator = new QDoubleValidator(0.0, 1e9, 12, m_liveLearningRate);
+    validator->setNotation(QDoubleValidator::ScientificNotation);
+    validator->setLocale(QLocale::c());
+    m_liveLearningRate->setValidator(validator);
+    m_liveLearningRate->setPlaceholderText(tr("e.g. 3e-4"));
+    m_liveLearningRate->setMaximumWidth(90);
+    m_applyLearningRate = new QPushButton(tr("Set LR"), tab);
+    m_applyLearningRate->setToolTip(tr("Change the learning rate of the running training from the next batch"));
+    connect(m_applyLearningRate, &QPushButton::clicked, this, [this] {
+        bool ok = false;
+        const double lr = QLocale::c().toDouble(m_liveLearningRate->text(), &ok);
+        if (ok && lr > 0)
+            changeLearningRate(float(lr));
+    });
+    connect(m_liveLearningRate, &QLineEdit::returnPressed, m_applyLearningRate, &QPushButton::click);
+
+    m_logScale = new QCheckBox(tr("Log scale"), tab);
+    m_logScale->setToolTip(tr("Show the loss on a logarithmic axis"));
+    auto* exportButton = new QPushButton(tr("Export"), tab);
+    buildExportMenu(exportButton);
+
+    auto* controls = new QHBoxLayout;
+    controls->addWidget(m_start);
+    controls->addWidget(m_pause);
+    controls->addWidget(m_stop);
+    controls->addSpacing(16);
+    controls->addWidget(new QLabel(tr("Learning rate now:"), tab));
+    controls->addWidget(m_liveLearningRate);
+    controls->addWidget(m_applyLearningRate);
+    controls->addStretch(1);
+    controls->addWidget(m_logScale);
+    controls->addWidget(exportButton);
+
+    m_progress = new QProgressBar(tab);
+    m_progress->setRange(0, 1);
+    m_progress->setValue(0);
+    m_progress->setFormat(tr("Not started"));
+    m_progress->setTextVisible(true);
+    m_speed = new QLabel(tab);
+    m_speed->setMinimumWidth(320);
+    auto* status = new QHBoxLayout;
+    status->addWidget(m_progress, 1);
+    status->addWidget(m_speed);
+
+    m_banner = new QLabel(tab);
+    m_banner->setWordWrap(true);
+    m_banner->setVisible(false);
+
+    m_lossChart = new LossChart(tab);
+    m_accuracyChart = new AccuracyChart(tab);
+    connect(m_logScale, &QCheckBox::toggled, m_lossChart, &LossChart::setLogScale);
+    auto* charts = new QSplitter(Qt::Horizontal);
+    charts->addWidget(m_lossChart);
+    charts->addWidget(m_accuracyChart);
+    m_log = new QPlainTextEdit(tab);
+    m_log->setReadOnly(true);
+    m_log->setMaximumBlockCount(5000);
+    m_log->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_log->setPlaceholderText(tr("One line per epoch appears here."));
+    auto* vertical = new QSplitter(Qt::Vertical);
+    vertical->addWidget(charts);
+    vertical->addWidget(m_log);
+    vertical->setStretchFactor(0, 4);
+    vertical->setStretchFactor(1, 1);
+    vertical->setSizes({620, 150});  // the charts are the point of this tab
+
+    auto* layout = new QVBoxLayout(tab);
+    layout->addLayout(controls);
+    layout->addLayout(status);
+    layout->addWidget(m_banner);
+    layout->addWidget(vertical, 1);
+    return tab;
+}
+
+void TrainingPanel::buildExportMenu(QPushButton* button)
+{
+    auto* menu = new QMenu(button);
+    const auto ask = [this](const QString& title, const QString& name, const QString& filter) {
+        return QFileDialog::getSaveFileName(this, title, name, filter);
+    };
+    menu->addAction(tr("Loss chart as PNG…"), this, [=, this] {
+        const QString path = ask(tr("Export loss chart"), QStringLiteral("loss.png"), tr("PNG images (*.png)"));
+        if (!path.isEmpty() && !exportLossChart(path))
+            showBanner(m_lastError, true);
+    });
+    menu->addAction(tr("Accuracy chart as PNG…"), this, [=, this] {
+        const QString path = ask(tr("Export accuracy chart"), QStringLiteral("accuracy.png"), tr("PNG images (*.png)"));
+        if (!path.isEmpty() && !exportAccuracyChart(path))
+            showBanner(m_lastError, true);
+    });
+    menu->addAction(tr("History as CSV…"), this, [=, this] {
+        const QString path = ask(tr("Export training history"), QStringLiteral("history.csv"), tr("CSV files (*.csv)"));
+        if (!path.isEmpty() && !exportHistoryCsv(path))
+            showBanner(m_lastError, true);
+    });
+    button->setMenu(menu);
+}
+
+bool TrainingPanel::isTraining() const
+{
+    return m_controller->isRunning();
+}
+
+bool TrainingPanel::confirmStopForClose()
+{
+    if (!isTraining())
+        return true;
+    const auto answer = QMessageBox::question(this, tr("Training is running"),
+                                              tr("A training run is still going. Stop it and close?"),
+                                              QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+    if (answer != QMessageBox::Yes)
+        return false;
+    m_controller->stop();
+    m_controller->waitUntilIdle(60000);
+    return true;
+}
+
+void TrainingPanel::setDataSetOverride(const DataSetHandle& data)
+{
+    m_override = data;
+    if (data)
+        m_preview->setDataSet(data, m_form->settings().validationSplit);
+}
+
+void TrainingPanel::start()
+{
+    if (isTraining())
+        return;
+    if (!m_document->canTrain()) {
+        showBanner(tr("The design has problems (see the Design tab); fix them to train."), true);
+        return;
+    }
+    m_runSettings = m_form->settings();
+    m_document->setSettings(m_runSettings);
+    if (!m_controller->start(m_document->spec(), m_runSettings, m_override))
+        return;
+    ++m_runNumber;
+    m_document->setDesignLocked(true);
+    m_lossChart->reset(m_runSettings.epochs);
+    m_accuracyChart->reset(m_runSettings.epochs);
+    m_lastBatch = {};
+    m_progress->setRange(0, 1);
+    m_progress->setValue(0);
+    m_progress->setFormat(tr("Loading data and starting…"));
+    m_speed->clear();
+    m_banner->setVisible(false);
+    m_tabs->setCurrentIndex(0);
+    appendLog(tr("— Run %1: %2").arg(m_runNumber).arg(RunComparison::describeSettings(m_runSettings)));
+    Q_EMIT statusMessage(tr("Training started."));
+}
+
+void TrainingPanel::togglePause()
+{
+    if (m_controller->isPaused()) {
+        m_controller->resume();
+        appendLog(tr("Resumed."));
+    } else if (m_controller->state() == TrainingController::State::Running) {
+        m_controller->pause();
+        appendLog(tr("Paused at epoch %1, batch %2.").arg(m_lastBatch.epoch).arg(m_lastBatch.batch));
+    }
+}
+
+void TrainingPanel::stop()
+{
+    if (!isTraining())
+        return;
+    m_controller->stop();
+    m_progress->setFormat(m_progress->format() + tr(" · stopping…"));
+}
+
+void TrainingPanel::changeLearningRate(float learningRate)
+{
+    if (!isTraining() || !(learningRate > 0.0f))
+        return;
+    m_controller->setLearningRate(learningRate);
+    const double x = m_lastBatch.batchesPerEpoch ? epochPosition(m_lastBatch) : 0.0;
+    m_lossChart->markLearningRateChange(x, learningRate);
+    m_accuracyChart->markLearningRateChange(x, learningRate);
+    appendLog(tr("Learning rate set to %1 at epoch %2.").arg(double(learningRate), 0, 'g', 4).arg(x, 0, 'f', 2));
+}
+
+void TrainingPanel::updateButtons()
+{
+    const auto state = m_controller->state();
+    const bool running = state == TrainingController::State::Running || state == TrainingController::State::Paused;
+    m_start->setEnabled(state == TrainingController::State::Idle && m_document->canTrain());
+    m_pause->setEnabled(running);
+    m_pause->setText(state == TrainingController::State::Paused ? tr("Resume") : tr("Pause"));
+    m_stop->setEnabled(running);
+    m_liveLearningRate->setEnabled(running);
+    m_applyLearningRate->setEnabled(running);
+    m_form->setEnabled(state == TrainingController::State::Idle);
+    if (state == TrainingController::State::Paused)
+        m_progress->setFormat(tr("Paused — epoch %1, batch %2").arg(m_lastBatch.epoch).arg(m_lastBatch.batch));
+}
+
+void TrainingPanel::onBatches(const BatchReports& batches)
+{
+    if (batches.empty())
+        return;
+    m_lossChart->addBatches(batches);
+    m_accuracyChart->addBatches(batches);
+    m_lastBatch = batches.back();
+    const BatchReport& b = m_lastBatch;
+    const long total = long(m_runSettings.epochs) * b.batchesPerEpoch;
+    const long done = long(b.epoch - 1) * b.batchesPerEpoch + b.batch;
+    m_progress->setRange(0, int(std::min<long>(total, std::numeric_limits<int>::max())));
+    m_progress->setValue(int(done));
+    if (m_controller->state() == TrainingController::State::Running)
+        m_progress->setFormat(tr("Epoch %1/%2 · batch %3/%4")
+                                  .arg(b.epoch)
+                                  .arg(m_runSettings.epochs)
+                                  .arg(b.batch)
+                                  .arg(b.batchesPerEpoch));
+    const double eta = done > 0 ? b.elapsedSeconds * double(total - done) / double(done) : 0.0;
+    m_speed->setText(tr("%L1 samples/s · elapsed %2 · ETA %3")
+                         .arg(std::lround(b.samplesPerSecond))
+                         .arg(clockText(b.elapsedSeconds), clockText(eta)));
+}
+
+void TrainingPanel::onEpoch(const EpochReport& e)
+{
+    m_lossChart->addEpoch(e);
+    m_accuracyChart->addEpoch(e);
+    QString line = tr("Epoch %1/%2  loss %3  acc %4")
+                       .arg(e.epoch, 3)
+                       .arg(e.epochs)
+                       .arg(double(e.trainLoss), 0, 'f', 4)
+                       .arg(percent(e.trainAccuracy));
+    if (std::isfinite(e.validationLoss))
+        line += tr("  val loss %1  val acc %2").arg(double(e.validationLoss), 0, 'f', 4).arg(percent(e.validationAccuracy));
+    line += tr("  lr %1  %2 s  %L3 samples/s")
+                .arg(double(e.learningRate), 0, 'g', 3)
+                .arg(e.seconds, 0, 'f', 1)
+                .arg(std::lround(e.samplesPerSecond));
+    if (e.best)
+        line += tr("  ★ best");
+    appendLog(line);
+}
+
+void TrainingPanel::onFinished(const TrainingOutcome& outcome)
+{
+    m_document->setDesignLocked(false);
+    m_outcome = outcome;
+    m_testAccuracy = outcome.test.valid ? double(outcome.test.metrics.accuracy) : std::nan("");
+    TrainingHistory history = outcome.history;
+    if (outcome.test.valid) {  // the history's test values describe the weights that are kept
+        history.testAccuracy = outcome.test.metrics.accuracy;
+        history.testLoss = outcome.test.metrics.loss;
+    }
+    m_document->setHistory(history);
+    if (m_runData)
+        m_document->setDataSet(m_runData->name, m_runData->classNames);
+    m_document->setTrainedWeights(outcome.keptWeights);
+
+    m_comparison->addRun({tr("Run %1").arg(m_runNumber), outcome.settings, history, outcome.outcome});
+    m_results->setOutcome(outcome, m_runData, classNames());
+    const bool diverged = outcome.outcome == TrainingResult::Outcome::Diverged;
+    const QString summary = outcome.test.valid ? tr("%1. Test accuracy %2.").arg(outcomeName(outcome.outcome), percent(outcome.test.metrics.accuracy))
+                                               : outcomeName(outcome.outcome) + QLatin1Char('.');
+    appendLog(summary + (outcome.message.isEmpty() ? QString() : QLatin1Char(' ') + outcome.message));
+    m_progress->setFormat(summary);
+    if (diverged || outcome.outcome != TrainingResult::Outcome::Completed)
+        showBanner(outcome.message.isEmpty() ? summary : outcome.message, diverged);
+    Q_EMIT statusMessage(summary);
+    publishModel(outcome.keptWeights, m_testAccuracy);
+    updateButtons();
+}
+
+void TrainingPanel::onFailed(const QString& message)
+{
+    m_document->setDesignLocked(false);
+    appendLog(tr("Training could not run: %1").arg(message));
+    m_progress->setFormat(tr("Not started"));
+    showBanner(message, true);
+    Q_EMIT statusMessage(message);
+    updateButtons();
+}
+
+void TrainingPanel::onKeptWeightsChanged()
+{
+    if (!m_outcome)
+        return;
+    const bool best = m_results->keptWeights() == TrainingResultsView::KeptWeights::Best;
+    const Weights& weights = best ? m_outcome->bestWeights : m_outcome->lastWeights;
+    if (weights.empty())
+        return;
+    m_document->setTrainedWeights(weights);
+    appendLog(best ? tr("Keeping the weights of epoch %1.").arg(m_outcome->history.bestEpoch)
+                   : tr("Keeping the weights of the last finished batch."));
+    m_controller->evaluate(m_outcome->spec, weights);  // the results follow on `evaluated`
+}
+
+void TrainingPanel::publishModel(const Weights& weights, double testAccuracy)
+{
+    if (!m_outcome || weights.empty())
+        return;
+    try {
+        auto network = std::make_shared<Network>(m_outcome->spec);
+        network->setWeights(weights);
+        Q_EMIT modelTrained(network, tr("%1 (run %2)").arg(m_document->displayName()).arg(m_runNumber), testAccuracy,
+                            classNames());
+    } catch (const std::exception& e) {
+        appendLog(tr("Could not build the trained model: %1").arg(QString::fromStdString(e.what())));
+    }
+}
+
+QStringList TrainingPanel::classNames() const
+{
+    QStringList names;
+    if (m_runData)
+        for (const std::string& name : m_runData->classNames)
+            names << QString::fromStdString(name);
+    return names;
+}
+
+void TrainingPanel::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    loadPreview();
+}
+
+void TrainingPanel::loadPreview()
+{
+    const QString name = m_form->dataSetName();
+    if (m_override || name.isEmpty() || name == m_previewName)
+        return;
+    m_previewName = name;
+    m_preview->showMessage(tr("Loading %1…").arg(name));
+    m_controller->loadDataSet(name);
+}
+
+void TrainingPanel::syncFromDocument()
+{
+    m_form->setSettings(m_document->settings());
+    const TrainingHistory& history = m_document->history();
+    const int epochs = std::max<int>(m_document->settings().epochs, int(history.epochs.size()));
+    m_lossChart->setHistory(history, epochs);
+    m_accuracyChart->setHistory(history, epochs);
+}
+
+void TrainingPanel::showBanner(const QString& text, bool error)
+{
+    m_banner->setText(text);
+    m_banner->setStyleSheet(error ? QStringLiteral("QLabel { background: #fdecea; color: #8a1c1c; padding: 6px; border-radius: 4px; }")
+                                  : QStringLiteral("QLabel { background: #eaf2fb; color: #1d3f66; padding: 6px; border-radius: 4px; }"));
+    m_banner->setVisible(true);
+}
+
+void TrainingPanel::appendLog(const QString& line)
+{
+    m_log->appendPlainText(line);
+}
+
+QString TrainingPanel::statusText() const
+{
+    return m_progress->format() + QLatin1Char(' ') + m_speed->text() + QLatin1Char(' ') +
+           (m_banner->isHidden() ? QString() : m_banner->text());
+}
+
+QString TrainingPanel::logText() const
+{
+    return m_log->toPlainText();
+}
+
+bool TrainingPanel::exportLossChart(const QString& path)
+{
+    if (m_lossChart->savePng(path))
+        return true;
+    m_lastError = tr("Could not write %1.").arg(path);
+    return false;
+}
+
+bool TrainingPanel::exportAccuracyChart(const QString& path)
+{
+    if (m_accuracyChart->savePng(path))
+        return true;
+    m_lastError = tr("Could not write %1.").arg(path);
+    return false;
+}
+
+bool TrainingPanel::exportHistoryCsv(const QString& path)
+{
+    const TrainingHistory history = m_outcome ? m_outcome->history : m_document->history();
+    return writeHistoryCsv(history, path, &m_lastError);
+}
+
+} // namespace neurite::ui

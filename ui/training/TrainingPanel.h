@@ -1,0 +1,131 @@
+// The Train tab: settings, Start / Pause / Resume / Stop, live loss and accuracy charts, results, run comparison.
+#pragma once
+
+#include "training/TrainingController.h"
+#include "training/TrainingProgress.h"
+
+#include <QElapsedTimer>
+#include <QStringList>
+#include <QWidget>
+
+#include <memory>
+#include <optional>
+
+class QLabel;
+class QLineEdit;
+class QCheckBox;
+class QPlainTextEdit;
+class QProgressBar;
+class QPushButton;
+class QTabWidget;
+
+namespace neurite::ui {
+
+class AccuracyChart;
+class DataSetPreview;
+class LossChart;
+class ProjectDocument;
+class RunComparison;
+class TrainingResultsView;
+class TrainingSettingsForm;
+
+class TrainingPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit TrainingPanel(ProjectDocument* document, QWidget* parent = nullptr);
+    ~TrainingPanel() override;
+
+    bool isTraining() const;
+    // Used when the window closes: false when nothing runs or the user agrees (then stops and waits).
+    bool confirmStopForClose();
+
+    // Trains on this data instead of loading the settings' data set (tests, or data made elsewhere).
+    void setDataSetOverride(const DataSetHandle& data);
+
+    // Exports; false with lastError() on failure.
+    bool exportLossChart(const QString& path);
+    bool exportAccuracyChart(const QString& path);
+    bool exportHistoryCsv(const QString& path);
+    QString lastError() const { return m_lastError; }
+
+    TrainingController* controller() const { return m_controller; }
+    TrainingSettingsForm* settingsForm() const { return m_form; }
+    LossChart* lossChart() const { return m_lossChart; }
+    AccuracyChart* accuracyChart() const { return m_accuracyChart; }
+    TrainingResultsView* results() const { return m_results; }
+    RunComparison* runComparison() const { return m_comparison; }
+    DataSetPreview* dataSetPreview() const { return m_preview; }
+    QPushButton* startButton() const { return m_start; }
+    QPushButton* pauseButton() const { return m_pause; }
+    QPushButton* stopButton() const { return m_stop; }
+    QString statusText() const;
+    QString logText() const;
+    // The last finished run (weights included), if any.
+    const std::optional<TrainingOutcome>& lastOutcome() const { return m_outcome; }
+    // Test accuracy of the kept weights of the last run, NaN before any.
+    double testAccuracy() const { return m_testAccuracy; }
+
+public Q_SLOTS:
+    void start();
+    void togglePause();
+    void stop();
+    // Changes the learning rate of the running training (marked on the curves).
+    void changeLearningRate(float learningRate);
+
+Q_SIGNALS:
+    void modelTrained(std::shared_ptr<neurite::Network> network, QString modelName, double testAccuracy,
+                      QStringList classNames);
+    void statusMessage(const QString& message);
+
+protected:
+    void showEvent(QShowEvent* event) override;
+
+private:
+    QWidget* buildSidebar();
+    QWidget* buildLiveTab();
+    void buildExportMenu(QPushButton* button);
+    void updateButtons();
+    void onBatches(const BatchReports& batches);
+    void onEpoch(const EpochReport& report);
+    void onFinished(const TrainingOutcome& outcome);
+    void onFailed(const QString& message);
+    void onKeptWeightsChanged();
+    void publishModel(const Weights& weights, double testAccuracy);
+    void loadPreview();
+    void showBanner(const QString& text, bool error);
+    void appendLog(const QString& line);
+    void syncFromDocument();
+    QStringList classNames() const;
+
+    ProjectDocument* m_document;
+    TrainingController* m_controller;
+    TrainingSettingsForm* m_form;
+    DataSetPreview* m_preview;
+    QPushButton* m_start;
+    QPushButton* m_pause;
+    QPushButton* m_stop;
+    QLineEdit* m_liveLearningRate;
+    QPushButton* m_applyLearningRate;
+    QProgressBar* m_progress;
+    QLabel* m_speed;
+    QLabel* m_banner;
+    QTabWidget* m_tabs;
+    LossChart* m_lossChart;
+    AccuracyChart* m_accuracyChart;
+    QCheckBox* m_logScale;
+    QPlainTextEdit* m_log;
+    TrainingResultsView* m_results;
+    RunComparison* m_comparison;
+
+    DataSetHandle m_override;
+    DataSetHandle m_runData;
+    TrainingSettings m_runSettings;
+    std::optional<TrainingOutcome> m_outcome;
+    BatchReport m_lastBatch;
+    double m_testAccuracy;
+    int m_runNumber = 0;
+    QString m_previewName;
+    QString m_lastError;
+};
+
+} // namespace neurite::ui

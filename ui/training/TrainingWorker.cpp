@@ -1,0 +1,198 @@
+// The object that lives on the training thread: loads data, trains, evaluates, and reports values.
+#include "training/TrainingWorker.h"
+
+#include <neurite/DataSets.h>
+#include <neurite/Error.h>
+
+#include <QElapsedTimer>
+
+#include <algorithm>
+#include <exception>
+
+namespace neurite::ui {
+
+namespace {
+
+// Puts every batch and epoch report in the outbox as it comes. Batch reports join the group still waiting
+// there, so the GUI takes all batches since its last look in one piece however fast they go; how often it
+// looks (about 25 times a second) is the controller's throttle. At an epoch's end it also posts a copy of
+// the weights, at most every kCheckpointIntervalMs, for the recovery autosave (RecoveryFile).
+class MailboxSink : public ProgressSink {
+public:
+    MailboxSink(TrainingWorker& worker, TrainingOutbox& outbox, std::uint64_t runId, const Network& network)
+        : m_worker(worker), m_outbox(outbox), m_runId(runId), m_network(network)
+    {
+    }
+
+    void onBatch(const BatchReport& report) override
+    {
+        m_outbox.postOrMerge(
+            [&](TrainingReport& newest) {
+                auto* group = std::get_if<BatchesDone>(&newest);
+                if (!group || group->runId != m_runId)
+                    return false;
+                group->batches.push_back(report);
+                return true;
+            },
+            [&] { return TrainingReport(BatchesDone{m_runId, {report}}); },
+            [this] { Q_EMIT m_worker.reportsPosted(); });
+    }
+
+    void onEpoch(const EpochReport& report) override
+    {
+        m_worker.report(EpochDone{m_runId, report});
+        sendCheckpoint(report.epoch);
+    }
+
+private:
+    // The trainer calls onEpoch with the network holding the epoch's final weights.
+    void sendCheckpoint(int epoch)
+    {
+        if (m_checkpointClock.isValid() && m_checkpointClock.elapsed() < TrainingWorker::kCheckpointIntervalMs)
+            return;
+        m_checkpointClock.start();
+        m_worker.report(TrainingCheckpoint{m_runId, epoch, m_network.weights()});
+    }
+
+    TrainingWorker& m_worker;
+    TrainingOutbox& m_outbox;
+    std::uint64_t m_runId;
+    const Network& m_network;
+    QElapsedTimer m_checkpointClock;
+};
+
+QString describe(const std::exception& e)
+{
+    return QString::fromStdString(e.what());
+}
+
+} // namespace
+
+TestEvaluation evaluateOnTestSet(Network& network, const Dataset& data)
+{
+    TestEvaluation result;
+    const ImageSet& test = data.test;
+    if (test.count() == 0)
+        return result;
+    result.metrics = neurite::evaluate(network, test, data.classCount());
+    result.predicted.resize(test.count());
+    result.confidence.resize(test.count());
+    constexpr int kBatch = 256;
+    std::vector<std::uint32_t> indices(kBatch);
+    Matrix x, probabilities;  // x: (n, pixels) -> probabilities: (n, outputs)
+    for (std::size_t start = 0; start < test.count(); start += kBatch) {
+        const int n = int(std::min<std::size_t>(kBatch, test.count() - start));
+        for (int i = 0; i < n; ++i)
+            indices[std::size_t(i)] = std::uint32_t(start + std::size_t(i));
+        gatherBatch(test, indices.data(), n, x);
+        network.predict(x, probabilities);
+        for (int i = 0; i < n; ++i) {
+            Eigen::Index best = 0;
+            const float p = probabilities.row(i).maxCoeff(&best);
+            result.predicted[start + std::size_t(i)] = std::uint8_t(best);
+            result.confidence[start + std::size_t(i)] = p;
+        }
+    }
+    result.valid = true;
+    return result;
+}
+
+TrainingWorker::TrainingWorker(TrainingInbox& inbox, TrainingOutbox& outbox) : m_inbox(inbox), m_outbox(outbox)
+{
+    // Made here, on the GUI thread before the training thread starts, so the connection itself is
+    // ordered before any use of it.
+    connect(this, &TrainingWorker::requestPosted, this, &TrainingWorker::takeRequest, Qt::QueuedConnection);
+}
+
+void TrainingWorker::report(TrainingReport report)
+{
+    const bool urgent = !isProgress(report);
+    m_outbox.post(std::move(report), urgent, [this] { Q_EMIT reportsPosted(); });
+}
+
+void TrainingWorker::takeRequest()
+{
+    std::optional<TrainingRequest> request = m_inbox.takeOne();
+    if (!request)
+        return;
+    std::visit(
+        [this](const auto& r) {
+            using R = std::decay_t<decltype(r)>;
+            if constexpr (std::is_same_v<R, TrainingJob>)
+                train(r);
+            else if constexpr (std::is_same_v<R, LoadRequest>)
+                loadDataSet(r);
+            else
+                evaluate(r);
+        },
+        *request);
+}
+
+void TrainingWorker::loadDataSet(const LoadRequest& request)
+{
+    const QString name = QString::fromStdString(request.nameOrFolder);
+    try {
+        auto data = std::make_shared<const Dataset>(neurite::loadDataset(request.nameOrFolder));
+        report(DataSetLoaded{request.requestId, name, std::move(data)});
+    } catch (const std::exception& e) {
+        report(DataSetFailed{request.requestId, name, describe(e)});
+    }
+}
+
+void TrainingWorker::train(const TrainingJob& job)
+{
+    // A stop that arrived while this job waited in the inbox (start/stop/start) skips the work.
+    if (job.control->stopRequested()) {
+        report(RunFailed{job.runId, tr("Stopped before it started.")});
+        return;
+    }
+    try {
+        DataSetHandle data = job.data;
+        if (!data) {
+            data = std::make_shared<const Dataset>(neurite::loadDataset(job.settings.dataSet));
+            report(DataSetLoaded{0, QString::fromStdString(job.settings.dataSet), data});
+        }
+        report(RunStarted{job.runId, data});
+        Network network(job.spec, job.settings.seed);
+        MailboxSink sink(*this, m_outbox, job.runId, network);
+        TrainingResult result = neurite::train(network, *data, job.settings, &sink, job.control.get());
+
+        TrainingOutcome outcome;
+        outcome.runId = job.runId;
+        outcome.outcome = result.outcome;
+        outcome.message = QString::fromStdString(result.message);
+        outcome.spec = job.spec;
+        outcome.settings = job.settings;
+        outcome.keptWeights = network.weights();
+        outcome.keptBest = !result.bestWeights.empty() && outcome.keptWeights == result.bestWeights &&
+                           outcome.keptWeights != result.lastWeights;
+        outcome.history = std::move(result.history);
+        outcome.lastWeights = std::move(result.lastWeights);
+        outcome.bestWeights = std::move(result.bestWeights);
+        outcome.test = evaluateOnTestSet(network, *data);
+        outcome.test.requestId = job.runId;
+        report(std::move(outcome));
+    } catch (const std::exception& e) {
+        // NeuriteError (bad settings, a data set that does not fit) and anything unexpected: a message,
+        // never an exception crossing into the GUI thread.
+        report(RunFailed{job.runId, describe(e)});
+    }
+}
+
+void TrainingWorker::evaluate(const EvaluationRequest& request)
+{
+    TestEvaluation result;
+    try {
+        if (request.data) {
+            Network network(request.spec);
+            network.setWeights(request.weights);
+            result = evaluateOnTestSet(network, *request.data);
+        }
+    } catch (const std::exception&) {
+        result.valid = false;  // the weights came from this very spec; a failure leaves the old views
+    }
+    result.requestId = request.requestId;
+    report(std::move(result));
+}
+
+} // namespace neurite::ui

@@ -1,0 +1,87 @@
+// The export actions: a save dialog per format, then the engine's exporter or the diagram writer.
+#include "window/ExportActions.h"
+
+#include "NetworkDiagram.h"
+#include "document/ProjectDocument.h"
+
+#include <neurite/Error.h>
+#include <neurite/ModelExport.h>
+
+#include <QAction>
+#include <QFileDialog>
+#include <QMenu>
+#include <QMessageBox>
+
+namespace neurite::ui {
+namespace {
+
+struct ExportChoice {
+    ExportKind kind;
+    const char* label;
+    const char* filter;
+    const char* suffix;
+};
+
+const ExportChoice kChoices[] = {
+    {ExportKind::Onnx, QT_TRANSLATE_NOOP("ExportActions", "ONNX Model…"), "ONNX models (*.onnx)", ".onnx"},
+    {ExportKind::Torch, QT_TRANSLATE_NOOP("ExportActions", "PyTorch Folder…"), "Folders (*)", ""},
+    {ExportKind::CppHeader, QT_TRANSLATE_NOOP("ExportActions", "C++ Header…"), "C++ headers (*.h *.hpp)", ".h"},
+    {ExportKind::DiagramSvg, QT_TRANSLATE_NOOP("ExportActions", "Diagram (SVG)…"), "SVG pictures (*.svg)", ".svg"},
+    {ExportKind::DiagramPng, QT_TRANSLATE_NOOP("ExportActions", "Diagram (PNG)…"), "PNG pictures (*.png)", ".png"},
+    {ExportKind::HistoryCsv, QT_TRANSLATE_NOOP("ExportActions", "Training History (CSV)…"), "CSV files (*.csv)",
+     ".csv"},
+};
+
+// The trained weights, or the initial ones of the design (as `neurite export` does).
+Weights weightsOf(const ProjectDocument& document)
+{
+    return networkFromProject(document.toProject()).weights();
+}
+
+void runExport(const ProjectDocument& document, const ExportChoice& choice, QWidget* parent)
+{
+    const QString base = document.path().isEmpty() ? QStringLiteral("network")
+                                                    : QFileInfo(document.path()).completeBaseName();
+    QString path = QFileDialog::getSaveFileName(parent, QObject::tr("Export %1").arg(QString(choice.label).remove("…")),
+                                                base + choice.suffix, QString::fromLatin1(choice.filter));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!exportDocument(document, choice.kind, path, &error))
+        QMessageBox::warning(parent, QObject::tr("Export failed"), error);
+}
+
+} // namespace
+
+bool exportDocument(const ProjectDocument& document, ExportKind kind, const QString& path, QString* error)
+{
+    try {
+        const std::string out = path.toStdString();
+        const NetworkSpec spec = document.spec();
+        switch (kind) {
+        case ExportKind::Onnx: exportOnnx(spec, weightsOf(document), out); break;
+        case ExportKind::Torch: exportTorch(spec, weightsOf(document), document.settings(), out); break;
+        case ExportKind::CppHeader: exportCppHeader(spec, weightsOf(document), out); break;
+        case ExportKind::DiagramSvg: render::NetworkDiagram(spec).writeSvg(path); break;
+        case ExportKind::DiagramPng: render::NetworkDiagram(spec).writePng(path); break;
+        case ExportKind::HistoryCsv: exportHistoryCsv(document.history(), out); break;
+        }
+        return true;
+    } catch (const NeuriteError& e) {
+        if (error)
+            *error = QString::fromStdString(e.what());
+        return false;
+    }
+}
+
+void installExportActions(QMenu* menu, ProjectDocument* document, QWidget* parent)
+{
+    for (const ExportChoice& choice : kChoices) {
+        QAction* action = menu->addAction(QObject::tr(choice.label));
+        QObject::connect(action, &QAction::triggered, parent, [document, &choice, parent] {
+            runExport(*document, choice, parent);
+        });
+    }
+}
+
+} // namespace neurite::ui

@@ -1,0 +1,305 @@
+// The application window: workspace tabs (Design, and Train / Predict added by others), File menu, title.
+#include "window/MainWindow.h"
+
+#include "editor/DesignEditor.h"
+#include "editor/DesignTemplates.h"
+#include "editor/GraphView.h"
+#include "document/ProjectDocument.h"
+#include "document/RecoveryFile.h"
+
+#include <neurite/Error.h>
+#include <neurite/ProjectFile.h>
+
+#include <QApplication>
+#include <QCloseEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLabel>
+#include <QLocale>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTimer>
+
+namespace neurite::ui {
+
+namespace {
+const QString kRecentKey = QStringLiteral("recentFiles");
+const QString kFileFilter = QObject::tr("Neurite projects (*.neurite);;All files (*)");
+} // namespace
+
+MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_document(new ProjectDocument(this))
+{
+    resize(1440, 900);
+    m_tabs = new QTabWidget(this);
+    m_tabs->setDocumentMode(true);
+    m_editor = new DesignEditor(m_document, m_tabs);
+    m_tabs->addTab(m_editor, tr("Design"));
+    setCentralWidget(m_tabs);
+    createMenus();
+    createStatusBar();
+
+    connect(m_document, &ProjectDocument::pathChanged, this, &MainWindow::updateTitle);
+    connect(m_document, &ProjectDocument::modifiedChanged, this, &MainWindow::updateTitle);
+    connect(m_document, &ProjectDocument::validationChanged, this, &MainWindow::updateStatus);
+    connect(m_editor, &DesignEditor::statusMessage, this, [this](const QString& message) {
+        statusBar()->showMessage(message, 6000);
+    });
+
+    // A new user meets a working network, not an empty canvas.
+    const QList<DesignTemplate> templates = designTemplates();
+    if (!templates.isEmpty())
+        newFromTemplate(templates.first().resource);
+    updateTitle();
+    updateStatus();
+    m_recovery = new RecoveryFile(m_document, this);
+    QTimer::singleShot(0, this, &MainWindow::offerRecovery);
+}
+
+// Children die in creation order, and the document came first: the tabs (editor, training panel, whose
+// destructors still use the document) are deleted explicitly while it exists.
+MainWindow::~MainWindow()
+{
+    delete m_tabs;
+}
+
+void MainWindow::addWorkspaceTab(QWidget* tab, const QString& title)
+{
+    m_tabs->addTab(tab, title);
+}
+
+void MainWindow::createMenus()
+{
+    m_fileMenu = menuBar()->addMenu(tr("&File"));
+    m_fileMenu->addAction(tr("&New"), QKeySequence::New, this, [this] {
+        if (maybeSave())
+            newEmpty();
+    });
+    QMenu* templates = m_fileMenu->addMenu(tr("New from &Template"));
+    for (const DesignTemplate& t : designTemplates()) {
+        QAction* action = templates->addAction(t.name, this, [this, resource = t.resource] {
+            if (maybeSave())
+                newFromTemplate(resource);
+        });
+        action->setStatusTip(t.description);
+        action->setToolTip(t.description);
+    }
+    m_fileMenu->addAction(tr("&Open…"), QKeySequence::Open, this, &MainWindow::openWithDialog);
+    m_recentMenu = m_fileMenu->addMenu(tr("Open &Recent"));
+    rebuildRecentMenu();
+    m_fileMenu->addSeparator();
+    m_fileMenu->addAction(tr("&Save"), QKeySequence::Save, this, &MainWindow::saveProject);
+    m_fileMenu->addAction(tr("Save &As…"), QKeySequence::SaveAs, this, &MainWindow::saveProjectAs);
+    m_fileMenu->addSeparator();
+    m_exportMenu = m_fileMenu->addMenu(tr("&Export"));
+    m_fileMenu->addSeparator();
+    m_fileMenu->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addActions(m_editor->editActions());
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    view->addActions(m_editor->viewActions());
+}
+
+void MainWindow::createStatusBar()
+{
+    m_validationLabel = new QLabel(this);
+    m_validationLabel->setContentsMargins(8, 0, 8, 0);
+    statusBar()->addPermanentWidget(m_validationLabel);
+}
+
+void MainWindow::newEmpty()
+{
+    m_document->newDesign(NetworkSpec{});
+}
+
+bool MainWindow::newFromTemplate(const QString& resource)
+{
+    try {
+        m_document->newDesign(loadTemplate(resource));
+        return true;
+    } catch (const NeuriteError& e) {
+        showError(tr("Cannot open template"), QString::fromStdString(e.what()));
+        return false;
+    }
+}
+
+bool MainWindow::openProject(const QString& path)
+{
+    Project project;
+    try {
+        project = neurite::loadProject(path.toStdString());
+    } catch (const std::exception& e) {
+        showError(tr("Cannot open project"), QString::fromStdString(e.what()));
+        return false;
+    }
+    m_document->loadProject(project, QFileInfo(path).absoluteFilePath());
+    addRecentFile(QFileInfo(path).absoluteFilePath());
+    m_tabs->setCurrentWidget(m_editor);
+    statusBar()->showMessage(tr("Opened %1").arg(QFileInfo(path).fileName()), 4000);
+    return true;
+}
+
+void MainWindow::openWithDialog()
+{
+    if (!maybeSave())
+        return;
+    const QString start = m_document->path().isEmpty() ? QString() : QFileInfo(m_document->path()).absolutePath();
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Project"), start, kFileFilter);
+    if (!path.isEmpty())
+        openProject(path);
+}
+
+bool MainWindow::saveProject()
+{
+    if (m_document->path().isEmpty())
+        return saveProjectAs();
+    QString error;
+    if (!m_document->save(m_document->path(), &error)) {
+        showError(tr("Cannot save project"), error);
+        return false;
+    }
+    m_recovery->discard();
+    addRecentFile(m_document->path());
+    statusBar()->showMessage(tr("Saved %1").arg(m_document->displayName()), 4000);
+    return true;
+}
+
+bool MainWindow::saveProjectAs()
+{
+    QString path = QFileDialog::getSaveFileName(this, tr("Save Project As"),
+                                                m_document->path().isEmpty() ? tr("network.neurite") : m_document->path(),
+                                                kFileFilter);
+    if (path.isEmpty())
+        return false;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += QStringLiteral(".neurite");
+    QString error;
+    if (!m_document->save(path, &error)) {
+        showError(tr("Cannot save project"), error);
+        return false;
+    }
+    m_recovery->discard();
+    addRecentFile(QFileInfo(path).absoluteFilePath());
+    statusBar()->showMessage(tr("Saved %1").arg(m_document->displayName()), 4000);
+    return true;
+}
+
+bool MainWindow::maybeSave()
+{
+    if (!m_document->isModified())
+        return true;
+    const auto answer = QMessageBox::warning(
+        this, tr("Unsaved changes"), tr("%1 has unsaved changes. Save them first?").arg(m_document->displayName()),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    if (answer == QMessageBox::Save)
+        return saveProject();
+    return answer == QMessageBox::Discard;
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    if (!maybeSave()) {
+        event->ignore();
+        return;
+    }
+    m_recovery->discard();
+    event->accept();
+}
+
+QStringList MainWindow::recentFiles()
+{
+    return QSettings().value(kRecentKey).toStringList();
+}
+
+void MainWindow::addRecentFile(const QString& path)
+{
+    QStringList files = recentFiles();
+    files.removeAll(path);
+    files.prepend(path);
+    while (files.size() > kMaxRecentFiles)
+        files.removeLast();
+    QSettings().setValue(kRecentKey, files);
+    rebuildRecentMenu();
+}
+
+void MainWindow::rebuildRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList files = recentFiles();
+    for (const QString& path : files) {
+        QAction* action = m_recentMenu->addAction(QFileInfo(path).fileName(), this, [this, path] {
+            if (maybeSave())
+                openProject(path);
+        });
+        action->setStatusTip(path);
+    }
+    if (!files.isEmpty()) {
+        m_recentMenu->addSeparator();
+        m_recentMenu->addAction(tr("Clear Menu"), this, [this] {
+            QSettings().remove(kRecentKey);
+            rebuildRecentMenu();
+        });
+    }
+    m_recentMenu->setEnabled(!files.isEmpty());
+}
+
+void MainWindow::updateTitle()
+{
+    setWindowTitle(tr("%1[*] — Neurite").arg(m_document->displayName()));
+    setWindowModified(m_document->isModified());
+}
+
+void MainWindow::updateStatus()
+{
+    const ValidationReport& report = m_document->validation();
+    const size_t errors = report.errors().size();
+    if (errors == 0) {
+        m_validationLabel->setText(tr("<span style='color:#1e8e3e'>✔ Ready to train</span> · %1 parameters")
+                                       .arg(QLocale().toString(qlonglong(report.totalParameters()))));
+    } else {
+        m_validationLabel->setText((errors == 1 ? tr("<span style='color:#d93025'>✖ 1 problem</span>: see Problems")
+                                                   : tr("<span style='color:#d93025'>✖ %1 problems</span>: see Problems").arg(errors)));
+    }
+}
+
+// Offered after the window is up, without blocking: a crashed session's work comes back on request.
+void MainWindow::offerRecovery()
+{
+    const QStringList orphans = RecoveryFile::orphans();
+    if (orphans.isEmpty())
+        return;
+    const int epoch = RecoveryFile::checkpointEpochOf(orphans.first());
+    const QString question =
+        epoch > 0 ? tr("Neurite did not close properly last time, during training. Restore the design you were "
+                       "working on and the weights it had reached (epoch %1)?").arg(epoch)
+                  : tr("Neurite did not close properly last time. Restore the design you were working on?");
+    auto* box = new QMessageBox(QMessageBox::Question, tr("Recover unsaved work?"), question,
+                                QMessageBox::Yes | QMessageBox::No, this);
+    box->setObjectName(QStringLiteral("recoveryOffer"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [this, orphans](int result) {
+        if (result == QMessageBox::Yes) {
+            QString error;
+            if (!RecoveryFile::restore(orphans.first(), m_document, &error))
+                showError(tr("Cannot recover"), error);
+        }
+        for (const QString& orphan : orphans)
+            RecoveryFile::remove(orphan);
+    });
+    box->open();
+}
+
+// Non-blocking (window-modal) so that callers, scripts and tests carry on; the message names the problem.
+void MainWindow::showError(const QString& title, const QString& message)
+{
+    m_lastError = message;
+    statusBar()->showMessage(message, 10000);
+    auto* box = new QMessageBox(QMessageBox::Critical, title, message, QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+} // namespace neurite::ui
