@@ -77,7 +77,7 @@ void NetworkDiagram::layout()
         box.topLeft = QPointF(kMargin + column * (kBoxWidth + kColumnGap), kMargin + row * (kBoxHeight + kRowGap));
         box.caption = QString::fromStdString(layerCaption(layer));
         box.detail = QString::fromStdString(layer.id);
-        if (const auto it = report.layers.find(id); it != report.layers.end() && layer.type != "Output")
+        if (const auto it = report.layers.find(id); it != report.layers.end() && layerRole(layer.type) != LayerRole::Output)
             box.detail += QStringLiteral(" \u2192 ") + QString::fromStdString(it->second.outputShape.toString());
         const LayerTypeInfo* info = findLayerType(layer.type);
         box.category = info ? QString::fromStdString(info->category) : QString();

@@ -1,6 +1,8 @@
 // ActivationView: heat-map grids per hidden layer and the first layer's weight tiles, lit by activity.
 #include "predict/ActivationView.h"
 
+#include <neurite/LayerRegistry.h>
+
 #include <QPainter>
 
 #include <algorithm>
@@ -41,10 +43,22 @@ QColor sequential(double t)
     return mix(stops[i], stops[i + 1], t - i);
 }
 
-bool isActivationType(const std::string& type)
+// Activations and dropout keep the values of the layer before them in shape: they add no view of their own.
+bool isElementwiseType(const std::string& type)
 {
-    static const std::set<std::string> kinds = {"ReLU", "LeakyReLU", "Sigmoid", "Tanh", "Softmax", "Dropout"};
-    return kinds.count(type) > 0;
+    const neurite::LayerTypeInfo* info = neurite::findLayerType(type);
+    return info && info->elementwise;
+}
+
+bool isIdentityAtInference(const std::string& type)
+{
+    const neurite::LayerTypeInfo* info = neurite::findLayerType(type);
+    return info && info->identityAtInference;
+}
+
+bool isHiddenType(const std::string& type)
+{
+    return neurite::layerRole(type) == neurite::LayerRole::Hidden;
 }
 
 float maxAbs(const std::vector<float>& values)
@@ -84,7 +98,10 @@ void ActivationView::buildWeightTiles(const neurite::Network& network)
     if (network.inputShape().size() != kSide * kSide)
         return;
     const auto& layers = network.spec().layers;
-    const auto dense = std::find_if(layers.begin(), layers.end(), [](const auto& l) { return l.type == "Dense"; });
+    const auto dense = std::find_if(layers.begin(), layers.end(), [](const auto& l) {
+        const neurite::LayerTypeInfo* info = neurite::findLayerType(l.type);
+        return info && info->unitWeights;
+    });
     if (dense == layers.end())
         return;
     const neurite::Weights weights = network.weights();
@@ -122,10 +139,10 @@ void ActivationView::setActivations(const std::vector<neurite::LayerActivation>&
 {
     std::vector<Layer> layers;
     for (const auto& a : activations)
-        if (a.type != "Input" && a.type != "Output" && a.type != "Dropout")
+        if (isHiddenType(a.type) && !isIdentityAtInference(a.type))
             layers.push_back({QString::fromStdString(a.layerId), QString::fromStdString(a.type), a.values});
     // The class scores at the end are what the bar chart shows: drop them (and their softmax).
-    while (!layers.empty() && isActivationType(layers.back().type.toStdString()))
+    while (!layers.empty() && isElementwiseType(layers.back().type.toStdString()))
         layers.pop_back();
     if (!layers.empty())
         layers.pop_back();
@@ -137,7 +154,7 @@ void ActivationView::setActivations(const std::vector<neurite::LayerActivation>&
         if (QString::fromStdString(activations[i].layerId) != m_weightLayer)
             continue;
         std::size_t j = i;
-        while (j + 1 < activations.size() && isActivationType(activations[j + 1].type) &&
+        while (j + 1 < activations.size() && isElementwiseType(activations[j + 1].type) &&
                activations[j + 1].values.size() == activations[i].values.size())
             ++j;
         const std::vector<float>& out = activations[j].values;

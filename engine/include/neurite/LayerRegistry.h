@@ -24,17 +24,28 @@ struct OptionDescriptor {
     std::string help;
 };
 
+// Where a layer type stands in a design: the one Input, the one Output, or a layer between them.
+enum class LayerRole { Input, Hidden, Output };
+
 struct LayerTypeInfo {
     std::string name;        // "Dense"
     std::string category;    // "Input", "Core", "Convolution", "Activations", "Regularisation", "Merge", "Output"
     std::string description; // one sentence for the palette tooltip
     int inputPorts = 1;      // 0 for Input
-    std::vector<OptionDescriptor> options;
+    std::vector<OptionDescriptor> options;  // with their defaults: what a missing option means
+    LayerRole role = LayerRole::Hidden;
+    bool spatial = false;      // reads an image input as an image (convolution, pooling, merges, ...)
+    bool elementwise = false;  // keeps the shape and mixes no values (activations, dropout)
+    bool identityAtInference = false;  // dropout: the predict-time views skip it
+    bool unitWeights = false;  // its "<id>.weight" is (inputs, units): one weight image per unit (Dense)
 };
 
-// All layer types the engine can build, in palette order.
+// All layer types the engine can build, in palette order (each is one file in engine/src/layers).
 const std::vector<LayerTypeInfo>& layerTypes();
 const LayerTypeInfo* findLayerType(const std::string& name);
+
+// The role of a layer of type `type`; Hidden for an unknown type.
+LayerRole layerRole(const std::string& type);
 
 // A LayerSpec of `type` with every option at its default.
 LayerSpec defaultLayer(const std::string& type, const std::string& id);

@@ -2,7 +2,9 @@
 #pragma once
 
 #include "neurite/NetworkSpec.h"
+#include "neurite/LossKind.h"
 #include "neurite/Tensor.h"
+#include "neurite/Weights.h"
 
 #include <cstdint>
 #include <memory>
@@ -10,25 +12,6 @@
 #include <vector>
 
 namespace neurite {
-
-enum class LossKind { CrossEntropy, MeanSquaredError };
-
-// A named weight tensor, as stored in project files: "<layerId>.weight" (in, out) or "<layerId>.bias" (1, out).
-struct NamedTensor {
-    std::string name;
-    int rows = 0;
-    int cols = 0;
-    std::vector<float> values;  // row-major
-    bool operator==(const NamedTensor&) const = default;
-};
-using Weights = std::vector<NamedTensor>;
-
-// One trainable tensor and its gradient, for optimisers.
-struct ParameterRef {
-    std::string name;
-    Matrix* value = nullptr;
-    Matrix* grad = nullptr;
-};
 
 // The output of one layer for the last predicted sample, for the "look inside" views.
 struct LayerActivation {

@@ -1,6 +1,6 @@
 // The training history as CSV: one row per epoch, values printed so that they read back exactly.
 #include "io/AtomicFile.h"
-#include "export/ExportPlan.h"
+#include "export/ExportSupport.h"
 #include "neurite/ModelExport.h"
 
 #include <cmath>

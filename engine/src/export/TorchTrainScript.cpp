@@ -1,7 +1,7 @@
 // train.py: a fixed script (below) whose defaults are the project's training settings.
 #include "export/TorchTrainScript.h"
 
-#include "export/ExportPlan.h"
+#include "export/ExportSupport.h"
 
 #include <sstream>
 

@@ -5,16 +5,6 @@
 
 namespace neurite {
 
-Activation activationFromName(const std::string& name)
-{
-    if (name == "relu" || name == "ReLU") return Activation::ReLU;
-    if (name == "leaky_relu" || name == "LeakyReLU") return Activation::LeakyReLU;
-    if (name == "sigmoid" || name == "Sigmoid") return Activation::Sigmoid;
-    if (name == "tanh" || name == "Tanh") return Activation::Tanh;
-    if (name == "softmax" || name == "Softmax") return Activation::Softmax;
-    return Activation::Linear;
-}
-
 void softmaxRows(const Matrix& logits, Matrix& probs)
 {
     probs.resize(logits.rows(), logits.cols());

@@ -9,9 +9,6 @@ namespace neurite {
 
 enum class Activation { Linear, ReLU, LeakyReLU, Sigmoid, Tanh, Softmax };
 
-// "relu" -> ReLU (the Dense option names); also the layer type names "ReLU", "Sigmoid", ...
-Activation activationFromName(const std::string& name);
-
 // z: (batch, n), replaced by f(z). Softmax works per row, stabilised by subtracting the row maximum.
 void activate(Activation f, float alpha, Matrix& z);
 

@@ -44,12 +44,4 @@ ConvGeometry poolGeometry(const Shape& input, int size, int stride)
     return convGeometry(input, size, stride <= 0 ? size : stride, "valid", 0);
 }
 
-ConvGeometry layerGeometry(const LayerSpec& layer, const Shape& input)
-{
-    if (layer.type == "Conv2D")
-        return convGeometry(input, int(layer.number("kernel", 3)), int(layer.number("stride", 1)),
-                            layer.text("padding", "valid"), int(layer.number("pad", 0)));
-    return poolGeometry(input, int(layer.number("size", 2)), int(layer.number("stride", 0)));
-}
-
 } // namespace neurite

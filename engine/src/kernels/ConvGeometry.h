@@ -1,7 +1,6 @@
 // The geometry of a sliding window over an image: kernel, stride, padding and the output size they give.
 #pragma once
 
-#include "neurite/NetworkSpec.h"
 #include "neurite/Tensor.h"
 
 #include <string>
@@ -35,7 +34,5 @@ ConvGeometry convGeometry(const Shape& input, int kernel, int stride, const std:
 // Pooling windows: no padding; stride 0 means stride = size.
 ConvGeometry poolGeometry(const Shape& input, int size, int stride);
 
-// The window of a Conv2D, MaxPool2D or AvgPool2D layer fed with `input`, from the layer's options.
-ConvGeometry layerGeometry(const LayerSpec& layer, const Shape& input);
 
 } // namespace neurite

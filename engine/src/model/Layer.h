@@ -1,7 +1,7 @@
 // The interface every layer answers: forward, backward and its parameters.
 #pragma once
 
-#include "neurite/Network.h"
+#include "neurite/Weights.h"
 #include "neurite/Tensor.h"
 
 #include <random>

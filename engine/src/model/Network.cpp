@@ -1,19 +1,17 @@
 // Network: runs the layers of a validated design in topological order, forward and backward.
 #include "neurite/Network.h"
 
-#include "layers/ActivationLayer.h"
 #include "kernels/Activations.h"
-#include "layers/DenseLayer.h"
-#include "model/LayerFactory.h"
 #include "kernels/Losses.h"
+#include "layers/LayerKind.h"
+#include "model/DesignPlan.h"
+#include "model/Layer.h"
 #include "kernels/ThreadPool.h"
 #include "neurite/Error.h"
-#include "neurite/Validation.h"
 
 #include <algorithm>
 #include <cstring>
 #include <map>
-#include <set>
 
 namespace neurite {
 
@@ -59,70 +57,30 @@ struct Network::Impl {
 void Network::Impl::build(const NetworkSpec& s, std::uint64_t seed)
 {
     spec = s;
-    const ValidationReport report = validate(spec);
-    if (!report.ok())
-        throw NeuriteError("The design has problems:\n" + report.errorSummary());
-
-    std::map<std::string, std::vector<std::string>> sources;
-    for (const Connection& c : spec.connections) {
-        auto& ports = sources[c.to];
-        ports.resize(std::max<std::size_t>(ports.size(), std::size_t(c.toPort) + 1));
-        ports[c.toPort] = c.from;
-    }
-    // Keep only what leads to the Output: dangling layers take no part.
-    std::string outputId;
-    for (const LayerSpec& layer : spec.layers)
-        if (layer.type == "Output")
-            outputId = layer.id;
-    std::set<std::string> needed;
-    std::vector<std::string> stack{outputId};
-    while (!stack.empty()) {
-        const std::string id = stack.back();
-        stack.pop_back();
-        if (!needed.insert(id).second)
-            continue;
-        for (const std::string& from : sources[id])
-            stack.push_back(from);
-    }
-
-    std::map<std::string, int> index;
+    const DesignPlan plan = compileValidDesign(spec);
+    loss = plan.loss;
+    parameterCount = plan.report.totalParameters();
+    std::map<std::string, int> index{{plan.inputId, 0}};
+    Node input;
+    input.id = plan.inputId;
+    input.type = spec.find(plan.inputId)->type;
+    input.shape = plan.inputShape;
+    nodes.push_back(std::move(input));
     std::mt19937_64 rng(seed);
-    for (const std::string& id : report.order) {
-        const LayerSpec& layer = *spec.find(id);
-        if (!needed.count(id))
-            continue;
-        if (layer.type == "Output") {
-            finalNode = index.at(sources[id].at(0));
-            loss = layer.text("loss", "cross_entropy") == "mse" ? LossKind::MeanSquaredError : LossKind::CrossEntropy;
-            continue;
-        }
+    for (const PlanStep& step : plan.steps) {
         Node node;
-        node.id = id;
-        node.type = layer.type;
-        node.shape = report.layers.at(id).outputShape;
-        std::vector<Shape> inShapes;
-        for (const std::string& from : sources[id]) {
+        node.id = step.id();
+        node.type = step.layer.type;
+        node.shape = step.outputShape();
+        for (const std::string& from : step.inputs)
             node.inputs.push_back(index.at(from));
-            inShapes.push_back(nodes[index.at(from)].shape);
-        }
-        node.layer = makeLayer(layer, inShapes, seed + 7919 * (nodes.size() + 1));
-        if (node.layer)
-            node.layer->initialise(rng);
-        index[id] = int(nodes.size());
+        // Each layer's own random stream (dropout masks) depends on its place, as the weights do.
+        node.layer = step.kind->make(step, seed + 7919 * (nodes.size() + 1));
+        node.layer->initialise(rng);
+        index[step.id()] = int(nodes.size());
         nodes.push_back(std::move(node));
     }
-    if (nodes.empty() || nodes.front().type != "Input")
-        throw NeuriteError("The design's Output is not connected to its Input.");
-    // Cross-entropy applies softmax itself (fused, stable): a final softmax becomes part of the loss.
-    if (loss == LossKind::CrossEntropy) {
-        if (auto* dense = dynamic_cast<DenseLayer*>(nodes[finalNode].layer.get()))
-            if (dense->activation() == Activation::Softmax)
-                dense->setActivation(Activation::Linear);
-        if (auto* act = dynamic_cast<ActivationLayer*>(nodes[finalNode].layer.get()))
-            if (act->activation() == Activation::Softmax)
-                act->setActivation(Activation::Linear);
-    }
-    parameterCount = report.totalParameters();
+    finalNode = index.at(plan.finalId);
     // Nodes moved while the vector grew: point each at its own buffer only now.
     for (Node& node : nodes)
         node.output = &node.out;

@@ -1,6 +1,7 @@
 // Engine benchmarks: medians of repeated runs, warm-up excluded.
 #include "neurite/Benchmarks.h"
 
+#include "model/DesignPlan.h"
 #include "neurite/Network.h"
 #include "neurite/Trainer.h"
 #include "neurite/Validation.h"
@@ -89,15 +90,13 @@ long multiplyAddsPerSample(const NetworkSpec& spec)
 
 long trainingMultiplyAddsPerSample(const NetworkSpec& spec)
 {
-    const ValidationReport report = validate(spec);
-    std::set<std::string> inputs;
-    for (const LayerSpec& layer : spec.layers)
-        if (layer.type == "Input")
-            inputs.insert(layer.id);
+    // Forward, then backward: the weight gradient, and the input gradient except for layers the Input feeds.
+    const DesignPlan plan = compileDesign(spec);
     long total = 0;
-    for (const auto& [id, facts] : report.layers) {
-        const bool fedByInput = std::any_of(spec.connections.begin(), spec.connections.end(),
-                                            [&](const Connection& c) { return c.to == id && inputs.count(c.from); });
+    for (const auto& [id, facts] : plan.report.layers) {
+        const bool fedByInput = std::any_of(spec.connections.begin(), spec.connections.end(), [&](const Connection& c) {
+            return c.to == id && c.from == plan.inputId;
+        });
         total += facts.multiplyAdds * (fedByInput ? 2 : 3);
     }
     return total;

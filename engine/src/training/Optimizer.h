@@ -1,7 +1,7 @@
 // Optimisers: given each parameter's gradient, update the parameter. Kept apart from layers.
 #pragma once
 
-#include "neurite/Network.h"
+#include "neurite/Weights.h"
 #include "neurite/TrainingSettings.h"
 
 #include <memory>

@@ -1,7 +1,7 @@
 // Helpers shared by the optimiser implementations: per-parameter state buffers and threaded element ranges.
 #pragma once
 
-#include "neurite/Network.h"
+#include "neurite/Weights.h"
 #include "neurite/Tensor.h"
 
 #include <Eigen/Core>

@@ -1,5 +1,6 @@
 // The image layers (Conv2D, MaxPool2D, AvgPool2D, Flatten, BatchNorm, GlobalAveragePool): hand-computed
 // forward passes, finite-difference gradient checks, project round trips, and their shapes and messages.
+#include "neurite/Network.h"
 #include "layers/AvgPool2DLayer.h"
 #include "layers/BatchNormLayer.h"
 #include "layers/Conv2DLayer.h"

@@ -1,5 +1,6 @@
 // The merge layers (Add, Concatenate) and graph designs: hand-computed forward passes, gradient checks of
 // the layers and of whole graphs with fan-out, project round trips, shapes and validate messages.
+#include "neurite/Network.h"
 #include "layers/AddLayer.h"
 #include "layers/ConcatenateLayer.h"
 #include "LayerChecks.h"

@@ -1,0 +1,194 @@
+// The Conv2D layer type: filters slide over the image, y = f(W * x + b). Its options, shape rule,
+// factory, caption and export hooks.
+#include "export/CppProgram.h"
+#include "export/ExportSupport.h"
+#include "export/OnnxGraph.h"
+#include "export/TorchModule.h"
+#include "layers/Conv2DLayer.h"
+#include "layers/LayerChoices.h"
+#include "layers/LayerKind.h"
+#include "layers/WindowShape.h"
+#include "model/DesignPlan.h"
+
+namespace neurite {
+namespace {
+
+struct Conv2DOptions {
+    int filters = 16;
+    int kernel = 3;
+    int stride = 1;
+    std::string padding = "valid";  // a name convGeometry takes
+    int pad = 0;
+    Activation activation = Activation::ReLU;
+    InitChoice init = InitChoice::Auto;
+    bool bias = true;
+};
+
+const OptionTable<Conv2DOptions>& conv2DOptions()
+{
+    static const OptionTable<Conv2DOptions> table{
+        integerOption("filters", "Filters", 1, 4096, &Conv2DOptions::filters, "Output channels: one learned filter each"),
+        integerOption("kernel", "Kernel", 1, 64, &Conv2DOptions::kernel, "Filter size in pixels (square)"),
+        integerOption("stride", "Stride", 1, 64, &Conv2DOptions::stride, "Step between filter positions"),
+        choiceOption("padding", "Padding", &Conv2DOptions::padding,
+                     ChoiceNames<std::string>{{"valid", "valid"}, {"same", "same"}, {"explicit", "explicit"}},
+                     "valid: no padding (the image shrinks); same: zero padding that keeps height and width "
+                     "(divided by the stride); explicit: the Pad amount on every side"),
+        integerOption("pad", "Pad", 0, 64, &Conv2DOptions::pad, "Zero padding on every side when Padding is explicit"),
+        choiceOption("activation", "Activation", &Conv2DOptions::activation, activationChoices(false),
+                     "The function f applied to W * x + b"),
+        choiceOption("init", "Initialiser", &Conv2DOptions::init, initChoices(), kInitHelp),
+        booleanOption("bias", "Bias", &Conv2DOptions::bias, "Add a learned bias per filter"),
+    };
+    return table;
+}
+
+// The weight (filters, channels * kernel * kernel) in PyTorch's (out, in, kh, kw) order, its bias (zeros
+// without one) and the window's padding: top, left, bottom, right (asymmetric for "same" with an even
+// kernel: one more at the bottom and right).
+struct ConvParameters {
+    ConvGeometry g;
+    int filters = 0;
+    int padBottom = 0, padRight = 0;
+    const std::vector<float>* weight = nullptr;
+    std::vector<float> bias;
+    bool hasBias = true;
+};
+
+class Conv2DType final : public LayerKindOf<Conv2DOptions> {
+public:
+    Conv2DType()
+        : LayerKindOf({.name = "Conv2D",
+                       .category = "Convolution",
+                       .description = "2-D convolution: filters slide over the image, y = f(W * x + b).",
+                       .spatial = true},
+                      conv2DOptions())
+    {
+    }
+
+    bool infer(const LayerSpec& layer, const std::vector<Shape>& inputs, LayerFacts& facts,
+               std::string& error) const override
+    {
+        const Conv2DOptions o = options(layer);
+        const ConvGeometry g = geometry(o, inputs.at(0));
+        if (!windowFits(layer, inputs.at(0), g, "kernel or more padding", error))
+            return false;
+        facts.outputShape = {o.filters, g.outHeight, g.outWidth};
+        facts.parameters = o.filters * g.patchSize() + (o.bias ? o.filters : 0);
+        facts.multiplyAdds = o.filters * g.patchSize() * g.outputPixels();
+        return true;
+    }
+
+    std::string caption(const LayerSpec& layer) const override
+    {
+        const Conv2DOptions o = options(layer);
+        const std::string act = activationCaption(o.activation);
+        const std::string caption = "Conv2D " + std::to_string(o.filters) + " \u00b7 " + windowCaption(o.kernel, o.stride, 1);
+        return act.empty() ? caption : caption + " \u00b7 " + act;
+    }
+
+    std::unique_ptr<Layer> make(const PlanStep& step, std::uint64_t) const override
+    {
+        const Conv2DOptions o = options(step.layer);
+        return std::make_unique<Conv2DLayer>(geometry(o, step.inputShape()), o.filters, o.activation, kFusedLeakyAlpha,
+                                             resolveInit(o.init, o.activation), o.bias);
+    }
+
+    // Conv with the weight [filters, channels, k, k] (the engine's order), then the fused activation.
+    void toOnnx(OnnxGraph& graph, const PlanStep& step) const override
+    {
+        const std::string& id = step.id();
+        const ConvParameters p = parameters(graph.weights(), step);
+        graph.initializer(id + ".weight", {p.filters, p.g.channels, p.g.kernel, p.g.kernel}, *p.weight);
+        std::vector<std::string> inputs{graph.asImage(step.inputs.at(0)), id + ".weight"};
+        if (p.hasBias) {
+            graph.initializer(id + ".bias", {p.filters}, p.bias);
+            inputs.push_back(id + ".bias");
+        }
+        const Activation f = options(step.layer).activation;
+        const std::string out = OnnxGraph::outputName(id);
+        const std::string convOut = f == Activation::Linear ? out : out + "/conv";
+        graph.node("Conv", id, inputs, convOut)
+            .integers("kernel_shape", {p.g.kernel, p.g.kernel})
+            .integers("strides", {p.g.stride, p.g.stride})
+            .integers("pads", {p.g.padTop, p.g.padLeft, p.padBottom, p.padRight})
+            .integers("dilations", {1, 1})
+            .integer("group", 1);
+        if (f != Activation::Linear)
+            graph.activation(f, kFusedLeakyAlpha, id, convOut, out);
+        graph.setOutput(step, out, true);
+    }
+
+    // nn.Conv2d: symmetric padding is the module's own; asymmetric ("same" with an even kernel) pads with
+    // F.pad first, one more at the bottom and right.
+    void toTorch(TorchModule& module, const PlanStep& step) const override
+    {
+        const ConvParameters p = parameters(module.weights(), step);
+        const std::string& name = module.name(step);
+        const bool symmetric = p.g.padTop == p.padBottom && p.g.padLeft == p.padRight;
+        const std::string padding = symmetric ? std::to_string(p.g.padTop) + ", " + std::to_string(p.g.padLeft) : "0, 0";
+        module.addModule(step, "nn.Conv2d(" + std::to_string(p.g.channels) + ", " + std::to_string(p.filters) + ", " +
+                                   std::to_string(p.g.kernel) + ", stride=" + std::to_string(p.g.stride) +
+                                   ", padding=(" + padding + "), bias=" + (p.hasBias ? "True" : "False") + ")");
+        module.addArray({name + ".weight", {p.filters, p.g.channels, p.g.kernel, p.g.kernel}, *p.weight});
+        if (p.hasBias)
+            module.addArray({name + ".bias", {p.filters}, p.bias});
+        const std::string in = module.asImage(step.inputs.at(0));
+        const std::string padded = symmetric ? in
+                                             : "F.pad(" + in + ", (" + std::to_string(p.g.padLeft) + ", " +
+                                                   std::to_string(p.padRight) + ", " + std::to_string(p.g.padTop) +
+                                                   ", " + std::to_string(p.padBottom) + "))";
+        const std::string conv = "self." + name + "(" + padded + ")";
+        module.addForward(step, TorchModule::activation(options(step.layer).activation, kFusedLeakyAlpha, conv), true);
+    }
+
+    void toCpp(CppProgram& program, const PlanStep& step) const override
+    {
+        const ConvParameters p = parameters(program.weights(), step);
+        const std::string& name = program.name(step);
+        const std::string in = program.buffer(step.inputs.at(0));
+        const std::string out = program.output(step);
+        const std::string f = std::to_string(p.filters), k = std::to_string(p.g.kernel);
+        program.arraysComment(step, "weight (" + f + ", " + std::to_string(p.g.channels) + ", " + k + ", " + k +
+                                        "), bias (" + f + ")");
+        program.array(name + "_weight", step.id() + ".weight", *p.weight);
+        program.array(name + "_bias", step.id() + ".bias", p.bias);
+        const std::string window = CppProgram::window(step.inputShape(), step.outputShape(), p.g.kernel, p.g.stride,
+                                                      p.g.padTop, p.g.padLeft);
+        program.statement("detail::conv2d(" + in + ", " + window + ", " + f + ", " + name + "_weight, " + name +
+                          "_bias, " + out + ");");
+        program.activation(options(step.layer).activation, kFusedLeakyAlpha, out, step.outputShape().size());
+    }
+
+private:
+    static ConvGeometry geometry(const Conv2DOptions& o, const Shape& in)
+    {
+        return convGeometry(in, o.kernel, o.stride, o.padding, o.pad);
+    }
+
+    ConvParameters parameters(const Weights& weights, const PlanStep& step) const
+    {
+        const Conv2DOptions o = options(step.layer);
+        ConvParameters p;
+        p.g = geometry(o, step.inputShape());
+        p.filters = step.outputShape().channels;
+        // What the last window reaches beyond the image ("same" with an even kernel: one more than the top).
+        p.padBottom = std::max(0, (p.g.outHeight - 1) * p.g.stride + p.g.kernel - p.g.height - p.g.padTop);
+        p.padRight = std::max(0, (p.g.outWidth - 1) * p.g.stride + p.g.kernel - p.g.width - p.g.padLeft);
+        p.weight = &tensorValues(weights, step.id(), "weight", long(p.filters) * p.g.patchSize());
+        p.hasBias = o.bias;
+        p.bias = o.bias ? tensorValues(weights, step.id(), "bias", p.filters)
+                        : std::vector<float>(std::size_t(p.filters), 0.0f);
+        return p;
+    }
+};
+
+} // namespace
+
+const LayerKind& conv2DLayerType()
+{
+    static const Conv2DType type;
+    return type;
+}
+
+} // namespace neurite
