@@ -93,11 +93,12 @@ long trainingMultiplyAddsPerSample(const NetworkSpec& spec)
     // Forward, then backward: the weight gradient, and the input gradient except for layers the Input feeds.
     const DesignPlan plan = compileDesign(spec);
     long total = 0;
-    for (const auto& [id, facts] : plan.report.layers) {
+    for (const auto& entry : plan.report.layers) {
+        const std::string& id = entry.first;  // a named copy: clang 14 cannot capture structured bindings
         const bool fedByInput = std::any_of(spec.connections.begin(), spec.connections.end(), [&](const Connection& c) {
             return c.to == id && c.from == plan.inputId;
         });
-        total += facts.multiplyAdds * (fedByInput ? 2 : 3);
+        total += entry.second.multiplyAdds * (fedByInput ? 2 : 3);
     }
     return total;
 }
