@@ -6,12 +6,14 @@
 #include "editor/GraphView.h"
 #include "document/ProjectDocument.h"
 #include "document/RecoveryFile.h"
+#include "window/UserErrors.h"
 
 #include <neurite/Error.h>
 #include <neurite/ProjectFile.h>
 
 #include <QApplication>
 #include <QCloseEvent>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
@@ -28,6 +30,9 @@ namespace neurite::ui {
 namespace {
 const QString kRecentKey = QStringLiteral("recentFiles");
 const QString kFileFilter = QObject::tr("Neurite projects (*.neurite);;All files (*)");
+const QString kOpenFilter = QObject::tr("Neurite projects and designs (*.neurite *.json);;Neurite projects (*.neurite);;"
+                                        "Design files (*.json);;All files (*)");
+const QString kDesignFilter = QObject::tr("Design files (*.json);;All files (*)");
 } // namespace
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_document(new ProjectDocument(this))
@@ -43,6 +48,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_document(new Pr
 
     connect(m_document, &ProjectDocument::pathChanged, this, &MainWindow::updateTitle);
     connect(m_document, &ProjectDocument::modifiedChanged, this, &MainWindow::updateTitle);
+    connect(m_document, &ProjectDocument::designFileChanged, this, &MainWindow::updateTitle);
     connect(m_document, &ProjectDocument::validationChanged, this, &MainWindow::updateStatus);
     connect(m_editor, &DesignEditor::statusMessage, this, [this](const QString& message) {
         statusBar()->showMessage(message, 6000);
@@ -92,6 +98,8 @@ void MainWindow::createMenus()
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(tr("&Save"), QKeySequence::Save, this, &MainWindow::saveProject);
     m_fileMenu->addAction(tr("Save &As…"), QKeySequence::SaveAs, this, &MainWindow::saveProjectAs);
+    QAction* saveDesign = m_fileMenu->addAction(tr("Save &Design As…"), this, &MainWindow::saveDesignAs);
+    saveDesign->setStatusTip(tr("Write the design and its layout as a JSON text file (without settings or weights)"));
     m_fileMenu->addSeparator();
     m_exportMenu = m_fileMenu->addMenu(tr("&Export"));
     m_fileMenu->addSeparator();
@@ -117,26 +125,28 @@ void MainWindow::newEmpty()
 
 bool MainWindow::newFromTemplate(const QString& resource)
 {
-    try {
+    return attempt(tr("Cannot open template"), [&] {
         m_document->newDesign(loadTemplate(resource));
-        return true;
-    } catch (const NeuriteError& e) {
-        showError(tr("Cannot open template"), QString::fromStdString(e.what()));
-        return false;
-    }
+        // A design saved from a template keeps the template's name and description.
+        for (const DesignTemplate& t : designTemplates())
+            if (t.resource == resource)
+                m_document->setDesignInfo(t.name, t.description);
+    });
 }
 
 bool MainWindow::openProject(const QString& path)
 {
-    Project project;
-    try {
-        project = neurite::loadProject(path.toStdString());
-    } catch (const std::exception& e) {
-        showError(tr("Cannot open project"), QString::fromStdString(e.what()));
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    const std::string file = QFile::encodeName(path).toStdString();
+    const bool opened = attempt(tr("Cannot open %1").arg(QFileInfo(path).fileName()), [&] {
+        if (render::designSourceOf(file) == render::DesignSource::DesignJson)
+            m_document->openDesign(render::loadDesignFile(file), absolute);
+        else
+            m_document->loadProject(neurite::loadProject(file), absolute);
+    });
+    if (!opened)
         return false;
-    }
-    m_document->loadProject(project, QFileInfo(path).absoluteFilePath());
-    addRecentFile(QFileInfo(path).absoluteFilePath());
+    addRecentFile(absolute);
     m_tabs->setCurrentWidget(m_editor);
     statusBar()->showMessage(tr("Opened %1").arg(QFileInfo(path).fileName()), 4000);
     return true;
@@ -147,7 +157,7 @@ void MainWindow::openWithDialog()
     if (!maybeSave())
         return;
     const QString start = m_document->path().isEmpty() ? QString() : QFileInfo(m_document->path()).absolutePath();
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open Project"), start, kFileFilter);
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Project or Design"), start, kOpenFilter);
     if (!path.isEmpty())
         openProject(path);
 }
@@ -185,6 +195,30 @@ bool MainWindow::saveProjectAs()
     addRecentFile(QFileInfo(path).absoluteFilePath());
     statusBar()->showMessage(tr("Saved %1").arg(m_document->displayName()), 4000);
     return true;
+}
+
+bool MainWindow::saveDesign(const QString& path)
+{
+    if (!attempt(tr("Cannot save design"), [&] { m_document->saveDesign(path); }))
+        return false;
+    addRecentFile(QFileInfo(path).absoluteFilePath());
+    statusBar()->showMessage(tr("Saved the design to %1").arg(QFileInfo(path).fileName()), 4000);
+    return true;
+}
+
+bool MainWindow::saveDesignAs()
+{
+    QString start = m_document->designFile();
+    if (start.isEmpty())
+        start = m_document->path().isEmpty() ? tr("design.json")
+                                             : QFileInfo(m_document->path()).path() + QLatin1Char('/') +
+                                                   QFileInfo(m_document->path()).completeBaseName() + ".json";
+    QString path = QFileDialog::getSaveFileName(this, tr("Save Design As"), start, kDesignFilter);
+    if (path.isEmpty())
+        return false;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += QStringLiteral(".json");
+    return saveDesign(path);
 }
 
 bool MainWindow::maybeSave()
@@ -248,7 +282,12 @@ void MainWindow::rebuildRecentMenu()
 
 void MainWindow::updateTitle()
 {
-    setWindowTitle(tr("%1[*] — Neurite").arg(m_document->displayName()));
+    // A design file opened as a new project says where its design came from: saving makes a .neurite.
+    if (m_document->path().isEmpty() && !m_document->designFile().isEmpty())
+        setWindowTitle(tr("%1 (design from %2)[*] — Neurite")
+                           .arg(m_document->displayName(), QFileInfo(m_document->designFile()).fileName()));
+    else
+        setWindowTitle(tr("%1[*] — Neurite").arg(m_document->displayName()));
     setWindowModified(m_document->isModified());
 }
 
@@ -297,9 +336,15 @@ void MainWindow::showError(const QString& title, const QString& message)
 {
     m_lastError = message;
     statusBar()->showMessage(message, 10000);
-    auto* box = new QMessageBox(QMessageBox::Critical, title, message, QMessageBox::Ok, this);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->open();
+    showUserError(this, title, message);
+}
+
+bool MainWindow::attempt(const QString& title, const std::function<void()>& action)
+{
+    const QString message = userErrorOf(action);
+    if (!message.isEmpty())
+        showError(title, message);
+    return message.isEmpty();
 }
 
 } // namespace neurite::ui
