@@ -97,22 +97,18 @@ Project ProjectDocument::toProject() const
     return project;
 }
 
-bool ProjectDocument::save(const QString& path, QString* error)
+void ProjectDocument::save(const QString& path)
 {
     try {
-        saveProject(toProject(), path.toStdString());
-    } catch (const NeuriteError& e) {
-        if (error)
-            *error = QString::fromStdString(e.what());
-        return false;
+        saveProject(toProject(), QFile::encodeName(path).toStdString());
+    } catch (const NeuriteError&) {
+        throw;
     } catch (const std::exception& e) {
-        if (error)
-            *error = tr("Could not save %1: %2").arg(path, QString::fromStdString(e.what()));
-        return false;
+        // Anything else the writer meets (a filesystem error) is still a user error about this file.
+        throw NeuriteError(tr("Could not save %1: %2").arg(path, QString::fromLocal8Bit(e.what())).toStdString());
     }
     setPath(path);
     setModified(false);
-    return true;
 }
 
 void ProjectDocument::openDesign(const render::DesignFile& design, const QString& file)

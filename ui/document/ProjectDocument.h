@@ -43,8 +43,9 @@ public:
     void newDesign(const NetworkSpec& spec, const std::string& uiState = "{}");
     void loadProject(const Project& project, const QString& path);
     Project toProject() const;
-    // Saves to `path` and makes it the document's path; false with a message naming the file on failure.
-    bool save(const QString& path, QString* error);
+    // Saves to `path` and makes it the document's path. Throws NeuriteError naming the file on failure;
+    // the document (and the old file) are then unchanged.
+    void save(const QString& path);
 
     // Design files (render/DesignFile.h): the design and its node positions as plain JSON. Opening one
     // starts a new, unsaved project holding that design, laid out as it was saved (settings are kept, as

@@ -8,7 +8,6 @@
 #include "document/RecoveryFile.h"
 #include "window/UserErrors.h"
 
-#include <neurite/Error.h>
 #include <neurite/ProjectFile.h>
 
 #include <QApplication>
@@ -166,11 +165,8 @@ bool MainWindow::saveProject()
 {
     if (m_document->path().isEmpty())
         return saveProjectAs();
-    QString error;
-    if (!m_document->save(m_document->path(), &error)) {
-        showError(tr("Cannot save project"), error);
+    if (!attempt(tr("Cannot save project"), [&] { m_document->save(m_document->path()); }))
         return false;
-    }
     m_recovery->discard();
     addRecentFile(m_document->path());
     statusBar()->showMessage(tr("Saved %1").arg(m_document->displayName()), 4000);
@@ -186,11 +182,8 @@ bool MainWindow::saveProjectAs()
         return false;
     if (QFileInfo(path).suffix().isEmpty())
         path += QStringLiteral(".neurite");
-    QString error;
-    if (!m_document->save(path, &error)) {
-        showError(tr("Cannot save project"), error);
+    if (!attempt(tr("Cannot save project"), [&] { m_document->save(path); }))
         return false;
-    }
     m_recovery->discard();
     addRecentFile(QFileInfo(path).absoluteFilePath());
     statusBar()->showMessage(tr("Saved %1").arg(m_document->displayName()), 4000);
@@ -320,11 +313,8 @@ void MainWindow::offerRecovery()
     box->setObjectName(QStringLiteral("recoveryOffer"));
     box->setAttribute(Qt::WA_DeleteOnClose);
     connect(box, &QMessageBox::finished, this, [this, orphans](int result) {
-        if (result == QMessageBox::Yes) {
-            QString error;
-            if (!RecoveryFile::restore(orphans.first(), m_document, &error))
-                showError(tr("Cannot recover"), error);
-        }
+        if (result == QMessageBox::Yes)
+            attempt(tr("Cannot recover"), [&] { RecoveryFile::restore(orphans.first(), m_document); });
         for (const QString& orphan : orphans)
             RecoveryFile::remove(orphan);
     });
