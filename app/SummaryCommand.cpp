@@ -29,7 +29,8 @@ int runSummary(const Args& args)
     } else {
         const auto p = preset(a.text("preset", ""));
         if (!p)
-            throw UsageError("give a .neurite or design JSON file, or --preset NAME (mlp, logistic, lenet, resnet-small)");
+            throw UsageError(
+                "give a .neurite or design JSON file, or --preset NAME (mlp, logistic, lenet, resnet-small)");
         spec = *p;
     }
     const ValidationReport report = validate(spec);

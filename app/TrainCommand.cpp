@@ -19,8 +19,8 @@ Arguments trainArguments()
     return Arguments(
         "neurite train [--design FILE.neurite|DESIGN.json | --preset NAME] [--data NAME|DIR] [options]",
         "Trains a network and prints a progress line per epoch and the final test accuracy.\n"
-        "Settings come from the .neurite project (a design JSON file, like a preset, uses the defaults: Adam, lr 1e-3, batch 32, 10 epochs);\n"
-        "options given here override them.",
+        "Settings come from the .neurite project (a design JSON file, like a preset, uses the defaults:\n"
+        "Adam, lr 1e-3, batch 32, 10 epochs); options given here override them.",
         {{"design", "FILE", "a .neurite project or a design JSON file saved from the designer"},
          {"preset", "NAME", "a built-in design: mlp (784-128-64-10, default), logistic, lenet or resnet-small"},
          {"data", "NAME|DIR", "mnist-10k (default), fashion-mnist, mnist, or a folder of IDX files"},

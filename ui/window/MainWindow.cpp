@@ -29,8 +29,8 @@ namespace neurite::ui {
 namespace {
 const QString kRecentKey = QStringLiteral("recentFiles");
 const QString kFileFilter = QObject::tr("Neurite projects (*.neurite);;All files (*)");
-const QString kOpenFilter = QObject::tr("Neurite projects and designs (*.neurite *.json);;Neurite projects (*.neurite);;"
-                                        "Design files (*.json);;All files (*)");
+const QString kOpenFilter = QObject::tr("Neurite projects and designs (*.neurite *.json);;"
+                                        "Neurite projects (*.neurite);;Design files (*.json);;All files (*)");
 const QString kDesignFilter = QObject::tr("Design files (*.json);;All files (*)");
 } // namespace
 

@@ -71,7 +71,8 @@ void TestDesignFiles::saveThenOpenGivesTheSameDesignAndLayout()
     QCOMPARE(document->designFile(), QFileInfo(path).absoluteFilePath());
     QVERIFY(!document->isModified());
     QCOMPARE(document->undoStack()->count(), 0);
-    QVERIFY2(reopened.windowTitle().startsWith("Untitled (design from edited.json)"), qPrintable(reopened.windowTitle()));
+    QVERIFY2(reopened.windowTitle().startsWith("Untitled (design from edited.json)"),
+             qPrintable(reopened.windowTitle()));
 }
 
 void TestDesignFiles::resavingGivesTheSameBytes()
@@ -132,7 +133,8 @@ void TestDesignFiles::badDesignFilesKeepTheCurrentDesign_data()
     const QByteArray network = QByteArray::fromStdString(toJson(*preset("logistic")));
     QTest::newRow("syntax") << "syntax.json" << QByteArray("{\"design\": [") << "invalid JSON";
     QTest::newRow("no design") << "nodesign.json" << QByteArray("{\"name\": \"x\"}") << "design: missing";
-    QTest::newRow("layer id") << "id.json" << "{\"design\": " + QByteArray(network).replace("\"id\": \"dense1\"", "\"id\": 1") + "}"
+    const QByteArray numericId = QByteArray(network).replace("\"id\": \"dense1\"", "\"id\": 1");
+    QTest::newRow("layer id") << "id.json" << "{\"design\": " + numericId + "}"
                               << "design: layers[1].id: expected a string";
     QTest::newRow("ui") << "ui.json" << "{\"ui\": 5, \"design\": " + network + "}" << "ui: expected an object";
 }
