@@ -175,9 +175,7 @@ bool MainWindow::saveProject()
 
 bool MainWindow::saveProjectAs()
 {
-    QString path = QFileDialog::getSaveFileName(this, tr("Save Project As"),
-                                                m_document->path().isEmpty() ? tr("network.neurite") : m_document->path(),
-                                                kFileFilter);
+    QString path = QFileDialog::getSaveFileName(this, tr("Save Project As"), suggestedPath(".neurite"), kFileFilter);
     if (path.isEmpty())
         return false;
     if (QFileInfo(path).suffix().isEmpty())
@@ -201,17 +199,26 @@ bool MainWindow::saveDesign(const QString& path)
 
 bool MainWindow::saveDesignAs()
 {
-    QString start = m_document->designFile();
-    if (start.isEmpty())
-        start = m_document->path().isEmpty() ? tr("design.json")
-                                             : QFileInfo(m_document->path()).path() + QLatin1Char('/') +
-                                                   QFileInfo(m_document->path()).completeBaseName() + ".json";
-    QString path = QFileDialog::getSaveFileName(this, tr("Save Design As"), start, kDesignFilter);
+    QString path = QFileDialog::getSaveFileName(this, tr("Save Design As"), suggestedPath(".json"), kDesignFilter);
     if (path.isEmpty())
         return false;
     if (QFileInfo(path).suffix().isEmpty())
         path += QStringLiteral(".json");
     return saveDesign(path);
+}
+
+// Where a save dialog starts: the file of that kind the project already has, else one named after the
+// project's other file (a design opened from mlp.json suggests mlp.neurite), else "network".
+QString MainWindow::suggestedPath(const QString& suffix) const
+{
+    const QString own = suffix == QLatin1String(".json") ? m_document->designFile() : m_document->path();
+    if (!own.isEmpty())
+        return own;
+    const QString other = suffix == QLatin1String(".json") ? m_document->path() : m_document->designFile();
+    if (other.isEmpty())
+        return QStringLiteral("network") + suffix;
+    const QFileInfo info(other);
+    return info.path() + QLatin1Char('/') + info.completeBaseName() + suffix;
 }
 
 bool MainWindow::maybeSave()

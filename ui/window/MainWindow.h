@@ -58,6 +58,7 @@ private:
     void rebuildRecentMenu();
     void addRecentFile(const QString& path);
     void updateTitle();
+    QString suggestedPath(const QString& suffix) const;
     void updateStatus();
     void offerRecovery();
     void showError(const QString& title, const QString& message);
