@@ -115,6 +115,15 @@ private Q_SLOTS:
         QCOMPARE(project.settings.epochs, 2);
     }
 
+    // A diagram for the documentation straight from the design kept in git.
+    void exportADesignFile()
+    {
+        const QString svg = m_dir.filePath("lenet.svg");
+        const Run run = runNeurite({"export", templatePath("lenet-cnn"), "--format", "svg", "--out", svg});
+        QVERIFY2(run.status == 0, qPrintable(run.err));
+        QVERIFY(test::readBytes(svg.toStdString()).find("<svg") != std::string::npos);
+    }
+
     void badDesignFilesAreNamed_data()
     {
         QTest::addColumn<QString>("name");
