@@ -12,7 +12,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
-#include <iterator>
+#include <string_view>
 
 namespace neurite::render {
 namespace {
@@ -61,9 +61,11 @@ std::string plainMessage(const char* what)
 Json parseText(const std::string& text, const std::string& context)
 {
     if (text.size() > kMaxDesignFileBytes)
-        throw NeuriteError(context + ": too large for a design file (" + std::to_string(text.size()) + " bytes)");
+        throw NeuriteError(context + ": too large for a design file (" + std::to_string(text.size()) +
+                           " bytes)");
     if (nestingDepth(text, kMaxNesting) > kMaxNesting)
-        throw NeuriteError(context + ": JSON is nested deeper than " + std::to_string(kMaxNesting) + " levels");
+        throw NeuriteError(context + ": JSON is nested deeper than " + std::to_string(kMaxNesting) +
+                           " levels");
     try {
         return Json::parse(text);
     } catch (const Json::exception& e) {
@@ -109,7 +111,7 @@ std::string readFileBytes(const std::string& path, std::size_t limit)
 bool isJsonText(const std::string& bytes)
 {
     std::size_t at = bytes.starts_with("\xEF\xBB\xBF") ? 3 : 0;  // a byte-order mark some editors write
-    while (at < bytes.size() && (bytes[at] == ' ' || bytes[at] == '\t' || bytes[at] == '\r' || bytes[at] == '\n'))
+    while (at < bytes.size() && std::string_view(" \t\r\n").find(bytes[at]) != std::string_view::npos)
         ++at;
     return at < bytes.size() && bytes[at] == '{';
 }

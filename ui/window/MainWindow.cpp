@@ -98,7 +98,7 @@ void MainWindow::createMenus()
     m_fileMenu->addAction(tr("&Save"), QKeySequence::Save, this, &MainWindow::saveProject);
     m_fileMenu->addAction(tr("Save &As…"), QKeySequence::SaveAs, this, &MainWindow::saveProjectAs);
     QAction* saveDesign = m_fileMenu->addAction(tr("Save &Design As…"), this, &MainWindow::saveDesignAs);
-    saveDesign->setStatusTip(tr("Write the design and its layout as a JSON text file (without settings or weights)"));
+    saveDesign->setStatusTip(tr("Write the design and its layout as a JSON text file (no settings or weights)"));
     m_fileMenu->addSeparator();
     m_exportMenu = m_fileMenu->addMenu(tr("&Export"));
     m_fileMenu->addSeparator();
@@ -155,7 +155,8 @@ void MainWindow::openWithDialog()
 {
     if (!maybeSave())
         return;
-    const QString start = m_document->path().isEmpty() ? QString() : QFileInfo(m_document->path()).absolutePath();
+    const QString current = m_document->path().isEmpty() ? m_document->designFile() : m_document->path();
+    const QString start = current.isEmpty() ? QString() : QFileInfo(current).absolutePath();
     const QString path = QFileDialog::getOpenFileName(this, tr("Open Project or Design"), start, kOpenFilter);
     if (!path.isEmpty())
         openProject(path);
