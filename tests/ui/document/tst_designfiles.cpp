@@ -8,6 +8,8 @@
 
 #include <neurite/ProjectFile.h>
 
+#include <QMenu>
+#include <QMenuBar>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -26,6 +28,7 @@ private Q_SLOTS:
     void badDesignFilesKeepTheCurrentDesign_data();
     void badDesignFilesKeepTheCurrentDesign();
     void aSaveThatCannotHappenSaysWhere();
+    void fileMenuOffersDesignFilesWithoutShortcutClashes();
 
 private:
     // A saved design with a moved node and a changed option, opened in a second window.
@@ -167,6 +170,37 @@ void TestDesignFiles::aSaveThatCannotHappenSaysWhere()
     QVERIFY2(window.lastError().contains(blocker + "/design.json"), qPrintable(window.lastError()));
     QVERIFY(window.document()->designFile().isEmpty());
     QCOMPARE(test::readBytes(blocker.toStdString()), std::string("x"));
+}
+
+// Save Design As sits in the File menu next to Save As, and takes no shortcut another action already has.
+void TestDesignFiles::fileMenuOffersDesignFilesWithoutShortcutClashes()
+{
+    MainWindow window;
+    QStringList fileActions;
+    for (const QAction* action : window.fileMenu()->actions())
+        fileActions.append(action->text());
+    const qsizetype saveAs = fileActions.indexOf(QStringLiteral("Save &As…"));
+    QVERIFY(saveAs >= 0);
+    QCOMPARE(fileActions.value(saveAs + 1), QStringLiteral("Save &Design As…"));
+
+    QHash<QString, QString> owners;  // shortcut -> the action that has it
+    QList<const QMenu*> menus;
+    for (const QAction* top : window.menuBar()->actions())
+        if (top->menu())
+            menus.append(top->menu());
+    while (!menus.isEmpty()) {
+        const QMenu* menu = menus.takeFirst();
+        for (const QAction* action : menu->actions()) {
+            if (action->menu())
+                menus.append(action->menu());
+            for (const QKeySequence& key : action->shortcuts()) {
+                const QString text = key.toString();
+                QVERIFY2(!owners.contains(text), qPrintable(text + ": " + owners.value(text) + " and " + action->text()));
+                owners.insert(text, action->text());
+            }
+        }
+    }
+    QVERIFY(owners.contains(QKeySequence(QKeySequence::Open).toString()));
 }
 
 QTEST_MAIN(TestDesignFiles)
