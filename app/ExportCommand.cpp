@@ -1,6 +1,7 @@
 // `neurite export`: writes a project's network as ONNX, a PyTorch folder, a C++ header, a diagram or CSV.
 #include "Arguments.h"
 #include "Commands.h"
+#include "DesignFile.h"
 #include "NetworkDiagram.h"
 #include "neurite/Error.h"
 #include "neurite/ModelExport.h"
@@ -18,10 +19,11 @@ namespace {
 Arguments exportArguments()
 {
     return Arguments(
-        "neurite export FILE.neurite --format onnx|torch|cpp|svg|png|csv --out PATH",
+        "neurite export FILE.neurite|DESIGN.json --format onnx|torch|cpp|svg|png|csv --out PATH",
         "Exports a project: its trained network (onnx, torch, cpp), a diagram of its design (svg, png)\n"
         "or its training history (csv). A project without weights exports its initial weights (from its\n"
-        "seed). A layer a format cannot express is an error naming the layer; nothing is half-written.\n"
+        "seed), and so does a design JSON file. A layer a format cannot express is an error naming the\n"
+        "layer; nothing is half-written.\n"
         "  onnx   ONNX opset 13: input 'input' [N, C*H*W], output 'probabilities'\n"
         "  torch  a folder: model.py (torch.nn.Module), weights.npz, train.py (DistributedDataParallel)\n"
         "  cpp    one dependency-free header with constexpr weights and predict(input, output)\n"
@@ -75,7 +77,7 @@ int runExport(const Args& args)
     if (!formats.count(format))
         throw UsageError("unknown format '" + format + "' (choose onnx, torch, cpp, svg, png or csv)");
     const double scale = a.real("scale", 2.0, 0.25, 16.0);
-    const Project project = loadProject(a.positional().at(0));
+    const Project project = render::loadProjectOrDesign(a.positional().at(0));
 
     if (format == "svg" || format == "png") {
         exportPicture(project, format, out, scale);

@@ -20,26 +20,25 @@ namespace neurite::cli {
 namespace {
 
 // Qt cannot open a file whose name is not valid UTF-8 (e.g. Latin-1 bytes): such an image is read through
-// a copy with a plain name, and messages still name the original.
-std::optional<std::vector<float>> preprocessNamedImage(const std::string& name, QString* error)
+// a copy with a plain name, and messages still name the original. Throws NeuriteError (the message
+// without the name, which the caller prints first).
+std::vector<float> preprocessNamedImage(const std::string& name)
 {
     const QString path = QString::fromStdString(name);
     if (path.toStdString() == name)
-        return render::preprocessImageFile(path, error);
+        return render::preprocessImageFile(path);
     std::ifstream in(name, std::ios::binary);
-    if (!in) {
-        *error = QStringLiteral("cannot open: %1").arg(QString::fromLocal8Bit(std::strerror(errno)));
-        return std::nullopt;
-    }
+    if (!in)
+        throw NeuriteError("cannot open: " + std::string(std::strerror(errno)));
     const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     QTemporaryFile copy;
-    if (!copy.open() || copy.write(bytes.data(), qint64(bytes.size())) != qint64(bytes.size()) || !copy.flush()) {
-        *error = QStringLiteral("cannot copy it to a temporary file: %1").arg(copy.errorString());
-        return std::nullopt;
+    if (!copy.open() || copy.write(bytes.data(), qint64(bytes.size())) != qint64(bytes.size()) || !copy.flush())
+        throw NeuriteError("cannot copy it to a temporary file: " + copy.errorString().toStdString());
+    try {
+        return render::preprocessImageFile(copy.fileName());
+    } catch (const NeuriteError& e) {
+        throw NeuriteError(QString::fromStdString(e.what()).replace(copy.fileName(), path).toStdString());
     }
-    auto input = render::preprocessImageFile(copy.fileName(), error);
-    error->replace(copy.fileName(), path);
-    return input;
 }
 
 } // namespace
@@ -71,17 +70,18 @@ int runPredict(const Args& args)
     std::vector<float> probabilities(std::size_t(classes), 0.0f);
     int failures = 0;
     for (std::size_t i = 1; i < a.positional().size(); ++i) {
-        QString error;
-        const auto input = preprocessNamedImage(a.positional()[i], &error);
-        if (!input) {
-            std::cerr << a.positional()[i] << ": " << error.toStdString() << "\n";
+        std::vector<float> input;
+        try {
+            input = preprocessNamedImage(a.positional()[i]);
+        } catch (const NeuriteError& e) {
+            std::cerr << a.positional()[i] << ": " << e.what() << "\n";  // the other images still run
             ++failures;
             continue;
         }
-        if (long(input->size()) != network.inputShape().size())
+        if (long(input.size()) != network.inputShape().size())
             throw NeuriteError(path + ": the network takes " + std::to_string(network.inputShape().size()) +
                                " inputs, not a 28x28 image.");
-        network.predictOne(input->data(), probabilities.data());
+        network.predictOne(input.data(), probabilities.data());
         std::vector<int> order(static_cast<std::size_t>(classes));
         for (int c = 0; c < classes; ++c)
             order[std::size_t(c)] = c;

@@ -2,9 +2,9 @@
 #include "Arguments.h"
 #include "Commands.h"
 #include "ConsoleFormat.h"
+#include "DesignFile.h"
 #include "neurite/Error.h"
 #include "neurite/LayerRegistry.h"
-#include "neurite/ProjectFile.h"
 #include "neurite/Validation.h"
 
 #include <iomanip>
@@ -14,8 +14,9 @@ namespace neurite::cli {
 
 int runSummary(const Args& args)
 {
-    Arguments a("neurite summary FILE.neurite | --preset NAME",
-                "Lists the layers of a design with their output shapes and parameter counts.",
+    Arguments a("neurite summary FILE.neurite|DESIGN.json | --preset NAME",
+                "Lists the layers of a design with their output shapes and parameter counts. The design comes\n"
+                "from a .neurite project, a design JSON file (File > Save Design As) or a built-in preset.",
                 {{"preset", "NAME", "a built-in design instead of a file: mlp, logistic, lenet or resnet-small"}}, 0, 1);
     a.parse(args);
     if (a.helpRequested()) {
@@ -24,11 +25,12 @@ int runSummary(const Args& args)
     }
     NetworkSpec spec;
     if (!a.positional().empty()) {
-        spec = loadProject(a.positional()[0]).spec;
+        spec = render::loadProjectOrDesign(a.positional()[0]).spec;
     } else {
         const auto p = preset(a.text("preset", ""));
         if (!p)
-            throw UsageError("give a .neurite file or --preset NAME (mlp, logistic, lenet, resnet-small)");
+            throw UsageError(
+                "give a .neurite or design JSON file, or --preset NAME (mlp, logistic, lenet, resnet-small)");
         spec = *p;
     }
     const ValidationReport report = validate(spec);

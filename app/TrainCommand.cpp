@@ -3,6 +3,7 @@
 #include "Commands.h"
 #include "ConsoleFormat.h"
 #include "ConsoleProgress.h"
+#include "DesignFile.h"
 #include "neurite/DataSets.h"
 #include "neurite/Error.h"
 #include "neurite/ProjectFile.h"
@@ -16,11 +17,11 @@ namespace {
 Arguments trainArguments()
 {
     return Arguments(
-        "neurite train [--design FILE.neurite | --preset NAME] [--data NAME|DIR] [options]",
+        "neurite train [--design FILE.neurite|DESIGN.json | --preset NAME] [--data NAME|DIR] [options]",
         "Trains a network and prints a progress line per epoch and the final test accuracy.\n"
-        "Settings come from the design file (or the defaults: Adam, lr 1e-3, batch 32, 10 epochs);\n"
-        "options given here override them.",
-        {{"design", "FILE", "a .neurite project saved from the designer"},
+        "Settings come from the .neurite project (a design JSON file, like a preset, uses the defaults:\n"
+        "Adam, lr 1e-3, batch 32, 10 epochs); options given here override them.",
+        {{"design", "FILE", "a .neurite project or a design JSON file saved from the designer"},
          {"preset", "NAME", "a built-in design: mlp (784-128-64-10, default), logistic, lenet or resnet-small"},
          {"data", "NAME|DIR", "mnist-10k (default), fashion-mnist, mnist, or a folder of IDX files"},
          {"data-dir", "DIR", "where named data sets live (default $NEURITE_DATA_DIR or ~/.local/share/neurite)"},
@@ -72,7 +73,7 @@ Project projectToTrain(const Arguments& a)
     if (a.has("design") && a.has("preset"))
         throw UsageError("give either --design or --preset, not both");
     if (a.has("design"))
-        return loadProject(a.text("design"));
+        return render::loadProjectOrDesign(a.text("design"));
     const std::string name = a.text("preset", "mlp");
     const auto spec = preset(name);
     if (!spec)

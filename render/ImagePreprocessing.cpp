@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <optional>
 
 namespace neurite::render {
 
@@ -35,13 +36,6 @@ int borderPercentile(const neurite::GreyImage& image, int percentile)
     std::nth_element(border.begin(), nth, border.end());
     return *nth;
 }
-
-void setError(QString* error, const QString& message)
-{
-    if (error)
-        *error = message;
-}
-
 } // namespace
 
 neurite::GreyImage greyFromQImage(const QImage& image)
@@ -84,42 +78,40 @@ void normaliseDigitImage(neurite::GreyImage& image)
         p = std::uint8_t(std::clamp((int(p) - low) * 255 / (high - low), 0, 255));
 }
 
-std::optional<neurite::GreyImage> loadDigitImage(const QString& path, QString* error)
+neurite::GreyImage loadDigitImage(const QString& path)
 {
     QImageReader reader(path);
     reader.setAutoTransform(true);
     const QSize size = reader.size();
-    if (size.isValid() && long(size.width()) * size.height() > neurite::kMaxPreprocessPixels) {
-        setError(error, QObject::tr("%1: the image is too large (%2 x %3 pixels)")
-                            .arg(QFileInfo(path).fileName())
-                            .arg(size.width())
-                            .arg(size.height()));
-        return std::nullopt;
-    }
+    // Refused before decoding: a small PNG can unpack to gigabytes.
+    if (size.isValid() && long(size.width()) * size.height() > neurite::kMaxPreprocessPixels)
+        throw neurite::NeuriteError(QObject::tr("%1: the image is too large (%2 x %3 pixels)")
+                                        .arg(QFileInfo(path).fileName())
+                                        .arg(size.width())
+                                        .arg(size.height())
+                                        .toStdString());
     const QImage image = reader.read();
-    if (image.isNull()) {
-        setError(error, QObject::tr("Cannot read the image %1: %2").arg(path, reader.errorString()));
-        return std::nullopt;
-    }
+    if (image.isNull())
+        throw neurite::NeuriteError(
+            QObject::tr("Cannot read the image %1: %2").arg(path, reader.errorString()).toStdString());
     neurite::GreyImage grey = greyFromQImage(image);
     normaliseDigitImage(grey);
     return grey;
 }
 
-std::optional<std::vector<float>> preprocessImageFile(const QString& path, QString* error)
+std::vector<float> preprocessImageFile(const QString& path)
 {
-    std::optional<neurite::GreyImage> grey = loadDigitImage(path, error);
-    if (!grey)
-        return std::nullopt;
+    const neurite::GreyImage grey = loadDigitImage(path);
+    std::optional<std::vector<float>> input;
     try {
-        std::optional<std::vector<float>> input = neurite::preprocessDigit(*grey);
-        if (!input)
-            setError(error, QObject::tr("%1 is blank: there is no digit to recognise").arg(path));
-        return input;
+        input = neurite::preprocessDigit(grey);
     } catch (const neurite::NeuriteError& e) {
-        setError(error, QStringLiteral("%1: %2").arg(path, QString::fromStdString(e.what())));
-        return std::nullopt;
+        throw neurite::NeuriteError(QStringLiteral("%1: %2").arg(path, QString::fromStdString(e.what())).toStdString());
     }
+    if (!input)
+        throw neurite::NeuriteError(
+            QObject::tr("%1 is blank: there is no digit to recognise").arg(path).toStdString());
+    return std::move(*input);
 }
 
 } // namespace neurite::render

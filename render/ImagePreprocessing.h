@@ -6,7 +6,6 @@
 #include <QImage>
 #include <QString>
 
-#include <optional>
 #include <vector>
 
 namespace neurite::render {
@@ -21,11 +20,11 @@ QImage qImageFromGrey(const neurite::GreyImage& image);
 void normaliseDigitImage(neurite::GreyImage& image);
 
 // Reads a PNG/JPEG/... file as an ink-on-black digit image (greyFromQImage + normaliseDigitImage).
-// On failure returns nothing and sets `error` to a message naming the file.
-std::optional<neurite::GreyImage> loadDigitImage(const QString& path, QString* error = nullptr);
+// Throws NeuriteError naming the file when it cannot be read or is too large.
+neurite::GreyImage loadDigitImage(const QString& path);
 
-// loadDigitImage + preprocessDigit: 784 floats in [0, 1], or nothing with `error` set (unreadable file,
-// no ink, image too large).
-std::optional<std::vector<float>> preprocessImageFile(const QString& path, QString* error = nullptr);
+// loadDigitImage + preprocessDigit: 784 floats in [0, 1]. Throws NeuriteError naming the file (unreadable,
+// too large, or blank: no ink).
+std::vector<float> preprocessImageFile(const QString& path);
 
 } // namespace neurite::render

@@ -62,6 +62,29 @@ private Q_SLOTS:
         }
     }
 
+    // The overview, the dispatch and `neurite help COMMAND` come from one table: every command the overview
+    // lists runs, and `help COMMAND` is that command's --help.
+    void helpOverviewAndDispatchAgree()
+    {
+        const Run overview = runNeurite({"help"});
+        QCOMPARE(overview.status, 0);
+        QCOMPARE(runNeurite({"--help"}).out, overview.out);
+        const QString listed = overview.out.section("Commands:\n", 1).section("\n\n", 0, 0);
+        QStringList names;
+        for (const QString& line : listed.split('\n', Qt::SkipEmptyParts))
+            names.append(line.trimmed().section(' ', 0, 0));
+        QCOMPARE(names, QStringList({"train", "eval", "predict", "summary", "bench", "data", "export"}));
+        for (const QString& name : names) {
+            const Run help = runNeurite({"help", name});
+            QCOMPARE(help.status, 0);
+            QVERIFY2(help.out.startsWith("Usage: neurite " + name), qPrintable(help.out));
+            QCOMPARE(help.out, runNeurite({name, "--help"}).out);
+        }
+        const Run unknown = runNeurite({"help", "trian"});
+        QCOMPARE(unknown.status, 2);
+        QVERIFY2(unknown.err.contains("unknown command 'trian'"), qPrintable(unknown.err));
+    }
+
     void badArgumentsExitWithStatus2_data()
     {
         QTest::addColumn<QStringList>("args");

@@ -50,6 +50,17 @@ private Q_SLOTS:
     void killedDuringTrainingOffersDesignAndCheckpointBack();
 
 private:
+    // The project the child trains (on `data`, written beside it), saved to crash.neurite.
+    Project saveProjectToTrain(const Dataset& data) const;
+    QProcessEnvironment childEnvironment() const;
+    // Waits for a checkpoint past the first one (so that the file has been replaced while training), then
+    // kills `neurite`; `epoch` is the checkpoint's epoch seen before the kill.
+    void killAfterSecondCheckpoint(QProcess& neurite, const QString& recoveryPath, int& epoch);
+    void acceptRecoveryOffer(ui::MainWindow& window, int epoch);
+    // The checkpoint: exactly the weights in the file `left`, trained (not the initial ones), and as accurate.
+    void checkCheckpointRestored(const ui::ProjectDocument& document, const Project& project, const Project& left,
+                                 const Dataset& data, int leftEpoch);
+
     QTemporaryDir m_dir;
 };
 
@@ -62,9 +73,8 @@ void TestCrashRecovery::initTestCase()
     QStandardPaths::setTestModeEnabled(true);
 }
 
-void TestCrashRecovery::killedDuringTrainingOffersDesignAndCheckpointBack()
+Project TestCrashRecovery::saveProjectToTrain(const Dataset& data) const
 {
-    const Dataset data = test::syntheticImages(28, 10, 60, 20, 7);
     writeDataSet(m_dir.filePath("data"), data);
     Project project;
     project.spec = *preset("mlp");
@@ -73,10 +83,13 @@ void TestCrashRecovery::killedDuringTrainingOffersDesignAndCheckpointBack()
     project.settings.epochs = 100000;  // still training when it is killed
     project.settings.batchSize = 20;
     project.settings.threads = 1;
-    const QString projectPath = m_dir.filePath("crash.neurite");
-    saveProject(project, projectPath.toStdString());
+    saveProject(project, m_dir.filePath("crash.neurite").toStdString());
+    return project;
+}
 
-    // First launch: a private home, so that nothing of the user's is read or written.
+// A private home, so that nothing of the user's is read or written.
+QProcessEnvironment TestCrashRecovery::childEnvironment() const
+{
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert("QT_QPA_PLATFORM", "offscreen");
     env.insert("HOME", m_dir.filePath("home"));
@@ -90,18 +103,14 @@ void TestCrashRecovery::killedDuringTrainingOffersDesignAndCheckpointBack()
     // UI suites; here only recovery is tested.
     env.insert("TSAN_OPTIONS", env.value("TSAN_OPTIONS") + " report_bugs=0");
 #endif
-    QProcess neurite;
-    neurite.setProcessEnvironment(env);
-    neurite.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    neurite.start(qEnvironmentVariable("NEURITE_BINARY"), {projectPath, "--train"});
-    QVERIFY2(neurite.waitForStarted(), qPrintable(neurite.errorString()));
-    const QString recoveryPath =
-        m_dir.filePath(QStringLiteral("recovery/recovery-%1.neurite").arg(neurite.processId()));
+    return env;
+}
 
-    // Waits for a checkpoint past the first one, so that the file has been replaced while training.
+void TestCrashRecovery::killAfterSecondCheckpoint(QProcess& neurite, const QString& recoveryPath, int& epoch)
+{
     QElapsedTimer clock;
     clock.start();
-    int epoch = 0;
+    epoch = 0;
     while (epoch < 2 && clock.elapsed() < kCheckpointTimeoutMs && neurite.state() == QProcess::Running) {
         QTest::qWait(100);
         if (QFile::exists(recoveryPath))
@@ -113,6 +122,50 @@ void TestCrashRecovery::killedDuringTrainingOffersDesignAndCheckpointBack()
     neurite.kill();  // SIGKILL: no destructor, no clean-up, the lock file stays behind
     QVERIFY(neurite.waitForFinished());
     QCOMPARE(neurite.exitStatus(), QProcess::CrashExit);
+}
+
+void TestCrashRecovery::acceptRecoveryOffer(ui::MainWindow& window, int epoch)
+{
+    QMessageBox* offer = nullptr;
+    QTRY_VERIFY((offer = window.findChild<QMessageBox*>("recoveryOffer")) != nullptr);
+    QVERIFY2(offer->text().contains(QString("epoch %1").arg(epoch)), qPrintable(offer->text()));
+    offer->button(QMessageBox::Yes)->click();
+    QTRY_VERIFY(window.findChild<QMessageBox*>("recoveryOffer") == nullptr);
+}
+
+void TestCrashRecovery::checkCheckpointRestored(const ui::ProjectDocument& document, const Project& project,
+                                                const Project& left, const Dataset& data, int leftEpoch)
+{
+    QVERIFY(document.trainedWeights().has_value());
+    QVERIFY(*document.trainedWeights() == *left.weights);
+    QVERIFY(*document.trainedWeights() != Network(project.spec, project.settings.seed).weights());
+    QCOMPARE(int(document.history().epochs.size()), leftEpoch);
+    Network restored(document.spec());
+    restored.setWeights(*document.trainedWeights());
+    Network fromFile = networkFromProject(left);
+    const float accuracy = evaluate(restored, data.test, data.classCount()).accuracy;
+    QCOMPARE(accuracy, evaluate(fromFile, data.test, data.classCount()).accuracy);
+    QVERIFY2(accuracy > 0.5f, qPrintable(QString("test accuracy of the checkpoint %1").arg(accuracy)));  // chance: 0.1
+}
+
+void TestCrashRecovery::killedDuringTrainingOffersDesignAndCheckpointBack()
+{
+    const Dataset data = test::syntheticImages(28, 10, 60, 20, 7);
+    const Project project = saveProjectToTrain(data);
+    const QString projectPath = m_dir.filePath("crash.neurite");
+
+    // First launch, killed while it trains.
+    QProcess neurite;
+    neurite.setProcessEnvironment(childEnvironment());
+    neurite.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    neurite.start(qEnvironmentVariable("NEURITE_BINARY"), {projectPath, "--train"});
+    QVERIFY2(neurite.waitForStarted(), qPrintable(neurite.errorString()));
+    const QString recoveryPath =
+        m_dir.filePath(QStringLiteral("recovery/recovery-%1.neurite").arg(neurite.processId()));
+    int epoch = 0;
+    killAfterSecondCheckpoint(neurite, recoveryPath, epoch);
+    if (QTest::currentTestFailed())
+        return;
 
     // What the killed process left (read after its death: whatever was last renamed into place).
     const Project left = loadProject(recoveryPath.toStdString());
@@ -127,11 +180,9 @@ void TestCrashRecovery::killedDuringTrainingOffersDesignAndCheckpointBack()
     ui::MainWindow window;
     cli::assembleWorkspace(window);
     window.show();
-    QMessageBox* offer = nullptr;
-    QTRY_VERIFY((offer = window.findChild<QMessageBox*>("recoveryOffer")) != nullptr);
-    QVERIFY2(offer->text().contains(QString("epoch %1").arg(leftEpoch)), qPrintable(offer->text()));
-    offer->button(QMessageBox::Yes)->click();
-    QTRY_VERIFY(window.findChild<QMessageBox*>("recoveryOffer") == nullptr);
+    acceptRecoveryOffer(window, leftEpoch);
+    if (QTest::currentTestFailed())
+        return;
 
     // The design: layer ids, options and wires, as saved and trained.
     ui::ProjectDocument* document = window.document();
@@ -140,18 +191,9 @@ void TestCrashRecovery::killedDuringTrainingOffersDesignAndCheckpointBack()
     QCOMPARE(document->spec().layers[1].id, std::string("dense1"));
     QVERIFY(document->isModified());  // recovered work is not saved anywhere yet
     QCOMPARE(document->path(), QFileInfo(projectPath).absoluteFilePath());
-
-    // The checkpoint: exactly the weights in the file, trained (not the initial ones), and as accurate.
-    QVERIFY(document->trainedWeights().has_value());
-    QVERIFY(*document->trainedWeights() == *left.weights);
-    QVERIFY(*document->trainedWeights() != Network(project.spec, project.settings.seed).weights());
-    QCOMPARE(int(document->history().epochs.size()), leftEpoch);
-    Network restored(document->spec());
-    restored.setWeights(*document->trainedWeights());
-    Network fromFile = networkFromProject(left);
-    const float accuracy = evaluate(restored, data.test, data.classCount()).accuracy;
-    QCOMPARE(accuracy, evaluate(fromFile, data.test, data.classCount()).accuracy);
-    QVERIFY2(accuracy > 0.5f, qPrintable(QString("test accuracy of the checkpoint %1").arg(accuracy)));  // chance: 0.1
+    checkCheckpointRestored(*document, project, left, data, leftEpoch);
+    if (QTest::currentTestFailed())
+        return;
 
     // The orphan is gone, and with it the dead process's lock.
     QVERIFY(!QFile::exists(recoveryPath));

@@ -6,6 +6,7 @@
 
 #include <neurite/Error.h>
 
+#include <QFile>
 #include <QFileInfo>
 
 namespace neurite::ui {
@@ -74,6 +75,8 @@ void ProjectDocument::loadProject(const Project& project, const QString& path)
     m_weightsSpec = spec();
     m_extraModified = false;
     setPath(path);
+    setDesignInfo({}, {});
+    setDesignFile({});
     m_undoStack.setClean();
     updateModified();
     Q_EMIT settingsChanged();
@@ -94,22 +97,57 @@ Project ProjectDocument::toProject() const
     return project;
 }
 
-bool ProjectDocument::save(const QString& path, QString* error)
+void ProjectDocument::save(const QString& path)
 {
     try {
-        saveProject(toProject(), path.toStdString());
-    } catch (const NeuriteError& e) {
-        if (error)
-            *error = QString::fromStdString(e.what());
-        return false;
+        saveProject(toProject(), QFile::encodeName(path).toStdString());
+    } catch (const NeuriteError&) {
+        throw;
     } catch (const std::exception& e) {
-        if (error)
-            *error = tr("Could not save %1: %2").arg(path, QString::fromStdString(e.what()));
-        return false;
+        // Anything else the writer meets (a filesystem error) is still a user error about this file.
+        throw NeuriteError(tr("Could not save %1: %2").arg(path, QString::fromLocal8Bit(e.what())).toStdString());
     }
     setPath(path);
     setModified(false);
-    return true;
+}
+
+void ProjectDocument::openDesign(const render::DesignFile& design, const QString& file)
+{
+    newDesign(design.spec, design.uiStateJson);
+    setDesignInfo(QString::fromStdString(design.name), QString::fromStdString(design.description));
+    setDesignFile(file);
+}
+
+render::DesignFile ProjectDocument::toDesignFile(const QString& file) const
+{
+    render::DesignFile design;
+    design.name = (m_designName.isEmpty() ? QFileInfo(file).completeBaseName() : m_designName).toStdString();
+    design.description = m_designDescription.toStdString();
+    design.spec = spec();
+    design.uiStateJson = uiStateJson(m_model);
+    return design;
+}
+
+void ProjectDocument::saveDesign(const QString& file)
+{
+    const render::DesignFile design = toDesignFile(file);
+    render::saveDesignFile(design, QFile::encodeName(file).toStdString());
+    setDesignInfo(QString::fromStdString(design.name), m_designDescription);
+    setDesignFile(file);
+}
+
+void ProjectDocument::setDesignInfo(const QString& name, const QString& description)
+{
+    m_designName = name;
+    m_designDescription = description;
+}
+
+void ProjectDocument::setDesignFile(const QString& file)
+{
+    if (file == m_designFile)
+        return;
+    m_designFile = file;
+    Q_EMIT designFileChanged();
 }
 
 QString ProjectDocument::displayName() const

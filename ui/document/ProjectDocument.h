@@ -1,6 +1,7 @@
 // One open project: the design graph and its undo stack, the file it lives in, training settings and results.
 #pragma once
 
+#include "DesignFile.h"
 #include "editor/GraphModel.h"
 
 #include <neurite/Network.h>
@@ -42,8 +43,24 @@ public:
     void newDesign(const NetworkSpec& spec, const std::string& uiState = "{}");
     void loadProject(const Project& project, const QString& path);
     Project toProject() const;
-    // Saves to `path` and makes it the document's path; false with a message naming the file on failure.
-    bool save(const QString& path, QString* error);
+    // Saves to `path` and makes it the document's path. Throws NeuriteError naming the file on failure;
+    // the document (and the old file) are then unchanged.
+    void save(const QString& path);
+
+    // Design files (render/DesignFile.h): the design and its node positions as plain JSON. Opening one
+    // starts a new, unsaved project holding that design, laid out as it was saved (settings are kept, as
+    // for a template); the file becomes designFile().
+    void openDesign(const render::DesignFile& design, const QString& file);
+    // The design as a design file; its name is the one it was opened with, else `file`'s base name.
+    render::DesignFile toDesignFile(const QString& file) const;
+    // Writes toDesignFile(file) to `file` atomically and makes it designFile(). Throws NeuriteError naming
+    // the file. The project's path and unsaved state stay: settings, weights and history live only in a
+    // .neurite project.
+    void saveDesign(const QString& file);
+    // The design file this project's design came from or was last saved to; empty when none.
+    QString designFile() const { return m_designFile; }
+    // The name and description a design file of this design carries (a template's, or an opened file's).
+    void setDesignInfo(const QString& name, const QString& description);
 
     QString path() const { return m_path; }
     QString displayName() const;  // file name, or "Untitled"
@@ -68,6 +85,7 @@ Q_SIGNALS:
     void weightsChanged();
     void settingsChanged();
     void pathChanged();
+    void designFileChanged();
     void modifiedChanged(bool modified);
     void designLockedChanged(bool locked);
     void documentReset();        // a new or opened project replaced everything
@@ -76,6 +94,7 @@ private:
     void onDesignEdited();
     void revalidate();
     void setPath(const QString& path);
+    void setDesignFile(const QString& file);
     void updateModified();
 
     GraphModel m_model;
@@ -84,6 +103,9 @@ private:
     bool m_canTrain = false;
     bool m_locked = false;
     QString m_path;
+    QString m_designFile;
+    QString m_designName;
+    QString m_designDescription;
     bool m_extraModified = false;  // changes outside the undo stack: settings, weights
     bool m_lastModified = false;
     TrainingSettings m_settings;

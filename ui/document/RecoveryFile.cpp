@@ -6,7 +6,6 @@
 #include "document/RecoveryWriter.h"
 #include "training/TrainingController.h"
 
-#include <neurite/Error.h>
 #include <neurite/ProjectFile.h>
 
 #include <QCoreApplication>
@@ -176,19 +175,12 @@ int RecoveryFile::checkpointEpochOf(const QString& orphan)
     }
 }
 
-bool RecoveryFile::restore(const QString& orphan, ProjectDocument* document, QString* error)
+void RecoveryFile::restore(const QString& orphan, ProjectDocument* document)
 {
-    try {
-        const Project project = loadProject(QFile::encodeName(orphan).toStdString());
-        document->loadProject(project, recoveryStateOf(project).value(kPathKey).toString());
-        document->setModified(true);
-    } catch (const std::exception& e) {
-        if (error)
-            *error = QString::fromStdString(e.what());
-        return false;
-    }
+    const Project project = loadProject(QFile::encodeName(orphan).toStdString());
+    document->loadProject(project, recoveryStateOf(project).value(kPathKey).toString());
+    document->setModified(true);
     remove(orphan);
-    return true;
 }
 
 void RecoveryFile::remove(const QString& orphan)

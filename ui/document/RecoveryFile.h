@@ -52,8 +52,8 @@ public:
     static int checkpointEpochOf(const QString& orphan);
     // Loads an orphan into `document` (marked modified, with its original path if it had one; with the
     // checkpoint's weights and history if it has one) and removes it.
-    // Returns false with `error` set when the file cannot be read.
-    static bool restore(const QString& orphan, ProjectDocument* document, QString* error);
+    // Throws NeuriteError naming the file when it cannot be read; the document is then unchanged.
+    static void restore(const QString& orphan, ProjectDocument* document);
     static void remove(const QString& orphan);
 
 private:

@@ -45,7 +45,7 @@ public:
     void duplicateSelection();
     void autoLayout();
 
-    // Wire dragging, driven by the PortItem that got the mouse press.
+    // Wire dragging, driven by the PortItem that got the mouse press (GraphSceneWireDrag.cpp).
     void beginWireDrag(PortItem* port, QPointF scenePos);
     void moveWireDrag(QPointF scenePos);
     void endWireDrag(QPointF scenePos);

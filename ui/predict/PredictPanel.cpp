@@ -270,15 +270,17 @@ void PredictPanel::setStatus(const QString& text, bool error)
 
 bool PredictPanel::openImageFile(const QString& path)
 {
-    QString error;
-    const std::optional<neurite::GreyImage> image = render::loadDigitImage(path, &error);
-    const std::optional<std::vector<float>> input = image ? render::preprocessImageFile(path, &error) : std::nullopt;
-    if (!input) {
-        setStatus(error, true);
+    neurite::GreyImage image;
+    std::vector<float> input;
+    try {
+        image = render::loadDigitImage(path);
+        input = render::preprocessImageFile(path);
+    } catch (const neurite::NeuriteError& e) {
+        setStatus(QString::fromStdString(e.what()), true);
         return false;
     }
-    m_canvas->setImage(*image);  // resets the input to the canvas, so the file's input is set after it
-    m_fixedInput = input;
+    m_canvas->setImage(image);  // resets the input to the canvas, so the file's input is set after it
+    m_fixedInput = std::move(input);
     setStatus(tr("Image: %1").arg(QFileInfo(path).fileName()));
     updatePrediction();
     return true;

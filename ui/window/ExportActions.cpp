@@ -3,14 +3,14 @@
 
 #include "NetworkDiagram.h"
 #include "document/ProjectDocument.h"
+#include "window/UserErrors.h"
 
-#include <neurite/Error.h>
 #include <neurite/ModelExport.h>
 
 #include <QAction>
 #include <QFileDialog>
+#include <QFile>
 #include <QMenu>
-#include <QMessageBox>
 
 namespace neurite::ui {
 namespace {
@@ -46,31 +46,22 @@ void runExport(const ProjectDocument& document, const ExportChoice& choice, QWid
                                                 base + choice.suffix, QString::fromLatin1(choice.filter));
     if (path.isEmpty())
         return;
-    QString error;
-    if (!exportDocument(document, choice.kind, path, &error))
-        QMessageBox::warning(parent, QObject::tr("Export failed"), error);
+    runReportingErrors(parent, QObject::tr("Export failed"), [&] { exportDocument(document, choice.kind, path); });
 }
 
 } // namespace
 
-bool exportDocument(const ProjectDocument& document, ExportKind kind, const QString& path, QString* error)
+void exportDocument(const ProjectDocument& document, ExportKind kind, const QString& path)
 {
-    try {
-        const std::string out = path.toStdString();
-        const NetworkSpec spec = document.spec();
-        switch (kind) {
-        case ExportKind::Onnx: exportOnnx(spec, weightsOf(document), out); break;
-        case ExportKind::Torch: exportTorch(spec, weightsOf(document), document.settings(), out); break;
-        case ExportKind::CppHeader: exportCppHeader(spec, weightsOf(document), out); break;
-        case ExportKind::DiagramSvg: render::NetworkDiagram(spec).writeSvg(path); break;
-        case ExportKind::DiagramPng: render::NetworkDiagram(spec).writePng(path); break;
-        case ExportKind::HistoryCsv: exportHistoryCsv(document.history(), out); break;
-        }
-        return true;
-    } catch (const NeuriteError& e) {
-        if (error)
-            *error = QString::fromStdString(e.what());
-        return false;
+    const std::string out = QFile::encodeName(path).toStdString();
+    const NetworkSpec spec = document.spec();
+    switch (kind) {
+    case ExportKind::Onnx: exportOnnx(spec, weightsOf(document), out); break;
+    case ExportKind::Torch: exportTorch(spec, weightsOf(document), document.settings(), out); break;
+    case ExportKind::CppHeader: exportCppHeader(spec, weightsOf(document), out); break;
+    case ExportKind::DiagramSvg: render::NetworkDiagram(spec).writeSvg(path); break;
+    case ExportKind::DiagramPng: render::NetworkDiagram(spec).writePng(path); break;
+    case ExportKind::HistoryCsv: exportHistoryCsv(document.history(), out); break;
     }
 }
 

@@ -17,7 +17,7 @@ enum class ExportKind { Onnx, Torch, CppHeader, DiagramSvg, DiagramPng, HistoryC
 // are shown in a message box naming the layer or file; nothing half-written is left.
 void installExportActions(QMenu* menu, ProjectDocument* document, QWidget* parent);
 
-// Runs one export of `document` to `path` without dialogs; returns false with `error` set on failure.
-bool exportDocument(const ProjectDocument& document, ExportKind kind, const QString& path, QString* error);
+// Runs one export of `document` to `path` without dialogs; throws NeuriteError naming the layer or file.
+void exportDocument(const ProjectDocument& document, ExportKind kind, const QString& path);
 
 } // namespace neurite::ui

@@ -6,12 +6,13 @@
 #include "editor/GraphView.h"
 #include "document/ProjectDocument.h"
 #include "document/RecoveryFile.h"
+#include "window/UserErrors.h"
 
-#include <neurite/Error.h>
 #include <neurite/ProjectFile.h>
 
 #include <QApplication>
 #include <QCloseEvent>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
@@ -28,6 +29,9 @@ namespace neurite::ui {
 namespace {
 const QString kRecentKey = QStringLiteral("recentFiles");
 const QString kFileFilter = QObject::tr("Neurite projects (*.neurite);;All files (*)");
+const QString kOpenFilter = QObject::tr("Neurite projects and designs (*.neurite *.json);;"
+                                        "Neurite projects (*.neurite);;Design files (*.json);;All files (*)");
+const QString kDesignFilter = QObject::tr("Design files (*.json);;All files (*)");
 } // namespace
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_document(new ProjectDocument(this))
@@ -43,6 +47,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_document(new Pr
 
     connect(m_document, &ProjectDocument::pathChanged, this, &MainWindow::updateTitle);
     connect(m_document, &ProjectDocument::modifiedChanged, this, &MainWindow::updateTitle);
+    connect(m_document, &ProjectDocument::designFileChanged, this, &MainWindow::updateTitle);
     connect(m_document, &ProjectDocument::validationChanged, this, &MainWindow::updateStatus);
     connect(m_editor, &DesignEditor::statusMessage, this, [this](const QString& message) {
         statusBar()->showMessage(message, 6000);
@@ -92,6 +97,8 @@ void MainWindow::createMenus()
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(tr("&Save"), QKeySequence::Save, this, &MainWindow::saveProject);
     m_fileMenu->addAction(tr("Save &As…"), QKeySequence::SaveAs, this, &MainWindow::saveProjectAs);
+    QAction* saveDesign = m_fileMenu->addAction(tr("Save &Design As…"), this, &MainWindow::saveDesignAs);
+    saveDesign->setStatusTip(tr("Write the design and its layout as a JSON text file (no settings or weights)"));
     m_fileMenu->addSeparator();
     m_exportMenu = m_fileMenu->addMenu(tr("&Export"));
     m_fileMenu->addSeparator();
@@ -117,26 +124,28 @@ void MainWindow::newEmpty()
 
 bool MainWindow::newFromTemplate(const QString& resource)
 {
-    try {
+    return attempt(tr("Cannot open template"), [&] {
         m_document->newDesign(loadTemplate(resource));
-        return true;
-    } catch (const NeuriteError& e) {
-        showError(tr("Cannot open template"), QString::fromStdString(e.what()));
-        return false;
-    }
+        // A design saved from a template keeps the template's name and description.
+        for (const DesignTemplate& t : designTemplates())
+            if (t.resource == resource)
+                m_document->setDesignInfo(t.name, t.description);
+    });
 }
 
 bool MainWindow::openProject(const QString& path)
 {
-    Project project;
-    try {
-        project = neurite::loadProject(path.toStdString());
-    } catch (const std::exception& e) {
-        showError(tr("Cannot open project"), QString::fromStdString(e.what()));
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    const std::string file = QFile::encodeName(path).toStdString();
+    const bool opened = attempt(tr("Cannot open %1").arg(QFileInfo(path).fileName()), [&] {
+        if (render::designSourceOf(file) == render::DesignSource::DesignJson)
+            m_document->openDesign(render::loadDesignFile(file), absolute);
+        else
+            m_document->loadProject(neurite::loadProject(file), absolute);
+    });
+    if (!opened)
         return false;
-    }
-    m_document->loadProject(project, QFileInfo(path).absoluteFilePath());
-    addRecentFile(QFileInfo(path).absoluteFilePath());
+    addRecentFile(absolute);
     m_tabs->setCurrentWidget(m_editor);
     statusBar()->showMessage(tr("Opened %1").arg(QFileInfo(path).fileName()), 4000);
     return true;
@@ -146,8 +155,9 @@ void MainWindow::openWithDialog()
 {
     if (!maybeSave())
         return;
-    const QString start = m_document->path().isEmpty() ? QString() : QFileInfo(m_document->path()).absolutePath();
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open Project"), start, kFileFilter);
+    const QString current = m_document->path().isEmpty() ? m_document->designFile() : m_document->path();
+    const QString start = current.isEmpty() ? QString() : QFileInfo(current).absolutePath();
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Project or Design"), start, kOpenFilter);
     if (!path.isEmpty())
         openProject(path);
 }
@@ -156,11 +166,8 @@ bool MainWindow::saveProject()
 {
     if (m_document->path().isEmpty())
         return saveProjectAs();
-    QString error;
-    if (!m_document->save(m_document->path(), &error)) {
-        showError(tr("Cannot save project"), error);
+    if (!attempt(tr("Cannot save project"), [&] { m_document->save(m_document->path()); }))
         return false;
-    }
     m_recovery->discard();
     addRecentFile(m_document->path());
     statusBar()->showMessage(tr("Saved %1").arg(m_document->displayName()), 4000);
@@ -169,22 +176,50 @@ bool MainWindow::saveProject()
 
 bool MainWindow::saveProjectAs()
 {
-    QString path = QFileDialog::getSaveFileName(this, tr("Save Project As"),
-                                                m_document->path().isEmpty() ? tr("network.neurite") : m_document->path(),
-                                                kFileFilter);
+    QString path = QFileDialog::getSaveFileName(this, tr("Save Project As"), suggestedPath(".neurite"), kFileFilter);
     if (path.isEmpty())
         return false;
     if (QFileInfo(path).suffix().isEmpty())
         path += QStringLiteral(".neurite");
-    QString error;
-    if (!m_document->save(path, &error)) {
-        showError(tr("Cannot save project"), error);
+    if (!attempt(tr("Cannot save project"), [&] { m_document->save(path); }))
         return false;
-    }
     m_recovery->discard();
     addRecentFile(QFileInfo(path).absoluteFilePath());
     statusBar()->showMessage(tr("Saved %1").arg(m_document->displayName()), 4000);
     return true;
+}
+
+bool MainWindow::saveDesign(const QString& path)
+{
+    if (!attempt(tr("Cannot save design"), [&] { m_document->saveDesign(path); }))
+        return false;
+    addRecentFile(QFileInfo(path).absoluteFilePath());
+    statusBar()->showMessage(tr("Saved the design to %1").arg(QFileInfo(path).fileName()), 4000);
+    return true;
+}
+
+bool MainWindow::saveDesignAs()
+{
+    QString path = QFileDialog::getSaveFileName(this, tr("Save Design As"), suggestedPath(".json"), kDesignFilter);
+    if (path.isEmpty())
+        return false;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += QStringLiteral(".json");
+    return saveDesign(path);
+}
+
+// Where a save dialog starts: the file of that kind the project already has, else one named after the
+// project's other file (a design opened from mlp.json suggests mlp.neurite), else "network".
+QString MainWindow::suggestedPath(const QString& suffix) const
+{
+    const QString own = suffix == QLatin1String(".json") ? m_document->designFile() : m_document->path();
+    if (!own.isEmpty())
+        return own;
+    const QString other = suffix == QLatin1String(".json") ? m_document->path() : m_document->designFile();
+    if (other.isEmpty())
+        return QStringLiteral("network") + suffix;
+    const QFileInfo info(other);
+    return info.path() + QLatin1Char('/') + info.completeBaseName() + suffix;
 }
 
 bool MainWindow::maybeSave()
@@ -248,7 +283,12 @@ void MainWindow::rebuildRecentMenu()
 
 void MainWindow::updateTitle()
 {
-    setWindowTitle(tr("%1[*] — Neurite").arg(m_document->displayName()));
+    // A design file opened as a new project says where its design came from: saving makes a .neurite.
+    if (m_document->path().isEmpty() && !m_document->designFile().isEmpty())
+        setWindowTitle(tr("%1 (design from %2)[*] — Neurite")
+                           .arg(m_document->displayName(), QFileInfo(m_document->designFile()).fileName()));
+    else
+        setWindowTitle(tr("%1[*] — Neurite").arg(m_document->displayName()));
     setWindowModified(m_document->isModified());
 }
 
@@ -281,11 +321,8 @@ void MainWindow::offerRecovery()
     box->setObjectName(QStringLiteral("recoveryOffer"));
     box->setAttribute(Qt::WA_DeleteOnClose);
     connect(box, &QMessageBox::finished, this, [this, orphans](int result) {
-        if (result == QMessageBox::Yes) {
-            QString error;
-            if (!RecoveryFile::restore(orphans.first(), m_document, &error))
-                showError(tr("Cannot recover"), error);
-        }
+        if (result == QMessageBox::Yes)
+            attempt(tr("Cannot recover"), [&] { RecoveryFile::restore(orphans.first(), m_document); });
         for (const QString& orphan : orphans)
             RecoveryFile::remove(orphan);
     });
@@ -297,9 +334,15 @@ void MainWindow::showError(const QString& title, const QString& message)
 {
     m_lastError = message;
     statusBar()->showMessage(message, 10000);
-    auto* box = new QMessageBox(QMessageBox::Critical, title, message, QMessageBox::Ok, this);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->open();
+    showUserError(this, title, message);
+}
+
+bool MainWindow::attempt(const QString& title, const std::function<void()>& action)
+{
+    const QString message = userErrorOf(action);
+    if (!message.isEmpty())
+        showError(title, message);
+    return message.isEmpty();
 }
 
 } // namespace neurite::ui

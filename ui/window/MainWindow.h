@@ -4,6 +4,8 @@
 #include <QMainWindow>
 #include <QStringList>
 
+#include <functional>
+
 class QLabel;
 class QTabWidget;
 
@@ -29,12 +31,16 @@ public:
     QMenu* exportMenu() const { return m_exportMenu; }
     RecoveryFile* recoveryFile() const { return m_recovery; }
 
-    // Opens a .neurite file. A bad file shows an error naming the problem and keeps the current design.
+    // Opens a .neurite project, or a design JSON file as a new, unsaved project holding that design (told
+    // apart by content). A bad file shows an error naming the problem and keeps the current design.
     bool openProject(const QString& path);
     // File > New from Template with the template's resource path (":/templates/reference-mlp.json").
     bool newFromTemplate(const QString& resource);
     bool saveProject();
     bool saveProjectAs();
+    // File > Save Design As: the design and its layout as a design JSON file (render/DesignFile.h).
+    bool saveDesign(const QString& path);
+    bool saveDesignAs();
     // Asks to save unsaved changes; false when the user cancels.
     bool maybeSave();
     QString lastError() const { return m_lastError; }
@@ -52,9 +58,12 @@ private:
     void rebuildRecentMenu();
     void addRecentFile(const QString& path);
     void updateTitle();
+    QString suggestedPath(const QString& suffix) const;
     void updateStatus();
     void offerRecovery();
     void showError(const QString& title, const QString& message);
+    // Runs `action`, showing the user error it throws (UserErrors.h) under `title`; true when it succeeded.
+    bool attempt(const QString& title, const std::function<void()>& action);
 
     ProjectDocument* m_document;
     QTabWidget* m_tabs;

@@ -4,6 +4,7 @@
 #include "editor/GraphScene.h"
 #include "window/MainWindow.h"
 #include "document/ProjectDocument.h"
+#include "ErrorCapture.h"
 
 #include <neurite/Network.h>
 #include <neurite/ProjectFile.h>
@@ -73,8 +74,8 @@ void TestProjectDocument::saveThenLoadGivesTheSameGraph()
     settings.epochs = 3;
     document.setSettings(settings);
     const QString path = m_dir.filePath("roundtrip.neurite");
-    QString error;
-    QVERIFY2(document.save(path, &error), qPrintable(error));
+    const QString error = test::errorOf([&] { document.save(path); });
+    QVERIFY2(error.isEmpty(), qPrintable(error));
     QCOMPARE(document.path(), path);
     QVERIFY(!document.isModified());
 
@@ -99,8 +100,7 @@ void TestProjectDocument::modifiedFollowsEditsSavesAndUndo()
     document.execute(new SetOptionCommand(document.model(), "dense1", "units", 12.0));
     QVERIFY(document.isModified());
     QCOMPARE(modified.count(), 1);
-    QString error;
-    QVERIFY(document.save(m_dir.filePath("modified.neurite"), &error));
+    QVERIFY(test::errorOf([&] { document.save(m_dir.filePath("modified.neurite")); }).isEmpty());
     QVERIFY(!document.isModified());
     document.undoStack()->undo();  // back to before the save: differs from the file
     QVERIFY(document.isModified());
@@ -183,11 +183,10 @@ void TestProjectDocument::malformedFileKeepsTheCurrentDesign()
     QVERIFY(document->isModified());
 
     // A real project cut short is refused as well.
-    QString error;
     ProjectDocument other;
     other.newDesign(*preset("logistic"));
     const QString good = m_dir.filePath("good.neurite");
-    QVERIFY(other.save(good, &error));
+    QVERIFY(test::errorOf([&] { other.save(good); }).isEmpty());
     QFile whole(good);
     QVERIFY(whole.open(QIODevice::ReadOnly));
     const QByteArray bytes = whole.readAll();
@@ -211,8 +210,7 @@ void TestProjectDocument::windowTitleShowsNameAndModifiedMark()
     QVERIFY(!window.isWindowModified());
     window.document()->execute(new SetOptionCommand(window.document()->model(), "dense1", "units", 3.0));
     QVERIFY(window.isWindowModified());
-    QString error;
-    QVERIFY(window.document()->save(m_dir.filePath("titled.neurite"), &error));
+    QVERIFY(test::errorOf([&] { window.document()->save(m_dir.filePath("titled.neurite")); }).isEmpty());
     QVERIFY(window.windowTitle().startsWith("titled.neurite"));
     QVERIFY(!window.isWindowModified());
 }

@@ -3,6 +3,7 @@
 #include "editor/GraphCommands.h"
 #include "document/ProjectDocument.h"
 #include "document/RecoveryFile.h"
+#include "ErrorCapture.h"
 #include "SyntheticImages.h"
 #include "training/TrainingController.h"
 
@@ -66,8 +67,8 @@ void TestRecoveryFile::restoresACrashedSession()
     QCOMPARE(RecoveryFile::orphans(), QStringList({crashed}));
 
     ProjectDocument restored;
-    QString error;
-    QVERIFY2(RecoveryFile::restore(crashed, &restored, &error), qPrintable(error));
+    const QString error = test::errorOf([&] { RecoveryFile::restore(crashed, &restored); });
+    QVERIFY2(error.isEmpty(), qPrintable(error));
     QCOMPARE(restored.spec(), document.spec());
     QCOMPARE(restored.model()->node("dense2").position, QPointF(11, 22));
     QVERIFY(restored.isModified());  // restored work is not saved anywhere yet
