@@ -24,7 +24,7 @@ foreach(relative IN LISTS FILES)
   math(EXPR size "${hexLength} / 2")
   string(REGEX REPLACE "([0-9a-f][0-9a-f])" "\\\\x\\1" escaped "${hex}")
   string(REGEX REPLACE "(${kLineOfBytes})" "\\1\"\n    \"" escaped "${escaped}")
-  string(APPEND data "// ${relative}\nconst char kBytes${index}[] =\n    \"${escaped}\";\n\n")
+  string(APPEND data "// ${relative}\nconstexpr char kBytes${index}[] =\n    \"${escaped}\";\n\n")
   string(APPEND table "    {\"${relative}\", {kBytes${index}, ${size}}},\n")
   math(EXPR index "${index} + 1")
 endforeach()
@@ -37,9 +37,10 @@ namespace {
 
 ${data}} // namespace
 
-extern const EmbeddedResource kEmbeddedResources[] = {
+// constexpr: initialised at compile time, so other files' static constants may read it (CppHeaderExport).
+extern constexpr EmbeddedResource kEmbeddedResources[] = {
 ${table}};
-extern const int kEmbeddedResourceCount = ${index};
+extern constexpr int kEmbeddedResourceCount = ${index};
 
 } // namespace neurite
 ")
