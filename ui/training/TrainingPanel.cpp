@@ -6,11 +6,12 @@
 #include "charts/LossChart.h"
 #include "document/ProjectDocument.h"
 #include "results/RunComparison.h"
-#include "training/TrainingHistoryCsv.h"
 #include "results/TrainingResultsView.h"
 #include "training/TrainingSettingsForm.h"
 
 #include <neurite/DataSets.h>
+#include <neurite/Error.h>
+#include <neurite/ModelExport.h>
 
 #include <QCheckBox>
 #include <QDoubleValidator>
@@ -542,7 +543,13 @@ bool TrainingPanel::exportAccuracyChart(const QString& path)
 bool TrainingPanel::exportHistoryCsv(const QString& path)
 {
     const TrainingHistory history = m_outcome ? m_outcome->history : m_document->history();
-    return writeHistoryCsv(history, path, &m_lastError);
+    try {
+        neurite::exportHistoryCsv(history, path.toStdString());  // the table `neurite export --format csv` writes
+        return true;
+    } catch (const NeuriteError& e) {
+        m_lastError = QString::fromStdString(e.what());
+        return false;
+    }
 }
 
 } // namespace neurite::ui

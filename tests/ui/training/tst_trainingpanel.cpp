@@ -8,7 +8,6 @@
 #include "results/RunComparison.h"
 #include "SyntheticImages.h"
 #include "TestSupport.h"
-#include "training/TrainingHistoryCsv.h"
 #include "training/TrainingPanel.h"
 #include "results/TrainingResultsView.h"
 
