@@ -143,16 +143,16 @@ void TestTrainingPanel::chartsReceivePointsAndResultsMatchTheEngine()
     QCOMPARE(outcome->outcome, TrainingResult::Outcome::Completed);
     const int batches = int(outcome->history.batches.size());
     QCOMPARE(batches, 4 * 30);  // 480 training images after the 20% split, 16 a batch
-    QCOMPARE(int(m_panel->lossChart()->rawLoss().points().size()), batches);
-    QCOMPARE(m_panel->lossChart()->rawLoss().drawnCount(), batches);  // short runs draw every point
-    QCOMPARE(int(m_panel->lossChart()->smoothedLoss().points().size()), batches);
+    QCOMPARE(int(m_panel->lossChart()->rawBatches().points().size()), batches);
+    QCOMPARE(m_panel->lossChart()->rawBatches().drawnCount(), batches);  // short runs draw every point
+    QCOMPARE(int(m_panel->lossChart()->smoothedBatches().points().size()), batches);
     QCOMPARE(m_panel->lossChart()->validationPointCount(), 4);
     QCOMPARE(m_panel->accuracyChart()->trainPointCount(), 4);
     QCOMPARE(m_panel->accuracyChart()->validationPointCount(), 4);
     QCOMPARE(m_panel->lossChart()->bestEpoch(), outcome->history.bestEpoch);
     QVERIFY(outcome->history.bestEpoch >= 1);
     // The raw loss drawn is exactly what the engine reported, at epoch positions.
-    const QPointF first = m_panel->lossChart()->rawLoss().points().front();
+    const QPointF first = m_panel->lossChart()->rawBatches().points().front();
     QCOMPARE(first.y(), double(outcome->history.batches.front().loss));
     QCOMPARE(first.x(), 1.0 / 30.0);
     QCOMPARE(m_panel->logText().count(QStringLiteral("Epoch ")), 4);
@@ -228,13 +228,13 @@ void TestTrainingPanel::pauseResumeStopThroughTheButtonsAndKeepBest()
     QTest::mouseClick(m_panel->pauseButton(), Qt::LeftButton);
     QCOMPARE(m_panel->pauseButton()->text(), QStringLiteral("Resume"));
     QTest::qWait(150);
-    const std::size_t atPause = m_panel->lossChart()->rawLoss().points().size();
+    const std::size_t atPause = m_panel->lossChart()->rawBatches().points().size();
     QTest::qWait(300);
-    QCOMPARE(m_panel->lossChart()->rawLoss().points().size(), atPause);
+    QCOMPARE(m_panel->lossChart()->rawBatches().points().size(), atPause);
     QVERIFY(m_panel->statusText().contains(QStringLiteral("Paused")));
     QTest::mouseClick(m_panel->pauseButton(), Qt::LeftButton);
     QCOMPARE(m_panel->pauseButton()->text(), QStringLiteral("Pause"));
-    QTRY_VERIFY_WITH_TIMEOUT(m_panel->lossChart()->rawLoss().points().size() > atPause + 5, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(m_panel->lossChart()->rawBatches().points().size() > atPause + 5, 20000);
     QTest::mouseClick(m_panel->stopButton(), Qt::LeftButton);
     QVERIFY(m_panel->controller()->waitUntilIdle(20000));
 
@@ -280,7 +280,7 @@ void TestTrainingPanel::learningRateChangeIsMarkedOnTheCurves()
 {
     m_document->setSettings(settingsFor(100, 1));
     QTest::mouseClick(m_panel->startButton(), Qt::LeftButton);
-    QTRY_VERIFY_WITH_TIMEOUT(m_panel->lossChart()->rawLoss().points().size() > 50, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(m_panel->lossChart()->rawBatches().points().size() > 50, 20000);
     m_panel->changeLearningRate(0.0004f);
     QCOMPARE(m_panel->lossChart()->learningRateMarkCount(), 1);
     QCOMPARE(m_panel->accuracyChart()->learningRateMarkCount(), 1);
@@ -380,7 +380,7 @@ void TestTrainingPanel::smoothedLossIsTheDebiasedAverage()
         batches[std::size_t(i)].loss = losses[i];
     }
     chart.addBatches(batches);
-    const std::vector<QPointF>& smooth = chart.smoothedLoss().points();
+    const std::vector<QPointF>& smooth = chart.smoothedBatches().points();
     QCOMPARE(smooth.size(), std::size_t(3));
     QCOMPARE(smooth[0].y(), 2.0);
     QVERIFY(std::abs(smooth[1].y() - 0.145 / 0.0975) < 1e-12);
@@ -414,12 +414,12 @@ void TestTrainingPanel::longRunsDrawAtMostTwoThousandPoints()
                 group.clear();
             }
         }
-    qInfo("worst update %lld ms; drawn %d of %zu points (buckets of %d)", worst, chart.rawLoss().drawnCount(),
-          chart.rawLoss().points().size(), chart.rawLoss().bucketSize());
-    QCOMPARE(chart.rawLoss().points().size(), std::size_t(200000));  // the full history is kept
-    QVERIFY(chart.rawLoss().drawnCount() <= DownsampledSeries::kMaxDrawnPoints);
-    QVERIFY(chart.rawLoss().drawnCount() > DownsampledSeries::kMaxDrawnPoints / 2);
-    QCOMPARE(chart.rawLoss().bucketSize(), 128);  // 200,000 / 128 = 1,562 drawn points
+    qInfo("worst update %lld ms; drawn %d of %zu points (buckets of %d)", worst, chart.rawBatches().drawnCount(),
+          chart.rawBatches().points().size(), chart.rawBatches().bucketSize());
+    QCOMPARE(chart.rawBatches().points().size(), std::size_t(200000));  // the full history is kept
+    QVERIFY(chart.rawBatches().drawnCount() <= DownsampledSeries::kMaxDrawnPoints);
+    QVERIFY(chart.rawBatches().drawnCount() > DownsampledSeries::kMaxDrawnPoints / 2);
+    QCOMPARE(chart.rawBatches().bucketSize(), 128);  // 200,000 / 128 = 1,562 drawn points
     if (kUnderTsan)  // Release: a few ms; TSan's instrumentation of this very code makes it 10-20x slower
         QSKIP(qPrintable(QStringLiteral("update cost (worst %1 ms) not judged under ThreadSanitizer").arg(worst)));
     QVERIFY2(worst < 50, qPrintable(QString::number(worst)));
