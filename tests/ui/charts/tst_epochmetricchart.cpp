@@ -1,5 +1,6 @@
-// EpochMetricChart: what the loss and the accuracy variants draw from the same reports.
+// EpochMetricChart: what the loss and the accuracy variants draw from the same reports, and the smoothing.
 #include "charts/EpochMetricChart.h"
+#include "charts/LossChart.h"
 
 #include <QtTest>
 
@@ -63,6 +64,30 @@ private Q_SLOTS:
         QCOMPARE(chart.bestEpoch(), 1);
         QCOMPARE(chart.yMin(), 0.0);
         QVERIFY(chart.yMax() >= 0.5);
+    }
+
+    // The smoothed line, by hand: with weight w = 0.95 on the past, after losses 2 and 1 the average is
+    // (0.95 * 0.05 * 2 + 0.05 * 1) / (1 - 0.95^2) = 0.145 / 0.0975; the first point is the first loss itself.
+    void smoothedLossIsTheDebiasedAverage()
+    {
+        LossChart chart;
+        chart.reset(1);
+        BatchReports batches(3);
+        const float losses[3] = {2.0f, 1.0f, 4.0f};
+        for (int i = 0; i < 3; ++i) {
+            batches[std::size_t(i)].epoch = 1;
+            batches[std::size_t(i)].batch = i + 1;
+            batches[std::size_t(i)].batchesPerEpoch = 3;
+            batches[std::size_t(i)].step = i + 1;
+            batches[std::size_t(i)].loss = losses[i];
+        }
+        chart.addBatches(batches);
+        const std::vector<QPointF>& smooth = chart.smoothedBatches().points();
+        QCOMPARE(smooth.size(), std::size_t(3));
+        QCOMPARE(smooth[0].y(), 2.0);
+        QVERIFY(std::abs(smooth[1].y() - 0.145 / 0.0975) < 1e-12);
+        const double third = (0.95 * 0.145 + 0.05 * 4.0) / (1 - 0.95 * 0.95 * 0.95);
+        QVERIFY(std::abs(smooth[2].y() - third) < 1e-12);
     }
 
     void lossLogScaleSpansWholeDecades()

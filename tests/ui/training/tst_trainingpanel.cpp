@@ -9,6 +9,7 @@
 #include "SyntheticImages.h"
 #include "TestSupport.h"
 #include "training/TrainingPanel.h"
+#include "GuiGapMeter.h"
 #include "results/TrainingResultsView.h"
 
 #include <neurite/Trainer.h>
@@ -70,6 +71,33 @@ bool allFinite(const Weights& weights)
     return !weights.empty();
 }
 
+QStringList classNamesOf(const Dataset& data)
+{
+    QStringList names;
+    for (const std::string& name : data.classNames)
+        names << QString::fromStdString(name);
+    return names;
+}
+
+// A result in which every test image is a mistake (true c -> predicted c + 1), with spread confidences.
+TrainingOutcome allMistakes(const Dataset& data)
+{
+    TrainingOutcome outcome;
+    TestEvaluation& evaluation = outcome.test;
+    evaluation.valid = true;
+    evaluation.metrics.confusion.assign(10, std::vector<int>(10, 0));
+    evaluation.metrics.precision.assign(10, 0.0f);
+    evaluation.metrics.recall.assign(10, 0.0f);
+    evaluation.metrics.f1.assign(10, 0.0f);
+    for (std::size_t i = 0; i < data.test.count(); ++i) {
+        const int t = data.test.labels[i];
+        evaluation.predicted.push_back(std::uint8_t((t + 1) % 10));
+        evaluation.confidence.push_back(float((i * 7919) % 1000) / 1000.0f);
+        ++evaluation.metrics.confusion[std::size_t(t)][std::size_t((t + 1) % 10)];
+    }
+    return outcome;
+}
+
 } // namespace
 
 class TestTrainingPanel : public QObject {
@@ -87,7 +115,6 @@ private Q_SLOTS:
     void exportsPngAndCsv();
     void twoRunsCanBeCompared();
     void longRunsDrawAtMostTwoThousandPoints();
-    void smoothedLossIsTheDebiasedAverage();
     void resultsFillWithoutStallingTheGui();
 
 private:
@@ -176,33 +203,21 @@ void TestTrainingPanel::chartsReceivePointsAndResultsMatchTheEngine()
 
 void TestTrainingPanel::guiThreadIsNeverBlocked()
 {
-    // A 10 ms timer on the GUI thread: the largest gap between its ticks is the GUI's worst latency.
-    QElapsedTimer sinceTick;
-    qint64 worst = 0, worstAt = 0;
-    int ticks = 0;
+    test::GuiGapMeter gaps;
     QElapsedTimer runTime;
-    QTimer timer;
-    timer.setInterval(10);
-    connect(&timer, &QTimer::timeout, this, [&] {
-        if (ticks++ > 0 && sinceTick.elapsed() > worst) {
-            worst = sinceTick.elapsed();
-            worstAt = runTime.elapsed();
-        }
-        sinceTick.restart();
-    });
     m_panel->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_panel.get()));
     // ~19,000 tiny batches (about a second in Release; under TSan 960, several seconds): many updates, all
     // throttled.
     m_document->setSettings(settingsFor(kUnderTsan ? 2 : 40, 1));
     QTest::mouseClick(m_panel->startButton(), Qt::LeftButton);
-    sinceTick.start();
-    timer.start();
+    gaps.start();
     runTime.start();
     QVERIFY(m_panel->controller()->waitUntilIdle(120000));
-    timer.stop();
+    const qint64 worst = gaps.stop();
+    const int ticks = gaps.ticks();
     qInfo("training took %lld ms; GUI timer ticks %d; worst gap between 10 ms ticks: %lld ms (ending at %lld ms)",
-          runTime.elapsed(), ticks, worst, worstAt);
+          runTime.elapsed(), ticks, worst, gaps.worstEndedAt());
     QVERIFY2(runTime.elapsed() > 500, "the run should last long enough to measure");
     // The limit is 100 ms. When other processes already keep every core busy (parallel builds on a
     // 2-core machine) the scheduler alone can delay any thread that long: the measurement is then
@@ -364,30 +379,6 @@ void TestTrainingPanel::twoRunsCanBeCompared()
     QVERIFY(RunComparison::describeSettings(slow).contains(QStringLiteral("lr 0.0001")));
 }
 
-// The smoothed line, by hand: with weight w = 0.95 on the past, after losses 2 and 1 the average is
-// (0.95 * 0.05 * 2 + 0.05 * 1) / (1 - 0.95^2) = 0.145 / 0.0975; the first point is the first loss itself.
-void TestTrainingPanel::smoothedLossIsTheDebiasedAverage()
-{
-    LossChart chart;
-    chart.reset(1);
-    BatchReports batches(3);
-    const float losses[3] = {2.0f, 1.0f, 4.0f};
-    for (int i = 0; i < 3; ++i) {
-        batches[std::size_t(i)].epoch = 1;
-        batches[std::size_t(i)].batch = i + 1;
-        batches[std::size_t(i)].batchesPerEpoch = 3;
-        batches[std::size_t(i)].step = i + 1;
-        batches[std::size_t(i)].loss = losses[i];
-    }
-    chart.addBatches(batches);
-    const std::vector<QPointF>& smooth = chart.smoothedBatches().points();
-    QCOMPARE(smooth.size(), std::size_t(3));
-    QCOMPARE(smooth[0].y(), 2.0);
-    QVERIFY(std::abs(smooth[1].y() - 0.145 / 0.0975) < 1e-12);
-    const double third = (0.95 * 0.145 + 0.05 * 4.0) / (1 - 0.95 * 0.95 * 0.95);
-    QVERIFY(std::abs(smooth[2].y() - third) < 1e-12);
-}
-
 void TestTrainingPanel::longRunsDrawAtMostTwoThousandPoints()
 {
     // 100 epochs x 2,000 batches arriving in groups of 80 (25 updates a second at 2,000 batches a second).
@@ -429,23 +420,8 @@ void TestTrainingPanel::resultsFillWithoutStallingTheGui()
 {
     // 2,000 test images, every one a mistake (true c -> predicted c+1): far more than the gallery shows.
     const auto data = std::make_shared<const Dataset>(test::syntheticImages(28, 10, 1, 200, 9));
-    const std::size_t n = data->test.count();
-    TrainingOutcome outcome;
-    TestEvaluation& evaluation = outcome.test;
-    evaluation.valid = true;
-    evaluation.metrics.confusion.assign(10, std::vector<int>(10, 0));
-    evaluation.metrics.precision.assign(10, 0.0f);
-    evaluation.metrics.recall.assign(10, 0.0f);
-    evaluation.metrics.f1.assign(10, 0.0f);
-    for (std::size_t i = 0; i < n; ++i) {
-        const int t = data->test.labels[i];
-        evaluation.predicted.push_back(std::uint8_t((t + 1) % 10));
-        evaluation.confidence.push_back(float((i * 7919) % 1000) / 1000.0f);
-        ++evaluation.metrics.confusion[std::size_t(t)][std::size_t((t + 1) % 10)];
-    }
-    QStringList names;
-    for (const std::string& name : data->classNames)
-        names << QString::fromStdString(name);
+    const TrainingOutcome outcome = allMistakes(*data);
+    const QStringList names = classNamesOf(*data);
 
     // Hidden (the Live tab is in front when a run ends): the matching images are known, no thumbnail is made.
     TrainingResultsView view;
@@ -455,16 +431,16 @@ void TestTrainingPanel::resultsFillWithoutStallingTheGui()
     view.setOutcome(outcome, data, names);
     const qint64 hiddenFill = clock.elapsed();
     MisclassifiedGallery* gallery = view.gallery();
-    QCOMPARE(gallery->matchingCount(), int(n));
+    QCOMPARE(gallery->matchingCount(), int(data->test.count()));
     QCOMPARE(gallery->shownCount(), 0);
     QCOMPARE(view.classTable()->rowCount(), 10);
     // The images to show are the 240 most confident mistakes, most confident first.
     const std::vector<std::size_t> shown = gallery->shownIndices();
     QCOMPARE(int(shown.size()), MisclassifiedGallery::kMaxShown);
-    std::vector<float> sorted = evaluation.confidence;
+    std::vector<float> sorted = outcome.test.confidence;
     std::sort(sorted.begin(), sorted.end(), std::greater<>());
     for (std::size_t k = 0; k < shown.size(); ++k)
-        QCOMPARE(evaluation.confidence[shown[k]], sorted[k]);
+        QCOMPARE(outcome.test.confidence[shown[k]], sorted[k]);
 
     // Shown: the thumbnails come a slice at a time; a 10 ms timer measures the GUI's worst gap meanwhile.
     view.show();
@@ -473,25 +449,15 @@ void TestTrainingPanel::resultsFillWithoutStallingTheGui()
     QCOMPARE(gallery->shownCount(), MisclassifiedGallery::kMaxShown);
 
     // Visible while a new result arrives (the user watches the Results tab at a run's end).
-    QElapsedTimer sinceTick;
-    qint64 worst = 0;
-    int ticks = 0;
-    QTimer timer;
-    timer.setInterval(10);
-    connect(&timer, &QTimer::timeout, this, [&] {
-        if (ticks++ > 0)
-            worst = std::max(worst, sinceTick.elapsed());
-        sinceTick.restart();
-    });
-    timer.start();
-    sinceTick.start();
+    test::GuiGapMeter gaps;
+    gaps.start();
     QTest::qWait(30);
     clock.restart();
     view.setOutcome(outcome, data, names);
     const qint64 visibleFill = clock.elapsed();
     QTRY_VERIFY_WITH_TIMEOUT(gallery->isFilled(), 20000);
     QTest::qWait(30);
-    timer.stop();
+    const qint64 worst = gaps.stop();
     QCOMPARE(gallery->shownCount(), MisclassifiedGallery::kMaxShown);
     // The thumbnails are those images, in that order.
     const auto* list = gallery->findChild<QListWidget*>();
