@@ -17,6 +17,11 @@ namespace {
 constexpr double kLogFloor = 1e-4;  // log axes cannot show 0: losses are clamped up to this
 }
 
+double epochPosition(const BatchReport& report)
+{
+    return double(report.epoch - 1) + double(report.batch) / double(std::max(1, report.batchesPerEpoch));
+}
+
 TrainingChart::TrainingChart(const QString& title, QWidget* parent)
     : QChartView(new QChart, parent), m_xAxis(new QValueAxis), m_yAxis(new QValueAxis)
 {

@@ -1,6 +1,8 @@
 // The common frame of the live training charts: an epoch x axis, hover read-outs, LR-change marks, PNG export.
 #pragma once
 
+#include <neurite/TrainingHistory.h>
+
 #include <QChartView>
 #include <QColor>
 #include <QString>
@@ -64,5 +66,8 @@ private:
     double m_yMin = 0, m_yMax = 1;
     std::vector<LrMark> m_lrMarks;
 };
+
+// x of batch `batch` (1-based) of epoch `epoch` (1-based): epochs completed so far, fractional.
+double epochPosition(const BatchReport& report);
 
 } // namespace neurite::ui

@@ -1,6 +1,7 @@
 // The built-in starting designs shipped in resources/templates (File > New from Template).
 #include "editor/DesignTemplates.h"
 
+#include <neurite/BuiltinTemplates.h>
 #include <neurite/Error.h>
 
 #include <QFile>
@@ -16,9 +17,6 @@ static void initTemplateResources()
 namespace neurite::ui {
 
 namespace {
-
-const char* const kTemplateFiles[] = {"reference-mlp", "logistic-regression", "deep-mlp-dropout", "lenet-cnn",
-                                      "residual-cnn"};
 
 QJsonObject readTemplate(const QString& resource)
 {
@@ -36,18 +34,13 @@ QJsonObject readTemplate(const QString& resource)
 
 } // namespace
 
+// The list and its order come from the engine, which embeds the same files the qrc holds.
 QList<DesignTemplate> designTemplates()
 {
     QList<DesignTemplate> result;
-    for (const char* name : kTemplateFiles) {
-        const QString resource = QStringLiteral(":/templates/%1.json").arg(QLatin1String(name));
-        try {
-            const QJsonObject json = readTemplate(resource);
-            result.append({resource, json.value("name").toString(), json.value("description").toString()});
-        } catch (const NeuriteError&) {
-            // A missing template is a packaging bug; the menu simply lacks it.
-        }
-    }
+    for (const BuiltinTemplate& t : builtinTemplates())
+        result.append({QStringLiteral(":/templates/%1.json").arg(QString::fromStdString(t.file)),
+                       QString::fromStdString(t.name), QString::fromStdString(t.description)});
     return result;
 }
 

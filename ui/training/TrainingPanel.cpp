@@ -6,20 +6,21 @@
 #include "charts/LossChart.h"
 #include "document/ProjectDocument.h"
 #include "results/RunComparison.h"
-#include "training/TrainingHistoryCsv.h"
 #include "results/TrainingResultsView.h"
+#include "training/RunControls.h"
+#include "training/RunReportText.h"
 #include "training/TrainingSettingsForm.h"
 
 #include <neurite/DataSets.h>
+#include <neurite/Error.h>
+#include <neurite/ModelExport.h>
 
 #include <QCheckBox>
-#include <QDoubleValidator>
 #include <QFontDatabase>
 #include <QFileDialog>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
 #include <QPlainTextEdit>
@@ -34,22 +35,6 @@
 #include <limits>
 
 namespace neurite::ui {
-
-namespace {
-
-QString clockText(double seconds)
-{
-    const long s = std::lround(std::max(0.0, seconds));
-    return s >= 3600 ? QStringLiteral("%1:%2:%3").arg(s / 3600).arg(s / 60 % 60, 2, 10, QLatin1Char('0')).arg(s % 60, 2, 10, QLatin1Char('0'))
-                     : QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
-}
-
-QString percent(float fraction)
-{
-    return QString::number(100.0 * double(fraction), 'f', 2) + QLatin1Char('%');
-}
-
-} // namespace
 
 TrainingPanel::TrainingPanel(ProjectDocument* document, QWidget* parent)
     : QWidget(parent), m_document(document), m_controller(new TrainingController(this)),
@@ -69,7 +54,15 @@ TrainingPanel::TrainingPanel(ProjectDocument* document, QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(splitter);
+    connectController();
+    connectSettings();
+    syncFromDocument();
+    updateButtons();
+}
 
+// The controller's reports arrive here, on the GUI thread, as values.
+void TrainingPanel::connectController()
+{
     connect(m_controller, &TrainingController::batchesReported, this, &TrainingPanel::onBatches);
     connect(m_controller, &TrainingController::epochReported, this, &TrainingPanel::onEpoch);
     connect(m_controller, &TrainingController::finished, this, &TrainingPanel::onFinished);
@@ -96,7 +89,11 @@ TrainingPanel::TrainingPanel(ProjectDocument* document, QWidget* parent)
         }
     });
     connect(m_results, &TrainingResultsView::keptWeightsChanged, this, &TrainingPanel::onKeptWeightsChanged);
+}
 
+// The form and the document keep each other's settings in step.
+void TrainingPanel::connectSettings()
+{
     connect(m_form, &TrainingSettingsForm::settingsEdited, this, [this] {
         m_document->setSettings(m_form->settings());
         m_preview->setValidationSplit(m_form->settings().validationSplit);
@@ -108,8 +105,6 @@ TrainingPanel::TrainingPanel(ProjectDocument* document, QWidget* parent)
         if (m_form->settings() != m_document->settings())
             m_form->setSettings(m_document->settings());
     });
-    syncFromDocument();
-    updateButtons();
 }
 
 TrainingPanel::~TrainingPanel()
@@ -148,48 +143,12 @@ QWidget* TrainingPanel::buildSidebar()
 QWidget* TrainingPanel::buildLiveTab()
 {
     auto* tab = new QWidget;
-    m_start = new QPushButton(tr("▶ Train"), tab);
-    m_start->setToolTip(tr("Train the design with these settings on a background thread"));
-    m_pause = new QPushButton(tr("Pause"), tab);
-    m_stop = new QPushButton(tr("■ Stop"), tab);
-    m_stop->setToolTip(tr("Stop after the current batch; you can then keep the last or the best weights"));
-    connect(m_start, &QPushButton::clicked, this, &TrainingPanel::start);
-    connect(m_pause, &QPushButton::clicked, this, &TrainingPanel::togglePause);
-    connect(m_stop, &QPushButton::clicked, this, &TrainingPanel::stop);
-
-    m_liveLearningRate = new QLineEdit(tab);
-    auto* validator = new QDoubleValidator(0.0, 1e9, 12, m_liveLearningRate);
-    validator->setNotation(QDoubleValidator::ScientificNotation);
-    validator->setLocale(QLocale::c());
-    m_liveLearningRate->setValidator(validator);
-    m_liveLearningRate->setPlaceholderText(tr("e.g. 3e-4"));
-    m_liveLearningRate->setMaximumWidth(90);
-    m_applyLearningRate = new QPushButton(tr("Set LR"), tab);
-    m_applyLearningRate->setToolTip(tr("Change the learning rate of the running training from the next batch"));
-    connect(m_applyLearningRate, &QPushButton::clicked, this, [this] {
-        bool ok = false;
-        const double lr = QLocale::c().toDouble(m_liveLearningRate->text(), &ok);
-        if (ok && lr > 0)
-            changeLearningRate(float(lr));
-    });
-    connect(m_liveLearningRate, &QLineEdit::returnPressed, m_applyLearningRate, &QPushButton::click);
-
-    m_logScale = new QCheckBox(tr("Log scale"), tab);
-    m_logScale->setToolTip(tr("Show the loss on a logarithmic axis"));
-    auto* exportButton = new QPushButton(tr("Export"), tab);
-    buildExportMenu(exportButton);
-
-    auto* controls = new QHBoxLayout;
-    controls->addWidget(m_start);
-    controls->addWidget(m_pause);
-    controls->addWidget(m_stop);
-    controls->addSpacing(16);
-    controls->addWidget(new QLabel(tr("Learning rate now:"), tab));
-    controls->addWidget(m_liveLearningRate);
-    controls->addWidget(m_applyLearningRate);
-    controls->addStretch(1);
-    controls->addWidget(m_logScale);
-    controls->addWidget(exportButton);
+    m_controls = new RunControls(tab);
+    connect(m_controls->startButton(), &QPushButton::clicked, this, &TrainingPanel::start);
+    connect(m_controls->pauseButton(), &QPushButton::clicked, this, &TrainingPanel::togglePause);
+    connect(m_controls->stopButton(), &QPushButton::clicked, this, &TrainingPanel::stop);
+    connect(m_controls, &RunControls::learningRateRequested, this, &TrainingPanel::changeLearningRate);
+    buildExportMenu(m_controls->exportButton());
 
     m_progress = new QProgressBar(tab);
     m_progress->setRange(0, 1);
@@ -206,9 +165,20 @@ QWidget* TrainingPanel::buildLiveTab()
     m_banner->setWordWrap(true);
     m_banner->setVisible(false);
 
+    auto* layout = new QVBoxLayout(tab);
+    layout->addWidget(m_controls);
+    layout->addLayout(status);
+    layout->addWidget(m_banner);
+    layout->addWidget(buildChartsAndLog(tab), 1);
+    return tab;
+}
+
+// The loss and accuracy charts side by side above the epoch log.
+QWidget* TrainingPanel::buildChartsAndLog(QWidget* tab)
+{
     m_lossChart = new LossChart(tab);
     m_accuracyChart = new AccuracyChart(tab);
-    connect(m_logScale, &QCheckBox::toggled, m_lossChart, &LossChart::setLogScale);
+    connect(m_controls->logScale(), &QCheckBox::toggled, m_lossChart, &LossChart::setLogScale);
     auto* charts = new QSplitter(Qt::Horizontal);
     charts->addWidget(m_lossChart);
     charts->addWidget(m_accuracyChart);
@@ -223,13 +193,7 @@ QWidget* TrainingPanel::buildLiveTab()
     vertical->setStretchFactor(0, 4);
     vertical->setStretchFactor(1, 1);
     vertical->setSizes({620, 150});  // the charts are the point of this tab
-
-    auto* layout = new QVBoxLayout(tab);
-    layout->addLayout(controls);
-    layout->addLayout(status);
-    layout->addWidget(m_banner);
-    layout->addWidget(vertical, 1);
-    return tab;
+    return vertical;
 }
 
 void TrainingPanel::buildExportMenu(QPushButton* button)
@@ -342,13 +306,7 @@ void TrainingPanel::changeLearningRate(float learningRate)
 void TrainingPanel::updateButtons()
 {
     const auto state = m_controller->state();
-    const bool running = state == TrainingController::State::Running || state == TrainingController::State::Paused;
-    m_start->setEnabled(state == TrainingController::State::Idle && m_document->canTrain());
-    m_pause->setEnabled(running);
-    m_pause->setText(state == TrainingController::State::Paused ? tr("Resume") : tr("Pause"));
-    m_stop->setEnabled(running);
-    m_liveLearningRate->setEnabled(running);
-    m_applyLearningRate->setEnabled(running);
+    m_controls->showState(state, m_document->canTrain());
     m_form->setEnabled(state == TrainingController::State::Idle);
     if (state == TrainingController::State::Paused)
         m_progress->setFormat(tr("Paused — epoch %1, batch %2").arg(m_lastBatch.epoch).arg(m_lastBatch.batch));
@@ -372,30 +330,14 @@ void TrainingPanel::onBatches(const BatchReports& batches)
                                   .arg(m_runSettings.epochs)
                                   .arg(b.batch)
                                   .arg(b.batchesPerEpoch));
-    const double eta = done > 0 ? b.elapsedSeconds * double(total - done) / double(done) : 0.0;
-    m_speed->setText(tr("%L1 samples/s · elapsed %2 · ETA %3")
-                         .arg(std::lround(b.samplesPerSecond))
-                         .arg(clockText(b.elapsedSeconds), clockText(eta)));
+    m_speed->setText(speedLine(b, done, total));
 }
 
 void TrainingPanel::onEpoch(const EpochReport& e)
 {
     m_lossChart->addEpoch(e);
     m_accuracyChart->addEpoch(e);
-    QString line = tr("Epoch %1/%2  loss %3  acc %4")
-                       .arg(e.epoch, 3)
-                       .arg(e.epochs)
-                       .arg(double(e.trainLoss), 0, 'f', 4)
-                       .arg(percent(e.trainAccuracy));
-    if (std::isfinite(e.validationLoss))
-        line += tr("  val loss %1  val acc %2").arg(double(e.validationLoss), 0, 'f', 4).arg(percent(e.validationAccuracy));
-    line += tr("  lr %1  %2 s  %L3 samples/s")
-                .arg(double(e.learningRate), 0, 'g', 3)
-                .arg(e.seconds, 0, 'f', 1)
-                .arg(std::lround(e.samplesPerSecond));
-    if (e.best)
-        line += tr("  ★ best");
-    appendLog(line);
+    appendLog(epochLogLine(e));
 }
 
 void TrainingPanel::onFinished(const TrainingOutcome& outcome)
@@ -416,7 +358,7 @@ void TrainingPanel::onFinished(const TrainingOutcome& outcome)
     m_comparison->addRun({tr("Run %1").arg(m_runNumber), outcome.settings, history, outcome.outcome});
     m_results->setOutcome(outcome, m_runData, classNames());
     const bool diverged = outcome.outcome == TrainingResult::Outcome::Diverged;
-    const QString summary = outcome.test.valid ? tr("%1. Test accuracy %2.").arg(outcomeName(outcome.outcome), percent(outcome.test.metrics.accuracy))
+    const QString summary = outcome.test.valid ? tr("%1. Test accuracy %2.").arg(outcomeName(outcome.outcome), percentText(outcome.test.metrics.accuracy))
                                                : outcomeName(outcome.outcome) + QLatin1Char('.');
     appendLog(summary + (outcome.message.isEmpty() ? QString() : QLatin1Char(' ') + outcome.message));
     m_progress->setFormat(summary);
@@ -542,7 +484,13 @@ bool TrainingPanel::exportAccuracyChart(const QString& path)
 bool TrainingPanel::exportHistoryCsv(const QString& path)
 {
     const TrainingHistory history = m_outcome ? m_outcome->history : m_document->history();
-    return writeHistoryCsv(history, path, &m_lastError);
+    try {
+        neurite::exportHistoryCsv(history, path.toStdString());  // the table `neurite export --format csv` writes
+        return true;
+    } catch (const NeuriteError& e) {
+        m_lastError = QString::fromStdString(e.what());
+        return false;
+    }
 }
 
 } // namespace neurite::ui

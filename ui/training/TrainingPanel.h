@@ -1,6 +1,7 @@
 // The Train tab: settings, Start / Pause / Resume / Stop, live loss and accuracy charts, results, run comparison.
 #pragma once
 
+#include "training/RunControls.h"
 #include "training/TrainingController.h"
 #include "training/TrainingProgress.h"
 
@@ -12,8 +13,6 @@
 #include <optional>
 
 class QLabel;
-class QLineEdit;
-class QCheckBox;
 class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
@@ -55,9 +54,9 @@ public:
     TrainingResultsView* results() const { return m_results; }
     RunComparison* runComparison() const { return m_comparison; }
     DataSetPreview* dataSetPreview() const { return m_preview; }
-    QPushButton* startButton() const { return m_start; }
-    QPushButton* pauseButton() const { return m_pause; }
-    QPushButton* stopButton() const { return m_stop; }
+    QPushButton* startButton() const { return m_controls->startButton(); }
+    QPushButton* pauseButton() const { return m_controls->pauseButton(); }
+    QPushButton* stopButton() const { return m_controls->stopButton(); }
     QString statusText() const;
     QString logText() const;
     // The last finished run (weights included), if any.
@@ -83,6 +82,9 @@ protected:
 private:
     QWidget* buildSidebar();
     QWidget* buildLiveTab();
+    QWidget* buildChartsAndLog(QWidget* tab);
+    void connectController();
+    void connectSettings();
     void buildExportMenu(QPushButton* button);
     void updateButtons();
     void onBatches(const BatchReports& batches);
@@ -101,18 +103,13 @@ private:
     TrainingController* m_controller;
     TrainingSettingsForm* m_form;
     DataSetPreview* m_preview;
-    QPushButton* m_start;
-    QPushButton* m_pause;
-    QPushButton* m_stop;
-    QLineEdit* m_liveLearningRate;
-    QPushButton* m_applyLearningRate;
+    RunControls* m_controls;
     QProgressBar* m_progress;
     QLabel* m_speed;
     QLabel* m_banner;
     QTabWidget* m_tabs;
     LossChart* m_lossChart;
     AccuracyChart* m_accuracyChart;
-    QCheckBox* m_logScale;
     QPlainTextEdit* m_log;
     TrainingResultsView* m_results;
     RunComparison* m_comparison;

@@ -69,7 +69,15 @@ void TrainingSettingsForm::build()
     m_form->setContentsMargins(0, 0, 0, 0);
     m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     addDataSetRow();
+    addOptimizerRows();
+    addScheduleRows();
+    addRunRows();
+    connectEdits();
+}
 
+// Epochs, batch size, the optimiser and its options (updateVisibleRows shows those of the chosen one).
+void TrainingSettingsForm::addOptimizerRows()
+{
     m_epochs = new QSpinBox(this);
     m_epochs->setRange(1, 100000);
     m_form->addRow(tr("Epochs"), m_epochs);
@@ -99,7 +107,10 @@ void TrainingSettingsForm::build()
     m_form->addRow(tr("ε"), m_epsilon);
     m_weightDecay = numberEdit(this, tr("L2 penalty (decoupled for AdamW); 0 = off"));
     m_form->addRow(tr("Weight decay"), m_weightDecay);
+}
 
+void TrainingSettingsForm::addScheduleRows()
+{
     m_schedule = new QComboBox(this);
     m_schedule->addItem(tr("Constant"), QStringLiteral("constant"));
     m_schedule->addItem(tr("Step decay"), QStringLiteral("step"));
@@ -112,7 +123,11 @@ void TrainingSettingsForm::build()
     m_form->addRow(tr("Multiply by"), m_gamma);
     m_minLearningRate = numberEdit(this, tr("The learning rate reached at the last epoch"));
     m_form->addRow(tr("Minimum LR"), m_minLearningRate);
+}
 
+// Validation split, early stopping, seed and threads.
+void TrainingSettingsForm::addRunRows()
+{
     m_validationSplit = fractionBox(this, 0.9, 0.05, 2);
     m_validationSplit->setToolTip(tr("Fraction of the training images held out to validate each epoch"));
     m_form->addRow(tr("Validation split"), m_validationSplit);
@@ -128,7 +143,12 @@ void TrainingSettingsForm::build()
     m_threads->setRange(0, std::max(1, QThread::idealThreadCount()) * 2);
     m_threads->setSpecialValueText(tr("all cores"));
     m_form->addRow(tr("Threads"), m_threads);
+}
 
+// Every field reports a change through edited(), which emits settingsEdited unless setSettings is filling
+// the form.
+void TrainingSettingsForm::connectEdits()
+{
     for (QSpinBox* box : {m_epochs, m_batchSize, m_stepEpochs, m_patience, m_seed, m_threads})
         connect(box, &QSpinBox::valueChanged, this, &TrainingSettingsForm::edited);
     for (QDoubleSpinBox* box : {m_momentum, m_beta1, m_beta2, m_rho, m_gamma, m_validationSplit})

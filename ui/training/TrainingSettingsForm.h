@@ -35,6 +35,10 @@ Q_SIGNALS:
 private:
     void build();
     void addDataSetRow();
+    void addOptimizerRows();
+    void addScheduleRows();
+    void addRunRows();
+    void connectEdits();
     void chooseFolder();
     void selectDataSet(const QString& nameOrFolder);
     void updateVisibleRows();

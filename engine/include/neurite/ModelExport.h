@@ -40,8 +40,15 @@ void exportCppHeader(const NetworkSpec& spec, const Weights& weights, const std:
 void exportTorch(const NetworkSpec& spec, const Weights& weights, const TrainingSettings& settings,
                  const std::string& folder);
 
-// One line per epoch: epoch, train/validation loss and accuracy, learning rate, seconds, samples per
-// second, best. Missing values (no validation) are empty cells.
+// The training history as one CSV table, a row per batch and a row per epoch in the order they happened:
+//   kind,epoch,batch,step,loss,accuracy,validation_loss,validation_accuracy,learning_rate,seconds,
+//   samples_per_second,best
+// kind is "batch" or "epoch". Batch rows: the batch's loss and accuracy, seconds since the start of the run,
+// no validation or best. Epoch rows: the epoch's training means, its validation values, its duration in
+// seconds and best (1 or 0), no batch or step. Accuracies are fractions in [0, 1]; floats are written to
+// read back exactly; missing values (no validation) are empty cells.
+std::string historyCsv(const TrainingHistory& history);
+// Writes historyCsv() to `path` atomically; throws NeuriteError naming the file when it cannot.
 void exportHistoryCsv(const TrainingHistory& history, const std::string& path);
 
 } // namespace neurite

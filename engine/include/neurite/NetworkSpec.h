@@ -49,7 +49,8 @@ std::string toJson(const NetworkSpec& spec, int indent = 2);
 NetworkSpec specFromJson(const std::string& json, const std::string& context);
 
 // Built-in designs: "mlp" (784-128-64-10, the reference network), "logistic" (784-10), "lenet" (a LeNet-style
-// CNN) and "resnet-small" (a small residual CNN).
+// CNN) and "resnet-small" (a small residual CNN): the resources/templates files whose "preset" names them
+// (see BuiltinTemplates.h).
 std::vector<std::string> presetNames();
 std::optional<NetworkSpec> preset(const std::string& name);
 

@@ -1,6 +1,7 @@
 // Model export inside the engine: the C++ header compiled with g++ against Network::predict (MLPs and CNNs),
 // the structure of the ONNX and PyTorch files of image designs, unsupported layers, nothing left behind on
 // failure, and the history CSV.
+#include "ErrorCapture.h"
 #include "ExportDesigns.h"
 #include "TestSupport.h"
 #include "neurite/Error.h"
@@ -298,14 +299,28 @@ private Q_SLOTS:
         e2.validationAccuracy = 0.9f;
         e2.best = false;
         h.epochs = {e1, e2};
+        BatchReport b{1, 1, 2, 1, 0.75f, 0.5f, 0.001f, 4000, 0.5};
+        BatchReport b2{1, 2, 2, 2, 0.625f, 0.8125f, 0.001f, 5000, 1.0};
+        BatchReport b3{2, 1, 2, 3, 0.1f, 1.0f, 0.0005f, 6000, 1.75};
+        BatchReport stopped{3, 1, 2, 5, std::nanf(""), 0.25f, 0.0005f, 6000, 3.5};  // the run stopped in epoch 3
+        h.batches = {b, b2, b3, stopped};
         QTemporaryDir dir;
         const std::string path = dir.filePath("history.csv").toStdString();
         exportHistoryCsv(h, path);
-        QCOMPARE(readFile(path),
-                 std::string("epoch,train_loss,train_accuracy,validation_loss,validation_accuracy,learning_rate,"
+        // As QStrings, so that a failure shows both texts.
+        QCOMPARE(QString::fromStdString(readFile(path)),
+                 QString("kind,epoch,batch,step,loss,accuracy,validation_loss,validation_accuracy,learning_rate,"
                              "seconds,samples_per_second,best\n"
-                             "1,0.5,0.875,,,0.001,1.250000,8000.000000,1\n"
-                             "2,0.25,0.875,0.375,0.9,0.001,1.250000,8000.000000,0\n"));
+                             "batch,1,1,1,0.75,0.5,,,0.001,0.500000,4000.000000,\n"
+                             "batch,1,2,2,0.625,0.8125,,,0.001,1.000000,5000.000000,\n"
+                             "epoch,1,,,0.5,0.875,,,0.001,1.250000,8000.000000,1\n"
+                             "batch,2,1,3,0.1,1,,,5e-04,1.750000,6000.000000,\n"
+                             "epoch,2,,,0.25,0.875,0.375,0.9,0.001,1.250000,8000.000000,0\n"
+                             "batch,3,1,5,,0.25,,,5e-04,3.500000,6000.000000,\n"));
+        QCOMPARE(neurite::historyCsv(h), readFile(path));
+        // A file that cannot be written is named in the error.
+        const QString error = test::errorOrNone([&] { exportHistoryCsv(h, "/nonexistent-dir/history.csv"); });
+        QVERIFY2(error.contains("/nonexistent-dir/history.csv"), qPrintable(error));
     }
 };
 

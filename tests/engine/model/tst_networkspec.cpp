@@ -2,9 +2,11 @@
 #include "neurite/Error.h"
 #include "ErrorCapture.h"
 #include "neurite/NetworkSpec.h"
+#include "neurite/Validation.h"
 
 #include <QtTest>
 
+#include <algorithm>
 #include <bit>
 #include <cmath>
 #include <functional>
@@ -114,6 +116,39 @@ private Q_SLOTS:
         QCOMPARE(spec.layers[1].text("activation", ""), std::string("softmax"));
         QCOMPARE(spec.connections,
                  (std::vector<Connection>{{"input", "dense1", 0}, {"dense1", "output", 0}}));
+    }
+
+    // The built-in designs live once, as resources/templates/*.json: each preset is exactly the design of
+    // the file naming it (compared as specs and as the JSON text the project files and exporters see),
+    // every template validates, and every preset has its file.
+    void presetsAreTheirTemplateFiles()
+    {
+        const QDir folder(qEnvironmentVariable("NEURITE_SOURCE_DIR") + "/resources/templates");
+        const QFileInfoList files = folder.entryInfoList({"*.json"}, QDir::Files);
+        QCOMPARE(files.size(), 5);
+        std::vector<std::string> presetsFound;
+        for (const QFileInfo& info : files) {
+            QFile file(info.filePath());
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            const QJsonObject root = QJsonDocument::fromJson(file.readAll()).object();
+            QVERIFY2(root.value("design").isObject(), qPrintable(info.fileName()));
+            const QByteArray designJson = QJsonDocument(root.value("design").toObject()).toJson();
+            const NetworkSpec design = specFromJson(designJson.toStdString(), info.fileName().toStdString());
+            const ValidationReport report = validate(design);
+            QVERIFY2(report.ok(), qPrintable(info.fileName() + ": " + QString::fromStdString(report.errorSummary())));
+            if (!root.contains("preset"))
+                continue;
+            const std::string name = root.value("preset").toString().toStdString();
+            const std::optional<NetworkSpec> spec = preset(name);
+            QVERIFY2(spec.has_value(), name.c_str());
+            QCOMPARE(*spec, design);
+            QCOMPARE(toJson(*spec), toJson(design));
+            presetsFound.push_back(name);
+        }
+        std::sort(presetsFound.begin(), presetsFound.end());
+        std::vector<std::string> names = presetNames();
+        std::sort(names.begin(), names.end());
+        QCOMPARE(presetsFound, names);
     }
 
     void presetsRoundTrip()

@@ -8,8 +8,8 @@
 #include "results/RunComparison.h"
 #include "SyntheticImages.h"
 #include "TestSupport.h"
-#include "training/TrainingHistoryCsv.h"
 #include "training/TrainingPanel.h"
+#include "GuiGapMeter.h"
 #include "results/TrainingResultsView.h"
 
 #include <neurite/Trainer.h>
@@ -71,6 +71,33 @@ bool allFinite(const Weights& weights)
     return !weights.empty();
 }
 
+QStringList classNamesOf(const Dataset& data)
+{
+    QStringList names;
+    for (const std::string& name : data.classNames)
+        names << QString::fromStdString(name);
+    return names;
+}
+
+// A result in which every test image is a mistake (true c -> predicted c + 1), with spread confidences.
+TrainingOutcome allMistakes(const Dataset& data)
+{
+    TrainingOutcome outcome;
+    TestEvaluation& evaluation = outcome.test;
+    evaluation.valid = true;
+    evaluation.metrics.confusion.assign(10, std::vector<int>(10, 0));
+    evaluation.metrics.precision.assign(10, 0.0f);
+    evaluation.metrics.recall.assign(10, 0.0f);
+    evaluation.metrics.f1.assign(10, 0.0f);
+    for (std::size_t i = 0; i < data.test.count(); ++i) {
+        const int t = data.test.labels[i];
+        evaluation.predicted.push_back(std::uint8_t((t + 1) % 10));
+        evaluation.confidence.push_back(float((i * 7919) % 1000) / 1000.0f);
+        ++evaluation.metrics.confusion[std::size_t(t)][std::size_t((t + 1) % 10)];
+    }
+    return outcome;
+}
+
 } // namespace
 
 class TestTrainingPanel : public QObject {
@@ -88,7 +115,6 @@ private Q_SLOTS:
     void exportsPngAndCsv();
     void twoRunsCanBeCompared();
     void longRunsDrawAtMostTwoThousandPoints();
-    void smoothedLossIsTheDebiasedAverage();
     void resultsFillWithoutStallingTheGui();
 
 private:
@@ -144,16 +170,16 @@ void TestTrainingPanel::chartsReceivePointsAndResultsMatchTheEngine()
     QCOMPARE(outcome->outcome, TrainingResult::Outcome::Completed);
     const int batches = int(outcome->history.batches.size());
     QCOMPARE(batches, 4 * 30);  // 480 training images after the 20% split, 16 a batch
-    QCOMPARE(int(m_panel->lossChart()->rawLoss().points().size()), batches);
-    QCOMPARE(m_panel->lossChart()->rawLoss().drawnCount(), batches);  // short runs draw every point
-    QCOMPARE(int(m_panel->lossChart()->smoothedLoss().points().size()), batches);
+    QCOMPARE(int(m_panel->lossChart()->rawBatches().points().size()), batches);
+    QCOMPARE(m_panel->lossChart()->rawBatches().drawnCount(), batches);  // short runs draw every point
+    QCOMPARE(int(m_panel->lossChart()->smoothedBatches().points().size()), batches);
     QCOMPARE(m_panel->lossChart()->validationPointCount(), 4);
     QCOMPARE(m_panel->accuracyChart()->trainPointCount(), 4);
     QCOMPARE(m_panel->accuracyChart()->validationPointCount(), 4);
     QCOMPARE(m_panel->lossChart()->bestEpoch(), outcome->history.bestEpoch);
     QVERIFY(outcome->history.bestEpoch >= 1);
     // The raw loss drawn is exactly what the engine reported, at epoch positions.
-    const QPointF first = m_panel->lossChart()->rawLoss().points().front();
+    const QPointF first = m_panel->lossChart()->rawBatches().points().front();
     QCOMPARE(first.y(), double(outcome->history.batches.front().loss));
     QCOMPARE(first.x(), 1.0 / 30.0);
     QCOMPARE(m_panel->logText().count(QStringLiteral("Epoch ")), 4);
@@ -177,33 +203,21 @@ void TestTrainingPanel::chartsReceivePointsAndResultsMatchTheEngine()
 
 void TestTrainingPanel::guiThreadIsNeverBlocked()
 {
-    // A 10 ms timer on the GUI thread: the largest gap between its ticks is the GUI's worst latency.
-    QElapsedTimer sinceTick;
-    qint64 worst = 0, worstAt = 0;
-    int ticks = 0;
+    test::GuiGapMeter gaps;
     QElapsedTimer runTime;
-    QTimer timer;
-    timer.setInterval(10);
-    connect(&timer, &QTimer::timeout, this, [&] {
-        if (ticks++ > 0 && sinceTick.elapsed() > worst) {
-            worst = sinceTick.elapsed();
-            worstAt = runTime.elapsed();
-        }
-        sinceTick.restart();
-    });
     m_panel->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_panel.get()));
     // ~19,000 tiny batches (about a second in Release; under TSan 960, several seconds): many updates, all
     // throttled.
     m_document->setSettings(settingsFor(kUnderTsan ? 2 : 40, 1));
     QTest::mouseClick(m_panel->startButton(), Qt::LeftButton);
-    sinceTick.start();
-    timer.start();
+    gaps.start();
     runTime.start();
     QVERIFY(m_panel->controller()->waitUntilIdle(120000));
-    timer.stop();
+    const qint64 worst = gaps.stop();
+    const int ticks = gaps.ticks();
     qInfo("training took %lld ms; GUI timer ticks %d; worst gap between 10 ms ticks: %lld ms (ending at %lld ms)",
-          runTime.elapsed(), ticks, worst, worstAt);
+          runTime.elapsed(), ticks, worst, gaps.worstEndedAt());
     QVERIFY2(runTime.elapsed() > 500, "the run should last long enough to measure");
     // The limit is 100 ms. When other processes already keep every core busy (parallel builds on a
     // 2-core machine) the scheduler alone can delay any thread that long: the measurement is then
@@ -229,13 +243,13 @@ void TestTrainingPanel::pauseResumeStopThroughTheButtonsAndKeepBest()
     QTest::mouseClick(m_panel->pauseButton(), Qt::LeftButton);
     QCOMPARE(m_panel->pauseButton()->text(), QStringLiteral("Resume"));
     QTest::qWait(150);
-    const std::size_t atPause = m_panel->lossChart()->rawLoss().points().size();
+    const std::size_t atPause = m_panel->lossChart()->rawBatches().points().size();
     QTest::qWait(300);
-    QCOMPARE(m_panel->lossChart()->rawLoss().points().size(), atPause);
+    QCOMPARE(m_panel->lossChart()->rawBatches().points().size(), atPause);
     QVERIFY(m_panel->statusText().contains(QStringLiteral("Paused")));
     QTest::mouseClick(m_panel->pauseButton(), Qt::LeftButton);
     QCOMPARE(m_panel->pauseButton()->text(), QStringLiteral("Pause"));
-    QTRY_VERIFY_WITH_TIMEOUT(m_panel->lossChart()->rawLoss().points().size() > atPause + 5, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(m_panel->lossChart()->rawBatches().points().size() > atPause + 5, 20000);
     QTest::mouseClick(m_panel->stopButton(), Qt::LeftButton);
     QVERIFY(m_panel->controller()->waitUntilIdle(20000));
 
@@ -281,7 +295,7 @@ void TestTrainingPanel::learningRateChangeIsMarkedOnTheCurves()
 {
     m_document->setSettings(settingsFor(100, 1));
     QTest::mouseClick(m_panel->startButton(), Qt::LeftButton);
-    QTRY_VERIFY_WITH_TIMEOUT(m_panel->lossChart()->rawLoss().points().size() > 50, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(m_panel->lossChart()->rawBatches().points().size() > 50, 20000);
     m_panel->changeLearningRate(0.0004f);
     QCOMPARE(m_panel->lossChart()->learningRateMarkCount(), 1);
     QCOMPARE(m_panel->accuracyChart()->learningRateMarkCount(), 1);
@@ -365,30 +379,6 @@ void TestTrainingPanel::twoRunsCanBeCompared()
     QVERIFY(RunComparison::describeSettings(slow).contains(QStringLiteral("lr 0.0001")));
 }
 
-// The smoothed line, by hand: with weight w = 0.95 on the past, after losses 2 and 1 the average is
-// (0.95 * 0.05 * 2 + 0.05 * 1) / (1 - 0.95^2) = 0.145 / 0.0975; the first point is the first loss itself.
-void TestTrainingPanel::smoothedLossIsTheDebiasedAverage()
-{
-    LossChart chart;
-    chart.reset(1);
-    BatchReports batches(3);
-    const float losses[3] = {2.0f, 1.0f, 4.0f};
-    for (int i = 0; i < 3; ++i) {
-        batches[std::size_t(i)].epoch = 1;
-        batches[std::size_t(i)].batch = i + 1;
-        batches[std::size_t(i)].batchesPerEpoch = 3;
-        batches[std::size_t(i)].step = i + 1;
-        batches[std::size_t(i)].loss = losses[i];
-    }
-    chart.addBatches(batches);
-    const std::vector<QPointF>& smooth = chart.smoothedLoss().points();
-    QCOMPARE(smooth.size(), std::size_t(3));
-    QCOMPARE(smooth[0].y(), 2.0);
-    QVERIFY(std::abs(smooth[1].y() - 0.145 / 0.0975) < 1e-12);
-    const double third = (0.95 * 0.145 + 0.05 * 4.0) / (1 - 0.95 * 0.95 * 0.95);
-    QVERIFY(std::abs(smooth[2].y() - third) < 1e-12);
-}
-
 void TestTrainingPanel::longRunsDrawAtMostTwoThousandPoints()
 {
     // 100 epochs x 2,000 batches arriving in groups of 80 (25 updates a second at 2,000 batches a second).
@@ -415,12 +405,12 @@ void TestTrainingPanel::longRunsDrawAtMostTwoThousandPoints()
                 group.clear();
             }
         }
-    qInfo("worst update %lld ms; drawn %d of %zu points (buckets of %d)", worst, chart.rawLoss().drawnCount(),
-          chart.rawLoss().points().size(), chart.rawLoss().bucketSize());
-    QCOMPARE(chart.rawLoss().points().size(), std::size_t(200000));  // the full history is kept
-    QVERIFY(chart.rawLoss().drawnCount() <= DownsampledSeries::kMaxDrawnPoints);
-    QVERIFY(chart.rawLoss().drawnCount() > DownsampledSeries::kMaxDrawnPoints / 2);
-    QCOMPARE(chart.rawLoss().bucketSize(), 128);  // 200,000 / 128 = 1,562 drawn points
+    qInfo("worst update %lld ms; drawn %d of %zu points (buckets of %d)", worst, chart.rawBatches().drawnCount(),
+          chart.rawBatches().points().size(), chart.rawBatches().bucketSize());
+    QCOMPARE(chart.rawBatches().points().size(), std::size_t(200000));  // the full history is kept
+    QVERIFY(chart.rawBatches().drawnCount() <= DownsampledSeries::kMaxDrawnPoints);
+    QVERIFY(chart.rawBatches().drawnCount() > DownsampledSeries::kMaxDrawnPoints / 2);
+    QCOMPARE(chart.rawBatches().bucketSize(), 128);  // 200,000 / 128 = 1,562 drawn points
     if (kUnderTsan)  // Release: a few ms; TSan's instrumentation of this very code makes it 10-20x slower
         QSKIP(qPrintable(QStringLiteral("update cost (worst %1 ms) not judged under ThreadSanitizer").arg(worst)));
     QVERIFY2(worst < 50, qPrintable(QString::number(worst)));
@@ -430,23 +420,8 @@ void TestTrainingPanel::resultsFillWithoutStallingTheGui()
 {
     // 2,000 test images, every one a mistake (true c -> predicted c+1): far more than the gallery shows.
     const auto data = std::make_shared<const Dataset>(test::syntheticImages(28, 10, 1, 200, 9));
-    const std::size_t n = data->test.count();
-    TrainingOutcome outcome;
-    TestEvaluation& evaluation = outcome.test;
-    evaluation.valid = true;
-    evaluation.metrics.confusion.assign(10, std::vector<int>(10, 0));
-    evaluation.metrics.precision.assign(10, 0.0f);
-    evaluation.metrics.recall.assign(10, 0.0f);
-    evaluation.metrics.f1.assign(10, 0.0f);
-    for (std::size_t i = 0; i < n; ++i) {
-        const int t = data->test.labels[i];
-        evaluation.predicted.push_back(std::uint8_t((t + 1) % 10));
-        evaluation.confidence.push_back(float((i * 7919) % 1000) / 1000.0f);
-        ++evaluation.metrics.confusion[std::size_t(t)][std::size_t((t + 1) % 10)];
-    }
-    QStringList names;
-    for (const std::string& name : data->classNames)
-        names << QString::fromStdString(name);
+    const TrainingOutcome outcome = allMistakes(*data);
+    const QStringList names = classNamesOf(*data);
 
     // Hidden (the Live tab is in front when a run ends): the matching images are known, no thumbnail is made.
     TrainingResultsView view;
@@ -456,16 +431,16 @@ void TestTrainingPanel::resultsFillWithoutStallingTheGui()
     view.setOutcome(outcome, data, names);
     const qint64 hiddenFill = clock.elapsed();
     MisclassifiedGallery* gallery = view.gallery();
-    QCOMPARE(gallery->matchingCount(), int(n));
+    QCOMPARE(gallery->matchingCount(), int(data->test.count()));
     QCOMPARE(gallery->shownCount(), 0);
     QCOMPARE(view.classTable()->rowCount(), 10);
     // The images to show are the 240 most confident mistakes, most confident first.
     const std::vector<std::size_t> shown = gallery->shownIndices();
     QCOMPARE(int(shown.size()), MisclassifiedGallery::kMaxShown);
-    std::vector<float> sorted = evaluation.confidence;
+    std::vector<float> sorted = outcome.test.confidence;
     std::sort(sorted.begin(), sorted.end(), std::greater<>());
     for (std::size_t k = 0; k < shown.size(); ++k)
-        QCOMPARE(evaluation.confidence[shown[k]], sorted[k]);
+        QCOMPARE(outcome.test.confidence[shown[k]], sorted[k]);
 
     // Shown: the thumbnails come a slice at a time; a 10 ms timer measures the GUI's worst gap meanwhile.
     view.show();
@@ -474,25 +449,15 @@ void TestTrainingPanel::resultsFillWithoutStallingTheGui()
     QCOMPARE(gallery->shownCount(), MisclassifiedGallery::kMaxShown);
 
     // Visible while a new result arrives (the user watches the Results tab at a run's end).
-    QElapsedTimer sinceTick;
-    qint64 worst = 0;
-    int ticks = 0;
-    QTimer timer;
-    timer.setInterval(10);
-    connect(&timer, &QTimer::timeout, this, [&] {
-        if (ticks++ > 0)
-            worst = std::max(worst, sinceTick.elapsed());
-        sinceTick.restart();
-    });
-    timer.start();
-    sinceTick.start();
+    test::GuiGapMeter gaps;
+    gaps.start();
     QTest::qWait(30);
     clock.restart();
     view.setOutcome(outcome, data, names);
     const qint64 visibleFill = clock.elapsed();
     QTRY_VERIFY_WITH_TIMEOUT(gallery->isFilled(), 20000);
     QTest::qWait(30);
-    timer.stop();
+    const qint64 worst = gaps.stop();
     QCOMPARE(gallery->shownCount(), MisclassifiedGallery::kMaxShown);
     // The thumbnails are those images, in that order.
     const auto* list = gallery->findChild<QListWidget*>();

@@ -1,0 +1,139 @@
+// EpochMetricChart: what the loss and the accuracy variants draw from the same reports, and the smoothing.
+#include "charts/EpochMetricChart.h"
+#include "charts/LossChart.h"
+
+#include <QtTest>
+
+#include <cmath>
+
+using namespace neurite;
+using namespace neurite::ui;
+
+namespace {
+
+BatchReports twoBatches()
+{
+    BatchReports batches(2);
+    for (int i = 0; i < 2; ++i) {
+        batches[std::size_t(i)].epoch = 1;
+        batches[std::size_t(i)].batch = i + 1;
+        batches[std::size_t(i)].batchesPerEpoch = 2;
+        batches[std::size_t(i)].step = i + 1;
+    }
+    batches[0].loss = 0.5f;
+    batches[0].accuracy = 0.25f;
+    batches[1].loss = 0.02f;
+    batches[1].accuracy = 0.75f;
+    return batches;
+}
+
+EpochReport epoch(int number, bool validated, bool best)
+{
+    EpochReport e;
+    e.epoch = number;
+    e.epochs = 2;
+    e.trainLoss = 0.25f;
+    e.trainAccuracy = 0.875f;
+    if (validated) {
+        e.validationLoss = 0.375f;
+        e.validationAccuracy = 0.8125f;
+    }
+    e.best = best;
+    return e;
+}
+
+} // namespace
+
+class TestEpochMetricChart : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void lossDrawsRawAndSmoothedBatchesAndValidation()
+    {
+        EpochMetricChart chart(EpochMetric::Loss);
+        QCOMPARE(chart.chart()->title(), QString("Loss"));
+        chart.reset(2);
+        chart.addBatches(twoBatches());
+        QCOMPARE(chart.rawBatches().points().size(), std::size_t(2));
+        QCOMPARE(chart.rawBatches().points()[1], QPointF(1.0, double(0.02f)));
+        QCOMPARE(chart.smoothedBatches().points()[0].y(), double(0.5f));
+        chart.addEpoch(epoch(1, false, true));
+        chart.addEpoch(epoch(2, true, false));
+        QCOMPARE(chart.trainPointCount(), 0);  // the smoothed line is the training curve
+        QCOMPARE(chart.validationPointCount(), 1);
+        QCOMPARE(chart.bestEpoch(), 1);
+        QCOMPARE(chart.yMin(), 0.0);
+        QVERIFY(chart.yMax() >= 0.5);
+    }
+
+    // The smoothed line, by hand: with weight w = 0.95 on the past, after losses 2 and 1 the average is
+    // (0.95 * 0.05 * 2 + 0.05 * 1) / (1 - 0.95^2) = 0.145 / 0.0975; the first point is the first loss itself.
+    void smoothedLossIsTheDebiasedAverage()
+    {
+        LossChart chart;
+        chart.reset(1);
+        BatchReports batches(3);
+        const float losses[3] = {2.0f, 1.0f, 4.0f};
+        for (int i = 0; i < 3; ++i) {
+            batches[std::size_t(i)].epoch = 1;
+            batches[std::size_t(i)].batch = i + 1;
+            batches[std::size_t(i)].batchesPerEpoch = 3;
+            batches[std::size_t(i)].step = i + 1;
+            batches[std::size_t(i)].loss = losses[i];
+        }
+        chart.addBatches(batches);
+        const std::vector<QPointF>& smooth = chart.smoothedBatches().points();
+        QCOMPARE(smooth.size(), std::size_t(3));
+        QCOMPARE(smooth[0].y(), 2.0);
+        QVERIFY(std::abs(smooth[1].y() - 0.145 / 0.0975) < 1e-12);
+        const double third = (0.95 * 0.145 + 0.05 * 4.0) / (1 - 0.95 * 0.95 * 0.95);
+        QVERIFY(std::abs(smooth[2].y() - third) < 1e-12);
+    }
+
+    void lossLogScaleSpansWholeDecades()
+    {
+        EpochMetricChart chart(EpochMetric::Loss);
+        chart.reset(1);
+        chart.addBatches(twoBatches());
+        chart.setLogScale(true);
+        QVERIFY(chart.logScale());
+        QCOMPARE(chart.yMin(), 0.01);  // below 0.02
+        QCOMPARE(chart.yMax(), 1.0);   // above 0.5
+    }
+
+    void accuracyIsInPercentWithoutARawLine()
+    {
+        EpochMetricChart chart(EpochMetric::Accuracy);
+        QCOMPARE(chart.chart()->title(), QString("Accuracy"));
+        chart.reset(2);
+        QCOMPARE(chart.yMax(), 100.0);
+        chart.addBatches(twoBatches());
+        QVERIFY(chart.rawBatches().points().empty());
+        QCOMPARE(chart.smoothedBatches().points()[0].y(), 25.0);
+        chart.addEpoch(epoch(1, true, true));
+        chart.addEpoch(epoch(2, false, false));
+        QCOMPARE(chart.trainPointCount(), 2);
+        QCOMPARE(chart.validationPointCount(), 1);
+        QCOMPARE(chart.bestEpoch(), 1);
+        // The range zooms in to 10 points below the lowest value (the smoothed 25%): from 10 to 100.
+        QCOMPARE(chart.yMin(), 10.0);
+        QCOMPARE(chart.yMax(), 100.0);
+    }
+
+    void resetForgetsTheRun()
+    {
+        for (EpochMetric metric : {EpochMetric::Loss, EpochMetric::Accuracy}) {
+            EpochMetricChart chart(metric);
+            chart.addBatches(twoBatches());
+            chart.addEpoch(epoch(1, true, true));
+            chart.reset(3);
+            QVERIFY(chart.smoothedBatches().points().empty());
+            QCOMPARE(chart.validationPointCount(), 0);
+            QCOMPARE(chart.trainPointCount(), 0);
+            QCOMPARE(chart.bestEpoch(), 0);
+        }
+    }
+};
+
+QTEST_MAIN(TestEpochMetricChart)
+#include "tst_epochmetricchart.moc"

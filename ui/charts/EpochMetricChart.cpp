@@ -1,0 +1,227 @@
+// A live training chart of one metric over epochs: the loss (log scale on request) or the accuracy (percent).
+#include "charts/EpochMetricChart.h"
+
+#include <QLineSeries>
+#include <QScatterSeries>
+#include <QValueAxis>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace neurite::ui {
+
+namespace {
+const QColor kTrainColor(31, 119, 180);
+const QColor kValidationColor(230, 115, 0);
+const QColor kBestColor(44, 160, 44);
+
+QColor faint(int alpha)
+{
+    QColor color = kTrainColor;
+    color.setAlpha(alpha);
+    return color;
+}
+} // namespace
+
+EpochMetricChart::EpochMetricChart(EpochMetric metric, QWidget* parent)
+    : TrainingChart(metric == EpochMetric::Loss ? tr("Loss") : tr("Accuracy"), parent), m_metric(metric)
+{
+    if (m_metric == EpochMetric::Loss)
+        addLossSeries();
+    else
+        addAccuracySeries();
+    m_validationSeries = addLine(tr("Validation"), kValidationColor, 2.2);
+    m_validationSeries->setPointsVisible(true);
+    m_bestSeries = addScatter(tr("Best epoch"), kBestColor, 13);
+    m_smooth.setSeries(m_smoothSeries);
+    reset(1);
+}
+
+// Series are added in drawing order: the faint lines first, behind the others.
+void EpochMetricChart::addLossSeries()
+{
+    m_rawSeries = addLine(tr("Training (per batch)"), faint(55), 1.0);
+    m_smoothSeries = addLine(tr("Training (smoothed)"), kTrainColor, 2.2);
+    m_raw.setSeries(m_rawSeries);
+    yAxis()->setTitleText(tr("loss"));
+    setNiceNumbers(true);
+}
+
+void EpochMetricChart::addAccuracySeries()
+{
+    m_smoothSeries = addLine(tr("Training (smoothed batches)"), faint(70), 1.2);
+    m_trainSeries = addLine(tr("Training (epoch)"), kTrainColor, 2.2);
+    m_trainSeries->setPointsVisible(true);
+    yAxis()->setTitleText(tr("%"));
+}
+
+void EpochMetricChart::reset(int plannedEpochs)
+{
+    m_raw.clear();
+    m_smooth.clear();
+    if (m_trainSeries)
+        m_trainSeries->clear();
+    m_validationSeries->clear();
+    m_bestSeries->clear();
+    m_epochs.clear();
+    m_average.reset();
+    m_bestEpoch = 0;
+    clearMarks();
+    setPlannedEpochs(plannedEpochs);
+    setYRange(0, m_metric == EpochMetric::Loss ? 1 : 100);
+}
+
+double EpochMetricChart::drawn(float value) const
+{
+    if (!std::isfinite(value))
+        return std::numeric_limits<double>::quiet_NaN();
+    return m_metric == EpochMetric::Loss ? double(value) : 100.0 * double(value);
+}
+
+double EpochMetricChart::trainValue(const EpochReport& e) const
+{
+    return drawn(m_metric == EpochMetric::Loss ? e.trainLoss : e.trainAccuracy);
+}
+
+double EpochMetricChart::validationValue(const EpochReport& e) const
+{
+    return drawn(m_metric == EpochMetric::Loss ? e.validationLoss : e.validationAccuracy);
+}
+
+void EpochMetricChart::addBatches(const BatchReports& batches)
+{
+    std::vector<QPointF> raw, smooth;
+    raw.reserve(m_rawSeries ? batches.size() : 0);
+    smooth.reserve(batches.size());
+    for (const BatchReport& b : batches) {
+        const double x = epochPosition(b);
+        const double value = m_metric == EpochMetric::Loss ? double(b.loss) : 100.0 * double(b.accuracy);
+        if (m_rawSeries)
+            raw.emplace_back(x, value);
+        smooth.emplace_back(x, m_average.add(value));
+    }
+    if (m_rawSeries)
+        m_raw.append(raw);
+    m_smooth.append(smooth);
+    rescale();
+}
+
+void EpochMetricChart::addEpoch(const EpochReport& report)
+{
+    m_epochs.push_back(report);
+    if (m_trainSeries)
+        m_trainSeries->append(report.epoch, trainValue(report));
+    const double validation = validationValue(report);
+    if (std::isfinite(validation))
+        m_validationSeries->append(report.epoch, validation);
+    if (report.best) {
+        m_bestEpoch = report.epoch;
+        const double y = std::isfinite(validation) ? validation : trainValue(report);
+        m_bestSeries->replace(QList<QPointF>{{double(report.epoch), y}});
+        m_bestSeries->setName(tr("Best epoch (%1)").arg(report.epoch));
+    }
+    rescale();
+}
+
+void EpochMetricChart::setHistory(const TrainingHistory& history, int plannedEpochs)
+{
+    reset(plannedEpochs);
+    addBatches(history.batches);
+    for (const EpochReport& e : history.epochs)
+        addEpoch(e);
+}
+
+void EpochMetricChart::setLogScale(bool on)
+{
+    TrainingChart::setLogScale(on);
+    rescale();
+}
+
+int EpochMetricChart::trainPointCount() const
+{
+    return m_trainSeries ? int(m_trainSeries->count()) : 0;
+}
+
+int EpochMetricChart::validationPointCount() const
+{
+    return int(m_validationSeries->count());
+}
+
+void EpochMetricChart::rescale()
+{
+    if (m_metric == EpochMetric::Loss)
+        rescaleLoss();
+    else
+        rescaleAccuracy();
+}
+
+// From 0 (or the decade below the lowest loss in log scale) to just above the highest.
+void EpochMetricChart::rescaleLoss()
+{
+    double lo = m_raw.drawnMin(), hi = m_raw.drawnMax();
+    for (const QPointF& p : m_validationSeries->points()) {
+        lo = std::min(lo, p.y());
+        hi = std::max(hi, p.y());
+    }
+    if (m_raw.points().empty() && m_validationSeries->count() == 0)
+        return;
+    if (logScale())
+        setYRange(std::pow(10.0, std::floor(std::log10(std::max(lo, 1e-4)))),
+                  std::pow(10.0, std::ceil(std::log10(std::max(hi, 1e-4) * 1.01))));
+    else
+        setYRange(0, hi * 1.05);
+}
+
+// Zoom in on the interesting top once the curves are there: from 10 points below the lowest value.
+void EpochMetricChart::rescaleAccuracy()
+{
+    double lo = m_smooth.drawnCount() > 0 ? m_smooth.drawnMin() : 100.0;
+    for (const QLineSeries* s : {m_trainSeries, m_validationSeries})
+        for (const QPointF& p : s->points())
+            lo = std::min(lo, p.y());
+    setYRange(std::clamp(std::floor((lo - 10.0) / 10.0) * 10.0, 0.0, 90.0), 100.0);
+}
+
+QString EpochMetricChart::describeAt(double x) const
+{
+    QString text = describeBatches(x);
+    const int epoch = int(std::lround(x));
+    for (const EpochReport& e : m_epochs)
+        if (e.epoch == epoch && std::abs(x - epoch) < 0.15)
+            text += describeEpoch(e);
+    return text + learningRateNote(x);
+}
+
+QString EpochMetricChart::describeBatches(double x) const
+{
+    if (m_metric == EpochMetric::Accuracy) {
+        const QPointF* p = m_smooth.nearest(x);
+        return p ? tr("epoch %1\nsmoothed batch accuracy %2%").arg(p->x(), 0, 'f', 2).arg(p->y(), 0, 'f', 2)
+                 : QString();
+    }
+    const QPointF* raw = m_raw.nearest(x);
+    if (!raw)
+        return {};
+    const QPointF* smooth = m_smooth.nearest(x);
+    return tr("epoch %1\nbatch loss %2\nsmoothed %3")
+        .arg(raw->x(), 0, 'f', 2)
+        .arg(raw->y(), 0, 'f', 4)
+        .arg(smooth ? smooth->y() : raw->y(), 0, 'f', 4);
+}
+
+QString EpochMetricChart::describeEpoch(const EpochReport& e) const
+{
+    const bool loss = m_metric == EpochMetric::Loss;
+    QString text = loss ? tr("\nepoch %1 mean: train %2").arg(e.epoch).arg(trainValue(e), 0, 'f', 4)
+                        : tr("\nepoch %1: train %2%").arg(e.epoch).arg(trainValue(e), 0, 'f', 2);
+    const double validation = validationValue(e);
+    if (std::isfinite(validation))
+        text += loss ? tr(", validation %1").arg(validation, 0, 'f', 4)
+                     : tr(", validation %1%").arg(validation, 0, 'f', 2);
+    if (e.epoch == m_bestEpoch)
+        text += tr(" (best)");
+    return text;
+}
+
+} // namespace neurite::ui

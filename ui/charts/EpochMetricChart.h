@@ -1,0 +1,75 @@
+// A live training chart of one metric over epochs: the loss (log scale on request) or the accuracy (percent).
+#pragma once
+
+#include "charts/DownsampledSeries.h"
+#include "charts/SmoothedAverage.h"
+#include "charts/TrainingChart.h"
+#include "training/TrainingProgress.h"
+
+#include <vector>
+
+class QLineSeries;
+class QScatterSeries;
+
+namespace neurite::ui {
+
+enum class EpochMetric {
+    Loss,      // raw per-batch line (faint) and its smoothed line, validation per epoch; linear or log scale
+    Accuracy,  // smoothed per-batch line (faint), training and validation per epoch, in percent
+};
+
+// Per-batch values arrive in bulk (addBatches), per-epoch values one by one (addEpoch). The best epoch is
+// marked on the validation curve (the training curve without validation). The faint per-batch line lets
+// the chart move during the first epoch, before any per-epoch point exists.
+class EpochMetricChart : public TrainingChart {
+    Q_OBJECT
+public:
+    explicit EpochMetricChart(EpochMetric metric, QWidget* parent = nullptr);
+
+    EpochMetric metric() const { return m_metric; }
+    void reset(int plannedEpochs);
+    void addBatches(const BatchReports& batches);
+    void addEpoch(const EpochReport& report);
+    // Shows a finished run's history (e.g. from an opened project).
+    void setHistory(const TrainingHistory& history, int plannedEpochs);
+    void setLogScale(bool on);
+
+    // Every batch's value as reported (the loss only; empty for the accuracy, which draws no raw line).
+    const DownsampledSeries& rawBatches() const { return m_raw; }
+    // The debiased moving average of the batch values (percent for the accuracy).
+    const DownsampledSeries& smoothedBatches() const { return m_smooth; }
+    // Per-epoch training points (the accuracy only: the loss's training curve is the smoothed line).
+    int trainPointCount() const;
+    int validationPointCount() const;
+    int bestEpoch() const { return m_bestEpoch; }
+
+protected:
+    QString describeAt(double x) const override;
+
+private:
+    void addLossSeries();
+    void addAccuracySeries();
+    // The metric as drawn: the loss as is, the accuracy in percent; NaN when the report has none.
+    double drawn(float value) const;
+    double trainValue(const EpochReport& e) const;
+    double validationValue(const EpochReport& e) const;
+    void rescale();
+    void rescaleLoss();
+    void rescaleAccuracy();
+    QString describeBatches(double x) const;
+    QString describeEpoch(const EpochReport& e) const;
+
+    EpochMetric m_metric;
+    QLineSeries* m_rawSeries = nullptr;    // the loss only
+    QLineSeries* m_smoothSeries = nullptr;
+    QLineSeries* m_trainSeries = nullptr;  // the accuracy only
+    QLineSeries* m_validationSeries = nullptr;
+    QScatterSeries* m_bestSeries = nullptr;
+    DownsampledSeries m_raw;
+    DownsampledSeries m_smooth;
+    std::vector<EpochReport> m_epochs;
+    SmoothedAverage m_average;  // of the batch values
+    int m_bestEpoch = 0;
+};
+
+} // namespace neurite::ui

@@ -1,0 +1,62 @@
+// The texts the Train tab shows about a running training: the log line of an epoch, the speed and ETA line.
+#include "training/RunReportText.h"
+
+#include <QCoreApplication>
+
+#include <algorithm>
+#include <cmath>
+
+namespace neurite::ui {
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("TrainingPanel", text);  // the panel's context, where these came from
+}
+
+// "m:ss", or "h:mm:ss" from an hour on.
+QString clockText(double seconds)
+{
+    const long s = std::lround(std::max(0.0, seconds));
+    const QChar zero = QLatin1Char('0');
+    return s >= 3600 ? QStringLiteral("%1:%2:%3").arg(s / 3600).arg(s / 60 % 60, 2, 10, zero).arg(s % 60, 2, 10, zero)
+                     : QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, zero);
+}
+
+} // namespace
+
+QString percentText(float fraction)
+{
+    return QString::number(100.0 * double(fraction), 'f', 2) + QLatin1Char('%');
+}
+
+QString epochLogLine(const EpochReport& e)
+{
+    QString line = tr("Epoch %1/%2  loss %3  acc %4")
+                       .arg(e.epoch, 3)
+                       .arg(e.epochs)
+                       .arg(double(e.trainLoss), 0, 'f', 4)
+                       .arg(percentText(e.trainAccuracy));
+    if (std::isfinite(e.validationLoss))
+        line += tr("  val loss %1  val acc %2")
+                    .arg(double(e.validationLoss), 0, 'f', 4)
+                    .arg(percentText(e.validationAccuracy));
+    line += tr("  lr %1  %2 s  %L3 samples/s")
+                .arg(double(e.learningRate), 0, 'g', 3)
+                .arg(e.seconds, 0, 'f', 1)
+                .arg(std::lround(e.samplesPerSecond));
+    if (e.best)
+        line += tr("  ★ best");
+    return line;
+}
+
+QString speedLine(const BatchReport& b, long done, long total)
+{
+    const double eta = done > 0 ? b.elapsedSeconds * double(total - done) / double(done) : 0.0;
+    return tr("%L1 samples/s · elapsed %2 · ETA %3")
+        .arg(std::lround(b.samplesPerSecond))
+        .arg(clockText(b.elapsedSeconds), clockText(eta));
+}
+
+} // namespace neurite::ui
