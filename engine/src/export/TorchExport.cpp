@@ -4,6 +4,7 @@
 #include "export/TorchModule.h"
 #include "export/TorchTrainScript.h"
 #include "io/AtomicFile.h"
+#include "io/EmbeddedResources.h"
 #include "layers/LayerKind.h"
 #include "neurite/Error.h"
 #include "neurite/ModelExport.h"
@@ -17,33 +18,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const char* const kReadme = R"MD(# A Neurite design exported for PyTorch
-
-- `model.py`: the network as `NeuriteNet(torch.nn.Module)`; `model.load()` returns it with `weights.npz`.
-- `weights.npz`: the trained weights, as NumPy arrays named like the module's state dict.
-- `train.py`: trains the same design with the project's optimiser and settings using
-  `torch.distributed` DistributedDataParallel, on one process or many machines.
-
-Check the weights:
-
-    python3 -c "import model, torch; print(model.load().predict(torch.rand(1, model.INPUT_SIZE)))"
-
-Train in one process (CPU, gloo; world size 1):
-
-    python3 train.py --data ~/.local/share/neurite/datasets/mnist-10k --out trained
-
-Train with two processes on this machine (Debian 12's torch 1.13 on Python 3.11 needs `--redirects 2 --tee 1`
-for torchrun to start at all; newer versions do not):
-
-    torchrun --standalone --nproc_per_node=2 --redirects 2 --tee 1 train.py --data DIR --out trained
-
-Train on two machines with four processes each (run on both, with node_rank 0 and 1):
-
-    torchrun --nnodes=2 --node_rank=0 --nproc_per_node=4 --master_addr=HOST0 --master_port=29500 \
-        train.py --data DIR --out trained
-
-`python3 train.py --help` lists the options; their defaults are the Neurite project's settings.
-)MD";
+// The folder's README.md: resources/export/torch-README.md, compiled in.
+const std::string_view kReadme = embeddedResource("export/torch-README.md");
 
 // Writes the files into a fresh folder beside `folder`, then swaps it in: a failure leaves nothing behind
 // and the old folder (if any) untouched.
@@ -114,7 +90,7 @@ void exportTorch(const NetworkSpec& spec, const Weights& weights, const Training
     writeFileAtomically(swap.file("model.py"), moduleText);
     writeFileAtomically(swap.file("weights.npz"), npz);
     writeFileAtomically(swap.file("train.py"), trainScript);
-    writeFileAtomically(swap.file("README.md"), kReadme);
+    writeFileAtomically(swap.file("README.md"), std::string(kReadme));
     swap.commit();
 }
 
