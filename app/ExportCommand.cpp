@@ -28,7 +28,7 @@ Arguments exportArguments()
         "  torch  a folder: model.py (torch.nn.Module), weights.npz, train.py (DistributedDataParallel)\n"
         "  cpp    one dependency-free header with constexpr weights and predict(input, output)\n"
         "  svg    the network diagram as SVG; png as a PNG picture\n"
-        "  csv    the training history, one line per epoch\n"
+        "  csv    the training history: a row per batch and per epoch\n"
         "See docs/export.md for loading each format in its target.",
         {{"format", "NAME", "onnx, torch, cpp, svg, png or csv"},
          {"out", "PATH", "the file (or, for torch, the folder) to write"},

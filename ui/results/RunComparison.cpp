@@ -1,7 +1,7 @@
 // Compare runs: every run of this session is kept with its settings; tick two or more to overlay their curves.
 #include "results/RunComparison.h"
 
-#include "charts/LossChart.h"  // epochPosition
+#include "charts/TrainingChart.h"  // epochPosition
 #include "charts/SmoothedAverage.h"
 
 #include <QChartView>
