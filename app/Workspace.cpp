@@ -54,6 +54,14 @@ void assembleWorkspace(ui::MainWindow& window)
     window.addWorkspaceTab(training, QObject::tr("Train"));
     window.addWorkspaceTab(predict, QObject::tr("Predict"));
 
+    // Train stays disabled while the design does not fit the data set, and the Problems list says why; a
+    // folder's images are known once the Train tab's preview has loaded it.
+    document->setDataFitChecked(true);
+    QObject::connect(training->controller(), &ui::TrainingController::dataSetLoaded, document,
+                     [document](const QString& name, const ui::DataSetHandle& data) {
+                         if (data)
+                             document->setLoadedData({name.toStdString(), data->inputShape(), data->classCount()});
+                     });
     predict->setDataSetName(QString::fromStdString(document->settings().dataSet));
     showBestModel(predict, document);
     QObject::connect(training, &ui::TrainingPanel::modelTrained, predict,
