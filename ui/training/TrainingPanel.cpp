@@ -515,6 +515,8 @@ void TrainingPanel::syncFromDocument()
                                        .arg(percent(history.testAccuracy))
                                  : history.epochs.empty() ? tr("Not started")
                                                           : tr("Saved run: %1 epochs").arg(history.epochs.size()));
+    if (!m_log->toPlainText().isEmpty())
+        appendLog(tr("— %1 opened: the runs above belong to the previous document.").arg(m_document->displayName()));
 }
 
 void TrainingPanel::showBanner(const QString& text, bool error)

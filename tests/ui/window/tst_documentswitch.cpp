@@ -121,6 +121,9 @@ void TestDocumentSwitch::verifyNothingOfTheRunStays()
     QCOMPARE(learningRateField(m_panel)->text(), QString());
     QVERIFY(m_predict->canvas()->isEmpty());
     QVERIFY2(!m_predict->modelText().contains("(run "), qPrintable(m_predict->modelText()));
+    // The log keeps the session's runs, and says that they belong to the document before.
+    QVERIFY2(m_panel->logText().trimmed().endsWith("the runs above belong to the previous document."),
+             qPrintable(m_panel->logText()));
 }
 
 void TestDocumentSwitch::newFromTemplateClearsTheLastRun()
