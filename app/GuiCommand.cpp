@@ -20,6 +20,7 @@ int runGui(int argc, char** argv)
     QApplication::setOrganizationName(QStringLiteral("Neurite"));
     ui::MainWindow window;
     assembleWorkspace(window);
+    window.restoreSession();
     bool train = false;
     for (int i = 1; i < argc; ++i) {
         if (std::strcmp(argv[i], "--train") == 0)

@@ -7,10 +7,14 @@
 #include "predict/PredictPanel.h"
 #include "document/ProjectDocument.h"
 #include "document/RecoveryFile.h"
+#include "predict/DigitCanvas.h"
+#include "predict/ModelChooser.h"
 #include "training/TrainingPanel.h"
 
 #include <QCloseEvent>
 #include <QFileInfo>
+
+#include <cmath>
 
 namespace neurite::cli {
 namespace {
@@ -34,14 +38,19 @@ private:
     ui::TrainingPanel* m_training;
 };
 
-// The project's own trained weights if it has them, else the default model shipped in resources/.
-void showBestModel(ui::PredictPanel* predict, ui::ProjectDocument* document)
+// The one "document changed" path (New, template, Open, Open Recent, recovery): the Predict tab offers the
+// new document's weights and uses them (else the default model), with an empty canvas and the document's
+// data set. The Train tab follows documentReset itself.
+void showDocument(ui::PredictPanel* predict, ui::ProjectDocument* document)
 {
-    const Project project = document->toProject();
-    if (project.weights && predict->setModelFromProject(project, document->displayName()))
-        return;
-    if (const auto fallback = ui::loadDefaultModel())
-        predict->setModelFromProject(*fallback, QStringLiteral("Default model (reference MLP, mnist-10k)"));
+    predict->canvas()->clear();
+    predict->setDataSetName(QString::fromStdString(document->settings().dataSet));
+    ui::ModelChooser* chooser = predict->modelChooser();
+    chooser->setProjectModel(ui::modelChoiceFromProject(document->toProject(), ui::ModelChoice::Kind::Project,
+                                                        QObject::tr("Project weights (%1)").arg(document->displayName())));
+    chooser->resetChoice();
+    if (!chooser->current())
+        predict->setModel(nullptr, {}, std::nan(""), {});
 }
 
 } // namespace
@@ -54,17 +63,32 @@ void assembleWorkspace(ui::MainWindow& window)
     window.addWorkspaceTab(training, QObject::tr("Train"));
     window.addWorkspaceTab(predict, QObject::tr("Predict"));
 
-    predict->setDataSetName(QString::fromStdString(document->settings().dataSet));
-    showBestModel(predict, document);
+    // Train stays disabled while the design does not fit the data set, and the Problems list says why; a
+    // folder's images are known once the Train tab's preview has loaded it.
+    document->setDataFitChecked(true);
+    QObject::connect(training->controller(), &ui::TrainingController::dataSetLoaded, document,
+                     [document](const QString& name, const ui::DataSetHandle& data) {
+                         if (data)
+                             document->setLoadedData({name.toStdString(), data->inputShape(), data->classCount()});
+                     });
+    if (const auto fallback = ui::loadDefaultModel())
+        predict->modelChooser()->setDefaultModel(ui::modelChoiceFromProject(
+            *fallback, ui::ModelChoice::Kind::Default, QObject::tr("Default model (reference MLP, mnist-10k)")));
+    showDocument(predict, document);
+    // A newly trained model joins the Predict tab's list; it is used only if the user has not chosen one.
     QObject::connect(training, &ui::TrainingPanel::modelTrained, predict,
                      [predict, document](std::shared_ptr<Network> network, const QString& name, double accuracy,
                                          const QStringList& classNames) {
-                         predict->setModel(std::move(network), name, accuracy, classNames);
-                         predict->setDataSetName(QString::fromStdString(document->settings().dataSet));
+                         ui::ModelChoice run;
+                         run.name = name;
+                         run.network = std::move(network);
+                         run.testAccuracy = accuracy;
+                         run.classNames = classNames;
+                         run.dataSetName = QString::fromStdString(document->settings().dataSet);
+                         predict->modelChooser()->addRun(run);
                      });
-    // Opening a trained project shows its model.
-    QObject::connect(document, &ui::ProjectDocument::pathChanged, predict,
-                     [predict, document] { showBestModel(predict, document); });
+    QObject::connect(document, &ui::ProjectDocument::documentReset, predict,
+                     [predict, document] { showDocument(predict, document); });
     window.installEventFilter(new CloseGuard(training, &window));
     // A crash during training leaves the design and the latest checkpoint in the recovery file.
     window.recoveryFile()->watchTraining(training->controller());

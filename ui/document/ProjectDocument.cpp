@@ -52,6 +52,41 @@ void ProjectDocument::setDesignLocked(bool locked)
     revalidate();  // canTrain depends on the lock
 }
 
+void ProjectDocument::setDataFitChecked(bool checked)
+{
+    if (checked == m_dataFitChecked)
+        return;
+    m_dataFitChecked = checked;
+    revalidate();
+}
+
+void ProjectDocument::setDataOverride(const std::optional<DataFacts>& data)
+{
+    if (data == m_dataOverride)
+        return;
+    m_dataOverride = data;
+    revalidate();
+}
+
+void ProjectDocument::setLoadedData(const DataFacts& data)
+{
+    if (data == m_loadedData)
+        return;
+    m_loadedData = data;
+    revalidate();
+}
+
+std::optional<DataFacts> ProjectDocument::dataFacts() const
+{
+    if (!m_dataFitChecked)
+        return std::nullopt;
+    if (m_dataOverride)
+        return m_dataOverride;
+    if (m_loadedData && m_loadedData->name == m_settings.dataSet)
+        return m_loadedData;
+    return knownDataFacts(m_settings.dataSet);
+}
+
 void ProjectDocument::newDesign(const NetworkSpec& spec, const std::string& uiState)
 {
     Project project;
@@ -172,9 +207,12 @@ void ProjectDocument::setSettings(const TrainingSettings& settings)
 {
     if (settings == m_settings)
         return;
+    const bool otherData = settings.dataSet != m_settings.dataSet;
     m_settings = settings;
     m_extraModified = true;
     updateModified();
+    if (otherData)
+        revalidate();  // the design is checked against the data set
     Q_EMIT settingsChanged();
 }
 
@@ -214,7 +252,11 @@ void ProjectDocument::onDesignEdited()
 
 void ProjectDocument::revalidate()
 {
-    m_validation = validate(spec());
+    const NetworkSpec design = spec();
+    m_validation = validate(design);
+    if (const auto data = dataFacts())
+        for (ValidationIssue& issue : checkDesignAgainstData(design, *data))
+            m_validation.issues.push_back(std::move(issue));
     const bool canTrain = !m_locked && !m_model.isEmpty() && m_validation.ok();
     Q_EMIT validationChanged();
     if (canTrain != m_canTrain) {

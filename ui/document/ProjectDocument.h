@@ -4,6 +4,7 @@
 #include "DesignFile.h"
 #include "editor/GraphModel.h"
 
+#include <neurite/DataFit.h>
 #include <neurite/Network.h>
 #include <neurite/NetworkSpec.h>
 #include <neurite/ProjectFile.h>
@@ -31,8 +32,18 @@ public:
 
     NetworkSpec spec() const;
     const ValidationReport& validation() const { return m_validation; }
-    // The design is valid and not locked by a running training.
+    // The design is valid, fits the data set (when checked) and is not locked by a running training.
     bool canTrain() const;
+    // Checks the design against the data set it will train on (neurite/DataFit.h): the settings' named
+    // data set, or the override. Off by default so that a document alone (tests, tools) judges only the
+    // design; the workspace turns it on.
+    void setDataFitChecked(bool checked);
+    // The data training uses instead of the settings' data set (TrainingPanel::setDataSetOverride).
+    void setDataOverride(const std::optional<DataFacts>& data);
+    // A data set that has been loaded (a folder's facts are known only then); used while it is the settings'.
+    void setLoadedData(const DataFacts& data);
+    // What the design is checked against; nullopt when unknown (a folder not loaded yet) or not checked.
+    std::optional<DataFacts> dataFacts() const;
 
     // Pushes `command` (taking ownership). Refused (and deleted) while the design is locked, except moves.
     bool execute(QUndoCommand* command);
@@ -102,6 +113,9 @@ private:
     ValidationReport m_validation;
     bool m_canTrain = false;
     bool m_locked = false;
+    bool m_dataFitChecked = false;
+    std::optional<DataFacts> m_dataOverride;
+    std::optional<DataFacts> m_loadedData;
     QString m_path;
     QString m_designFile;
     QString m_designName;

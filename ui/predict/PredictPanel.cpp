@@ -4,6 +4,7 @@
 
 #include "predict/ActivationView.h"
 #include "predict/DigitCanvas.h"
+#include "predict/ModelChooser.h"
 #include "ImagePreprocessing.h"
 #include "predict/NetworkInputView.h"
 #include "charts/ProbabilityChart.h"
@@ -130,6 +131,12 @@ QWidget* PredictPanel::buildCanvasColumn()
 
 QWidget* PredictPanel::buildResultColumn()
 {
+    m_chooser = new ModelChooser;
+    connect(m_chooser, &ModelChooser::modelChosen, this, [this](const ModelChoice& choice) {
+        setModel(choice.network, choice.name, choice.testAccuracy, choice.classNames);
+        if (!choice.dataSetName.isEmpty())
+            setDataSetName(choice.dataSetName);
+    });
     m_modelLabel = new QLabel;
     m_modelLabel->setWordWrap(true);
     m_modelLabel->setTextFormat(Qt::RichText);
@@ -143,6 +150,7 @@ QWidget* PredictPanel::buildResultColumn()
     auto* column = new QWidget;
     auto* layout = new QVBoxLayout(column);
     layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_chooser);
     layout->addWidget(m_modelLabel);
     layout->addWidget(seesLabel);
     layout->addWidget(m_inputView, 0, Qt::AlignLeft);

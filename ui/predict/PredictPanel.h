@@ -21,6 +21,7 @@ class QSpinBox;
 namespace neurite::ui {
 
 class ActivationView;
+class ModelChooser;
 class DigitCanvas;
 class NetworkInputView;
 class ProbabilityChart;
@@ -52,6 +53,8 @@ public:
     ProbabilityChart* chart() const { return m_chart; }
     NetworkInputView* inputView() const { return m_inputView; }
     ActivationView* activationView() const { return m_activations; }
+    // The model list above the answer; what it chooses is used through setModel.
+    ModelChooser* modelChooser() const { return m_chooser; }
 
 public Q_SLOTS:
     // Shows the file on the canvas and predicts exactly as `neurite predict` does (preprocessImageFile).
@@ -90,6 +93,7 @@ private:
     ProbabilityChart* m_chart = nullptr;
     NetworkInputView* m_inputView = nullptr;
     ActivationView* m_activations = nullptr;
+    ModelChooser* m_chooser = nullptr;
     QLabel* m_modelLabel = nullptr;
     QLabel* m_statusLabel = nullptr;
     QSpinBox* m_penWidth = nullptr;

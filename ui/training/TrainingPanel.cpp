@@ -242,6 +242,9 @@ bool TrainingPanel::confirmStopForClose()
 void TrainingPanel::setDataSetOverride(const DataSetHandle& data)
 {
     m_override = data;
+    // The design is checked against the data it will really train on.
+    m_document->setDataOverride(data ? std::optional<DataFacts>({data->name, data->inputShape(), data->classCount()})
+                                     : std::nullopt);
     if (data)
         m_preview->setDataSet(data, m_form->settings().validationSplit);
 }
@@ -439,6 +442,23 @@ void TrainingPanel::syncFromDocument()
     const int epochs = std::max<int>(m_document->settings().epochs, int(history.epochs.size()));
     m_lossChart->setHistory(history, epochs);
     m_accuracyChart->setHistory(history, epochs);
+    // Another project: nothing of the previous one's run stays on the Live and Results tabs.
+    m_outcome.reset();
+    m_testAccuracy = std::numeric_limits<double>::quiet_NaN();
+    m_results->clear();
+    m_liveLearningRate->clear();
+    m_banner->setVisible(false);
+    m_speed->clear();
+    m_progress->setRange(0, 1);
+    m_progress->setValue(0);
+    const bool tested = !history.epochs.empty() && std::isfinite(history.testAccuracy);
+    m_progress->setFormat(tested ? tr("Saved run: %1 epochs · test accuracy %2")
+                                       .arg(history.epochs.size())
+                                       .arg(percent(history.testAccuracy))
+                                 : history.epochs.empty() ? tr("Not started")
+                                                          : tr("Saved run: %1 epochs").arg(history.epochs.size()));
+    if (!m_log->toPlainText().isEmpty())
+        appendLog(tr("— %1 opened: the runs above belong to the previous document.").arg(m_document->displayName()));
 }
 
 void TrainingPanel::showBanner(const QString& text, bool error)

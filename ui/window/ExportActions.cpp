@@ -3,6 +3,7 @@
 
 #include "NetworkDiagram.h"
 #include "document/ProjectDocument.h"
+#include "document/SessionSettings.h"
 #include "window/UserErrors.h"
 
 #include <neurite/ModelExport.h>
@@ -10,7 +11,9 @@
 #include <QAction>
 #include <QFileDialog>
 #include <QFile>
+#include <QMainWindow>
 #include <QMenu>
+#include <QStatusBar>
 
 namespace neurite::ui {
 namespace {
@@ -38,15 +41,23 @@ Weights weightsOf(const ProjectDocument& document)
     return networkFromProject(document.toProject()).weights();
 }
 
+// The dialog starts in the folder of the last export (this session or an earlier one), as Save does for
+// projects; a finished export is confirmed in the status bar, as Save is.
 void runExport(const ProjectDocument& document, const ExportChoice& choice, QWidget* parent)
 {
     const QString base = document.path().isEmpty() ? QStringLiteral("network")
                                                     : QFileInfo(document.path()).completeBaseName();
-    QString path = QFileDialog::getSaveFileName(parent, QObject::tr("Export %1").arg(QString(choice.label).remove("…")),
-                                                base + choice.suffix, QString::fromLatin1(choice.filter));
+    const QString path =
+        QFileDialog::getSaveFileName(parent, QObject::tr("Export %1").arg(QString(choice.label).remove("…")),
+                                     inLastFolder(FolderKind::Export, base + choice.suffix),
+                                     QString::fromLatin1(choice.filter));
     if (path.isEmpty())
         return;
-    runReportingErrors(parent, QObject::tr("Export failed"), [&] { exportDocument(document, choice.kind, path); });
+    rememberFolder(FolderKind::Export, path);
+    if (!runReportingErrors(parent, QObject::tr("Export failed"), [&] { exportDocument(document, choice.kind, path); }))
+        return;
+    if (auto* window = qobject_cast<QMainWindow*>(parent))
+        window->statusBar()->showMessage(QObject::tr("Exported %1").arg(QFileInfo(path).fileName()), 4000);
 }
 
 } // namespace

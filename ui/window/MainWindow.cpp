@@ -6,6 +6,7 @@
 #include "editor/GraphView.h"
 #include "document/ProjectDocument.h"
 #include "document/RecoveryFile.h"
+#include "document/SessionSettings.h"
 #include "window/UserErrors.h"
 
 #include <neurite/ProjectFile.h>
@@ -32,6 +33,8 @@ const QString kFileFilter = QObject::tr("Neurite projects (*.neurite);;All files
 const QString kOpenFilter = QObject::tr("Neurite projects and designs (*.neurite *.json);;"
                                         "Neurite projects (*.neurite);;Design files (*.json);;All files (*)");
 const QString kDesignFilter = QObject::tr("Design files (*.json);;All files (*)");
+const QString kGeometryKey = QStringLiteral("window/geometry");
+const QString kDockStateKey = QStringLiteral("window/designDocks");
 } // namespace
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_document(new ProjectDocument(this))
@@ -146,6 +149,7 @@ bool MainWindow::openProject(const QString& path)
     if (!opened)
         return false;
     addRecentFile(absolute);
+    rememberFolder(FolderKind::Open, absolute);
     m_tabs->setCurrentWidget(m_editor);
     statusBar()->showMessage(tr("Opened %1").arg(QFileInfo(path).fileName()), 4000);
     return true;
@@ -156,7 +160,7 @@ void MainWindow::openWithDialog()
     if (!maybeSave())
         return;
     const QString current = m_document->path().isEmpty() ? m_document->designFile() : m_document->path();
-    const QString start = current.isEmpty() ? QString() : QFileInfo(current).absolutePath();
+    const QString start = current.isEmpty() ? lastFolder(FolderKind::Open) : QFileInfo(current).absolutePath();
     const QString path = QFileDialog::getOpenFileName(this, tr("Open Project or Design"), start, kOpenFilter);
     if (!path.isEmpty())
         openProject(path);
@@ -185,6 +189,7 @@ bool MainWindow::saveProjectAs()
         return false;
     m_recovery->discard();
     addRecentFile(QFileInfo(path).absoluteFilePath());
+    rememberFolder(FolderKind::Save, path);
     statusBar()->showMessage(tr("Saved %1").arg(m_document->displayName()), 4000);
     return true;
 }
@@ -205,11 +210,13 @@ bool MainWindow::saveDesignAs()
         return false;
     if (QFileInfo(path).suffix().isEmpty())
         path += QStringLiteral(".json");
+    rememberFolder(FolderKind::Save, path);
     return saveDesign(path);
 }
 
 // Where a save dialog starts: the file of that kind the project already has, else one named after the
-// project's other file (a design opened from mlp.json suggests mlp.neurite), else "network".
+// project's other file (a design opened from mlp.json suggests mlp.neurite), else "network" in the folder
+// last saved to.
 QString MainWindow::suggestedPath(const QString& suffix) const
 {
     const QString own = suffix == QLatin1String(".json") ? m_document->designFile() : m_document->path();
@@ -217,7 +224,7 @@ QString MainWindow::suggestedPath(const QString& suffix) const
         return own;
     const QString other = suffix == QLatin1String(".json") ? m_document->path() : m_document->designFile();
     if (other.isEmpty())
-        return QStringLiteral("network") + suffix;
+        return inLastFolder(FolderKind::Save, QStringLiteral("network") + suffix);
     const QFileInfo info(other);
     return info.path() + QLatin1Char('/') + info.completeBaseName() + suffix;
 }
@@ -241,7 +248,36 @@ void MainWindow::closeEvent(QCloseEvent* event)
         return;
     }
     m_recovery->discard();
+    if (m_sessionRestored)
+        saveSession();
     event->accept();
+}
+
+// The data set goes into the start-up document's settings without making it "modified"; one that is gone
+// (a deleted folder) is not restored.
+void MainWindow::restoreSession()
+{
+    m_sessionRestored = true;
+    const QSettings settings;
+    restoreGeometry(settings.value(kGeometryKey).toByteArray());
+    m_editor->restoreState(settings.value(kDockStateKey).toByteArray());
+    const QString dataSet = lastDataSet();
+    const bool exists = knownDataFacts(dataSet.toStdString()) || QFileInfo(dataSet).isDir();
+    if (!exists || dataSet.toStdString() == m_document->settings().dataSet)
+        return;
+    const bool modified = m_document->isModified();
+    TrainingSettings training = m_document->settings();
+    training.dataSet = dataSet.toStdString();
+    m_document->setSettings(training);
+    m_document->setModified(modified);
+}
+
+void MainWindow::saveSession() const
+{
+    QSettings settings;
+    settings.setValue(kGeometryKey, saveGeometry());
+    settings.setValue(kDockStateKey, m_editor->saveState());
+    rememberDataSet(QString::fromStdString(m_document->settings().dataSet));
 }
 
 QStringList MainWindow::recentFiles()

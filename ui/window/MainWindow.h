@@ -46,6 +46,10 @@ public:
     QString lastError() const { return m_lastError; }
 
     static QStringList recentFiles();
+    // The window's geometry, the Design tab's dock layout and the last data set as the last launch left
+    // them (QSettings); from then on they are saved on close. The application calls it at start; a window
+    // that does not (tests) starts as designed and leaves the settings alone.
+    void restoreSession();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -61,6 +65,7 @@ private:
     QString suggestedPath(const QString& suffix) const;
     void updateStatus();
     void offerRecovery();
+    void saveSession() const;
     void showError(const QString& title, const QString& message);
     // Runs `action`, showing the user error it throws (UserErrors.h) under `title`; true when it succeeded.
     bool attempt(const QString& title, const std::function<void()>& action);
@@ -74,6 +79,7 @@ private:
     QLabel* m_validationLabel = nullptr;
     RecoveryFile* m_recovery;
     QString m_lastError;
+    bool m_sessionRestored = false;
 };
 
 } // namespace neurite::ui
