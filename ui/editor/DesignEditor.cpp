@@ -18,6 +18,16 @@
 
 namespace neurite::ui {
 
+QList<QKeySequence> distinctShortcuts(QList<QKeySequence> keys, QKeySequence::StandardKey platform)
+{
+    keys += QKeySequence::keyBindings(platform);
+    QList<QKeySequence> distinct;
+    for (const QKeySequence& key : std::as_const(keys))
+        if (!key.isEmpty() && !distinct.contains(key))
+            distinct.append(key);
+    return distinct;
+}
+
 DesignEditor::DesignEditor(ProjectDocument* document, QWidget* parent) : QMainWindow(parent), m_document(document)
 {
     setWindowFlags(Qt::Widget);
@@ -97,7 +107,10 @@ void DesignEditor::createActions()
         if (!m_document->isDesignLocked())
             stack->redo();
     });
-    m_redo->setShortcuts({QKeySequence(tr("Ctrl+Shift+Z")), QKeySequence::Redo});
+    // QKeySequence::Redo is Ctrl+Shift+Z on X11 and Ctrl+Y first on Windows: listing it beside Ctrl+Shift+Z
+    // gave one action the same key twice, and Qt then calls the key ambiguous and runs nothing.
+    m_redo->setShortcuts(distinctShortcuts({QKeySequence(tr("Ctrl+Shift+Z")), QKeySequence(tr("Ctrl+Y"))},
+                                           QKeySequence::Redo));
     m_undo->setIconText(tr("Undo"));  // the toolbar keeps short labels while the menu says what is undone
     m_redo->setIconText(tr("Redo"));
     QAction* separator = new QAction(this);

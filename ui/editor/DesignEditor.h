@@ -1,6 +1,8 @@
 // The Design tab: the canvas with its palette, inspector, problems and summary docks, and the edit actions.
 #pragma once
 
+#include <QKeySequence>
+#include <QList>
 #include <QMainWindow>
 
 namespace neurite::ui {
@@ -12,6 +14,10 @@ class LayerPalette;
 class ProblemsPanel;
 class ProjectDocument;
 class SummaryPanel;
+
+// `keys` then the platform's bindings for `platform`, each once: an action given the same sequence twice
+// makes Qt report that key as ambiguous and trigger nothing.
+QList<QKeySequence> distinctShortcuts(QList<QKeySequence> keys, QKeySequence::StandardKey platform);
 
 // An inner main window so that its docks stay with the design while other tabs (Train, Predict) are shown.
 class DesignEditor : public QMainWindow {
