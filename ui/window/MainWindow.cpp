@@ -6,6 +6,7 @@
 #include "editor/GraphView.h"
 #include "document/ProjectDocument.h"
 #include "document/RecoveryFile.h"
+#include "window/HelpMenu.h"
 #include "window/UserErrors.h"
 
 #include <neurite/ProjectFile.h>
@@ -108,6 +109,7 @@ void MainWindow::createMenus()
     edit->addActions(m_editor->editActions());
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addActions(m_editor->viewActions());
+    installHelpMenu(this);
 }
 
 void MainWindow::createStatusBar()
