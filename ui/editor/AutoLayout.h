@@ -9,7 +9,8 @@
 
 namespace neurite::ui {
 
-constexpr double kLayoutColumnWidth = 300;
+// A 230-wide card and 40 px for the wire: a five-layer network fits a 1600-pixel window at a readable zoom.
+constexpr double kLayoutColumnWidth = 270;
 constexpr double kLayoutRowHeight = 130;
 
 // Column = length of the longest wire path from a source; rows keep spec order. Cycles are tolerated

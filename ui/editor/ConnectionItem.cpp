@@ -1,4 +1,5 @@
-// A wire on the canvas: a curve from an output port to an input port, red when validation flags it.
+// A wire on the canvas: a curve from an output port to an input port, red when the layer it feeds has an
+// error.
 #include "editor/ConnectionItem.h"
 
 #include <QPainter>
@@ -14,6 +15,7 @@ ConnectionItem::ConnectionItem(const ConnectionId& connection) : m_connection(co
         setFlag(ItemIsSelectable);
         setToolTip(QObject::tr("%1 → %2").arg(connection.from, connection.to));
     }
+    updatePen();
 }
 
 void ConnectionItem::setEnds(QPointF from, QPointF to)
@@ -29,13 +31,32 @@ void ConnectionItem::setProblem(const QString& reason)
 {
     m_problem = reason;
     setToolTip(reason.isEmpty() ? QObject::tr("%1 → %2").arg(m_connection.from, m_connection.to) : reason);
-    update();
+    updatePen();
 }
 
 void ConnectionItem::setDragging(bool dragging)
 {
     m_dragging = dragging;
-    update();
+    updatePen();
+}
+
+QVariant ConnectionItem::itemChange(GraphicsItemChange change, const QVariant& value)
+{
+    if (change == ItemSelectedHasChanged)
+        updatePen();
+    return QGraphicsPathItem::itemChange(change, value);
+}
+
+void ConnectionItem::updatePen()
+{
+    QColor color = hasProblem() ? problemColor() : normalColor();
+    if (isSelected())
+        color = QColor(0x26, 0x84, 0xff);
+    QPen pen(color, isSelected() ? 3.2 : 2.4);
+    pen.setCapStyle(Qt::RoundCap);
+    if (m_dragging)
+        pen.setStyle(Qt::DashLine);
+    setPen(pen);  // repaints
 }
 
 QPainterPath ConnectionItem::shape() const
@@ -48,16 +69,7 @@ QPainterPath ConnectionItem::shape() const
 void ConnectionItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*)
 {
     painter->setRenderHint(QPainter::Antialiasing);
-    QColor color(0x7a, 0x86, 0x9a);
-    if (hasProblem())
-        color = QColor(0xd9, 0x30, 0x25);
-    if (isSelected())
-        color = QColor(0x26, 0x84, 0xff);
-    QPen pen(color, isSelected() ? 3.2 : 2.4);
-    pen.setCapStyle(Qt::RoundCap);
-    if (m_dragging)
-        pen.setStyle(Qt::DashLine);
-    painter->setPen(pen);
+    painter->setPen(pen());
     painter->setBrush(Qt::NoBrush);
     painter->drawPath(path());
 }

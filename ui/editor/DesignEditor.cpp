@@ -18,6 +18,16 @@
 
 namespace neurite::ui {
 
+QList<QKeySequence> distinctShortcuts(QList<QKeySequence> keys, QKeySequence::StandardKey platform)
+{
+    keys += QKeySequence::keyBindings(platform);
+    QList<QKeySequence> distinct;
+    for (const QKeySequence& key : std::as_const(keys))
+        if (!key.isEmpty() && !distinct.contains(key))
+            distinct.append(key);
+    return distinct;
+}
+
 DesignEditor::DesignEditor(ProjectDocument* document, QWidget* parent) : QMainWindow(parent), m_document(document)
 {
     setWindowFlags(Qt::Widget);
@@ -97,7 +107,10 @@ void DesignEditor::createActions()
         if (!m_document->isDesignLocked())
             stack->redo();
     });
-    m_redo->setShortcuts({QKeySequence(tr("Ctrl+Shift+Z")), QKeySequence::Redo});
+    // QKeySequence::Redo is Ctrl+Shift+Z on X11 and Ctrl+Y first on Windows: listing it beside Ctrl+Shift+Z
+    // gave one action the same key twice, and Qt then calls the key ambiguous and runs nothing.
+    m_redo->setShortcuts(distinctShortcuts({QKeySequence(tr("Ctrl+Shift+Z")), QKeySequence(tr("Ctrl+Y"))},
+                                           QKeySequence::Redo));
     m_undo->setIconText(tr("Undo"));  // the toolbar keeps short labels while the menu says what is undone
     m_redo->setIconText(tr("Redo"));
     QAction* separator = new QAction(this);
@@ -115,6 +128,14 @@ void DesignEditor::createActions()
                 item->setSelected(true);
     });
 
+    const QList<QAction*> view = createViewActions();
+    m_viewActions = view + m_viewActions;
+    buildToolbar(duplicate, remove, view);
+}
+
+// Zoom, fit, layout and snapping, then a separator before the docks' toggles that MainWindow adds.
+QList<QAction*> DesignEditor::createViewActions()
+{
     QList<QAction*> view;
     addAction(view, tr("Zoom &In"), QKeySequence::ZoomIn, [this] { m_view->zoomIn(); });
     addAction(view, tr("Zoom &Out"), QKeySequence::ZoomOut, [this] { m_view->zoomOut(); });
@@ -131,8 +152,11 @@ void DesignEditor::createActions()
     QAction* docksSeparator = new QAction(this);
     docksSeparator->setSeparator(true);
     view.append(docksSeparator);
-    m_viewActions = view + m_viewActions;
+    return view;
+}
 
+void DesignEditor::buildToolbar(QAction* duplicate, QAction* remove, const QList<QAction*>& view)
+{
     auto* toolbar = new QToolBar(tr("Design"), this);
     toolbar->setObjectName("designToolbar");
     toolbar->setMovable(false);
@@ -142,7 +166,7 @@ void DesignEditor::createActions()
     toolbar->addAction(duplicate);
     toolbar->addAction(remove);
     toolbar->addSeparator();
-    toolbar->addActions({view[0], view[1], view[3], view[4], snap});
+    toolbar->addActions({view[0], view[1], view[3], view[4], view[5]}); // zoom, fit, layout, snap
     addToolBar(Qt::TopToolBarArea, toolbar);
 }
 

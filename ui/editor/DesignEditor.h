@@ -1,6 +1,8 @@
 // The Design tab: the canvas with its palette, inspector, problems and summary docks, and the edit actions.
 #pragma once
 
+#include <QKeySequence>
+#include <QList>
 #include <QMainWindow>
 
 namespace neurite::ui {
@@ -12,6 +14,10 @@ class LayerPalette;
 class ProblemsPanel;
 class ProjectDocument;
 class SummaryPanel;
+
+// `keys` then the platform's bindings for `platform`, each once: an action given the same sequence twice
+// makes Qt report that key as ambiguous and trigger nothing.
+QList<QKeySequence> distinctShortcuts(QList<QKeySequence> keys, QKeySequence::StandardKey platform);
 
 // An inner main window so that its docks stay with the design while other tabs (Train, Predict) are shown.
 class DesignEditor : public QMainWindow {
@@ -39,6 +45,8 @@ Q_SIGNALS:
 private:
     void createDocks();
     void createActions();
+    QList<QAction*> createViewActions();
+    void buildToolbar(QAction* duplicate, QAction* remove, const QList<QAction*>& view);
     QAction* addAction(QList<QAction*>& list, const QString& text, const QKeySequence& shortcut,
                        const std::function<void()>& slot);
     void updateActionStates();

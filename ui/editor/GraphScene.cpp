@@ -28,6 +28,7 @@ namespace neurite::ui {
 namespace {
 const QString kFragmentMime = QStringLiteral("application/x-neurite-design-fragment");
 constexpr double kPasteOffset = 40;
+constexpr double kSceneMargin = 240;  // room to pan past the outermost nodes and to drop new ones there
 
 QString joined(const QStringList& lines)
 {
@@ -38,7 +39,6 @@ QString joined(const QStringList& lines)
 GraphScene::GraphScene(ProjectDocument* document, QObject* parent)
     : QGraphicsScene(parent), m_document(document), m_model(document->model())
 {
-    setSceneRect(-2000, -1500, 4000, 3000);
     connect(m_model, &GraphModel::nodeCreated, this, &GraphScene::onNodeCreated);
     connect(m_model, &GraphModel::nodeRemoved, this, &GraphScene::onNodeRemoved);
     connect(m_model, &GraphModel::nodeUpdated, this, &GraphScene::refreshNode);
@@ -49,6 +49,14 @@ GraphScene::GraphScene(ProjectDocument* document, QObject* parent)
     connect(document, &ProjectDocument::validationChanged, this, &GraphScene::refreshValidation);
     connect(this, &QGraphicsScene::selectionChanged, this, &GraphScene::onSelectionChanged);
     rebuild();
+}
+
+void GraphScene::fitSceneRectToItems()
+{
+    QRectF bounds = itemsBoundingRect();  // wires that turn back bulge past their nodes
+    if (bounds.isEmpty())
+        bounds = QRectF(-NodeItem::kWidth / 2, -NodeItem::kHeaderHeight, NodeItem::kWidth, 2 * NodeItem::kHeaderHeight);
+    setSceneRect(bounds.adjusted(-kSceneMargin, -kSceneMargin, kSceneMargin, kSceneMargin));
 }
 
 // QGraphicsScene's destructor deletes the items, and deleting a selected item emits selectionChanged; by
@@ -220,9 +228,17 @@ void GraphScene::mouseReleaseEvent(QGraphicsSceneMouseEvent* event)
 
 void GraphScene::nodeItemMoved(NodeItem* item)
 {
+    QRectF moved = item->sceneBoundingRect();
     for (ConnectionItem* wire : std::as_const(m_connections))
-        if (wire->connection().from == item->nodeId() || wire->connection().to == item->nodeId())
+        if (wire->connection().from == item->nodeId() || wire->connection().to == item->nodeId()) {
             updateWireGeometry(wire);
+            moved |= wire->sceneBoundingRect();
+        }
+    // A node dragged past the edge takes the scene with it; the scene only shrinks back on model changes,
+    // so that the view does not jump under the mouse.
+    const QRectF needed = moved.adjusted(-kSceneMargin, -kSceneMargin, kSceneMargin, kSceneMargin);
+    if (!sceneRect().contains(needed))
+        setSceneRect(sceneRect() | needed);
 }
 
 // ---- model -> items ----
@@ -240,6 +256,7 @@ void GraphScene::rebuild()
     for (const ConnectionId& c : m_model->connections())
         onConnectionCreated(c);
     refreshValidation();
+    fitSceneRectToItems();
 }
 
 void GraphScene::onNodeCreated(const QString& id)
@@ -254,6 +271,7 @@ void GraphScene::onNodeCreated(const QString& id)
 void GraphScene::onNodeRemoved(const QString& id)
 {
     delete m_nodes.take(id);
+    fitSceneRectToItems();
 }
 
 void GraphScene::onNodeMoved(const QString& id)
@@ -264,6 +282,7 @@ void GraphScene::onNodeMoved(const QString& id)
     m_syncing = true;
     item->setPos(m_model->node(id).position);
     m_syncing = false;
+    fitSceneRectToItems();
 }
 
 void GraphScene::onConnectionCreated(const ConnectionId& c)
@@ -272,6 +291,8 @@ void GraphScene::onConnectionCreated(const ConnectionId& c)
     m_connections.insert(c, item);
     addItem(item);
     updateWireGeometry(item);
+    // The document hears of the new wire first and has already revalidated, before this item existed.
+    markWire(item);
     updatePortStates(c.from);
     updatePortStates(c.to);
 }
@@ -336,26 +357,24 @@ void GraphScene::refreshNode(const QString& id)
     item->setLook(look);
 }
 
-// Nodes show their own issues; a wire is red when the layer it feeds has an error that is not about one of
-// that layer's options (so it is about its input: a shape that does not fit, a cycle).
+// Nodes show their own issues, and the wires into a node with an error are red too, with its errors as
+// their tooltip: the README promises that a shape that does not fit turns the node and its wire red, and an
+// error reported against an option (a kernel larger than its input) is still about what comes in.
 void GraphScene::refreshValidation()
 {
     for (const QString& id : m_model->nodeIds())
         refreshNode(id);
-    QHash<QString, QStringList> inputProblems;
-    for (const ValidationIssue& issue : m_document->validation().errors()) {
-        const QString layer = QString::fromStdString(issue.layerId);
-        if (!m_model->hasNode(layer))
-            continue;
-        const LayerTypeInfo* info = findLayerType(m_model->node(layer).type.toStdString());
-        bool aboutOption = false;
-        for (const OptionDescriptor& option : info ? info->options : std::vector<OptionDescriptor>{})
-            aboutOption = aboutOption || option.key == issue.field;
-        if (!aboutOption)
-            inputProblems[layer].append(QString::fromStdString(issue.message));
-    }
     for (ConnectionItem* wire : std::as_const(m_connections))
-        wire->setProblem(joined(inputProblems.value(wire->connection().to)));
+        markWire(wire);
+}
+
+void GraphScene::markWire(ConnectionItem* wire)
+{
+    QStringList errors;
+    for (const ValidationIssue& issue : m_document->validation().errors())
+        if (QString::fromStdString(issue.layerId) == wire->connection().to)
+            errors.append(QString::fromStdString(issue.message));
+    wire->setProblem(joined(errors));
 }
 
 void GraphScene::onSelectionChanged()

@@ -52,6 +52,9 @@ public:
     bool isDraggingWire() const { return m_dragWire != nullptr; }
 
     void nodeItemMoved(NodeItem* item);
+    // The nodes' and wires' bounds with room around them, so that the scroll bars reach every node;
+    // recomputed as nodes are added, removed and moved.
+    void fitSceneRectToItems();
 
 Q_SIGNALS:
     void statusMessage(const QString& message);
@@ -72,6 +75,7 @@ private:
     void rebuild();
     void refreshNode(const QString& id);
     void refreshValidation();
+    void markWire(ConnectionItem* wire);
     void updateWireGeometry(ConnectionItem* item);
     void updatePortStates(const QString& nodeId);
     void highlightTargets(bool on);

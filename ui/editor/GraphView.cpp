@@ -3,6 +3,7 @@
 
 #include "editor/GraphModel.h"
 #include "editor/GraphScene.h"
+#include "editor/NodeItem.h"
 #include "document/ProjectDocument.h"
 
 #include <QDragEnterEvent>
@@ -16,16 +17,28 @@ namespace neurite::ui {
 namespace {
 constexpr double kMinZoom = 0.2;
 constexpr double kMaxZoom = 3.0;
+constexpr double kFitMargin = 40;  // scene pixels left free around the design when fitting
 } // namespace
+
+double GraphView::readableZoom()
+{
+    return kReadableTextPixels / NodeItem::kBodyPixels;
+}
 
 GraphView::GraphView(GraphScene* scene, QWidget* parent) : QGraphicsView(scene, parent), m_scene(scene)
 {
-    setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
+    // Everything is drawn as vectors at the screen's device pixel ratio: no item or background caching,
+    // which would draw at one scale and blur when the zoom or the screen differs.
+    setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing | QPainter::SmoothPixmapTransform);
+    setCacheMode(CacheNone);
     setDragMode(RubberBandDrag);
     setTransformationAnchor(AnchorUnderMouse);
     setViewportUpdateMode(FullViewportUpdate);
     setAcceptDrops(true);
     setFrameShape(QFrame::NoFrame);
+    // actionTriggered comes from the user only, never from the view scrolling itself.
+    for (QScrollBar* bar : {horizontalScrollBar(), verticalScrollBar()})
+        connect(bar, &QScrollBar::actionTriggered, this, [this] { m_fitted = false; });
 }
 
 QString GraphView::layerMimeType()
@@ -35,33 +48,54 @@ QString GraphView::layerMimeType()
 
 void GraphView::zoomBy(double factor)
 {
+    m_fitted = false;
     const double target = std::clamp(zoom() * factor, kMinZoom, kMaxZoom);
     scale(target / zoom(), target / zoom());
 }
 
 void GraphView::resetZoom()
 {
+    m_fitted = false;
     setTransform(QTransform());
 }
 
+// Shows the whole design when it fits at a readable size; a larger one is shown at the smallest readable
+// zoom from its input side (designs read left to right), and the scroll bars reach the rest.
 void GraphView::fitToContents()
 {
     if (!isVisible()) {
         m_fitPending = true;
         return;
     }
-    QRectF bounds = m_scene->itemsBoundingRect();
+    m_scene->fitSceneRectToItems();
+    QRectF bounds;
+    for (QGraphicsItem* item : m_scene->items())
+        if (item->type() == NodeItem::Type)
+            bounds |= item->sceneBoundingRect();
     if (bounds.isEmpty()) {
         resetZoom();
         centerOn(0, 0);
         return;
     }
-    bounds.adjust(-60, -60, 60, 60);
-    fitInView(bounds, Qt::KeepAspectRatio);
-    // Never blow a small design up past 100%: text would look oversized.
-    if (zoom() > 1.0)
-        resetZoom();
-    centerOn(bounds.center());
+    bounds.adjust(-kFitMargin, -kFitMargin, kFitMargin, kFitMargin);
+    const QSizeF room = viewport()->size();
+    // Never blow a small design up past 100% (text would look oversized), nor shrink text below readable.
+    const double fit = std::min(room.width() / bounds.width(), room.height() / bounds.height());
+    const double target = std::clamp(fit, readableZoom(), 1.0);
+    setTransform(QTransform::fromScale(target, target));
+    const QSizeF visible = room / target;
+    const double x = bounds.width() <= visible.width() ? bounds.center().x() : bounds.left() + visible.width() / 2;
+    const double y = bounds.height() <= visible.height() ? bounds.center().y() : bounds.top() + visible.height() / 2;
+    centerOn(x, y);
+    m_fitted = true;
+}
+
+// A window shown, then resized or maximised, keeps its design fitted until the user zooms or scrolls.
+void GraphView::resizeEvent(QResizeEvent* event)
+{
+    QGraphicsView::resizeEvent(event);
+    if (m_fitted && isVisible())
+        fitToContents();
 }
 
 void GraphView::showEvent(QShowEvent* event)
@@ -92,6 +126,7 @@ void GraphView::mousePressEvent(QMouseEvent* event)
 {
     if (event->button() == Qt::MiddleButton || (event->button() == Qt::LeftButton && m_spaceHeld)) {
         m_panning = true;
+        m_fitted = false;
         m_panStart = event->position().toPoint();
         viewport()->setCursor(Qt::ClosedHandCursor);
         event->accept();

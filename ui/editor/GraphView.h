@@ -19,6 +19,10 @@ public:
     void resetZoom();
     void fitToContents();
     double zoom() const { return transform().m11(); }
+    // The smallest text on a node is at least this many pixels on screen at the readable zoom.
+    static constexpr double kReadableTextPixels = 10;
+    // The zoom below which fitting does not go: node text would be too small to read.
+    static double readableZoom();
     // Where a new node goes when it is not dropped at a point: the middle of what is visible.
     QPointF visibleCenter() const;
 
@@ -37,12 +41,14 @@ protected:
     void dropEvent(QDropEvent* event) override;
     void drawForeground(QPainter* painter, const QRectF& rect) override;
     void showEvent(QShowEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     GraphScene* m_scene;
     bool m_panning = false;
     bool m_spaceHeld = false;
     bool m_fitPending = false;  // asked to fit before the view had its size
+    bool m_fitted = false;      // showing a fit the user has not zoomed or scrolled away from since
     QPoint m_panStart;
 };
 

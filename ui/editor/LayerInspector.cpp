@@ -55,8 +55,13 @@ LayerInspector::LayerInspector(ProjectDocument* document, QWidget* parent) : QWi
     m_formLayout = new QFormLayout(m_form);
     m_formLayout->setContentsMargins(0, 6, 0, 6);
     m_formLayout->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    // Every text wraps: the dock can be as narrow as its minimum width, and a clipped sentence
+    // ("Output shape unknown until the layer's inp…") says nothing.
+    m_title->setWordWrap(true);
     m_facts = new QLabel(this);
+    m_facts->setObjectName(QStringLiteral("layerFacts"));
     m_facts->setTextFormat(Qt::RichText);
+    m_facts->setWordWrap(true);
     m_issues = new QLabel(this);
     m_issues->setWordWrap(true);
     m_issues->setTextFormat(Qt::RichText);

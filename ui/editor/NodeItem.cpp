@@ -53,6 +53,21 @@ NodeItem::NodeItem(const QString& nodeId, int inputPorts) : m_nodeId(nodeId)
     m_output->setPos(kWidth, kHeaderHeight + (h - kHeaderHeight) / 2);
 }
 
+QFont NodeItem::captionFont()
+{
+    QFont font;
+    font.setPixelSize(kCaptionPixels);
+    font.setBold(true);
+    return font;
+}
+
+QFont NodeItem::bodyFont()
+{
+    QFont font;
+    font.setPixelSize(kBodyPixels);
+    return font;
+}
+
 PortItem* NodeItem::inputPort(int index) const
 {
     return index >= 0 && index < m_inputs.size() ? m_inputs[index] : nullptr;
@@ -112,11 +127,9 @@ void NodeItem::paintHeader(QPainter* painter, const QRectF& card) const
     painter->setBrush(hasErrors() ? kErrorColor : categoryColor(m_look.category));
     painter->drawPath(header.intersected(clip));
 
-    QFont idFont = painter->font();
-    idFont.setPointSizeF(8);
-    QFont captionFont = idFont;
-    captionFont.setPointSizeF(9.5);
-    captionFont.setBold(true);
+    QFont idFont = bodyFont();
+    idFont.setPixelSize(kIdPixels);
+    const QFont captionFont = NodeItem::captionFont();
     const double idWidth = QFontMetricsF(idFont).horizontalAdvance(m_nodeId) + 8;
     const double room = card.width() - 20;
     // The caption (type and key options) matters more than the id: the id gives way when both do not fit.
@@ -136,10 +149,7 @@ void NodeItem::paintHeader(QPainter* painter, const QRectF& card) const
 
 void NodeItem::paintBody(QPainter* painter, const QRectF& card) const
 {
-    QFont font = painter->font();
-    font.setBold(false);
-    font.setPointSizeF(8.5);
-    painter->setFont(font);
+    painter->setFont(bodyFont());
     const QRectF line1(card.left() + 14, card.top() + kHeaderHeight + 5, card.width() - 28, 18);
     const QRectF line2 = line1.translated(0, 19);
     const QColor muted(0x5f, 0x6b, 0x7a);

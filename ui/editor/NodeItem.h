@@ -1,6 +1,7 @@
 // How a layer looks on the canvas: a card with its caption, output shape, parameter count and ports.
 #pragma once
 
+#include <QFont>
 #include <QGraphicsItem>
 #include <QList>
 #include <QString>
@@ -25,6 +26,13 @@ class NodeItem : public QGraphicsItem {
 public:
     static constexpr double kWidth = 230;
     static constexpr double kHeaderHeight = 28;
+    // Text sizes in scene pixels, so that the view's zoom alone says how big text looks on screen (point
+    // sizes would also scale with the screen's DPI setting and came out at 7 px on a 96-DPI screen).
+    static constexpr int kCaptionPixels = 15;
+    static constexpr int kBodyPixels = 13;  // the smallest text that must stay readable
+    static constexpr int kIdPixels = 12;
+    static QFont captionFont();
+    static QFont bodyFont();
     enum { Type = UserType + 1 };
 
     NodeItem(const QString& nodeId, int inputPorts);

@@ -7,6 +7,7 @@
 #include "document/ProjectDocument.h"
 #include "document/RecoveryFile.h"
 #include "document/SessionSettings.h"
+#include "window/HelpMenu.h"
 #include "window/UserErrors.h"
 
 #include <neurite/ProjectFile.h>
@@ -111,6 +112,7 @@ void MainWindow::createMenus()
     edit->addActions(m_editor->editActions());
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addActions(m_editor->viewActions());
+    installHelpMenu(this);
 }
 
 void MainWindow::createStatusBar()
