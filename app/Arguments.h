@@ -15,8 +15,8 @@ public:
 };
 
 struct OptionSpec {
-    std::string name;       // "epochs" for --epochs
-    std::string valueName;  // "N"; empty for a flag
+    std::string name;      // "epochs" for --epochs
+    std::string valueName; // "N"; empty for a flag
     std::string help;
 };
 

@@ -18,12 +18,12 @@ struct Model {
     std::string title;
     NetworkSpec spec;
     std::vector<int> batches;
-    std::string jsonName;  // key prefix in --json output
+    std::string jsonName; // key prefix in --json output
 };
 
 struct Measured {
-    std::vector<std::vector<double>> rates;  // [batch][thread count] samples/s
-    double latency = 0;                      // us, one thread
+    std::vector<std::vector<double>> rates; // [batch][thread count] samples/s
+    double latency = 0;                     // us, one thread
 };
 
 Measured measure(const Model& model, const Dataset& data, const std::vector<int>& threadCounts, int repeats)
@@ -50,8 +50,7 @@ void printReport(const Dataset& data, const std::vector<Model>& models, const st
                  const std::vector<int>& threadCounts, double peakGflops)
 {
     std::cout << "Data: " << data.name << " (" << withThousands(double(data.train.count())) << " images)\n"
-              << "Float32 matrix-multiply peak (Eigen, 1 thread, 1024x1024): " << fixed(peakGflops, 1)
-              << " GFLOP/s\n"
+              << "Float32 matrix-multiply peak (Eigen, 1 thread, 1024x1024): " << fixed(peakGflops, 1) << " GFLOP/s\n"
               << "Training samples/s (median of runs; % = multiply-adds done against threads x peak)\n";
     std::string header = padRight("", 40);
     for (int threads : threadCounts)
@@ -67,8 +66,7 @@ void printReport(const Dataset& data, const std::vector<Model>& models, const st
         }
         std::cout << padRight("  inference, 1 sample", 40) << fixed(results[i].latency, 2) << " us (median)\n";
     }
-    std::cout << "Peak resident memory of this run: " << withThousands(double(peakResidentBytes()) / 1e6)
-              << " MB\n";
+    std::cout << "Peak resident memory of this run: " << withThousands(double(peakResidentBytes()) / 1e6) << " MB\n";
 }
 
 // One object with the figures at the last thread count measured (what tests/bench/compare_torch.sh reads).
@@ -83,8 +81,8 @@ void printJson(const Dataset& data, const std::vector<Model>& models, const std:
         std::cout << "\"" << models[i].jsonName << "_latency_us\": " << fixed(results[i].latency, 3) << ", ";
     }
     std::cout << "\"peak_gflops\": " << fixed(peakGflops, 1) << ", \"threads\": " << threadCounts.back()
-              << ", \"images\": " << data.train.count() << ", \"peak_rss_mb\": "
-              << fixed(double(peakResidentBytes()) / 1e6, 0) << "}\n";
+              << ", \"images\": " << data.train.count()
+              << ", \"peak_rss_mb\": " << fixed(double(peakResidentBytes()) / 1e6, 0) << "}\n";
 }
 
 } // namespace
@@ -120,8 +118,8 @@ int runBench(const Args& args)
 
     std::vector<Model> models{{"Reference MLP 784-128-64-10, Adam", *preset("mlp"), {32, 256}, "mlp"}};
     if (!a.has("mlp-only"))
-        models.push_back({"LeNet-style CNN (conv5x5x8, pool, conv5x5x16, pool, dense 10), Adam", *preset("lenet"),
-                          {64}, "cnn"});
+        models.push_back(
+            {"LeNet-style CNN (conv5x5x8, pool, conv5x5x16, pool, dense 10), Adam", *preset("lenet"), {64}, "cnn"});
     const double peak = matrixMultiplyGflops(1024, 1.0);
     std::vector<Measured> results;
     for (const Model& model : models)

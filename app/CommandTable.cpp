@@ -9,14 +9,12 @@ namespace {
 
 constexpr Command kCommands[] = {
     {"train", "train a design or preset on a data set, with a progress bar", runTrain},
-    {"eval", "test accuracy, per-class precision/recall and the confusion matrix of a trained project",
-     runEval},
+    {"eval", "test accuracy, per-class precision/recall and the confusion matrix of a trained project", runEval},
     {"predict", "classify image files (PNG/JPEG) with a trained project", runPredict},
     {"summary", "layers, output shapes and parameter counts of a design", runSummary},
     {"bench", "training throughput and inference latency of the reference MLP", runBench},
     {"data", "list, locate and prepare data sets", runData},
-    {"export", "write a project as ONNX, PyTorch, a C++ header, a diagram (SVG/PNG) or history CSV",
-     runExport},
+    {"export", "write a project as ONNX, PyTorch, a C++ header, a diagram (SVG/PNG) or history CSV", runExport},
 };
 
 // Command names are padded to this width so that the help texts line up.

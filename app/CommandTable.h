@@ -11,8 +11,8 @@
 namespace neurite::cli {
 
 struct Command {
-    const char* name;  // "train" for `neurite train`
-    const char* help;  // one line for the overview
+    const char* name; // "train" for `neurite train`
+    const char* help; // one line for the overview
     int (*run)(const Args& args);
 };
 

@@ -48,7 +48,7 @@ std::string padRight(const std::string& text, std::size_t width)
 {
     std::size_t characters = 0;
     for (unsigned char c : text)
-        characters += (c & 0xC0) != 0x80 ? 1 : 0;  // count lead bytes only
+        characters += (c & 0xC0) != 0x80 ? 1 : 0; // count lead bytes only
     return characters >= width ? text + " " : text + std::string(width - characters, ' ');
 }
 

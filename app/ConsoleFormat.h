@@ -5,10 +5,10 @@
 
 namespace neurite::cli {
 
-std::string withThousands(double value);           // 152345.6 -> "152,346"
-std::string percent(double fraction, int decimals = 2);  // 0.9712 -> "97.12%"
+std::string withThousands(double value);                // 152345.6 -> "152,346"
+std::string percent(double fraction, int decimals = 2); // 0.9712 -> "97.12%"
 std::string fixed(double value, int decimals);
-std::string duration(double seconds);              // 75 -> "1:15"
+std::string duration(double seconds); // 75 -> "1:15"
 bool stdoutIsTerminal();
 // Pads UTF-8 `text` with spaces to `width` characters (code points, so "·" counts as one).
 std::string padRight(const std::string& text, std::size_t width);

@@ -26,8 +26,8 @@ void ConsoleProgress::onBatch(const BatchReport& r)
     const int filled = int(done * kWidth);
     const double stepsLeft = double(r.batchesPerEpoch - r.batch);
     const double secondsPerStep = r.elapsedSeconds / double(std::max<std::int64_t>(1, r.step + 1));
-    std::cout << "\rEpoch " << r.epoch << " [" << std::string(filled, '#') << std::string(kWidth - filled, '.')
-              << "] " << int(done * 100) << "%  loss " << fixed(m_lossSum / m_batchesSeen, 4) << "  acc "
+    std::cout << "\rEpoch " << r.epoch << " [" << std::string(filled, '#') << std::string(kWidth - filled, '.') << "] "
+              << int(done * 100) << "%  loss " << fixed(m_lossSum / m_batchesSeen, 4) << "  acc "
               << percent(m_accuracySum / m_batchesSeen) << "  " << withThousands(r.samplesPerSecond)
               << " samples/s  ETA " << duration(stepsLeft * secondsPerStep) << "   " << std::flush;
     m_barShown = true;

@@ -30,8 +30,8 @@ int runEval(const Args& args)
     if (!project.weights)
         throw NeuriteError(path + " has no trained weights: train it first (neurite train --design " + path +
                            " --out " + path + ").");
-    const std::string dataName =
-        a.text("data", project.dataSetName.empty() ? project.settings.dataSet : project.dataSetName);
+    const std::string dataName = a.text("data",
+                                        project.dataSetName.empty() ? project.settings.dataSet : project.dataSetName);
     const Dataset data = loadDataset(dataName, a.text("data-dir"));
     Network network = networkFromProject(project);
     network.setThreads(int(a.integer("threads", 0, 0, 1024)));
@@ -42,7 +42,8 @@ int runEval(const Args& args)
     std::cout << "Test accuracy: " << percent(e.accuracy) << "  loss " << fixed(e.loss, 4) << "  ("
               << withThousands(double(data.test.count())) << " images of " << data.name << ")\n\n";
     std::cout << std::left << std::setw(14) << "class" << std::right << std::setw(10) << "precision" << std::setw(10)
-              << "recall" << std::setw(10) << "F1" << std::setw(10) << "images" << "\n";
+              << "recall" << std::setw(10) << "F1" << std::setw(10) << "images"
+              << "\n";
     for (int c = 0; c < classes; ++c) {
         int count = 0;
         for (int k = 0; k < classes; ++k)

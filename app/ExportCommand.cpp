@@ -18,22 +18,21 @@ namespace {
 
 Arguments exportArguments()
 {
-    return Arguments(
-        "neurite export FILE.neurite|DESIGN.json --format onnx|torch|cpp|svg|png|csv --out PATH",
-        "Exports a project: its trained network (onnx, torch, cpp), a diagram of its design (svg, png)\n"
-        "or its training history (csv). A project without weights exports its initial weights (from its\n"
-        "seed), and so does a design JSON file. A layer a format cannot express is an error naming the\n"
-        "layer; nothing is half-written.\n"
-        "  onnx   ONNX opset 13: input 'input' [N, C*H*W], output 'probabilities'\n"
-        "  torch  a folder: model.py (torch.nn.Module), weights.npz, train.py (DistributedDataParallel)\n"
-        "  cpp    one dependency-free header with constexpr weights and predict(input, output)\n"
-        "  svg    the network diagram as SVG; png as a PNG picture\n"
-        "  csv    the training history: a row per batch and per epoch\n"
-        "See docs/export.md for loading each format in its target.",
-        {{"format", "NAME", "onnx, torch, cpp, svg, png or csv"},
-         {"out", "PATH", "the file (or, for torch, the folder) to write"},
-         {"scale", "X", "png: pixels per diagram unit (default 2)"}},
-        1, 1);
+    return Arguments("neurite export FILE.neurite|DESIGN.json --format onnx|torch|cpp|svg|png|csv --out PATH",
+                     "Exports a project: its trained network (onnx, torch, cpp), a diagram of its design (svg, png)\n"
+                     "or its training history (csv). A project without weights exports its initial weights (from its\n"
+                     "seed), and so does a design JSON file. A layer a format cannot express is an error naming the\n"
+                     "layer; nothing is half-written.\n"
+                     "  onnx   ONNX opset 13: input 'input' [N, C*H*W], output 'probabilities'\n"
+                     "  torch  a folder: model.py (torch.nn.Module), weights.npz, train.py (DistributedDataParallel)\n"
+                     "  cpp    one dependency-free header with constexpr weights and predict(input, output)\n"
+                     "  svg    the network diagram as SVG; png as a PNG picture\n"
+                     "  csv    the training history: a row per batch and per epoch\n"
+                     "See docs/export.md for loading each format in its target.",
+                     {{"format", "NAME", "onnx, torch, cpp, svg, png or csv"},
+                      {"out", "PATH", "the file (or, for torch, the folder) to write"},
+                      {"scale", "X", "png: pixels per diagram unit (default 2)"}},
+                     1, 1);
 }
 
 // Fonts need a QGuiApplication; without a display the offscreen platform serves.

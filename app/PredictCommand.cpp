@@ -58,7 +58,7 @@ int runPredict(const Args& args)
     int argc = 1;
     char name[] = "neurite";
     char* argv[] = {name, nullptr};
-    QCoreApplication app(argc, argv);  // lets QImage find its format plugins
+    QCoreApplication app(argc, argv); // lets QImage find its format plugins
 
     const std::string path = a.positional()[0];
     const Project project = loadProject(path);
@@ -74,7 +74,7 @@ int runPredict(const Args& args)
         try {
             input = preprocessNamedImage(a.positional()[i]);
         } catch (const NeuriteError& e) {
-            std::cerr << a.positional()[i] << ": " << e.what() << "\n";  // the other images still run
+            std::cerr << a.positional()[i] << ": " << e.what() << "\n"; // the other images still run
             ++failures;
             continue;
         }

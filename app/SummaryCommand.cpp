@@ -17,7 +17,8 @@ int runSummary(const Args& args)
     Arguments a("neurite summary FILE.neurite|DESIGN.json | --preset NAME",
                 "Lists the layers of a design with their output shapes and parameter counts. The design comes\n"
                 "from a .neurite project, a design JSON file (File > Save Design As) or a built-in preset.",
-                {{"preset", "NAME", "a built-in design instead of a file: mlp, logistic, lenet or resnet-small"}}, 0, 1);
+                {{"preset", "NAME", "a built-in design instead of a file: mlp, logistic, lenet or resnet-small"}}, 0,
+                1);
     a.parse(args);
     if (a.helpRequested()) {
         std::cout << a.helpText();
@@ -36,7 +37,8 @@ int runSummary(const Args& args)
     const ValidationReport report = validate(spec);
     const std::string rule(78, '-');
     std::cout << std::left << std::setw(36) << "Layer (id)" << std::setw(18) << "Output shape" << std::right
-              << std::setw(12) << "Params" << std::setw(12) << "Mult-adds" << "\n"
+              << std::setw(12) << "Params" << std::setw(12) << "Mult-adds"
+              << "\n"
               << rule << "\n";
     for (const std::string& id : report.order) {
         const LayerSpec& layer = *spec.find(id);

@@ -64,7 +64,7 @@ void applyOptions(const Arguments& a, TrainingSettings& s)
     try {
         validateSettings(s);
     } catch (const NeuriteError& e) {
-        throw UsageError(e.what());  // a setting given on the command line (or in the design) is out of range
+        throw UsageError(e.what()); // a setting given on the command line (or in the design) is out of range
     }
 }
 

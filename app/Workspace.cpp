@@ -46,8 +46,9 @@ void showDocument(ui::PredictPanel* predict, ui::ProjectDocument* document)
     predict->canvas()->clear();
     predict->setDataSetName(QString::fromStdString(document->settings().dataSet));
     ui::ModelChooser* chooser = predict->modelChooser();
-    chooser->setProjectModel(ui::modelChoiceFromProject(document->toProject(), ui::ModelChoice::Kind::Project,
-                                                        QObject::tr("Project weights (%1)").arg(document->displayName())));
+    chooser->setProjectModel(
+        ui::modelChoiceFromProject(document->toProject(), ui::ModelChoice::Kind::Project,
+                                   QObject::tr("Project weights (%1)").arg(document->displayName())));
     chooser->resetChoice();
     if (!chooser->current())
         predict->setModel(nullptr, {}, std::nan(""), {});
@@ -72,8 +73,9 @@ void assembleWorkspace(ui::MainWindow& window)
                              document->setLoadedData({name.toStdString(), data->inputShape(), data->classCount()});
                      });
     if (const auto fallback = ui::loadDefaultModel())
-        predict->modelChooser()->setDefaultModel(ui::modelChoiceFromProject(
-            *fallback, ui::ModelChoice::Kind::Default, QObject::tr("Default model (reference MLP, mnist-10k)")));
+        predict->modelChooser()->setDefaultModel(
+            ui::modelChoiceFromProject(*fallback, ui::ModelChoice::Kind::Default,
+                                       QObject::tr("Default model (reference MLP, mnist-10k)")));
     showDocument(predict, document);
     // A newly trained model joins the Predict tab's list; it is used only if the user has not chosen one.
     QObject::connect(training, &ui::TrainingPanel::modelTrained, predict,

@@ -28,7 +28,8 @@ void removeScratchFiles()
 
 std::string scratchPath(const std::string& tag)
 {
-    const char* dir = ::access("/dev/shm", W_OK) == 0 ? "/dev/shm" : (std::getenv("TMPDIR") ? std::getenv("TMPDIR") : "/tmp");
+    const char* dir = ::access("/dev/shm", W_OK) == 0 ? "/dev/shm"
+                                                      : (std::getenv("TMPDIR") ? std::getenv("TMPDIR") : "/tmp");
     const std::string path = std::string(dir) + "/neurite-fuzz-" + tag + "-" + std::to_string(::getpid());
     if (scratchFiles().empty())
         std::atexit(removeScratchFiles);

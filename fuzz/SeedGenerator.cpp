@@ -53,25 +53,29 @@ std::vector<NetworkSpec> seedDesigns()
     const LayerOptions flat4{{"channels", 4.0}, {"height", 1.0}, {"width", 1.0}};
     const LayerOptions image6{{"channels", 1.0}, {"height", 6.0}, {"width", 6.0}};
     std::vector<NetworkSpec> designs{
-        *preset("logistic"), *preset("mlp"),
+        *preset("logistic"),
+        *preset("mlp"),
         chain(flat4, {layer("d1", "Dense", {{"units", 3.0}, {"activation", "relu"}}),
                       layer("d2", "Dense", {{"units", 2.0}, {"activation", "softmax"}})}),
-        chain(flat4, {layer("d1", "Dense", {{"units", 3.0}, {"activation", "tanh"}, {"bias", 0.0}}),
-                      layer("bn", "BatchNorm"), layer("drop", "Dropout", {{"rate", 0.25}}), layer("r", "LeakyReLU"),
-                      layer("d2", "Dense", {{"units", 2.0}, {"activation", "linear"}})},
+        chain(flat4,
+              {layer("d1", "Dense", {{"units", 3.0}, {"activation", "tanh"}, {"bias", 0.0}}), layer("bn", "BatchNorm"),
+               layer("drop", "Dropout", {{"rate", 0.25}}), layer("r", "LeakyReLU"),
+               layer("d2", "Dense", {{"units", 2.0}, {"activation", "linear"}})},
               "mse"),
-        chain(image6, {layer("c1", "Conv2D", {{"filters", 2.0}, {"kernel", 3.0}, {"padding", "same"}}),
-                       layer("p1", "MaxPool2D", {{"size", 2.0}}), layer("c2", "Conv2D", {{"filters", 2.0}, {"kernel", 2.0}}),
-                       layer("p2", "AvgPool2D", {{"size", 2.0}, {"stride", 1.0}}), layer("f", "Flatten"),
-                       layer("d", "Dense", {{"units", 3.0}, {"activation", "softmax"}})}),
-        chain(image6, {layer("c1", "Conv2D", {{"filters", 3.0}, {"kernel", 3.0}, {"padding", "explicit"}, {"pad", 1.0}}),
-                       layer("g", "GlobalAveragePool"), layer("s", "Sigmoid"),
-                       layer("d", "Dense", {{"units", 2.0}, {"activation", "softmax"}})}),
+        chain(image6,
+              {layer("c1", "Conv2D", {{"filters", 2.0}, {"kernel", 3.0}, {"padding", "same"}}),
+               layer("p1", "MaxPool2D", {{"size", 2.0}}), layer("c2", "Conv2D", {{"filters", 2.0}, {"kernel", 2.0}}),
+               layer("p2", "AvgPool2D", {{"size", 2.0}, {"stride", 1.0}}), layer("f", "Flatten"),
+               layer("d", "Dense", {{"units", 3.0}, {"activation", "softmax"}})}),
+        chain(image6,
+              {layer("c1", "Conv2D", {{"filters", 3.0}, {"kernel", 3.0}, {"padding", "explicit"}, {"pad", 1.0}}),
+               layer("g", "GlobalAveragePool"), layer("s", "Sigmoid"),
+               layer("d", "Dense", {{"units", 2.0}, {"activation", "softmax"}})}),
     };
     // A residual block and a concatenation: layers with two inputs.
-    NetworkSpec merge = chain(flat4, {layer("a", "Dense", {{"units", 4.0}}), layer("sum", "Add"),
-                                      layer("cat", "Concatenate"),
-                                      layer("d", "Dense", {{"units", 2.0}, {"activation", "softmax"}})});
+    NetworkSpec merge = chain(flat4,
+                              {layer("a", "Dense", {{"units", 4.0}}), layer("sum", "Add"), layer("cat", "Concatenate"),
+                               layer("d", "Dense", {{"units", 2.0}, {"activation", "softmax"}})});
     merge.connections.push_back({"input", "sum", 1});
     merge.connections.push_back({"a", "cat", 1});
     designs.push_back(merge);
@@ -82,7 +86,8 @@ void writeIdxSeeds(const fs::path& dir)
 {
     fs::create_directories(dir);
     writeIdx((dir / "labels.idx").string(), {{5}, {3, 1, 4, 1, 5}});
-    writeIdx((dir / "images.idx").string(), {{2, 3, 3}, {0, 10, 20, 30, 40, 50, 60, 70, 80, 255, 0, 1, 2, 3, 4, 5, 6, 7}});
+    writeIdx((dir / "images.idx").string(),
+             {{2, 3, 3}, {0, 10, 20, 30, 40, 50, 60, 70, 80, 255, 0, 1, 2, 3, 4, 5, 6, 7}});
     writeIdx((dir / "images.idx.gz").string(), {{2, 2, 2}, {9, 8, 7, 6, 5, 4, 3, 2}});
     writeIdx((dir / "labels.idx.gz").string(), {{3}, {0, 1, 2}});
 }
@@ -109,7 +114,8 @@ void writeProjectSeeds(const fs::path& dir, const std::vector<NetworkSpec>& desi
         for (int b = 3; b >= 0; --b)
             headerLength = headerLength << 8 | std::uint8_t(bytes[12 + b]);
         writeFile(dir / ("seed-" + std::to_string(n) + "-parts"),
-                  char(2) + bytes.substr(16, headerLength) + '\0' + bytes.substr(16 + headerLength, bytes.size() - 20 - headerLength));
+                  char(2) + bytes.substr(16, headerLength) + '\0' +
+                      bytes.substr(16 + headerLength, bytes.size() - 20 - headerLength));
         ++n;
     }
 }
@@ -137,7 +143,8 @@ void writePreprocessSeeds(const fs::path& dir)
         writeFile(dir / name, bytes);
     };
     image("stroke-28", 28, 28, [](int x, int y) { return std::abs(x - y) < 2 && x > 5 && x < 22 ? 255 : 0; });
-    image("dark-on-light-40x30", 40, 30, [](int x, int y) { return (x - 20) * (x - 20) + (y - 15) * (y - 15) < 60 ? 10 : 240; });
+    image("dark-on-light-40x30", 40, 30,
+          [](int x, int y) { return (x - 20) * (x - 20) + (y - 15) * (y - 15) < 60 ? 10 : 240; });
     image("single-pixel", 1, 1, [](int, int) { return 200; });
     image("wide-line", 300, 3, [](int, int y) { return y == 1 ? 255 : 0; });
 }

@@ -32,8 +32,7 @@ std::string fileFromInput(const std::uint8_t* data, std::size_t size)
 {
     const std::string rest(reinterpret_cast<const char*>(data) + 1, size - 1);
     switch (data[0] % 3) {
-    case 0:
-        return rest;
+    case 0: return rest;
     case 1: {
         std::string bytes = rest;
         appendCrc(bytes);

@@ -21,7 +21,7 @@ namespace {
 using Json = nlohmann::ordered_json;
 
 constexpr std::size_t kMaxDesignFileBytes = std::size_t(64) << 20;
-constexpr int kMaxNesting = 64;  // a design needs 4 levels; the limit keeps hostile files from recursing deep
+constexpr int kMaxNesting = 64; // a design needs 4 levels; the limit keeps hostile files from recursing deep
 constexpr char kProjectMagic[] = {'N', 'E', 'U', 'R', 'I', 'T', 'E', '\0'};
 
 // Deepest bracket nesting outside strings, counted up to just past `limit`.
@@ -61,11 +61,9 @@ std::string plainMessage(const char* what)
 Json parseText(const std::string& text, const std::string& context)
 {
     if (text.size() > kMaxDesignFileBytes)
-        throw NeuriteError(context + ": too large for a design file (" + std::to_string(text.size()) +
-                           " bytes)");
+        throw NeuriteError(context + ": too large for a design file (" + std::to_string(text.size()) + " bytes)");
     if (nestingDepth(text, kMaxNesting) > kMaxNesting)
-        throw NeuriteError(context + ": JSON is nested deeper than " + std::to_string(kMaxNesting) +
-                           " levels");
+        throw NeuriteError(context + ": JSON is nested deeper than " + std::to_string(kMaxNesting) + " levels");
     try {
         return Json::parse(text);
     } catch (const Json::exception& e) {
@@ -110,7 +108,7 @@ std::string readFileBytes(const std::string& path, std::size_t limit)
 
 bool isJsonText(const std::string& bytes)
 {
-    std::size_t at = bytes.starts_with("\xEF\xBB\xBF") ? 3 : 0;  // a byte-order mark some editors write
+    std::size_t at = bytes.starts_with("\xEF\xBB\xBF") ? 3 : 0; // a byte-order mark some editors write
     while (at < bytes.size() && std::string_view(" \t\r\n").find(bytes[at]) != std::string_view::npos)
         ++at;
     return at < bytes.size() && bytes[at] == '{';
@@ -123,7 +121,7 @@ std::string designFileText(const DesignFile& design)
     Json file = Json::object();
     file["name"] = design.name;
     file["description"] = design.description;
-    file["design"] = Json::parse(toJson(design.spec, -1));  // the engine's layout of the design itself
+    file["design"] = Json::parse(toJson(design.spec, -1)); // the engine's layout of the design itself
     const Json ui = design.uiStateJson.empty() ? Json::object() : parseText(design.uiStateJson, "UI state");
     if (!ui.is_object())
         throw NeuriteError("the UI state is not a JSON object");
@@ -142,7 +140,7 @@ DesignFile designFileFromText(const std::string& text, const std::string& contex
     if (!file.is_object())
         throw NeuriteError(context + ": expected a JSON object with a \"design\"");
     DesignFile design;
-    if (!file.contains("design") && file.contains("format")) {  // a bare network, as toJson(spec) writes it
+    if (!file.contains("design") && file.contains("format")) { // a bare network, as toJson(spec) writes it
         design.spec = specFromJson(text, context);
         return design;
     }
@@ -176,8 +174,8 @@ DesignFile loadDesignFile(const std::string& path)
 {
     const std::string bytes = readFileBytes(path, kMaxDesignFileBytes);
     if (bytes.size() > kMaxDesignFileBytes)
-        throw NeuriteError(path + ": too large for a design file (over " +
-                           std::to_string(kMaxDesignFileBytes >> 20) + " MiB)");
+        throw NeuriteError(path + ": too large for a design file (over " + std::to_string(kMaxDesignFileBytes >> 20) +
+                           " MiB)");
     return designFileFromText(bytes, path);
 }
 
@@ -188,7 +186,7 @@ DesignSource designSourceOf(const std::string& path)
         return DesignSource::Project;
     if (isJsonText(start) || (path.size() > 5 && path.ends_with(".json")))
         return DesignSource::DesignJson;
-    return DesignSource::Project;  // the project reader says what is wrong with it
+    return DesignSource::Project; // the project reader says what is wrong with it
 }
 
 Project loadProjectOrDesign(const std::string& path)

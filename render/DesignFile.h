@@ -24,7 +24,7 @@ struct DesignFile {
     std::string name;
     std::string description;
     NetworkSpec spec;
-    std::string uiStateJson = "{}";  // a JSON object, opaque here (the designer's node positions)
+    std::string uiStateJson = "{}"; // a JSON object, opaque here (the designer's node positions)
 };
 
 // The file's exact text: keys in a fixed order, 2-space indent, a trailing newline, so that saving the

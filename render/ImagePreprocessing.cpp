@@ -109,8 +109,7 @@ std::vector<float> preprocessImageFile(const QString& path)
         throw neurite::NeuriteError(QStringLiteral("%1: %2").arg(path, QString::fromStdString(e.what())).toStdString());
     }
     if (!input)
-        throw neurite::NeuriteError(
-            QObject::tr("%1 is blank: there is no digit to recognise").arg(path).toStdString());
+        throw neurite::NeuriteError(QObject::tr("%1 is blank: there is no digit to recognise").arg(path).toStdString());
     return std::move(*input);
 }
 

@@ -25,14 +25,21 @@ constexpr qreal kArrowHead = 7;
 
 QColor categoryColour(const QString& category)
 {
-    if (category == "Input") return QColor(0xd8, 0xf0, 0xdc);
-    if (category == "Core") return QColor(0xd6, 0xe6, 0xfa);
-    if (category == "Activations") return QColor(0xfd, 0xe9, 0xcf);
-    if (category == "Regularisation") return QColor(0xe8, 0xe8, 0xe8);
-    if (category == "Output") return QColor(0xeb, 0xdc, 0xf5);
-    if (category == "Convolution") return QColor(0xf5, 0xd9, 0xec);
-    if (category == "Merge") return QColor(0xef, 0xe4, 0xd0);
-    return QColor(0xfa, 0xd4, 0xd4);  // a type this build does not know
+    if (category == "Input")
+        return QColor(0xd8, 0xf0, 0xdc);
+    if (category == "Core")
+        return QColor(0xd6, 0xe6, 0xfa);
+    if (category == "Activations")
+        return QColor(0xfd, 0xe9, 0xcf);
+    if (category == "Regularisation")
+        return QColor(0xe8, 0xe8, 0xe8);
+    if (category == "Output")
+        return QColor(0xeb, 0xdc, 0xf5);
+    if (category == "Convolution")
+        return QColor(0xf5, 0xd9, 0xec);
+    if (category == "Merge")
+        return QColor(0xef, 0xe4, 0xd0);
+    return QColor(0xfa, 0xd4, 0xd4); // a type this build does not know
 }
 
 void writeAtomically(const QString& path, const QByteArray& bytes)
@@ -77,7 +84,8 @@ void NetworkDiagram::layout()
         box.topLeft = QPointF(kMargin + column * (kBoxWidth + kColumnGap), kMargin + row * (kBoxHeight + kRowGap));
         box.caption = QString::fromStdString(layerCaption(layer));
         box.detail = QString::fromStdString(layer.id);
-        if (const auto it = report.layers.find(id); it != report.layers.end() && layerRole(layer.type) != LayerRole::Output)
+        if (const auto it = report.layers.find(id);
+            it != report.layers.end() && layerRole(layer.type) != LayerRole::Output)
             box.detail += QStringLiteral(" \u2192 ") + QString::fromStdString(it->second.outputShape.toString());
         const LayerTypeInfo* info = findLayerType(layer.type);
         box.category = info ? QString::fromStdString(info->category) : QString();
@@ -131,7 +139,8 @@ void NetworkDiagram::paintArrow(QPainter& painter, const Box& from, const Box& t
     painter.setBrush(Qt::NoBrush);
     painter.drawPath(path);
     QPolygonF head;
-    head << end << end + QPointF(-kArrowHead * 1.4, -kArrowHead / 1.4) << end + QPointF(-kArrowHead * 1.4, kArrowHead / 1.4);
+    head << end << end + QPointF(-kArrowHead * 1.4, -kArrowHead / 1.4)
+         << end + QPointF(-kArrowHead * 1.4, kArrowHead / 1.4);
     painter.setBrush(QColor(0x33, 0x33, 0x33));
     painter.drawPolygon(head);
 }

@@ -32,7 +32,7 @@ private:
     struct Box {
         QPointF topLeft;
         QString caption;
-        QString detail;  // "dense1 -> (128)"
+        QString detail; // "dense1 -> (128)"
         QString category;
     };
     void layout();

@@ -113,8 +113,8 @@ private Q_SLOTS:
         QTemporaryDir dir;
         writeCornersDataSet(dir.path());
         const QString model = dir.filePath("corners.neurite");
-        const Run trained = runNeurite({"train", "--preset", "mlp", "--data", dir.path(), "--epochs", "3", "--seed",
-                                     "2", "--out", model});
+        const Run trained = runNeurite(
+            {"train", "--preset", "mlp", "--data", dir.path(), "--epochs", "3", "--seed", "2", "--out", model});
         QVERIFY2(trained.status == 0, qPrintable(trained.err));
         QVERIFY(trained.out.contains("Epoch 3/3"));
         QVERIFY(trained.out.contains("Test accuracy: 100.00%"));

@@ -78,9 +78,9 @@ Project TestCrashRecovery::saveProjectToTrain(const Dataset& data) const
     writeDataSet(m_dir.filePath("data"), data);
     Project project;
     project.spec = *preset("mlp");
-    project.spec.find("dense1")->options["units"] = 48.0;  // not the preset's 128: the design really comes back
+    project.spec.find("dense1")->options["units"] = 48.0; // not the preset's 128: the design really comes back
     project.settings.dataSet = m_dir.filePath("data").toStdString();
-    project.settings.epochs = 100000;  // still training when it is killed
+    project.settings.epochs = 100000; // still training when it is killed
     project.settings.batchSize = 20;
     project.settings.threads = 1;
     saveProject(project, m_dir.filePath("crash.neurite").toStdString());
@@ -118,8 +118,10 @@ void TestCrashRecovery::killAfterSecondCheckpoint(QProcess& neurite, const QStri
     }
     QVERIFY2(neurite.state() == QProcess::Running, "neurite ended before it was killed");
     QVERIFY2(epoch >= 2, qPrintable(QString("no second checkpoint in %1 after %2 ms (epoch %3)")
-                                        .arg(recoveryPath).arg(clock.elapsed()).arg(epoch)));
-    neurite.kill();  // SIGKILL: no destructor, no clean-up, the lock file stays behind
+                                        .arg(recoveryPath)
+                                        .arg(clock.elapsed())
+                                        .arg(epoch)));
+    neurite.kill(); // SIGKILL: no destructor, no clean-up, the lock file stays behind
     QVERIFY(neurite.waitForFinished());
     QCOMPARE(neurite.exitStatus(), QProcess::CrashExit);
 }
@@ -145,7 +147,7 @@ void TestCrashRecovery::checkCheckpointRestored(const ui::ProjectDocument& docum
     Network fromFile = networkFromProject(left);
     const float accuracy = evaluate(restored, data.test, data.classCount()).accuracy;
     QCOMPARE(accuracy, evaluate(fromFile, data.test, data.classCount()).accuracy);
-    QVERIFY2(accuracy > 0.5f, qPrintable(QString("test accuracy of the checkpoint %1").arg(accuracy)));  // chance: 0.1
+    QVERIFY2(accuracy > 0.5f, qPrintable(QString("test accuracy of the checkpoint %1").arg(accuracy))); // chance: 0.1
 }
 
 void TestCrashRecovery::killedDuringTrainingOffersDesignAndCheckpointBack()
@@ -160,8 +162,8 @@ void TestCrashRecovery::killedDuringTrainingOffersDesignAndCheckpointBack()
     neurite.setProcessChannelMode(QProcess::ForwardedErrorChannel);
     neurite.start(qEnvironmentVariable("NEURITE_BINARY"), {projectPath, "--train"});
     QVERIFY2(neurite.waitForStarted(), qPrintable(neurite.errorString()));
-    const QString recoveryPath =
-        m_dir.filePath(QStringLiteral("recovery/recovery-%1.neurite").arg(neurite.processId()));
+    const QString recoveryPath = m_dir.filePath(
+        QStringLiteral("recovery/recovery-%1.neurite").arg(neurite.processId()));
     int epoch = 0;
     killAfterSecondCheckpoint(neurite, recoveryPath, epoch);
     if (QTest::currentTestFailed())
@@ -172,7 +174,7 @@ void TestCrashRecovery::killedDuringTrainingOffersDesignAndCheckpointBack()
     QVERIFY(left.weights.has_value());
     const int leftEpoch = ui::RecoveryFile::checkpointEpochOf(recoveryPath);
     QVERIFY(leftEpoch >= epoch);
-    QCOMPARE(int(left.history.epochs.size()), leftEpoch);  // the history up to the checkpoint
+    QCOMPARE(int(left.history.epochs.size()), leftEpoch); // the history up to the checkpoint
     QVERIFY(!left.history.batches.empty());
     QCOMPARE(ui::RecoveryFile::orphans(), QStringList({QFileInfo(recoveryPath).absoluteFilePath()}));
 
@@ -189,7 +191,7 @@ void TestCrashRecovery::killedDuringTrainingOffersDesignAndCheckpointBack()
     QCOMPARE(document->spec(), project.spec);
     QCOMPARE(document->spec().layers.size(), std::size_t(5));
     QCOMPARE(document->spec().layers[1].id, std::string("dense1"));
-    QVERIFY(document->isModified());  // recovered work is not saved anywhere yet
+    QVERIFY(document->isModified()); // recovered work is not saved anywhere yet
     QCOMPARE(document->path(), QFileInfo(projectPath).absoluteFilePath());
     checkCheckpointRestored(*document, project, left, data, leftEpoch);
     if (QTest::currentTestFailed())

@@ -105,8 +105,8 @@ private Q_SLOTS:
         file.spec = *preset("logistic");
         render::saveDesignFile(file, design.toStdString());
         const QString model = m_dir.filePath("trained.neurite");
-        const Run trained = runNeurite({"train", "--design", design, "--data", data.path(), "--epochs", "2",
-                                        "--quiet", "--out", model});
+        const Run trained = runNeurite(
+            {"train", "--design", design, "--data", data.path(), "--epochs", "2", "--quiet", "--out", model});
         QVERIFY2(trained.status == 0, qPrintable(trained.err));
         QVERIFY2(trained.out.contains("Test accuracy: "), qPrintable(trained.out));
         const Project project = loadProject(model.toStdString());
@@ -133,10 +133,15 @@ private Q_SLOTS:
         QTest::newRow("syntax") << "syntax.json" << QByteArray("{\"design\": {\"format\": ") << "invalid JSON";
         QTest::newRow("empty") << "empty.json" << QByteArray() << "invalid JSON";
         QTest::newRow("no design") << "nodesign.json" << QByteArray(R"({"name": "x"})") << "design: missing";
-        QTest::newRow("name") << "name.json" << "{\"name\": 3, \"design\": " + good + "}" << "name: expected a string";
-        QTest::newRow("ui") << "ui.json" << "{\"ui\": [1], \"design\": " + good + "}" << "ui: expected an object";
-        QTest::newRow("layer type") << "type.json" << "{\"design\": " + QByteArray(good).replace("\"Dense\"", "7") + "}"
-                                   << "design: layers[1].type: expected a string";
+        QTest::newRow("name") << "name.json"
+                              << "{\"name\": 3, \"design\": " + good + "}"
+                              << "name: expected a string";
+        QTest::newRow("ui") << "ui.json"
+                            << "{\"ui\": [1], \"design\": " + good + "}"
+                            << "ui: expected an object";
+        QTest::newRow("layer type") << "type.json"
+                                    << "{\"design\": " + QByteArray(good).replace("\"Dense\"", "7") + "}"
+                                    << "design: layers[1].type: expected a string";
         QTest::newRow("format") << "format.json"
                                 << "{\"design\": " + QByteArray(good).replace("neurite-network", "keras") + "}"
                                 << "design: format";

@@ -29,7 +29,7 @@ private Q_SLOTS:
         }
         QFile csv(dir.filePath("out.csv"));
         QVERIFY(csv.open(QIODevice::ReadOnly));
-        QCOMPARE(csv.readAll().count('\n'), 2);  // header and one epoch
+        QCOMPARE(csv.readAll().count('\n'), 2); // header and one epoch
         QFile header(dir.filePath("out.cpp"));
         QVERIFY(header.open(QIODevice::ReadOnly));
         QVERIFY(header.readAll().contains("namespace out {"));

@@ -153,11 +153,12 @@ NetworkSpec everyLayerSpec(const std::string& loss)
 {
     LayerSpec noBias = dense("dense3", 16, "sigmoid");
     noBias.options["bias"] = 0.0;
-    NetworkSpec spec = chainSpec(1, {dense("dense1", 32, "linear"), layer("leaky", "LeakyReLU", {{"alpha", 0.2}}),
-                                     dense("dense2", 24, "tanh"), layer("drop", "Dropout", {{"rate", 0.3}}), noBias,
-                                     layer("sig", "Sigmoid"), layer("tanh", "Tanh"), dense("dense4", 12, "leaky_relu"),
-                                     dense("dense5", 12, "linear"), layer("relu", "ReLU"), dense("dense6", 10, "linear"),
-                                     layer("soft", "Softmax")},
+    NetworkSpec spec = chainSpec(1,
+                                 {dense("dense1", 32, "linear"), layer("leaky", "LeakyReLU", {{"alpha", 0.2}}),
+                                  dense("dense2", 24, "tanh"), layer("drop", "Dropout", {{"rate", 0.3}}), noBias,
+                                  layer("sig", "Sigmoid"), layer("tanh", "Tanh"), dense("dense4", 12, "leaky_relu"),
+                                  dense("dense5", 12, "linear"), layer("relu", "ReLU"), dense("dense6", 10, "linear"),
+                                  layer("soft", "Softmax")},
                                  loss);
     spec.layers.front().options = {{"channels", 1.0}, {"height", 28.0}, {"width", 28.0}};
     return spec;
@@ -265,7 +266,7 @@ private Q_SLOTS:
         const QStringList lines = out.split('\n');
         if (design != "mlp")
             QCOMPARE(lines.value(0), expectedOps(design));
-        if (design.startsWith("image"))  // [top, left, bottom, right]: "same" with a 4x4 kernel, stride 2
+        if (design.startsWith("image")) // [top, left, bottom, right]: "same" with a 4x4 kernel, stride 2
             QCOMPARE(lines.value(1), QString("conv_1x1/Conv=0,0,0,0 conv_even/Conv=1,1,2,2 conv_explicit/Conv=1,1,1,1 "
                                              "conv_same/Conv=1,1,1,1"));
         Matrix expected;
@@ -342,7 +343,8 @@ private Q_SLOTS:
         const QString check = runPython(
             "import sys, numpy as np; sys.path.insert(0, sys.argv[1]); import model\n"
             "net = model.load(sys.argv[2]); a = np.load(sys.argv[2]); b = np.load(sys.argv[3])\n"
-            "print(sorted(a.files) == sorted(b.files), float(np.abs(a['dense1.weight'] - b['dense1.weight']).max()) > 0)",
+            "print(sorted(a.files) == sorted(b.files), float(np.abs(a['dense1.weight'] - b['dense1.weight']).max()) > "
+            "0)",
             {folder, dir.filePath("trained/weights.npz"), folder + "/weights.npz"});
         QCOMPARE(check.trimmed(), QString("True True"));
         QVERIFY(QFile::exists(dir.filePath("trained/weights.pt")));

@@ -115,7 +115,8 @@ private Q_SLOTS:
         QVERIFY(QFileInfo(m_dir.filePath("huge.png")).size() < 1 << 20);
         const Run run = runNeurite({"predict", m_model, m_dir.filePath("huge.png")});
         QCOMPARE(run.status, 1);
-        QVERIFY2(run.err.contains("huge.png") && run.err.contains("too large (20000 x 20000 pixels)"), qPrintable(run.err));
+        QVERIFY2(run.err.contains("huge.png") && run.err.contains("too large (20000 x 20000 pixels)"),
+                 qPrintable(run.err));
         QVERIFY2(childPeakMb() < kMaxChildPeakMb, qPrintable(QString("peak %1 MB").arg(childPeakMb())));
         qInfo("neurite predict on a 20000 x 20000 PNG: refused, peak memory %ld MB", childPeakMb());
     }
@@ -135,8 +136,9 @@ private Q_SLOTS:
         QVERIFY(dot.save(m_dir.filePath("dot.png")));
         const Run run = runNeurite({"predict", m_model, m_dir.filePath("pixel-255.png"), m_dir.filePath("pixel-0.png"),
                                     m_dir.filePath("dot.png")});
-        QCOMPARE(run.status, 1);  // two of the three images failed
-        QVERIFY2(run.err.contains("pixel-255.png is blank") && run.err.contains("pixel-0.png is blank"), qPrintable(run.err));
+        QCOMPARE(run.status, 1); // two of the three images failed
+        QVERIFY2(run.err.contains("pixel-255.png is blank") && run.err.contains("pixel-0.png is blank"),
+                 qPrintable(run.err));
         QVERIFY2(run.out.startsWith(m_dir.filePath("dot.png") + ": "), qPrintable(run.out));
     }
 
@@ -155,7 +157,7 @@ private Q_SLOTS:
         QCOMPARE(run.status, 1);
         for (const char* name : {"fake.png", "cut.png", "missing.png"})
             QVERIFY2(run.err.contains(m_dir.filePath(name) + ": "), qPrintable(run.err));
-        QVERIFY2(run.out.contains(m_dir.filePath("digit.png") + ": "), qPrintable(run.out));  // the good one still ran
+        QVERIFY2(run.out.contains(m_dir.filePath("digit.png") + ": "), qPrintable(run.out)); // the good one still ran
     }
 
     void oddFileNamesForTrainOutAndLoad_data()
@@ -172,7 +174,8 @@ private Q_SLOTS:
         QTemporaryDir dir;
         writeCornersDataSet(dir.path());
         const QString out = rawName(dir.path(), name);
-        const Run trained = runShell("train --preset logistic --epochs 1 --quiet --data " + quoted(dir.path()) + " --out " + out);
+        const Run trained = runShell("train --preset logistic --epochs 1 --quiet --data " + quoted(dir.path()) +
+                                     " --out " + out);
         QVERIFY2(trained.status == 0, qPrintable(trained.err));
         const std::string path = QFile::encodeName(dir.path()).toStdString() + "/" + name.toStdString();
         QVERIFY2(loadProject(path).weights.has_value(), path.c_str());
@@ -213,8 +216,8 @@ private Q_SLOTS:
         // The folder "is" a regular file: creating anything inside it fails (even for root).
         const QString blocker = dir.filePath("not-a-folder");
         std::ofstream(blocker.toStdString()) << "x";
-        const Run trained = runNeurite({"train", "--preset", "logistic", "--epochs", "1", "--quiet", "--data", dir.path(),
-                                        "--out", blocker + "/model.neurite"});
+        const Run trained = runNeurite({"train", "--preset", "logistic", "--epochs", "1", "--quiet", "--data",
+                                        dir.path(), "--out", blocker + "/model.neurite"});
         QCOMPARE(trained.status, 1);
         QVERIFY2(trained.err.contains(blocker + "/model.neurite"), qPrintable(trained.err));
         const Run exported = runNeurite({"export", m_model, "--format", "cpp", "--out", blocker + "/model.h"});

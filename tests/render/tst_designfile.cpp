@@ -144,10 +144,12 @@ private Q_SLOTS:
     {
         QCOMPARE(test::errorOrNone([] { designFileFromText("[1, 2]", "list.json"); }),
                  QString("list.json: expected a JSON object with a \"design\""));
-        QVERIFY(test::errorOrNone([] { designFileFromText(R"({"design": {"format": 1}})", "f.json"); })
-                    .startsWith("f.json: design: format: "));
-        QVERIFY(test::errorOrNone([] { designFileFromText(R"({"design": {}, "description": []})", "d.json"); })
-                    .startsWith("d.json: description: expected a string"));
+        QVERIFY(test::errorOrNone([] {
+                    designFileFromText(R"({"design": {"format": 1}})", "f.json");
+                }).startsWith("f.json: design: format: "));
+        QVERIFY(test::errorOrNone([] {
+                    designFileFromText(R"({"design": {}, "description": []})", "d.json");
+                }).startsWith("d.json: description: expected a string"));
         QVERIFY(test::errorOrNone([] { loadDesignFile("/nonexistent/x.json"); }).startsWith("/nonexistent/x.json: "));
     }
 };

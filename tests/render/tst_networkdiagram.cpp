@@ -53,7 +53,7 @@ private Q_SLOTS:
         // The Input box (green) near its top-left corner, the gap between columns white.
         QCOMPARE(image.pixelColor(30, 30), QColor(0xd8, 0xf0, 0xdc));
         QCOMPARE(image.pixelColor(20 + 190 + 28, 25), QColor(Qt::white));
-        QCOMPARE(image.pixelColor(20 + 190 + 56 + 10, 30), QColor(0xd6, 0xe6, 0xfa));  // dense1: Core, blue
+        QCOMPARE(image.pixelColor(20 + 190 + 56 + 10, 30), QColor(0xd6, 0xe6, 0xfa)); // dense1: Core, blue
     }
 
     void unwritablePathNamesTheFile()

@@ -45,7 +45,7 @@ double gradientError(Layer& layer, const std::vector<Matrix*>& inputs, const Mat
     for (std::size_t i = 0; i < inputs.size(); ++i)
         check(dIn[i], *inputs[i], "dInput" + std::to_string(i));
     for (const ParameterRef& p : layer.parameters()) {
-        const Matrix analytic = *p.grad;  // copied: the numeric passes run forward only
+        const Matrix analytic = *p.grad; // copied: the numeric passes run forward only
         check(analytic, *p.value, "d" + p.name);
     }
     return largest;
@@ -78,7 +78,7 @@ std::string projectRoundTripDifference(const NetworkSpec& spec, const Matrix& x)
     for (std::size_t i = 0; i < labels.size(); ++i)
         labels[i] = std::uint8_t(i % std::size_t(trained.outputSize()));
     trained.forwardBackward(x, labels.data());
-    for (const ParameterRef& p : trained.parameters())  // a plain SGD step
+    for (const ParameterRef& p : trained.parameters()) // a plain SGD step
         *p.value -= 0.1f * *p.grad;
     Matrix before, after;
     trained.predict(x, before);
@@ -99,8 +99,8 @@ std::string projectRoundTripDifference(const NetworkSpec& spec, const Matrix& x)
     if (before.rows() != after.rows() || before.cols() != after.cols())
         return "the predictions have another shape";
     if (std::memcmp(before.data(), after.data(), sizeof(float) * std::size_t(before.size())) != 0)
-        return "the predictions differ (largest difference " +
-               std::to_string((before - after).cwiseAbs().maxCoeff()) + ")";
+        return "the predictions differ (largest difference " + std::to_string((before - after).cwiseAbs().maxCoeff()) +
+               ")";
     return {};
 }
 

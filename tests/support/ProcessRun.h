@@ -8,7 +8,7 @@
 namespace neurite::test {
 
 struct ProcessRun {
-    int status = -1;  // the exit code; -1 when the process crashed, could not start or timed out
+    int status = -1; // the exit code; -1 when the process crashed, could not start or timed out
     QString out, err;
 };
 

@@ -15,7 +15,7 @@ Dataset syntheticImages(int side, int classes, int trainPerClass, int testPerCla
     std::normal_distribution<float> noise(0.0f, 25.0f);
     const int pixels = side * side;
     std::vector<std::vector<float>> prototypes(static_cast<std::size_t>(classes),
-                                              std::vector<float>(static_cast<std::size_t>(pixels)));
+                                               std::vector<float>(static_cast<std::size_t>(pixels)));
     for (auto& prototype : prototypes)
         for (float& v : prototype)
             v = unit(rng) < 0.3f ? 255.0f : 0.0f;

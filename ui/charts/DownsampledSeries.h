@@ -42,9 +42,9 @@ private:
 
     QXYSeries* m_series;
     std::vector<QPointF> m_points;
-    QList<QPointF> m_drawn;  // what the series shows
+    QList<QPointF> m_drawn; // what the series shows
     int m_bucket = 1;
-    std::size_t m_drawnUpTo = 0;  // points before this index are in drawn buckets
+    std::size_t m_drawnUpTo = 0; // points before this index are in drawn buckets
     double m_min = 0, m_max = 0;
     bool m_hasRange = false;
 };

@@ -14,8 +14,8 @@ class QScatterSeries;
 namespace neurite::ui {
 
 enum class EpochMetric {
-    Loss,      // raw per-batch line (faint) and its smoothed line, validation per epoch; linear or log scale
-    Accuracy,  // smoothed per-batch line (faint), training and validation per epoch, in percent
+    Loss,     // raw per-batch line (faint) and its smoothed line, validation per epoch; linear or log scale
+    Accuracy, // smoothed per-batch line (faint), training and validation per epoch, in percent
 };
 
 // Per-batch values arrive in bulk (addBatches), per-epoch values one by one (addEpoch). The best epoch is
@@ -60,15 +60,15 @@ private:
     QString describeEpoch(const EpochReport& e) const;
 
     EpochMetric m_metric;
-    QLineSeries* m_rawSeries = nullptr;    // the loss only
+    QLineSeries* m_rawSeries = nullptr; // the loss only
     QLineSeries* m_smoothSeries = nullptr;
-    QLineSeries* m_trainSeries = nullptr;  // the accuracy only
+    QLineSeries* m_trainSeries = nullptr; // the accuracy only
     QLineSeries* m_validationSeries = nullptr;
     QScatterSeries* m_bestSeries = nullptr;
     DownsampledSeries m_raw;
     DownsampledSeries m_smooth;
     std::vector<EpochReport> m_epochs;
-    SmoothedAverage m_average;  // of the batch values
+    SmoothedAverage m_average; // of the batch values
     int m_bestEpoch = 0;
 };
 

@@ -13,16 +13,13 @@ namespace {
 
 const QColor kBarColour(120, 144, 180);
 const QColor kTopColour(230, 126, 34);
-constexpr int kLongNameLength = 4;  // longer class names are drawn slanted so they do not overlap
+constexpr int kLongNameLength = 4; // longer class names are drawn slanted so they do not overlap
 
 } // namespace
 
 ProbabilityChart::ProbabilityChart(QWidget* parent)
-    : QChartView(parent)
-    , m_set(new QBarSet(tr("Probability")))
-    , m_series(new QBarSeries)
-    , m_axisX(new QBarCategoryAxis)
-    , m_axisY(new QValueAxis)
+    : QChartView(parent), m_set(new QBarSet(tr("Probability"))), m_series(new QBarSeries),
+      m_axisX(new QBarCategoryAxis), m_axisY(new QValueAxis)
 {
     m_set->setColor(kBarColour);
     m_set->setBorderColor(kBarColour);
@@ -33,7 +30,7 @@ ProbabilityChart::ProbabilityChart(QWidget* parent)
     auto* chart = new QChart;
     chart->addSeries(m_series);
     chart->legend()->hide();
-    chart->setAnimationOptions(QChart::NoAnimation);  // a live view: every update must show at once
+    chart->setAnimationOptions(QChart::NoAnimation); // a live view: every update must show at once
     chart->setMargins(QMargins(4, 4, 4, 4));
     chart->setBackgroundRoundness(0);
     m_axisY->setRange(0, 100);
@@ -88,8 +85,8 @@ void ProbabilityChart::setProbabilities(const std::vector<float>& probabilities)
         m_top = top;
     }
     if (top >= 0)
-        chart()->setTitle(tr("%1  ·  %2%")
-                              .arg(m_names.value(top), QString::number(100.0 * probabilities[std::size_t(top)], 'f', 1)));
+        chart()->setTitle(
+            tr("%1  ·  %2%").arg(m_names.value(top), QString::number(100.0 * probabilities[std::size_t(top)], 'f', 1)));
 }
 
 void ProbabilityChart::clearProbabilities(const QString& hint)

@@ -27,9 +27,9 @@ public:
     // No input: all bars zero and a hint in the title.
     void clearProbabilities(const QString& hint = {});
 
-    int topClass() const { return m_top; }  // -1 when there is nothing to show
+    int topClass() const { return m_top; } // -1 when there is nothing to show
     QString titleText() const;
-    double barValue(int index) const;       // in percent, for tests
+    double barValue(int index) const; // in percent, for tests
     bool isHighlighted(int index) const;
 
 private:

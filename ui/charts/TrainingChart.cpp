@@ -14,7 +14,7 @@
 namespace neurite::ui {
 
 namespace {
-constexpr double kLogFloor = 1e-4;  // log axes cannot show 0: losses are clamped up to this
+constexpr double kLogFloor = 1e-4; // log axes cannot show 0: losses are clamped up to this
 }
 
 double epochPosition(const BatchReport& report)
@@ -31,7 +31,7 @@ TrainingChart::TrainingChart(const QString& title, QWidget* parent)
     c->setTitle(title);
     c->setMargins(QMargins(4, 4, 4, 4));
     c->legend()->setAlignment(Qt::AlignBottom);
-    c->setAnimationOptions(QChart::NoAnimation);  // animations would replay on every update
+    c->setAnimationOptions(QChart::NoAnimation); // animations would replay on every update
     m_xAxis->setTitleText(tr("epoch"));
     m_xAxis->setLabelFormat(QStringLiteral("%g"));
     m_xAxis->setRange(0, 1);

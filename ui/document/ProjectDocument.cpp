@@ -49,7 +49,7 @@ void ProjectDocument::setDesignLocked(bool locked)
         return;
     m_locked = locked;
     Q_EMIT designLockedChanged(locked);
-    revalidate();  // canTrain depends on the lock
+    revalidate(); // canTrain depends on the lock
 }
 
 void ProjectDocument::setDataFitChecked(bool checked)
@@ -212,7 +212,7 @@ void ProjectDocument::setSettings(const TrainingSettings& settings)
     m_extraModified = true;
     updateModified();
     if (otherData)
-        revalidate();  // the design is checked against the data set
+        revalidate(); // the design is checked against the data set
     Q_EMIT settingsChanged();
 }
 

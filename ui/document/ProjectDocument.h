@@ -74,9 +74,9 @@ public:
     void setDesignInfo(const QString& name, const QString& description);
 
     QString path() const { return m_path; }
-    QString displayName() const;  // file name, or "Untitled"
+    QString displayName() const; // file name, or "Untitled"
     bool isModified() const;
-    void setModified(bool modified);  // false marks the current state as saved
+    void setModified(bool modified); // false marks the current state as saved
 
     const TrainingSettings& settings() const { return m_settings; }
     void setSettings(const TrainingSettings& settings);
@@ -90,7 +90,7 @@ public:
     void setDataSet(const std::string& name, const std::vector<std::string>& classNames);
 
 Q_SIGNALS:
-    void designChanged();       // layers, options or wires (not positions)
+    void designChanged(); // layers, options or wires (not positions)
     void validationChanged();
     void canTrainChanged(bool canTrain);
     void weightsChanged();
@@ -99,7 +99,7 @@ Q_SIGNALS:
     void designFileChanged();
     void modifiedChanged(bool modified);
     void designLockedChanged(bool locked);
-    void documentReset();        // a new or opened project replaced everything
+    void documentReset(); // a new or opened project replaced everything
 
 private:
     void onDesignEdited();
@@ -120,11 +120,11 @@ private:
     QString m_designFile;
     QString m_designName;
     QString m_designDescription;
-    bool m_extraModified = false;  // changes outside the undo stack: settings, weights
+    bool m_extraModified = false; // changes outside the undo stack: settings, weights
     bool m_lastModified = false;
     TrainingSettings m_settings;
     std::optional<Weights> m_weights;
-    NetworkSpec m_weightsSpec;  // the design the weights were trained with
+    NetworkSpec m_weightsSpec; // the design the weights were trained with
     TrainingHistory m_history;
     std::string m_dataSetName;
     std::vector<std::string> m_classNames;

@@ -48,8 +48,7 @@ QJsonObject recoveryStateOf(const Project& project)
 RecoveryFile::RecoveryFile(ProjectDocument* document, QObject* parent) : QObject(parent), m_document(document)
 {
     QDir().mkpath(directory());
-    m_path = QDir(directory()).filePath(
-        QStringLiteral("recovery-%1.neurite").arg(QCoreApplication::applicationPid()));
+    m_path = QDir(directory()).filePath(QStringLiteral("recovery-%1.neurite").arg(QCoreApplication::applicationPid()));
     m_lock = std::make_unique<QLockFile>(lockPathFor(m_path));
     m_lock->tryLock(0);
     m_writer = std::make_unique<RecoveryWriter>(QFile::encodeName(m_path).toStdString());
@@ -61,7 +60,7 @@ RecoveryFile::RecoveryFile(ProjectDocument* document, QObject* parent) : QObject
 RecoveryFile::~RecoveryFile()
 {
     discard();
-    m_writer.reset();  // joins the writer after the removal
+    m_writer.reset(); // joins the writer after the removal
 }
 
 QString RecoveryFile::directory()
@@ -136,7 +135,7 @@ void RecoveryFile::onEpoch(const EpochReport& report)
 void RecoveryFile::onCheckpoint(const TrainingCheckpoint& checkpoint)
 {
     m_checkpoint = checkpoint;
-    m_checkpointHistory = m_runHistory;  // reports arrive in order: up to and including this epoch
+    m_checkpointHistory = m_runHistory; // reports arrive in order: up to and including this epoch
     saveNow();
 }
 
@@ -158,7 +157,7 @@ QStringList RecoveryFile::orphans()
         QDir(directory()).entryInfoList({QStringLiteral("recovery-*.neurite")}, QDir::Files, QDir::Time);
     for (const QFileInfo& file : files) {
         QLockFile lock(lockPathFor(file.absoluteFilePath()));
-        if (lock.tryLock(0)) {  // free (or stale: its process is gone), so nobody is editing it
+        if (lock.tryLock(0)) { // free (or stale: its process is gone), so nobody is editing it
             lock.unlock();
             result.append(file.absoluteFilePath());
         }

@@ -74,7 +74,7 @@ private:
     std::vector<std::string> m_runClassNames;
     TrainingHistory m_runHistory;
     std::optional<TrainingCheckpoint> m_checkpoint;
-    TrainingHistory m_checkpointHistory;  // the run's history up to the checkpoint's epoch
+    TrainingHistory m_checkpointHistory; // the run's history up to the checkpoint's epoch
 };
 
 } // namespace neurite::ui

@@ -55,7 +55,7 @@ void RecoveryWriter::run()
     for (;;) {
         m_wake.wait(lock, [this] { return m_pending || m_quit; });
         if (!m_pending)
-            return;  // asked to quit with nothing left to do
+            return; // asked to quit with nothing left to do
         Job job = std::move(*m_pending);
         m_pending.reset();
         m_busy = true;

@@ -34,7 +34,7 @@ public:
 
 private:
     struct Job {
-        std::optional<Project> project;  // none: remove the file
+        std::optional<Project> project; // none: remove the file
     };
     void post(Job job);
     void run();

@@ -45,7 +45,7 @@ QHash<QString, QPointF> autoLayout(const NetworkSpec& spec)
     QHash<QString, QPointF> positions;
     for (auto it = columns.begin(); it != columns.end(); ++it) {
         const QStringList& ids = it.value();
-        const double top = -0.5 * (ids.size() - 1) * kLayoutRowHeight;  // centre each column on y = 0
+        const double top = -0.5 * (ids.size() - 1) * kLayoutRowHeight; // centre each column on y = 0
         for (int row = 0; row < ids.size(); ++row)
             positions.insert(ids[row], QPointF(it.key() * kLayoutColumnWidth, top + row * kLayoutRowHeight));
     }

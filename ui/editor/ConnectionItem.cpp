@@ -56,13 +56,13 @@ void ConnectionItem::updatePen()
     pen.setCapStyle(Qt::RoundCap);
     if (m_dragging)
         pen.setStyle(Qt::DashLine);
-    setPen(pen);  // repaints
+    setPen(pen); // repaints
 }
 
 QPainterPath ConnectionItem::shape() const
 {
     QPainterPathStroker stroker;
-    stroker.setWidth(12);  // easy to click
+    stroker.setWidth(12); // easy to click
     return stroker.createStroke(path());
 }
 

@@ -33,7 +33,7 @@ protected:
     QVariant itemChange(GraphicsItemChange change, const QVariant& value) override;
 
 private:
-    void updatePen();  // pen() is what paint() draws with: grey, red for a problem, blue when selected
+    void updatePen(); // pen() is what paint() draws with: grey, red for a problem, blue when selected
 
     ConnectionId m_connection;
     QString m_problem;

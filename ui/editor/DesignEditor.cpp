@@ -109,9 +109,9 @@ void DesignEditor::createActions()
     });
     // QKeySequence::Redo is Ctrl+Shift+Z on X11 and Ctrl+Y first on Windows: listing it beside Ctrl+Shift+Z
     // gave one action the same key twice, and Qt then calls the key ambiguous and runs nothing.
-    m_redo->setShortcuts(distinctShortcuts({QKeySequence(tr("Ctrl+Shift+Z")), QKeySequence(tr("Ctrl+Y"))},
-                                           QKeySequence::Redo));
-    m_undo->setIconText(tr("Undo"));  // the toolbar keeps short labels while the menu says what is undone
+    m_redo->setShortcuts(
+        distinctShortcuts({QKeySequence(tr("Ctrl+Shift+Z")), QKeySequence(tr("Ctrl+Y"))}, QKeySequence::Redo));
+    m_undo->setIconText(tr("Undo")); // the toolbar keeps short labels while the menu says what is undone
     m_redo->setIconText(tr("Redo"));
     QAction* separator = new QAction(this);
     separator->setSeparator(true);
@@ -119,8 +119,10 @@ void DesignEditor::createActions()
     addAction(m_editActions, tr("Cu&t"), QKeySequence::Cut, [this] { m_scene->cutSelection(); });
     addAction(m_editActions, tr("&Copy"), QKeySequence::Copy, [this] { m_scene->copySelection(); });
     addAction(m_editActions, tr("&Paste"), QKeySequence::Paste, [this] { m_scene->paste(); });
-    QAction* duplicate = addAction(m_editActions, tr("D&uplicate"), QKeySequence(tr("Ctrl+D")), [this] { m_scene->duplicateSelection(); });
-    QAction* remove = addAction(m_editActions, tr("&Delete"), QKeySequence::Delete, [this] { m_scene->deleteSelection(); });
+    QAction* duplicate = addAction(m_editActions, tr("D&uplicate"), QKeySequence(tr("Ctrl+D")),
+                                   [this] { m_scene->duplicateSelection(); });
+    QAction* remove = addAction(m_editActions, tr("&Delete"), QKeySequence::Delete,
+                                [this] { m_scene->deleteSelection(); });
     remove->setShortcuts({QKeySequence::Delete, QKeySequence(Qt::Key_Backspace)});
     addAction(m_editActions, tr("Select &All"), QKeySequence::SelectAll, [this] {
         for (QGraphicsItem* item : m_scene->items())

@@ -27,8 +27,8 @@ QJsonObject readTemplate(const QString& resource)
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &error);
     if (!document.isObject())
-        throw NeuriteError("Template " + resource.toStdString() + " is not valid JSON: " +
-                           error.errorString().toStdString() + ".");
+        throw NeuriteError("Template " + resource.toStdString() +
+                           " is not valid JSON: " + error.errorString().toStdString() + ".");
     return document.object();
 }
 

@@ -9,8 +9,8 @@
 namespace neurite::ui {
 
 struct DesignTemplate {
-    QString resource;     // ":/templates/reference-mlp.json"
-    QString name;         // "Reference MLP (784-128-64-10)"
+    QString resource; // ":/templates/reference-mlp.json"
+    QString name;     // "Reference MLP (784-128-64-10)"
     QString description;
 };
 

@@ -5,8 +5,7 @@
 
 namespace neurite::ui {
 
-InsertCommand::InsertCommand(GraphModel* model, const QJsonObject& fragment, const QString& text,
-                             QUndoCommand* parent)
+InsertCommand::InsertCommand(GraphModel* model, const QJsonObject& fragment, const QString& text, QUndoCommand* parent)
     : QUndoCommand(text, parent), m_model(model), m_fragment(fragment)
 {
 }
@@ -21,8 +20,7 @@ void InsertCommand::undo()
     m_model->removeFragment(m_fragment);
 }
 
-RemoveCommand::RemoveCommand(GraphModel* model, const QJsonObject& fragment, const QString& text,
-                             QUndoCommand* parent)
+RemoveCommand::RemoveCommand(GraphModel* model, const QJsonObject& fragment, const QString& text, QUndoCommand* parent)
     : QUndoCommand(text, parent), m_model(model), m_fragment(fragment)
 {
 }
@@ -37,10 +35,11 @@ void RemoveCommand::undo()
     m_model->insertFragment(m_fragment);
 }
 
-MoveCommand::MoveCommand(GraphModel* model, const QHash<QString, QPointF>& from,
-                         const QHash<QString, QPointF>& to, const QString& text, bool mergeable)
+MoveCommand::MoveCommand(GraphModel* model, const QHash<QString, QPointF>& from, const QHash<QString, QPointF>& to,
+                         const QString& text, bool mergeable)
     : QUndoCommand(text.isEmpty() ? (to.size() == 1 ? QObject::tr("Move %1").arg(to.keys().first())
-                                                    : QObject::tr("Move %1 layers").arg(to.size())) : text),
+                                                    : QObject::tr("Move %1 layers").arg(to.size()))
+                                  : text),
       m_model(model), m_from(from), m_to(to), m_mergeable(mergeable)
 {
 }
@@ -62,7 +61,7 @@ bool MoveCommand::mergeWith(const QUndoCommand* other)
     const auto* move = static_cast<const MoveCommand*>(other);
     if (QSet<QString>(move->m_to.keyBegin(), move->m_to.keyEnd()) != QSet<QString>(m_to.keyBegin(), m_to.keyEnd()))
         return false;
-    m_to = move->m_to;  // keep our original "from": one undo step returns to before the first drag
+    m_to = move->m_to; // keep our original "from": one undo step returns to before the first drag
     return true;
 }
 

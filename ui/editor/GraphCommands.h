@@ -15,10 +15,10 @@ enum CommandId { kMoveCommandId = 1001, kOptionCommandId = 1002 };
 // Adds a fragment (nodes and wires): a new node, a wire, a paste, a duplicate.
 class InsertCommand : public QUndoCommand {
 public:
-    InsertCommand(GraphModel* model, const QJsonObject& fragment, const QString& text,
-                  QUndoCommand* parent = nullptr);
+    InsertCommand(GraphModel* model, const QJsonObject& fragment, const QString& text, QUndoCommand* parent = nullptr);
     void redo() override;
     void undo() override;
+
 private:
     GraphModel* m_model;
     QJsonObject m_fragment;
@@ -27,8 +27,7 @@ private:
 // Removes a fragment: delete, cut, removing a wire. Undo puts back exactly what was removed.
 class RemoveCommand : public QUndoCommand {
 public:
-    RemoveCommand(GraphModel* model, const QJsonObject& fragment, const QString& text,
-                  QUndoCommand* parent = nullptr);
+    RemoveCommand(GraphModel* model, const QJsonObject& fragment, const QString& text, QUndoCommand* parent = nullptr);
     void redo() override;
     void undo() override;
 

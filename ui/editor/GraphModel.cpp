@@ -35,8 +35,7 @@ QJsonObject connectionToJson(const ConnectionId& c)
 
 ConnectionId connectionFromJson(const QJsonObject& json)
 {
-    return ConnectionId{json.value("from").toString(), json.value("to").toString(),
-                        json.value("toPort").toInt()};
+    return ConnectionId{json.value("from").toString(), json.value("to").toString(), json.value("toPort").toInt()};
 }
 
 } // namespace

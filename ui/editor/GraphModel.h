@@ -44,7 +44,7 @@ public:
     // Nodes in insertion order (the order layers take in the spec).
     const QStringList& nodeIds() const { return m_order; }
     bool hasNode(const QString& id) const { return m_nodes.contains(id); }
-    const Node& node(const QString& id) const;  // asserts that it exists
+    const Node& node(const QString& id) const; // asserts that it exists
     const QList<ConnectionId>& connections() const { return m_connections; }
     QList<ConnectionId> connectionsOf(const QString& nodeId) const;
     int inputPortCount(const QString& nodeId) const;
@@ -53,8 +53,8 @@ public:
     // An id not yet used, from the type: "dense1", "dense2", ...
     QString uniqueId(const QString& type) const;
 
-    void insertNode(const Node& node, int index = -1);  // the id must be new; -1 appends
-    void removeNode(const QString& id); // removes its connections first
+    void insertNode(const Node& node, int index = -1); // the id must be new; -1 appends
+    void removeNode(const QString& id);                // removes its connections first
     void setNodeOptions(const QString& id, const LayerOptions& options);
     void setNodePosition(const QString& id, QPointF position);
 
@@ -62,7 +62,7 @@ public:
     // `ignoring` is a wire treated as absent (the one being dragged away from its port).
     bool canConnect(const ConnectionId& c, QString* reason = nullptr, const ConnectionId* ignoring = nullptr) const;
     bool hasConnection(const ConnectionId& c) const { return m_connections.contains(c); }
-    void addConnection(const ConnectionId& c, int index = -1);  // callers check canConnect; -1 appends
+    void addConnection(const ConnectionId& c, int index = -1); // callers check canConnect; -1 appends
     void removeConnection(const ConnectionId& c);
     // True when `to` can be reached from `from` along wires.
     bool reaches(const QString& from, const QString& to, const ConnectionId* ignoring = nullptr) const;
@@ -80,12 +80,12 @@ public:
     QJsonObject remapFragment(const QJsonObject& fragment, QPointF offset) const;
 
     void clear();
-    void resetFromJson(const QJsonObject& graph);  // replaces everything; emits modelReset
+    void resetFromJson(const QJsonObject& graph); // replaces everything; emits modelReset
 
 Q_SIGNALS:
     void nodeCreated(const QString& id);
     void nodeRemoved(const QString& id);
-    void nodeUpdated(const QString& id);  // options changed
+    void nodeUpdated(const QString& id); // options changed
     void nodeMoved(const QString& id);
     void connectionCreated(const neurite::ui::ConnectionId& c);
     void connectionRemoved(const neurite::ui::ConnectionId& c);

@@ -28,7 +28,7 @@ namespace neurite::ui {
 namespace {
 const QString kFragmentMime = QStringLiteral("application/x-neurite-design-fragment");
 constexpr double kPasteOffset = 40;
-constexpr double kSceneMargin = 240;  // room to pan past the outermost nodes and to drop new ones there
+constexpr double kSceneMargin = 240; // room to pan past the outermost nodes and to drop new ones there
 
 QString joined(const QStringList& lines)
 {
@@ -53,7 +53,7 @@ GraphScene::GraphScene(ProjectDocument* document, QObject* parent)
 
 void GraphScene::fitSceneRectToItems()
 {
-    QRectF bounds = itemsBoundingRect();  // wires that turn back bulge past their nodes
+    QRectF bounds = itemsBoundingRect(); // wires that turn back bulge past their nodes
     if (bounds.isEmpty())
         bounds = QRectF(-NodeItem::kWidth / 2, -NodeItem::kHeaderHeight, NodeItem::kWidth, 2 * NodeItem::kHeaderHeight);
     setSceneRect(bounds.adjusted(-kSceneMargin, -kSceneMargin, kSceneMargin, kSceneMargin));
@@ -69,7 +69,7 @@ GraphScene::~GraphScene()
 QStringList GraphScene::selectedNodeIds() const
 {
     QStringList ids;
-    for (const QString& id : m_model->nodeIds())  // model order, stable for copy and tests
+    for (const QString& id : m_model->nodeIds()) // model order, stable for copy and tests
         if (m_nodes.value(id) && m_nodes.value(id)->isSelected())
             ids.append(id);
     return ids;
@@ -97,10 +97,10 @@ QString GraphScene::addNode(const QString& type, QPointF center)
     const LayerSpec layer = defaultLayer(type.toStdString(), id);
     const QPointF topLeft = snapped(center - QPointF(NodeItem::kWidth / 2, NodeItem::kHeaderHeight));
     const QJsonObject fragment{{"nodes", QJsonArray{QJsonObject{{"id", QString::fromStdString(id)},
-                                                                  {"type", type},
-                                                                  {"options", optionsToJson(layer.options)},
-                                                                  {"x", topLeft.x()},
-                                                                  {"y", topLeft.y()}}}}};
+                                                                {"type", type},
+                                                                {"options", optionsToJson(layer.options)},
+                                                                {"x", topLeft.x()},
+                                                                {"y", topLeft.y()}}}}};
     if (!m_document->execute(new InsertCommand(m_model, fragment, tr("Add %1").arg(type)))) {
         Q_EMIT statusMessage(tr("The design is locked while training runs."));
         return {};
@@ -134,8 +134,10 @@ void GraphScene::deleteSelection()
     if (nodes.isEmpty() && wires.isEmpty())
         return;
     const QJsonObject fragment = m_model->fragment(nodes, QList<ConnectionId>(wires.begin(), wires.end()));
-    const QString text = nodes.isEmpty() ? (wires.size() == 1 ? tr("Remove wire") : tr("Remove %1 wires").arg(wires.size()))
-                                         : (nodes.size() == 1 ? tr("Delete %1").arg(nodes.first()) : tr("Delete %1 layers").arg(nodes.size()));
+    const QString text = nodes.isEmpty()
+                             ? (wires.size() == 1 ? tr("Remove wire") : tr("Remove %1 wires").arg(wires.size()))
+                             : (nodes.size() == 1 ? tr("Delete %1").arg(nodes.first())
+                                                  : tr("Delete %1 layers").arg(nodes.size()));
     if (!m_document->execute(new RemoveCommand(m_model, fragment, text)))
         Q_EMIT statusMessage(tr("The design is locked while training runs."));
 }
@@ -340,7 +342,8 @@ void GraphScene::refreshNode(const QString& id)
     const LayerTypeInfo* info = findLayerType(node.type.toStdString());
     NodeLook look;
     look.type = node.type;
-    look.caption = QString::fromStdString(layerCaption(LayerSpec{id.toStdString(), node.type.toStdString(), node.options}));
+    look.caption = QString::fromStdString(
+        layerCaption(LayerSpec{id.toStdString(), node.type.toStdString(), node.options}));
     look.category = info ? QString::fromStdString(info->category) : QString();
     const ValidationReport& report = m_document->validation();
     auto facts = report.layers.find(id.toStdString());
@@ -412,7 +415,8 @@ void GraphScene::contextMenuEvent(QGraphicsSceneContextMenuEvent* event)
             if (!categories.contains(category))
                 categories.insert(category, add->addMenu(category));
             const QString type = QString::fromStdString(info.name);
-            QAction* action = categories.value(category)->addAction(type, this, [this, type, at] { addNode(type, at); });
+            QAction* action = categories.value(category)->addAction(type, this,
+                                                                    [this, type, at] { addNode(type, at); });
             action->setToolTip(QString::fromStdString(info.description));
         }
         menu.addAction(tr("Paste"), this, &GraphScene::paste);

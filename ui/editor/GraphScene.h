@@ -58,7 +58,7 @@ public:
 
 Q_SIGNALS:
     void statusMessage(const QString& message);
-    void nodeSelected(const QString& id);  // the single selected node, or empty
+    void nodeSelected(const QString& id); // the single selected node, or empty
 
 protected:
     void mousePressEvent(QGraphicsSceneMouseEvent* event) override;
@@ -90,13 +90,13 @@ private:
     QHash<QString, NodeItem*> m_nodes;
     QHash<ConnectionId, ConnectionItem*> m_connections;
     bool m_snap = true;
-    bool m_syncing = false;  // positions coming from the model must not be snapped or echoed back
+    bool m_syncing = false; // positions coming from the model must not be snapped or echoed back
     QHash<QString, QPointF> m_pressPositions;
     int m_pasteCount = 0;
 
-    PortItem* m_dragAnchor = nullptr;  // the fixed end of the wire being dragged
+    PortItem* m_dragAnchor = nullptr; // the fixed end of the wire being dragged
     ConnectionItem* m_dragWire = nullptr;
-    std::optional<ConnectionId> m_detached;  // the wire picked up from its input port, if any
+    std::optional<ConnectionId> m_detached; // the wire picked up from its input port, if any
 };
 
 } // namespace neurite::ui

@@ -65,20 +65,21 @@ void GraphScene::endWireDrag(QPointF scenePos)
 
     QString reason;
     if (candidate && *candidate == detached)
-        return;  // dropped back where it was
+        return; // dropped back where it was
     if (candidate && !m_model->canConnect(*candidate, &reason, detached ? &*detached : nullptr)) {
         Q_EMIT statusMessage(reason);
         return;
     }
     if (!candidate && !detached)
-        return;  // dropped on empty canvas: nothing to do
+        return; // dropped on empty canvas: nothing to do
     auto* command = new QUndoCommand(candidate ? tr("Wire %1 → %2").arg(candidate->from, candidate->to)
                                                : tr("Remove wire %1 → %2").arg(detached->from, detached->to));
     if (detached)
         new RemoveCommand(m_model, m_model->fragment({}, {*detached}), command->text(), command);
     if (candidate) {
-        const QJsonObject wire{{"connections", QJsonArray{QJsonObject{
-                                                   {"from", candidate->from}, {"to", candidate->to}, {"toPort", candidate->toPort}}}}};
+        const QJsonObject wire{
+            {"connections",
+             QJsonArray{QJsonObject{{"from", candidate->from}, {"to", candidate->to}, {"toPort", candidate->toPort}}}}};
         new InsertCommand(m_model, wire, command->text(), command);
     }
     if (!m_document->execute(command))

@@ -17,7 +17,7 @@ namespace neurite::ui {
 namespace {
 constexpr double kMinZoom = 0.2;
 constexpr double kMaxZoom = 3.0;
-constexpr double kFitMargin = 40;  // scene pixels left free around the design when fitting
+constexpr double kFitMargin = 40; // scene pixels left free around the design when fitting
 } // namespace
 
 double GraphView::readableZoom()

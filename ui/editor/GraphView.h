@@ -47,8 +47,8 @@ private:
     GraphScene* m_scene;
     bool m_panning = false;
     bool m_spaceHeld = false;
-    bool m_fitPending = false;  // asked to fit before the view had its size
-    bool m_fitted = false;      // showing a fit the user has not zoomed or scrolled away from since
+    bool m_fitPending = false; // asked to fit before the view had its size
+    bool m_fitted = false;     // showing a fit the user has not zoomed or scrolled away from since
     QPoint m_panStart;
 };
 

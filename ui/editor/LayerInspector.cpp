@@ -85,7 +85,8 @@ LayerInspector::LayerInspector(ProjectDocument* document, QWidget* parent) : QWi
     });
     connect(document->model(), &GraphModel::modelReset, this, [this] { setNode({}); });
     connect(document, &ProjectDocument::validationChanged, this, &LayerInspector::refreshFacts);
-    connect(document, &ProjectDocument::designLockedChanged, this, [this](bool locked) { m_form->setEnabled(!locked); });
+    connect(document, &ProjectDocument::designLockedChanged, this,
+            [this](bool locked) { m_form->setEnabled(!locked); });
     rebuild();
 }
 
@@ -109,7 +110,8 @@ void LayerInspector::rebuild()
     }
     const Node& node = m_document->model()->node(m_nodeId);
     const LayerTypeInfo* info = findLayerType(node.type.toStdString());
-    m_title->setText(QStringLiteral("%1  <span style='color:#8a94a3; font-weight:normal'>%2</span>").arg(node.type, m_nodeId));
+    m_title->setText(
+        QStringLiteral("%1  <span style='color:#8a94a3; font-weight:normal'>%2</span>").arg(node.type, m_nodeId));
     m_description->setText(info ? QString::fromStdString(info->description) : tr("Unknown layer type."));
     if (info) {
         for (const OptionDescriptor& option : info->options) {
@@ -152,8 +154,7 @@ QWidget* LayerInspector::makeEditor(const OptionDescriptor& option)
         connect(box, &QCheckBox::toggled, this, [this, key](bool on) { commit(key, on ? 1.0 : 0.0); });
         return box;
     }
-    case OptionKind::Choice:
-        break;
+    case OptionKind::Choice: break;
     }
     auto* box = new QComboBox(m_form);
     for (const std::string& choice : option.choices)
@@ -171,7 +172,7 @@ void LayerInspector::refreshValues()
     const LayerTypeInfo* info = findLayerType(node.type.toStdString());
     if (!info)
         return;
-    m_updating = true;  // setting widgets from the model must not create commands
+    m_updating = true; // setting widgets from the model must not create commands
     for (const OptionDescriptor& option : info->options) {
         QWidget* editor = m_editors.value(QString::fromStdString(option.key));
         if (auto* spin = qobject_cast<QSpinBox*>(editor))
@@ -225,7 +226,7 @@ void LayerInspector::commit(const std::string& key, const OptionValue& value)
     if (it != current.end() && it->second == value)
         return;
     if (!m_document->execute(new SetOptionCommand(m_document->model(), m_nodeId, key, value)))
-        refreshValues();  // locked: show the unchanged value again
+        refreshValues(); // locked: show the unchanged value again
 }
 
 } // namespace neurite::ui

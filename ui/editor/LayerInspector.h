@@ -21,7 +21,7 @@ class LayerInspector : public QWidget {
 public:
     explicit LayerInspector(ProjectDocument* document, QWidget* parent = nullptr);
 
-    void setNode(const QString& nodeId);  // empty shows a hint
+    void setNode(const QString& nodeId); // empty shows a hint
     QString nodeId() const { return m_nodeId; }
     // The editor widget of option `key` (for tests), or null.
     QWidget* editor(const QString& key) const { return m_editors.value(key); }

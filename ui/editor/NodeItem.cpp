@@ -163,7 +163,8 @@ void NodeItem::paintBody(QPainter* painter, const QRectF& card) const
     painter->setPen(muted);
     painter->drawText(line2, Qt::AlignLeft | Qt::AlignVCenter, QObject::tr("params"));
     painter->setPen(QColor(0x1f, 0x29, 0x37));
-    const QString params = m_look.parameters < 0 ? QStringLiteral("?") : QLocale().toString(qlonglong(m_look.parameters));
+    const QString params = m_look.parameters < 0 ? QStringLiteral("?")
+                                                 : QLocale().toString(qlonglong(m_look.parameters));
     painter->drawText(line2, Qt::AlignRight | Qt::AlignVCenter, params);
 }
 

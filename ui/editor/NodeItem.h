@@ -14,9 +14,9 @@ class PortItem;
 // What the card shows; filled by the scene from the model and the validation report.
 struct NodeLook {
     QString type;
-    QString caption;     // "Dense 128 · ReLU"
-    QString category;    // colours the header
-    QString shapeText;   // "(128)", empty when unknown
+    QString caption;      // "Dense 128 · ReLU"
+    QString category;     // colours the header
+    QString shapeText;    // "(128)", empty when unknown
     long parameters = -1; // -1 when unknown
     QStringList errors;   // validation errors about this layer
     QStringList warnings;
@@ -29,7 +29,7 @@ public:
     // Text sizes in scene pixels, so that the view's zoom alone says how big text looks on screen (point
     // sizes would also scale with the screen's DPI setting and came out at 7 px on a 96-DPI screen).
     static constexpr int kCaptionPixels = 15;
-    static constexpr int kBodyPixels = 13;  // the smallest text that must stay readable
+    static constexpr int kBodyPixels = 13; // the smallest text that must stay readable
     static constexpr int kIdPixels = 12;
     static QFont captionFont();
     static QFont bodyFont();

@@ -43,14 +43,14 @@ void PortItem::setConnected(bool connected)
 
 QRectF PortItem::boundingRect() const
 {
-    const double r = kRadius + 5;  // room for the highlight ring
+    const double r = kRadius + 5; // room for the highlight ring
     return QRectF(-r, -r, 2 * r, 2 * r);
 }
 
 QPainterPath PortItem::shape() const
 {
     QPainterPath path;
-    const double r = kRadius + 4;  // a forgiving grab area
+    const double r = kRadius + 4; // a forgiving grab area
     path.addEllipse(QPointF(0, 0), r, r);
     return path;
 }

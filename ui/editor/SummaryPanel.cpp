@@ -13,7 +13,7 @@ namespace neurite::ui {
 
 namespace {
 constexpr int kLayerRole = Qt::UserRole + 1;
-constexpr double kBytesPerWeight = 4;  // float32
+constexpr double kBytesPerWeight = 4; // float32
 } // namespace
 
 QString formatBytes(double bytes)
@@ -71,10 +71,12 @@ void SummaryPanel::refresh()
             continue;
         auto facts = report.layers.find(id);
         const bool known = facts != report.layers.end();
-        auto* item = new QTreeWidgetItem(m_table, {QString::fromStdString(id), QString::fromStdString(layer->type),
-                                                   known ? QString::fromStdString(facts->second.outputShape.toString()) : tr("?"),
-                                                   known ? locale.toString(qlonglong(facts->second.parameters)) : tr("?"),
-                                                   known ? locale.toString(qlonglong(facts->second.multiplyAdds)) : tr("?")});
+        auto* item = new QTreeWidgetItem(m_table,
+                                         {QString::fromStdString(id), QString::fromStdString(layer->type),
+                                          known ? QString::fromStdString(facts->second.outputShape.toString())
+                                                : tr("?"),
+                                          known ? locale.toString(qlonglong(facts->second.parameters)) : tr("?"),
+                                          known ? locale.toString(qlonglong(facts->second.multiplyAdds)) : tr("?")});
         item->setData(0, kLayerRole, QString::fromStdString(id));
         for (int column = 2; column < 5; ++column)
             item->setTextAlignment(column, Qt::AlignRight | Qt::AlignVCenter);

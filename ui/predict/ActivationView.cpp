@@ -14,15 +14,16 @@ namespace neurite::ui {
 namespace {
 
 constexpr int kMargin = 8;
-constexpr int kCell = 11;         // one neuron in a layer's heat map
+constexpr int kCell = 11; // one neuron in a layer's heat map
 constexpr int kLayerColumns = 16;
-constexpr int kTilePitch = 29;    // 28 px tile + 1 px gap, in m_tiles pixels
+constexpr int kTilePitch = 29; // 28 px tile + 1 px gap, in m_tiles pixels
 constexpr int kSide = 28;
 constexpr int kTileRangePercentile = 99;
 
 QColor mix(const QColor& a, const QColor& b, double t)
 {
-    return QColor::fromRgbF(float(a.redF() + (b.redF() - a.redF()) * t), float(a.greenF() + (b.greenF() - a.greenF()) * t),
+    return QColor::fromRgbF(float(a.redF() + (b.redF() - a.redF()) * t),
+                            float(a.greenF() + (b.greenF() - a.greenF()) * t),
                             float(a.blueF() + (b.blueF() - a.blueF()) * t));
 }
 
@@ -71,8 +72,7 @@ float maxAbs(const std::vector<float>& values)
 
 } // namespace
 
-ActivationView::ActivationView(QWidget* parent)
-    : QWidget(parent)
+ActivationView::ActivationView(QWidget* parent) : QWidget(parent)
 {
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     m_emptyText = tr("No model");
@@ -110,7 +110,7 @@ void ActivationView::buildWeightTiles(const neurite::Network& network)
     if (w == weights.end() || w->rows != kSide * kSide || w->cols <= 0)
         return;
 
-    const int units = w->cols;  // w: (784, units), row-major
+    const int units = w->cols; // w: (784, units), row-major
     m_tileCount = std::min(units, kMaxWeightTiles);
     m_tileColumns = std::min(m_tileCount, units > 64 ? 16 : 8);
     const int rows = (m_tileCount + m_tileColumns - 1) / m_tileColumns;
@@ -249,9 +249,9 @@ void ActivationView::paintTiles(QPainter& painter, int x, int y, int width, int 
 {
     const int line = fontMetrics().height();
     painter.setPen(palette().color(QPalette::WindowText));
-    painter.drawText(QRect(x, y, width, line), Qt::AlignLeft | Qt::AlignVCenter,
-                     tr("What each %1 neuron looks for: its weights on the 28×28 input (red +, blue −)")
-                         .arg(m_weightLayer));
+    painter.drawText(
+        QRect(x, y, width, line), Qt::AlignLeft | Qt::AlignVCenter,
+        tr("What each %1 neuron looks for: its weights on the 28×28 input (red +, blue −)").arg(m_weightLayer));
     y += line + 4;
     height -= line + 4;
     const double scale = std::min(double(width) / m_tiles.width(), double(height) / m_tiles.height());

@@ -25,11 +25,11 @@ public:
     void setActivations(const std::vector<neurite::LayerActivation>& activations);
     void clearActivations();
 
-    QStringList shownLayers() const;          // ids of the hidden layers on display
-    QString weightLayerId() const { return m_weightLayer; }  // empty when no tiles are shown
+    QStringList shownLayers() const;                        // ids of the hidden layers on display
+    QString weightLayerId() const { return m_weightLayer; } // empty when no tiles are shown
     int weightTileCount() const { return m_tileCount; }
     const QImage& weightTiles() const { return m_tiles; }
-    std::vector<float> tileActivity() const { return m_tileActivity; }  // per tile, 0..1
+    std::vector<float> tileActivity() const { return m_tileActivity; } // per tile, 0..1
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
@@ -50,7 +50,7 @@ private:
 
     std::vector<Layer> m_layers;
     QString m_weightLayer;
-    QImage m_tiles;       // RGB32 grid of 28x28 tiles, 1 px apart
+    QImage m_tiles; // RGB32 grid of 28x28 tiles, 1 px apart
     int m_tileCount = 0;
     int m_tileColumns = 0;
     std::vector<float> m_tileActivity;

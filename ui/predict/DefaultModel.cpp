@@ -50,8 +50,9 @@ std::optional<neurite::Project> loadDefaultModel(QString* foundAt, QString* erro
             continue;
         try {
             std::optional<neurite::Project> project = candidate.startsWith(':')
-                ? loadFromResource(candidate)
-                : neurite::loadProject(QFile::encodeName(candidate).toStdString());
+                                                          ? loadFromResource(candidate)
+                                                          : neurite::loadProject(
+                                                                QFile::encodeName(candidate).toStdString());
             if (project && project->weights) {
                 if (foundAt)
                     *foundAt = candidate;
@@ -64,9 +65,9 @@ std::optional<neurite::Project> loadDefaultModel(QString* foundAt, QString* erro
     }
     if (error)
         *error = problems.isEmpty()
-            ? QCoreApplication::translate("DefaultModel", "No default model found (looked in %1)")
-                  .arg(defaultModelCandidates().join(", "))
-            : problems.join('\n');
+                     ? QCoreApplication::translate("DefaultModel", "No default model found (looked in %1)")
+                           .arg(defaultModelCandidates().join(", "))
+                     : problems.join('\n');
     return std::nullopt;
 }
 

@@ -15,8 +15,7 @@
 
 namespace neurite::ui {
 
-DigitCanvas::DigitCanvas(QWidget* parent)
-    : QWidget(parent)
+DigitCanvas::DigitCanvas(QWidget* parent) : QWidget(parent)
 {
     setAcceptDrops(true);
     setAttribute(Qt::WA_OpaquePaintEvent);
@@ -70,8 +69,9 @@ void DigitCanvas::setImage(const neurite::GreyImage& image)
         QImage source(image.pixels.data(), image.width, image.height, image.width, QImage::Format_Grayscale8);
         // A canvas-sized image is copied as it is, so that it predicts exactly as the same file does.
         const QImage scaled = source.size() == m_background.size()
-            ? source.copy()
-            : source.scaled(kImageSize, kImageSize, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+                                  ? source.copy()
+                                  : source.scaled(kImageSize, kImageSize, Qt::KeepAspectRatio,
+                                                  Qt::SmoothTransformation);
         QPainter painter(&m_background);
         painter.drawImage(QPoint((kImageSize - scaled.width()) / 2, (kImageSize - scaled.height()) / 2), scaled);
     }
@@ -153,9 +153,7 @@ void DigitCanvas::tabletEvent(QTabletEvent* event)
 {
     const QPointF pos = toImage(event->position());
     switch (event->type()) {
-    case QEvent::TabletPress:
-        beginStroke(pos);
-        break;
+    case QEvent::TabletPress: beginStroke(pos); break;
     case QEvent::TabletMove:
         if (m_current)
             extendStroke(pos);
@@ -164,8 +162,7 @@ void DigitCanvas::tabletEvent(QTabletEvent* event)
         if (m_current)
             endStroke();
         break;
-    default:
-        return QWidget::tabletEvent(event);
+    default: return QWidget::tabletEvent(event);
     }
     event->accept();
 }
@@ -215,7 +212,7 @@ void DigitCanvas::endStroke()
     m_pendingChange.stop();
     m_strokes.append(*m_current);
     m_current.reset();
-    m_committed = m_image;  // the finished stroke is already painted
+    m_committed = m_image; // the finished stroke is already painted
     update();
     Q_EMIT strokeFinished();
 }

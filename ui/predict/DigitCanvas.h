@@ -21,10 +21,10 @@ class DigitCanvas : public QWidget {
 public:
     // The drawing is kept at this resolution whatever the widget's size, so results do not depend on it.
     static constexpr int kImageSize = 448;
-    static constexpr int kDefaultPenWidth = 36;  // in image pixels: about MNIST's stroke once scaled to 20 px
+    static constexpr int kDefaultPenWidth = 36; // in image pixels: about MNIST's stroke once scaled to 20 px
     static constexpr int kMinPenWidth = 6;
     static constexpr int kMaxPenWidth = 90;
-    static constexpr int kChangeIntervalMs = 33;  // strokeChanged at most ~30 times a second
+    static constexpr int kChangeIntervalMs = 33; // strokeChanged at most ~30 times a second
 
     explicit DigitCanvas(QWidget* parent = nullptr);
 
@@ -46,7 +46,7 @@ public:
 
     // Widget position -> image coordinates.
     QPointF toImage(const QPointF& widgetPos) const;
-    QRectF imageRect() const;  // where the drawing is shown inside the widget
+    QRectF imageRect() const; // where the drawing is shown inside the widget
 
     QSize sizeHint() const override { return {400, 400}; }
     QSize minimumSizeHint() const override { return {200, 200}; }
@@ -83,16 +83,16 @@ private:
     void extendStroke(const QPointF& imagePos);
     void endStroke();
     void emitChangedThrottled();
-    void rebuild();  // m_committed from the background and finished strokes
-    void renderCurrent();  // m_image = m_committed + the stroke being drawn
+    void rebuild();       // m_committed from the background and finished strokes
+    void renderCurrent(); // m_image = m_committed + the stroke being drawn
     static void paintStroke(QImage& target, const Stroke& stroke);
     static QString droppedImagePath(const QMimeData* mime);
 
-    QImage m_background;  // a loaded image, already scaled to the canvas (or null)
+    QImage m_background; // a loaded image, already scaled to the canvas (or null)
     QList<Stroke> m_strokes;
     std::optional<Stroke> m_current;
-    QImage m_committed;   // Grayscale8, kImageSize square
-    QImage m_image;       // what is shown and predicted from
+    QImage m_committed; // Grayscale8, kImageSize square
+    QImage m_image;     // what is shown and predicted from
     int m_penWidth = kDefaultPenWidth;
     QElapsedTimer m_sinceChanged;
     QTimer m_pendingChange;

@@ -51,7 +51,8 @@ std::optional<ModelChoice> modelChoiceFromProject(const neurite::Project& projec
         choice.name = name;
         choice.classNames = toQStringList(project.classNames);
         if (choice.classNames.isEmpty() && !project.dataSetName.empty())
-            choice.classNames = toQStringList(neurite::classNamesFor(project.dataSetName, choice.network->outputSize()));
+            choice.classNames = toQStringList(
+                neurite::classNamesFor(project.dataSetName, choice.network->outputSize()));
         choice.dataSetName = QString::fromStdString(project.dataSetName);
         return choice;
     } catch (const neurite::NeuriteError& e) {
@@ -129,7 +130,7 @@ void ModelChooser::resetChoice()
     int index = indexOf(ModelChoice::Kind::Project);
     if (index < 0)
         index = indexOf(ModelChoice::Kind::Default);
-    if (index < 0) {  // nothing of this document's own: no model until a run or a choice
+    if (index < 0) { // nothing of this document's own: no model until a run or a choice
         m_current = -1;
         rebuild();
     }
@@ -141,7 +142,8 @@ bool ModelChooser::openModelFile(const QString& path)
 {
     try {
         const neurite::Project project = neurite::loadProject(QFile::encodeName(path).toStdString());
-        auto choice = modelChoiceFromProject(project, ModelChoice::Kind::File, QFileInfo(path).fileName(), &m_lastError);
+        auto choice = modelChoiceFromProject(project, ModelChoice::Kind::File, QFileInfo(path).fileName(),
+                                             &m_lastError);
         if (!choice)
             return false;
         m_choices.push_back(*choice);

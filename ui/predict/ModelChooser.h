@@ -20,12 +20,12 @@ namespace neurite::ui {
 struct ModelChoice {
     enum class Kind { Run, Project, Default, File };
     Kind kind = Kind::Run;
-    QString name;   // "Untitled (run 3)", "Project weights (a.neurite)", "Default model", "digits.neurite"
-    QString label;  // what the list shows: the name and the test accuracy (set by the chooser)
+    QString name;  // "Untitled (run 3)", "Project weights (a.neurite)", "Default model", "digits.neurite"
+    QString label; // what the list shows: the name and the test accuracy (set by the chooser)
     std::shared_ptr<neurite::Network> network;
-    double testAccuracy = 0;  // NaN when unknown
+    double testAccuracy = 0; // NaN when unknown
     QStringList classNames;
-    QString dataSetName;  // empty when unknown
+    QString dataSetName; // empty when unknown
 };
 
 // A choice from a trained project; nullopt (and why in `error`) when it has no weights or cannot be built.
@@ -66,7 +66,7 @@ private:
     void onActivated(int row);
     void updateNote();
 
-    std::vector<ModelChoice> m_choices;  // row i of the list; one more row opens a file
+    std::vector<ModelChoice> m_choices; // row i of the list; one more row opens a file
     int m_current = -1;
     bool m_userChose = false;
     QComboBox* m_list;

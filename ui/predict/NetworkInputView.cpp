@@ -8,8 +8,7 @@
 
 namespace neurite::ui {
 
-NetworkInputView::NetworkInputView(QWidget* parent)
-    : QWidget(parent)
+NetworkInputView::NetworkInputView(QWidget* parent) : QWidget(parent)
 {
     setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Preferred);
     setToolTip(tr("The 28 x 28 image the network sees: the drawing cropped, scaled to 20 px and centred "
@@ -46,7 +45,7 @@ void NetworkInputView::paintEvent(QPaintEvent*)
         painter.drawText(r, Qt::AlignCenter, tr("28 x 28"));
         return;
     }
-    painter.setRenderHint(QPainter::SmoothPixmapTransform, false);  // show the real pixels
+    painter.setRenderHint(QPainter::SmoothPixmapTransform, false); // show the real pixels
     painter.drawImage(r, m_image);
     const double cell = double(side) / m_image.width();
     if (cell >= 5) {

@@ -16,7 +16,7 @@ public:
     // values: width * height network inputs in [0, 1], row-major.
     void setInput(const std::vector<float>& values, int width = 28, int height = 28);
     void clearInput();
-    const QImage& inputImage() const { return m_image; }  // Grayscale8, null when there is no input
+    const QImage& inputImage() const { return m_image; } // Grayscale8, null when there is no input
 
     QSize sizeHint() const override { return {196, 196}; }
     QSize minimumSizeHint() const override { return {112, 112}; }

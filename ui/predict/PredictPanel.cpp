@@ -50,8 +50,7 @@ QStringList toQStringList(const std::vector<std::string>& names)
 
 } // namespace
 
-PredictPanel::PredictPanel(QWidget* parent)
-    : QWidget(parent)
+PredictPanel::PredictPanel(QWidget* parent) : QWidget(parent)
 {
     buildUi();
     setModel(nullptr, {}, std::nan(""), {});
@@ -159,8 +158,8 @@ QWidget* PredictPanel::buildResultColumn()
     return column;
 }
 
-void PredictPanel::setModel(std::shared_ptr<neurite::Network> network, const QString& modelName,
-                            double testAccuracy, const QStringList& classNames)
+void PredictPanel::setModel(std::shared_ptr<neurite::Network> network, const QString& modelName, double testAccuracy,
+                            const QStringList& classNames)
 {
     m_network = std::move(network);
     m_modelName = modelName;
@@ -207,8 +206,8 @@ QString PredictPanel::modelText() const
     if (!m_network)
         return tr("<b>No model.</b> Train one in the Train tab, or open a trained project.");
     const QString accuracy = std::isnan(m_testAccuracy)
-        ? tr("test accuracy unknown")
-        : tr("test accuracy %1%").arg(100.0 * m_testAccuracy, 0, 'f', 1);
+                                 ? tr("test accuracy unknown")
+                                 : tr("test accuracy %1%").arg(100.0 * m_testAccuracy, 0, 'f', 1);
     return tr("Model: <b>%1</b> · %2").arg(m_modelName.toHtmlEscaped(), accuracy);
 }
 
@@ -239,8 +238,8 @@ void PredictPanel::updatePrediction()
     if (!m_network)
         return clearPrediction(tr("No model"));
     if (m_network->inputShape().size() != kMnistSide * kMnistSide)
-        return clearPrediction(tr("This model takes %1 inputs, not a 28 × 28 image")
-                                   .arg(m_network->inputShape().size()));
+        return clearPrediction(
+            tr("This model takes %1 inputs, not a 28 × 28 image").arg(m_network->inputShape().size()));
     if (m_fixedInput)
         return predict(*m_fixedInput);
     const std::optional<std::vector<float>> input = neurite::preprocessDigit(m_canvas->image());
@@ -287,7 +286,7 @@ bool PredictPanel::openImageFile(const QString& path)
         setStatus(QString::fromStdString(e.what()), true);
         return false;
     }
-    m_canvas->setImage(image);  // resets the input to the canvas, so the file's input is set after it
+    m_canvas->setImage(image); // resets the input to the canvas, so the file's input is set after it
     m_fixedInput = std::move(input);
     setStatus(tr("Image: %1").arg(QFileInfo(path).fileName()));
     updatePrediction();
@@ -328,20 +327,25 @@ bool PredictPanel::showRandomTestImage()
     const std::size_t index = std::uniform_int_distribution<std::size_t>(0, data->test.count() - 1)(m_random);
     const std::uint8_t* pixels = data->test.image(index);
     const int n = data->test.pixelsPerImage();
-    m_canvas->setImage(neurite::GreyImage{data->test.cols, data->test.rows, std::vector<std::uint8_t>(pixels, pixels + n)});
+    m_canvas->setImage(
+        neurite::GreyImage{data->test.cols, data->test.rows, std::vector<std::uint8_t>(pixels, pixels + n)});
     // The test image goes in as it is stored, exactly as in evaluation.
     std::vector<float> input(static_cast<std::size_t>(n));
     for (int i = 0; i < n; ++i)
         input[std::size_t(i)] = float(pixels[i]) * neurite::kPixelScale;
     m_fixedInput = input;
     const int label = data->test.labels[index];
-    const QString name = label < int(data->classNames.size()) ? QString::fromStdString(data->classNames[std::size_t(label)])
-                                                             : QString::number(label);
+    const QString name = label < int(data->classNames.size())
+                             ? QString::fromStdString(data->classNames[std::size_t(label)])
+                             : QString::number(label);
     updatePrediction();
     const bool right = predictedClass() == label;
     setStatus(tr("Test image #%1 of %2 · true label: <b>%3</b>%4")
                   .arg(index)
-                  .arg(m_dataSetName, name, m_probabilities.empty() ? QString() : right ? tr(" ✓") : tr(" ✗")));
+                  .arg(m_dataSetName, name,
+                       m_probabilities.empty() ? QString()
+                       : right                 ? tr(" ✓")
+                                               : tr(" ✗")));
     return true;
 }
 

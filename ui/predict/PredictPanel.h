@@ -44,8 +44,8 @@ public:
     QString dataSetName() const { return m_dataSetName; }
 
     std::vector<float> currentProbabilities() const { return m_probabilities; }
-    std::vector<float> currentInput() const { return m_input; }  // 784 values the network saw, or empty
-    int predictedClass() const;                                   // -1 when nothing is predicted
+    std::vector<float> currentInput() const { return m_input; } // 784 values the network saw, or empty
+    int predictedClass() const;                                 // -1 when nothing is predicted
     QString modelText() const;
     QString statusText() const;
 
@@ -82,7 +82,7 @@ private:
     QString m_modelName;
     double m_testAccuracy = 0;
     QStringList m_classNames;
-    std::optional<std::vector<float>> m_fixedInput;  // an opened file or test image, until the user draws
+    std::optional<std::vector<float>> m_fixedInput; // an opened file or test image, until the user draws
     std::vector<float> m_input;
     std::vector<float> m_probabilities;
     QString m_dataSetName = QStringLiteral("mnist-10k");

@@ -11,7 +11,7 @@
 namespace neurite::ui {
 
 namespace {
-constexpr int kLabelSpace = 78;  // left: true-class names; top: predicted-class names
+constexpr int kLabelSpace = 78; // left: true-class names; top: predicted-class names
 constexpr int kTitleSpace = 18;
 } // namespace
 
@@ -47,7 +47,8 @@ QSize ConfusionMatrixView::minimumSizeHint() const
 QRect ConfusionMatrixView::gridRect() const
 {
     const int n = std::max<int>(1, int(m_confusion.size()));
-    const int side = std::max(n, std::min(width() - kLabelSpace - kTitleSpace - 4, height() - kLabelSpace - kTitleSpace - 4));
+    const int side = std::max(n, std::min(width() - kLabelSpace - kTitleSpace - 4,
+                                          height() - kLabelSpace - kTitleSpace - 4));
     const int cell = side / n;
     return {kLabelSpace + kTitleSpace, kLabelSpace + kTitleSpace, cell * n, cell * n};
 }
@@ -122,14 +123,16 @@ void ConfusionMatrixView::paintEvent(QPaintEvent*)
     for (int i = 0; i < n; ++i) {
         const QString name = i < m_names.size() ? m_names[i] : QString::number(i);
         const QRect row = cellRect(i, 0);
-        painter.drawText(QRect(kTitleSpace, row.top(), kLabelSpace - 4, row.height()), Qt::AlignRight | Qt::AlignVCenter,
+        painter.drawText(QRect(kTitleSpace, row.top(), kLabelSpace - 4, row.height()),
+                         Qt::AlignRight | Qt::AlignVCenter,
                          painter.fontMetrics().elidedText(name, Qt::ElideRight, kLabelSpace - 6));
         // Column names run upwards so long names (Fashion-MNIST's) fit.
         const QRect column = cellRect(0, i);
         painter.save();
         painter.translate(column.center().x(), grid.top() - 4);
         painter.rotate(-90);
-        painter.drawText(QRect(0, -column.width() / 2, kLabelSpace - 4, column.width()), Qt::AlignLeft | Qt::AlignVCenter,
+        painter.drawText(QRect(0, -column.width() / 2, kLabelSpace - 4, column.width()),
+                         Qt::AlignLeft | Qt::AlignVCenter,
                          painter.fontMetrics().elidedText(name, Qt::ElideRight, kLabelSpace - 6));
         painter.restore();
     }

@@ -27,7 +27,7 @@ QString confidenceText(float confidence)
 }
 
 constexpr int kThumb = 56;
-}
+} // namespace
 
 MisclassifiedGallery::MisclassifiedGallery(QWidget* parent)
     : QWidget(parent), m_caption(new QLabel(this)), m_list(new QListWidget(this))
@@ -107,11 +107,10 @@ void MisclassifiedGallery::refill()
 {
     m_list->clear();
     const int shown = toShow();
-    const QString what = m_trueClass < 0
-        ? tr("%L1 misclassified test images").arg(m_matching.size())
-        : tr("%L1 test images of class %2 predicted as %3")
-              .arg(m_matching.size())
-              .arg(className(m_trueClass), className(m_predictedClass));
+    const QString what = m_trueClass < 0 ? tr("%L1 misclassified test images").arg(m_matching.size())
+                                         : tr("%L1 test images of class %2 predicted as %3")
+                                               .arg(m_matching.size())
+                                               .arg(className(m_trueClass), className(m_predictedClass));
     m_caption->setText(shown < int(m_matching.size()) ? tr("%1 (the %2 most confident shown)").arg(what).arg(shown)
                                                       : what);
     m_fillTimer.start();
@@ -127,7 +126,7 @@ void MisclassifiedGallery::showEvent(QShowEvent* event)
 void MisclassifiedGallery::fillSlice()
 {
     if (!isVisible())
-        return;  // showEvent() resumes
+        return; // showEvent() resumes
     QElapsedTimer clock;
     clock.start();
     while (m_list->count() < toShow() && clock.elapsed() < kFillSliceMs)
@@ -145,9 +144,9 @@ void MisclassifiedGallery::addThumbnail(std::size_t i)
         painter.setPen(QPen(QColor(214, 39, 40), 3));
         painter.drawRect(thumb.rect().adjusted(1, 1, -2, -2));
     }
-    auto* item = new QListWidgetItem(QIcon(thumb), tr("%1 → %2\n%3%")
-                                                       .arg(className(t), className(p))
-                                                       .arg(confidenceText(m_evaluation.confidence[i])));
+    auto* item = new QListWidgetItem(
+        QIcon(thumb),
+        tr("%1 → %2\n%3%").arg(className(t), className(p)).arg(confidenceText(m_evaluation.confidence[i])));
     item->setToolTip(tr("Test image #%1: true %2, predicted %3 with %4% confidence")
                          .arg(i)
                          .arg(className(t), className(p))

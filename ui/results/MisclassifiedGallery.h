@@ -56,7 +56,7 @@ private:
     std::vector<std::size_t> m_matching;
     QLabel* m_caption;
     QListWidget* m_list;
-    QTimer m_fillTimer;  // single shot, 0 ms: the next slice of thumbnails
+    QTimer m_fillTimer; // single shot, 0 ms: the next slice of thumbnails
 };
 
 } // namespace neurite::ui

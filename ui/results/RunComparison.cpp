@@ -1,7 +1,7 @@
 // Compare runs: every run of this session is kept with its settings; tick two or more to overlay their curves.
 #include "results/RunComparison.h"
 
-#include "charts/TrainingChart.h"  // epochPosition
+#include "charts/TrainingChart.h" // epochPosition
 #include "charts/SmoothedAverage.h"
 
 #include <QChartView>
@@ -19,8 +19,8 @@
 namespace neurite::ui {
 
 namespace {
-const QList<QColor> kRunColors = {QColor(31, 119, 180), QColor(230, 115, 0), QColor(44, 160, 44),
-                                  QColor(214, 39, 40),  QColor(148, 103, 189), QColor(140, 86, 75),
+const QList<QColor> kRunColors = {QColor(31, 119, 180),  QColor(230, 115, 0),   QColor(44, 160, 44),
+                                  QColor(214, 39, 40),   QColor(148, 103, 189), QColor(140, 86, 75),
                                   QColor(227, 119, 194), QColor(127, 127, 127)};
 }
 
@@ -119,7 +119,7 @@ std::vector<QPointF> RunComparison::curve(const RunRecord& run, Metric metric) c
 {
     std::vector<QPointF> points;
     if (metric == Metric::SmoothedTrainingLoss) {
-        SmoothedAverage average;  // the same line as the live loss chart's
+        SmoothedAverage average; // the same line as the live loss chart's
         for (const BatchReport& b : run.history.batches)
             points.emplace_back(epochPosition(b), average.add(b.loss));
         return points;

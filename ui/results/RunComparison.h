@@ -17,7 +17,7 @@ class QValueAxis;
 namespace neurite::ui {
 
 struct RunRecord {
-    QString name;  // "Run 3"
+    QString name; // "Run 3"
     TrainingSettings settings;
     TrainingHistory history;
     TrainingResult::Outcome outcome = TrainingResult::Outcome::Completed;

@@ -27,8 +27,7 @@ TrainingResultsView::TrainingResultsView(QWidget* parent)
     m_weights->addItem(tr("Keep the weights of the last finished batch"), int(KeptWeights::Last));
     m_weights->addItem(tr("Keep the weights of the best epoch"), int(KeptWeights::Best));
     m_weights->setVisible(false);
-    connect(m_weights, &QComboBox::activated, this,
-            [this] { Q_EMIT keptWeightsChanged(keptWeights()); });
+    connect(m_weights, &QComboBox::activated, this, [this] { Q_EMIT keptWeightsChanged(keptWeights()); });
 
     m_classes->setColumnCount(5);
     m_classes->setHorizontalHeaderLabels({tr("Class"), tr("Precision"), tr("Recall"), tr("F1"), tr("Images")});

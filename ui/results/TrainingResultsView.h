@@ -44,7 +44,7 @@ private:
 
     DataSetHandle m_data;
     QStringList m_names;
-    TrainingOutcome m_outcomeInfo;  // without weights: only what the summary needs
+    TrainingOutcome m_outcomeInfo; // without weights: only what the summary needs
     QLabel* m_summary;
     QComboBox* m_weights;
     ConfusionMatrixView* m_confusion;

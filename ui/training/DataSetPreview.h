@@ -21,7 +21,7 @@ public:
 
     void setDataSet(const DataSetHandle& data, float validationSplit);
     void setValidationSplit(float validationSplit);
-    void showMessage(const QString& message);  // "Loading…", or why it cannot load
+    void showMessage(const QString& message); // "Loading…", or why it cannot load
     QString splitText() const;
 
 private:

@@ -46,7 +46,7 @@ public:
     {
         const std::lock_guard lock(m_mutex);
         if (!m_letters.empty() && merge(m_letters.back()))
-            return;  // the box was not empty: a notification is already on its way
+            return; // the box was not empty: a notification is already on its way
         const bool wasEmpty = m_letters.empty();
         m_letters.push_back(make());
         if (wasEmpty)

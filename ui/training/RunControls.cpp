@@ -23,7 +23,7 @@ RunControls::RunControls(QWidget* parent) : QWidget(parent)
     m_export = new QPushButton(tr("Export"), this);
 
     auto* layout = new QHBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);  // laid out as a row of the tab, not a framed group
+    layout->setContentsMargins(0, 0, 0, 0); // laid out as a row of the tab, not a framed group
     layout->addWidget(m_start);
     layout->addWidget(m_pause);
     layout->addWidget(m_stop);

@@ -12,7 +12,7 @@ namespace {
 
 QString tr(const char* text)
 {
-    return QCoreApplication::translate("TrainingPanel", text);  // the panel's context, where these came from
+    return QCoreApplication::translate("TrainingPanel", text); // the panel's context, where these came from
 }
 
 // "m:ss", or "h:mm:ss" from an hour on.

@@ -40,17 +40,16 @@ TrainingController::TrainingController(QObject* parent)
     connect(&m_thread, &QThread::started, m_worker, &yieldCpuToTheGui, Qt::DirectConnection);
     // The last thing the training thread does (see the destructor).
     connect(
-        &m_thread, &QThread::finished, m_worker,
-        [this] { m_threadFinished.store(true, std::memory_order_release); }, Qt::DirectConnection);
-    connect(m_worker, &TrainingWorker::reportsPosted, this, &TrainingController::onReportsPosted,
-            Qt::QueuedConnection);
+        &m_thread, &QThread::finished, m_worker, [this] { m_threadFinished.store(true, std::memory_order_release); },
+        Qt::DirectConnection);
+    connect(m_worker, &TrainingWorker::reportsPosted, this, &TrainingController::onReportsPosted, Qt::QueuedConnection);
     m_thread.start();
 }
 
 TrainingController::~TrainingController()
 {
     if (m_control)
-        m_control->requestStop();  // also wakes a paused run
+        m_control->requestStop(); // also wakes a paused run
     m_thread.quit();
     m_thread.wait();
     // QThread::wait() waits on a futex inside Qt, so TSan does not learn from it that the thread is done;
@@ -58,7 +57,7 @@ TrainingController::~TrainingController()
     // here on the GUI thread, which also wrote it last (deleting it on its own thread at the end would
     // race, for TSan, with the GUI thread's last notification to it).
     while (!m_threadFinished.load(std::memory_order_acquire))
-        QThread::yieldCurrentThread();  // never loops: wait() returned after `finished`
+        QThread::yieldCurrentThread(); // never loops: wait() returned after `finished`
     delete m_worker;
 }
 
@@ -113,7 +112,7 @@ void TrainingController::deliver(const RunStarted& report)
 {
     if (report.runId != m_runId)
         return;
-    if (report.data != m_dataSet) {  // a data set handed in by the caller (tests) becomes the cached one
+    if (report.data != m_dataSet) { // a data set handed in by the caller (tests) becomes the cached one
         m_dataSet = report.data;
         m_dataSetName = QString::fromStdString(report.data->name);
     }

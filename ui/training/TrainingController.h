@@ -93,12 +93,12 @@ private:
     // Declared before the thread and the worker: the worker holds references to both boxes.
     TrainingInbox m_inbox;
     TrainingOutbox m_outbox;
-    std::deque<TrainingReport> m_arrived;  // taken from the outbox, not yet delivered (GUI thread only)
-    QElapsedTimer m_sinceUpdate;           // since progress was last taken out
-    QTimer m_updateTimer;                  // takes out progress that arrived too soon after the last update
+    std::deque<TrainingReport> m_arrived; // taken from the outbox, not yet delivered (GUI thread only)
+    QElapsedTimer m_sinceUpdate;          // since progress was last taken out
+    QTimer m_updateTimer;                 // takes out progress that arrived too soon after the last update
     QThread m_thread;
     std::atomic<bool> m_threadFinished{false};
-    TrainingWorker* m_worker;  // lives on m_thread; deleted by the destructor once the thread has finished
+    TrainingWorker* m_worker; // lives on m_thread; deleted by the destructor once the thread has finished
     State m_state = State::Idle;
     std::shared_ptr<TrainingControl> m_control;
     std::uint64_t m_runId = 0;

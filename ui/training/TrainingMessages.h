@@ -21,7 +21,7 @@ struct TrainingJob {
     std::uint64_t runId = 0;
     NetworkSpec spec;
     TrainingSettings settings;
-    DataSetHandle data;  // null: load settings.dataSet first
+    DataSetHandle data; // null: load settings.dataSet first
     std::shared_ptr<TrainingControl> control;
 };
 
@@ -43,7 +43,7 @@ using TrainingRequest = std::variant<TrainingJob, LoadRequest, EvaluationRequest
 // --- worker -> GUI thread ---------------------------------------------------------------------------------
 
 struct DataSetLoaded {
-    std::uint64_t requestId = 0;  // 0: loaded for a run
+    std::uint64_t requestId = 0; // 0: loaded for a run
     QString name;
     DataSetHandle data;
 };

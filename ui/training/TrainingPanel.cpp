@@ -71,15 +71,17 @@ void TrainingPanel::connectController()
     connect(m_controller, &TrainingController::runStarted, this, [this](const DataSetHandle& data) {
         m_runData = data;
         m_preview->setDataSet(data, m_runSettings.validationSplit);
-        appendLog(tr("Training on %1: %L2 training images.").arg(QString::fromStdString(data->name)).arg(data->train.count()));
+        appendLog(tr("Training on %1: %L2 training images.")
+                      .arg(QString::fromStdString(data->name))
+                      .arg(data->train.count()));
     });
-    connect(m_controller, &TrainingController::dataSetLoaded, this, [this](const QString& name, const DataSetHandle& data) {
-        if (name == m_form->dataSetName() && !m_override)
-            m_preview->setDataSet(data, m_form->settings().validationSplit);
-    });
-    connect(m_controller, &TrainingController::dataSetFailed, this, [this](const QString&, const QString& message) {
-        m_preview->showMessage(message);
-    });
+    connect(m_controller, &TrainingController::dataSetLoaded, this,
+            [this](const QString& name, const DataSetHandle& data) {
+                if (name == m_form->dataSetName() && !m_override)
+                    m_preview->setDataSet(data, m_form->settings().validationSplit);
+            });
+    connect(m_controller, &TrainingController::dataSetFailed, this,
+            [this](const QString&, const QString& message) { m_preview->showMessage(message); });
     connect(m_controller, &TrainingController::evaluated, this, [this](const TestEvaluation& evaluation) {
         m_results->setEvaluation(evaluation);
         if (evaluation.valid && m_outcome) {
@@ -192,7 +194,7 @@ QWidget* TrainingPanel::buildChartsAndLog(QWidget* tab)
     vertical->addWidget(m_log);
     vertical->setStretchFactor(0, 4);
     vertical->setStretchFactor(1, 1);
-    vertical->setSizes({620, 150});  // the charts are the point of this tab
+    vertical->setSizes({620, 150}); // the charts are the point of this tab
     return vertical;
 }
 
@@ -304,11 +306,8 @@ void TrainingPanel::onBatches(const BatchReports& batches)
     m_progress->setRange(0, int(std::min<long>(total, std::numeric_limits<int>::max())));
     m_progress->setValue(int(done));
     if (m_controller->state() == TrainingController::State::Running)
-        m_progress->setFormat(tr("Epoch %1/%2 · batch %3/%4")
-                                  .arg(b.epoch)
-                                  .arg(m_runSettings.epochs)
-                                  .arg(b.batch)
-                                  .arg(b.batchesPerEpoch));
+        m_progress->setFormat(
+            tr("Epoch %1/%2 · batch %3/%4").arg(b.epoch).arg(m_runSettings.epochs).arg(b.batch).arg(b.batchesPerEpoch));
     m_speed->setText(speedLine(b, done, total));
 }
 
@@ -325,7 +324,7 @@ void TrainingPanel::onFinished(const TrainingOutcome& outcome)
     m_outcome = outcome;
     m_testAccuracy = outcome.test.valid ? double(outcome.test.metrics.accuracy) : std::nan("");
     TrainingHistory history = outcome.history;
-    if (outcome.test.valid) {  // the history's test values describe the weights that are kept
+    if (outcome.test.valid) { // the history's test values describe the weights that are kept
         history.testAccuracy = outcome.test.metrics.accuracy;
         history.testLoss = outcome.test.metrics.loss;
     }
@@ -337,8 +336,10 @@ void TrainingPanel::onFinished(const TrainingOutcome& outcome)
     m_comparison->addRun({tr("Run %1").arg(m_runNumber), outcome.settings, history, outcome.outcome});
     m_results->setOutcome(outcome, m_runData, classNames());
     const bool diverged = outcome.outcome == TrainingResult::Outcome::Diverged;
-    const QString summary = outcome.test.valid ? tr("%1. Test accuracy %2.").arg(outcomeName(outcome.outcome), percentText(outcome.test.metrics.accuracy))
-                                               : outcomeName(outcome.outcome) + QLatin1Char('.');
+    const QString summary =
+        outcome.test.valid
+            ? tr("%1. Test accuracy %2.").arg(outcomeName(outcome.outcome), percentText(outcome.test.metrics.accuracy))
+            : outcomeName(outcome.outcome) + QLatin1Char('.');
     appendLog(summary + (outcome.message.isEmpty() ? QString() : QLatin1Char(' ') + outcome.message));
     m_progress->setFormat(summary);
     if (diverged || outcome.outcome != TrainingResult::Outcome::Completed)
@@ -369,7 +370,7 @@ void TrainingPanel::onKeptWeightsChanged()
     m_document->setTrainedWeights(weights);
     appendLog(best ? tr("Keeping the weights of epoch %1.").arg(m_outcome->history.bestEpoch)
                    : tr("Keeping the weights of the last finished batch."));
-    m_controller->evaluate(m_outcome->spec, weights);  // the results follow on `evaluated`
+    m_controller->evaluate(m_outcome->spec, weights); // the results follow on `evaluated`
 }
 
 void TrainingPanel::publishModel(const Weights& weights, double testAccuracy)
@@ -431,8 +432,8 @@ void TrainingPanel::syncFromDocument()
     m_progress->setFormat(tested ? tr("Saved run: %1 epochs · test accuracy %2")
                                        .arg(history.epochs.size())
                                        .arg(percent(history.testAccuracy))
-                                 : history.epochs.empty() ? tr("Not started")
-                                                          : tr("Saved run: %1 epochs").arg(history.epochs.size()));
+                          : history.epochs.empty() ? tr("Not started")
+                                                   : tr("Saved run: %1 epochs").arg(history.epochs.size()));
     if (!m_log->toPlainText().isEmpty())
         appendLog(tr("— %1 opened: the runs above belong to the previous document.").arg(m_document->displayName()));
 }
@@ -440,8 +441,9 @@ void TrainingPanel::syncFromDocument()
 void TrainingPanel::showBanner(const QString& text, bool error)
 {
     m_banner->setText(text);
-    m_banner->setStyleSheet(error ? QStringLiteral("QLabel { background: #fdecea; color: #8a1c1c; padding: 6px; border-radius: 4px; }")
-                                  : QStringLiteral("QLabel { background: #eaf2fb; color: #1d3f66; padding: 6px; border-radius: 4px; }"));
+    m_banner->setStyleSheet(
+        error ? QStringLiteral("QLabel { background: #fdecea; color: #8a1c1c; padding: 6px; border-radius: 4px; }")
+              : QStringLiteral("QLabel { background: #eaf2fb; color: #1d3f66; padding: 6px; border-radius: 4px; }"));
     m_banner->setVisible(true);
 }
 

@@ -18,14 +18,10 @@ void registerTrainingMetaTypes()
 QString outcomeName(TrainingResult::Outcome outcome)
 {
     switch (outcome) {
-    case TrainingResult::Outcome::Completed:
-        return QCoreApplication::translate("TrainingProgress", "Completed");
-    case TrainingResult::Outcome::Stopped:
-        return QCoreApplication::translate("TrainingProgress", "Stopped");
-    case TrainingResult::Outcome::EarlyStopped:
-        return QCoreApplication::translate("TrainingProgress", "Stopped early");
-    case TrainingResult::Outcome::Diverged:
-        return QCoreApplication::translate("TrainingProgress", "Diverged");
+    case TrainingResult::Outcome::Completed: return QCoreApplication::translate("TrainingProgress", "Completed");
+    case TrainingResult::Outcome::Stopped: return QCoreApplication::translate("TrainingProgress", "Stopped");
+    case TrainingResult::Outcome::EarlyStopped: return QCoreApplication::translate("TrainingProgress", "Stopped early");
+    case TrainingResult::Outcome::Diverged: return QCoreApplication::translate("TrainingProgress", "Diverged");
     }
     return {};
 }

@@ -27,10 +27,10 @@ using BatchReports = std::vector<BatchReport>;
 // How a model does on the test split: the engine's Evaluation plus what it predicted for each image.
 struct TestEvaluation {
     std::uint64_t requestId = 0;
-    bool valid = false;                   // false when there was no test split
+    bool valid = false; // false when there was no test split
     Evaluation metrics;
-    std::vector<std::uint8_t> predicted;  // per test image: argmax class
-    std::vector<float> confidence;        // per test image: probability of the predicted class
+    std::vector<std::uint8_t> predicted; // per test image: argmax class
+    std::vector<float> confidence;       // per test image: probability of the predicted class
 };
 
 // Everything a finished (completed, stopped, early-stopped or diverged) run hands back.
@@ -51,7 +51,7 @@ struct TrainingOutcome {
 // The network's weights at the end of an epoch, sent (throttled) for the crash-recovery autosave.
 struct TrainingCheckpoint {
     std::uint64_t runId = 0;
-    int epoch = 0;  // 1-based: the weights are those at the end of this epoch
+    int epoch = 0; // 1-based: the weights are those at the end of this epoch
     Weights weights;
 };
 

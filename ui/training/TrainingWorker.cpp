@@ -34,7 +34,9 @@ public:
                 group->batches.push_back(report);
                 return true;
             },
-            [&] { return TrainingReport(BatchesDone{m_runId, {report}}); },
+            [&] {
+                return TrainingReport(BatchesDone{m_runId, {report}});
+            },
             [this] { Q_EMIT m_worker.reportsPosted(); });
     }
 
@@ -79,7 +81,7 @@ TestEvaluation evaluateOnTestSet(Network& network, const Dataset& data)
     result.confidence.resize(test.count());
     constexpr int kBatch = 256;
     std::vector<std::uint32_t> indices(kBatch);
-    Matrix x, probabilities;  // x: (n, pixels) -> probabilities: (n, outputs)
+    Matrix x, probabilities; // x: (n, pixels) -> probabilities: (n, outputs)
     for (std::size_t start = 0; start < test.count(); start += kBatch) {
         const int n = int(std::min<std::size_t>(kBatch, test.count() - start));
         for (int i = 0; i < n; ++i)
@@ -189,7 +191,7 @@ void TrainingWorker::evaluate(const EvaluationRequest& request)
             result = evaluateOnTestSet(network, *request.data);
         }
     } catch (const std::exception&) {
-        result.valid = false;  // the weights came from this very spec; a failure leaves the old views
+        result.valid = false; // the weights came from this very spec; a failure leaves the old views
     }
     result.requestId = request.requestId;
     report(std::move(result));

@@ -46,11 +46,11 @@ Weights weightsOf(const ProjectDocument& document)
 void runExport(const ProjectDocument& document, const ExportChoice& choice, QWidget* parent)
 {
     const QString base = document.path().isEmpty() ? QStringLiteral("network")
-                                                    : QFileInfo(document.path()).completeBaseName();
-    const QString path =
-        QFileDialog::getSaveFileName(parent, QObject::tr("Export %1").arg(QString(choice.label).remove("…")),
-                                     inLastFolder(FolderKind::Export, base + choice.suffix),
-                                     QString::fromLatin1(choice.filter));
+                                                   : QFileInfo(document.path()).completeBaseName();
+    const QString path = QFileDialog::getSaveFileName(parent,
+                                                      QObject::tr("Export %1").arg(QString(choice.label).remove("…")),
+                                                      inLastFolder(FolderKind::Export, base + choice.suffix),
+                                                      QString::fromLatin1(choice.filter));
     if (path.isEmpty())
         return;
     rememberFolder(FolderKind::Export, path);
@@ -80,9 +80,8 @@ void installExportActions(QMenu* menu, ProjectDocument* document, QWidget* paren
 {
     for (const ExportChoice& choice : kChoices) {
         QAction* action = menu->addAction(QObject::tr(choice.label));
-        QObject::connect(action, &QAction::triggered, parent, [document, &choice, parent] {
-            runExport(*document, choice, parent);
-        });
+        QObject::connect(action, &QAction::triggered, parent,
+                         [document, &choice, parent] { runExport(*document, choice, parent); });
     }
 }
 

@@ -38,8 +38,7 @@ protected:
 };
 
 // A closable, non-blocking dialog around `content`, replacing an earlier one of the same name.
-QDialog* openDialog(QMainWindow* window, const QString& name, const QString& title, QWidget* content,
-                    QSize size)
+QDialog* openDialog(QMainWindow* window, const QString& name, const QString& title, QWidget* content, QSize size)
 {
     delete window->findChild<QDialog*>(name);
     auto* dialog = new QDialog(window);
@@ -90,19 +89,18 @@ void showShortcuts(QMainWindow* window)
 QString aboutText()
 {
     const QString version = QString::fromStdString(neuriteVersion());
-    return QObject::tr(
-               "<h2>Neurite %1</h2>"
-               "<p>A visual designer for neural networks, with its own training engine.</p>"
-               "<p>Built on, with thanks:</p>"
-               "<table cellspacing=4>"
-               "<tr><td>Qt %2</td><td>LGPLv3</td></tr>"
-               "<tr><td>Eigen</td><td>MPL2</td></tr>"
-               "<tr><td>oneTBB</td><td>Apache 2.0</td></tr>"
-               "<tr><td>zlib</td><td>zlib licence</td></tr>"
-               "<tr><td>nlohmann-json</td><td>MIT</td></tr>"
-               "<tr><td>ONNX (model format)</td><td>Apache 2.0</td></tr>"
-               "<tr><td>protobuf (wire format)</td><td>BSD-3-Clause</td></tr>"
-               "</table>")
+    return QObject::tr("<h2>Neurite %1</h2>"
+                       "<p>A visual designer for neural networks, with its own training engine.</p>"
+                       "<p>Built on, with thanks:</p>"
+                       "<table cellspacing=4>"
+                       "<tr><td>Qt %2</td><td>LGPLv3</td></tr>"
+                       "<tr><td>Eigen</td><td>MPL2</td></tr>"
+                       "<tr><td>oneTBB</td><td>Apache 2.0</td></tr>"
+                       "<tr><td>zlib</td><td>zlib licence</td></tr>"
+                       "<tr><td>nlohmann-json</td><td>MIT</td></tr>"
+                       "<tr><td>ONNX (model format)</td><td>Apache 2.0</td></tr>"
+                       "<tr><td>protobuf (wire format)</td><td>BSD-3-Clause</td></tr>"
+                       "</table>")
         .arg(version, QString::fromLatin1(qVersion()));
 }
 

@@ -53,9 +53,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_document(new Pr
     connect(m_document, &ProjectDocument::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_document, &ProjectDocument::designFileChanged, this, &MainWindow::updateTitle);
     connect(m_document, &ProjectDocument::validationChanged, this, &MainWindow::updateStatus);
-    connect(m_editor, &DesignEditor::statusMessage, this, [this](const QString& message) {
-        statusBar()->showMessage(message, 6000);
-    });
+    connect(m_editor, &DesignEditor::statusMessage, this,
+            [this](const QString& message) { statusBar()->showMessage(message, 6000); });
 
     // A new user meets a working network, not an empty canvas.
     const QList<DesignTemplate> templates = designTemplates();
@@ -338,8 +337,9 @@ void MainWindow::updateStatus()
         m_validationLabel->setText(tr("<span style='color:#1e8e3e'>✔ Ready to train</span> · %1 parameters")
                                        .arg(QLocale().toString(qlonglong(report.totalParameters()))));
     } else {
-        m_validationLabel->setText((errors == 1 ? tr("<span style='color:#d93025'>✖ 1 problem</span>: see Problems")
-                                                   : tr("<span style='color:#d93025'>✖ %1 problems</span>: see Problems").arg(errors)));
+        m_validationLabel->setText(
+            (errors == 1 ? tr("<span style='color:#d93025'>✖ 1 problem</span>: see Problems")
+                         : tr("<span style='color:#d93025'>✖ %1 problems</span>: see Problems").arg(errors)));
     }
 }
 
@@ -352,7 +352,8 @@ void MainWindow::offerRecovery()
     const int epoch = RecoveryFile::checkpointEpochOf(orphans.first());
     const QString question =
         epoch > 0 ? tr("Neurite did not close properly last time, during training. Restore the design you were "
-                       "working on and the weights it had reached (epoch %1)?").arg(epoch)
+                       "working on and the weights it had reached (epoch %1)?")
+                        .arg(epoch)
                   : tr("Neurite did not close properly last time. Restore the design you were working on?");
     auto* box = new QMessageBox(QMessageBox::Question, tr("Recover unsaved work?"), question,
                                 QMessageBox::Yes | QMessageBox::No, this);

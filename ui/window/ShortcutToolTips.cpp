@@ -17,7 +17,7 @@ void updateToolTip(QAction* action)
         return;
     const QString tip = QStringLiteral("%1 (%2)").arg(plainActionText(action), keys);
     if (action->toolTip() != tip)
-        action->setToolTip(tip);  // emits changed() once more; the comparison above ends it there
+        action->setToolTip(tip); // emits changed() once more; the comparison above ends it there
 }
 } // namespace
 

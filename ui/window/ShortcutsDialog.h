@@ -11,8 +11,8 @@ class QTreeWidget;
 namespace neurite::ui {
 
 struct ShortcutEntry {
-    QString action;  // "Redo"
-    QString keys;    // "Ctrl+Shift+Z, Ctrl+Y"
+    QString action; // "Redo"
+    QString keys;   // "Ctrl+Shift+Z, Ctrl+Y"
 };
 
 // The actions under `root` that have a shortcut, in the order of their first shortcut's text.

@@ -10,9 +10,9 @@ namespace neurite {
 
 // A template file: {"name", "description", "preset" (optional), "design": <network JSON>}.
 struct BuiltinTemplate {
-    std::string file;         // "reference-mlp" (resources/templates/reference-mlp.json)
-    std::string preset;       // "mlp": the name preset() and the command line know it by; empty if none
-    std::string name;         // "Reference MLP (784-128-64-10)", for menus
+    std::string file;   // "reference-mlp" (resources/templates/reference-mlp.json)
+    std::string preset; // "mlp": the name preset() and the command line know it by; empty if none
+    std::string name;   // "Reference MLP (784-128-64-10)", for menus
     std::string description;
     NetworkSpec design;
 };

@@ -12,8 +12,8 @@ namespace neurite {
 
 // What a design must agree with about a data set, known before (or without) loading its images.
 struct DataFacts {
-    std::string name;  // "mnist-10k", or a folder: how the messages name it
-    Shape imageShape;  // one sample, e.g. {1, 28, 28}
+    std::string name; // "mnist-10k", or a folder: how the messages name it
+    Shape imageShape; // one sample, e.g. {1, 28, 28}
     int classes = 0;
     bool operator==(const DataFacts&) const = default;
 };

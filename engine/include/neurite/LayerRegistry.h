@@ -13,14 +13,14 @@ enum class OptionKind { Integer, Real, Boolean, Choice };
 
 // Describes one option of a layer type, so that validation and the UI inspector need no special cases.
 struct OptionDescriptor {
-    std::string key;            // "units"
-    std::string label;          // "Units"
+    std::string key;   // "units"
+    std::string label; // "Units"
     OptionKind kind = OptionKind::Real;
-    double minimum = 0;         // Integer / Real
+    double minimum = 0; // Integer / Real
     double maximum = 0;
-    double defaultNumber = 0;   // Integer / Real / Boolean (0 or 1)
-    std::vector<std::string> choices;  // Choice
-    std::string defaultChoice;         // Choice
+    double defaultNumber = 0;         // Integer / Real / Boolean (0 or 1)
+    std::vector<std::string> choices; // Choice
+    std::string defaultChoice;        // Choice
     std::string help;
 };
 
@@ -32,12 +32,12 @@ struct LayerTypeInfo {
     std::string category;    // "Input", "Core", "Convolution", "Activations", "Regularisation", "Merge", "Output"
     std::string description; // one sentence for the palette tooltip
     int inputPorts = 1;      // 0 for Input
-    std::vector<OptionDescriptor> options;  // with their defaults: what a missing option means
+    std::vector<OptionDescriptor> options; // with their defaults: what a missing option means
     LayerRole role = LayerRole::Hidden;
-    bool spatial = false;      // reads an image input as an image (convolution, pooling, merges, ...)
-    bool elementwise = false;  // keeps the shape and mixes no values (activations, dropout)
-    bool identityAtInference = false;  // dropout: the predict-time views skip it
-    bool unitWeights = false;  // its "<id>.weight" is (inputs, units): one weight image per unit (Dense)
+    bool spatial = false;             // reads an image input as an image (convolution, pooling, merges, ...)
+    bool elementwise = false;         // keeps the shape and mixes no values (activations, dropout)
+    bool identityAtInference = false; // dropout: the predict-time views skip it
+    bool unitWeights = false;         // its "<id>.weight" is (inputs, units): one weight image per unit (Dense)
 };
 
 // All layer types the engine can build, in palette order (each is one file in engine/src/layers).

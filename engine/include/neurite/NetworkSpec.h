@@ -14,8 +14,8 @@ using OptionValue = std::variant<double, std::string>;
 using LayerOptions = std::map<std::string, OptionValue>;
 
 struct LayerSpec {
-    std::string id;    // unique within the spec, e.g. "dense1"; issues and weights refer to it
-    std::string type;  // a name known to the LayerRegistry, e.g. "Dense"
+    std::string id;   // unique within the spec, e.g. "dense1"; issues and weights refer to it
+    std::string type; // a name known to the LayerRegistry, e.g. "Dense"
     LayerOptions options;
 
     double number(const std::string& key, double fallback) const;

@@ -13,11 +13,11 @@ namespace neurite {
 
 struct Project {
     NetworkSpec spec;
-    std::string uiStateJson = "{}";  // opaque to the engine: node positions and the like
+    std::string uiStateJson = "{}"; // opaque to the engine: node positions and the like
     TrainingSettings settings;
-    std::optional<Weights> weights;  // present once trained
+    std::optional<Weights> weights; // present once trained
     TrainingHistory history;
-    std::string dataSetName;          // what the weights were trained on (for class names)
+    std::string dataSetName; // what the weights were trained on (for class names)
     std::vector<std::string> classNames;
 };
 

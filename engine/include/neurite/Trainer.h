@@ -46,10 +46,10 @@ private:
 struct TrainingResult {
     enum class Outcome { Completed, Stopped, EarlyStopped, Diverged };
     Outcome outcome = Outcome::Completed;
-    std::string message;        // for Diverged: what happened and which weights were kept
+    std::string message; // for Diverged: what happened and which weights were kept
     TrainingHistory history;
-    Weights lastWeights;        // weights after the last finished batch (last good ones when diverged)
-    Weights bestWeights;        // weights of the best epoch (empty when there was no finished epoch)
+    Weights lastWeights; // weights after the last finished batch (last good ones when diverged)
+    Weights bestWeights; // weights of the best epoch (empty when there was no finished epoch)
 };
 
 // Trains `network` in place. On return the network holds the best weights for EarlyStopped (and
@@ -63,7 +63,7 @@ struct Evaluation {
     float loss = 0;
     float accuracy = 0;
     std::vector<std::vector<int>> confusion;  // [true][predicted]
-    std::vector<float> precision, recall, f1;  // per class
+    std::vector<float> precision, recall, f1; // per class
 };
 Evaluation evaluate(Network& network, const ImageSet& set, int classCount, int batchSize = 256);
 

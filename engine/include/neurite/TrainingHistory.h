@@ -11,19 +11,19 @@ namespace neurite {
 constexpr float kNoValue = std::numeric_limits<float>::quiet_NaN();
 
 struct BatchReport {
-    int epoch = 0;            // 1-based
-    int batch = 0;            // 1-based within the epoch
+    int epoch = 0; // 1-based
+    int batch = 0; // 1-based within the epoch
     int batchesPerEpoch = 0;
-    std::int64_t step = 0;    // batches since the start of the run
+    std::int64_t step = 0; // batches since the start of the run
     float loss = 0;
-    float accuracy = 0;       // on this batch
+    float accuracy = 0; // on this batch
     float learningRate = 0;
     double samplesPerSecond = 0;
     double elapsedSeconds = 0;
 };
 
 struct EpochReport {
-    int epoch = 0;            // 1-based
+    int epoch = 0; // 1-based
     int epochs = 0;
     float trainLoss = 0;
     float trainAccuracy = 0;
@@ -32,13 +32,13 @@ struct EpochReport {
     float learningRate = 0;
     double seconds = 0;
     double samplesPerSecond = 0;
-    bool best = false;        // best validation loss so far (or best train loss without validation)
+    bool best = false; // best validation loss so far (or best train loss without validation)
 };
 
 struct TrainingHistory {
     std::vector<BatchReport> batches;
     std::vector<EpochReport> epochs;
-    int bestEpoch = 0;                  // 1-based, 0 when none
+    int bestEpoch = 0; // 1-based, 0 when none
     float testLoss = kNoValue;
     float testAccuracy = kNoValue;
 };

@@ -8,23 +8,23 @@
 namespace neurite {
 
 struct OptimizerSettings {
-    std::string kind = "adam";  // "sgd", "adam", "adamw", "rmsprop"
+    std::string kind = "adam"; // "sgd", "adam", "adamw", "rmsprop"
     float learningRate = 1e-3f;
-    float momentum = 0.0f;      // sgd
-    bool nesterov = false;      // sgd (needs momentum > 0)
-    float beta1 = 0.9f;         // adam, adamw
-    float beta2 = 0.999f;       // adam, adamw
-    float epsilon = 1e-8f;      // adam, adamw, rmsprop
-    float rho = 0.99f;          // rmsprop's moving-average factor (PyTorch's alpha)
-    float weightDecay = 0.0f;   // L2 for sgd/adam/rmsprop; decoupled for adamw
+    float momentum = 0.0f;    // sgd
+    bool nesterov = false;    // sgd (needs momentum > 0)
+    float beta1 = 0.9f;       // adam, adamw
+    float beta2 = 0.999f;     // adam, adamw
+    float epsilon = 1e-8f;    // adam, adamw, rmsprop
+    float rho = 0.99f;        // rmsprop's moving-average factor (PyTorch's alpha)
+    float weightDecay = 0.0f; // L2 for sgd/adam/rmsprop; decoupled for adamw
     bool operator==(const OptimizerSettings&) const = default;
 };
 
 struct ScheduleSettings {
-    std::string kind = "constant";  // "constant", "step", "cosine"
-    int stepEpochs = 5;             // step: multiply by gamma every stepEpochs epochs
+    std::string kind = "constant"; // "constant", "step", "cosine"
+    int stepEpochs = 5;            // step: multiply by gamma every stepEpochs epochs
     float gamma = 0.5f;
-    float minLearningRate = 0.0f;   // cosine: the floor reached at the last epoch
+    float minLearningRate = 0.0f; // cosine: the floor reached at the last epoch
     bool operator==(const ScheduleSettings&) const = default;
 };
 
@@ -34,7 +34,7 @@ struct TrainingSettings {
     int batchSize = 32;
     OptimizerSettings optimizer;
     ScheduleSettings schedule;
-    float validationSplit = 0.0f;  // fraction of the training set held out, chosen by the seed
+    float validationSplit = 0.0f; // fraction of the training set held out, chosen by the seed
     std::uint64_t seed = 1;
     int threads = 0;               // 0 = all cores
     int earlyStoppingPatience = 0; // epochs without validation-loss improvement; 0 = off

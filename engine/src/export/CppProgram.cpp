@@ -23,12 +23,13 @@ const std::string_view kKernels = embeddedResource("export/neurite_kernels.hpp")
 std::string namespaceFor(const std::string& path)
 {
     static const std::set<std::string> keywords{
-        "alignas", "alignof", "and", "asm", "auto", "bool", "break", "case", "catch", "char", "class", "const",
-        "continue", "default", "delete", "do", "double", "else", "enum", "explicit", "export", "extern", "false",
-        "float", "for", "friend", "goto", "if", "inline", "int", "long", "namespace", "new", "not", "operator",
-        "or", "private", "protected", "public", "return", "short", "signed", "sizeof", "static", "std", "struct",
-        "switch", "template", "this", "throw", "true", "try", "typedef", "union", "unsigned", "using", "virtual",
-        "void", "volatile", "while", "detail"};
+        "alignas",  "alignof",   "and",      "asm",      "auto",      "bool",   "break",  "case",     "catch",
+        "char",     "class",     "const",    "continue", "default",   "delete", "do",     "double",   "else",
+        "enum",     "explicit",  "export",   "extern",   "false",     "float",  "for",    "friend",   "goto",
+        "if",       "inline",    "int",      "long",     "namespace", "new",    "not",    "operator", "or",
+        "private",  "protected", "public",   "return",   "short",     "signed", "sizeof", "static",   "std",
+        "struct",   "switch",    "template", "this",     "throw",     "true",   "try",    "typedef",  "union",
+        "unsigned", "using",     "virtual",  "void",     "volatile",  "while",  "detail"};
     std::string name = identifierFor(std::filesystem::path(path).stem().string());
     return keywords.count(name) ? name + "_model" : name;
 }
@@ -39,8 +40,10 @@ void writeArray(std::ostringstream& out, const std::string& name, const std::str
     out << "inline constexpr float " << name << "[" << values.size() << "] = {";
     for (std::size_t i = 0; i < values.size(); ++i) {
         if (!std::isfinite(values[i]))
-            throw NeuriteError("Tensor '" + tensor + "' holds a value that is not a finite number; "
-                               "cannot export it to the " + kFormat + " format.");
+            throw NeuriteError("Tensor '" + tensor +
+                               "' holds a value that is not a finite number; "
+                               "cannot export it to the " +
+                               kFormat + " format.");
         out << (i % kValuesPerLine == 0 ? "\n    " : " ") << exactFloat(values[i], true) << ",";
     }
     out << "\n};\n";

@@ -44,7 +44,7 @@ private:
     const DesignPlan& m_plan;
     const Weights& m_weights;
     std::map<std::string, std::string> m_names;
-    std::map<std::string, std::string> m_bufferOf;  // layer id -> the buffer holding its output
+    std::map<std::string, std::string> m_bufferOf; // layer id -> the buffer holding its output
     std::ostringstream m_arrays, m_body;
     long m_stackFloats = 0;
 };

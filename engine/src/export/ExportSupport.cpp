@@ -33,8 +33,8 @@ const std::vector<float>& tensorValues(const Weights& weights, const std::string
     throw NeuriteError("The weights have no tensor '" + name + "' for this design.");
 }
 
-const NamedTensor& tensorOfShape(const Weights& weights, const std::string& layerId, const std::string& part,
-                                 int rows, int cols)
+const NamedTensor& tensorOfShape(const Weights& weights, const std::string& layerId, const std::string& part, int rows,
+                                 int cols)
 {
     const std::string name = layerId + "." + part;
     for (const NamedTensor& t : weights) {
@@ -69,7 +69,8 @@ std::vector<float> transposed(const std::vector<float>& values, int rows, int co
     std::vector<float> result(values.size());
     for (int r = 0; r < rows; ++r)
         for (int c = 0; c < cols; ++c)
-            result[std::size_t(c) * std::size_t(rows) + std::size_t(r)] = values[std::size_t(r) * std::size_t(cols) + std::size_t(c)];
+            result[std::size_t(c) * std::size_t(rows) + std::size_t(r)] =
+                values[std::size_t(r) * std::size_t(cols) + std::size_t(c)];
     return result;
 }
 

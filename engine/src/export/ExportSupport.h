@@ -19,8 +19,8 @@ DesignPlan exportPlan(const NetworkSpec& spec, const std::string& format);
 const std::vector<float>& tensorValues(const Weights& weights, const std::string& layerId, const std::string& part,
                                        long size);
 // The same for a 2-D tensor that must be (rows, cols).
-const NamedTensor& tensorOfShape(const Weights& weights, const std::string& layerId, const std::string& part,
-                                 int rows, int cols);
+const NamedTensor& tensorOfShape(const Weights& weights, const std::string& layerId, const std::string& part, int rows,
+                                 int cols);
 
 // The caption for comments in exported code, saying when a softmax moved to the head.
 std::string stepCaption(const PlanStep& step);

@@ -34,8 +34,7 @@ std::string cell(double value)
 void writeBatch(std::ostringstream& out, const BatchReport& b)
 {
     out << "batch," << b.epoch << ',' << b.batch << ',' << b.step << ',' << cell(b.loss) << ',' << cell(b.accuracy)
-        << ",,," << cell(b.learningRate) << ',' << cell(b.elapsedSeconds) << ',' << cell(b.samplesPerSecond)
-        << ",\n";
+        << ",,," << cell(b.learningRate) << ',' << cell(b.elapsedSeconds) << ',' << cell(b.samplesPerSecond) << ",\n";
 }
 
 // loss and accuracy: the epoch's training means; seconds: the epoch's duration; no batch or step.

@@ -21,8 +21,9 @@ onnx::ModelProto buildModel(const DesignPlan& plan, const Weights& weights)
     model.set_producer_name("Neurite");
     model.set_producer_version(neuriteVersion());
     const std::string input = takesImages(plan) ? "Input: pixels / 255 as (N, C, H, W), (C, H, W) = "
-                                                 : "Input: pixels / 255, flattened row-major (C, H, W) = ";
-    model.set_doc_string(input + plan.inputShape.toString() + ". Output: " + (plan.softmaxHead ? "class probabilities." : "raw outputs (MSE)."));
+                                                : "Input: pixels / 255, flattened row-major (C, H, W) = ";
+    model.set_doc_string(input + plan.inputShape.toString() +
+                         ". Output: " + (plan.softmaxHead ? "class probabilities." : "raw outputs (MSE)."));
     onnx::OperatorSetIdProto* opset = model.add_opset_import();
     opset->set_domain("");
     opset->set_version(kOpset);

@@ -71,9 +71,9 @@ private:
 
     onnx::GraphProto& m_graph;
     const Weights& m_weights;
-    std::map<std::string, Value> m_valueOf;        // layer id -> its output
-    std::map<std::string, std::string> m_flatOf;   // tensor -> its rank-2 copy
-    std::map<std::string, std::string> m_imageOf;  // tensor -> its rank-4 copy
+    std::map<std::string, Value> m_valueOf;       // layer id -> its output
+    std::map<std::string, std::string> m_flatOf;  // tensor -> its rank-2 copy
+    std::map<std::string, std::string> m_imageOf; // tensor -> its rank-4 copy
 };
 
 } // namespace neurite

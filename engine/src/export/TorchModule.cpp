@@ -13,16 +13,89 @@ namespace {
 // Names a layer attribute must not take: Python keywords and nn.Module's own attributes.
 const std::set<std::string>& reservedPythonNames()
 {
-    static const std::set<std::string> names{
-        "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def",
-        "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is",
-        "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
-        "self", "x", "input", "output", "forward", "predict", "training", "train", "eval", "to", "cpu", "cuda", "float",
-        "double", "half", "type", "apply", "modules", "children", "parameters", "buffers", "state_dict",
-        "load_state_dict", "zero_grad", "requires_grad_", "share_memory", "extra_repr", "named_modules",
-        "named_children", "named_parameters", "named_buffers", "register_buffer", "register_parameter",
-        "add_module", "get_submodule", "get_parameter", "get_buffer", "dump_patches", "T_destination",
-        "call_super_init", "bfloat16", "ipu", "xpu", "F", "nn", "np", "torch", "os"};
+    static const std::set<std::string> names{"False",
+                                             "None",
+                                             "True",
+                                             "and",
+                                             "as",
+                                             "assert",
+                                             "async",
+                                             "await",
+                                             "break",
+                                             "class",
+                                             "continue",
+                                             "def",
+                                             "del",
+                                             "elif",
+                                             "else",
+                                             "except",
+                                             "finally",
+                                             "for",
+                                             "from",
+                                             "global",
+                                             "if",
+                                             "import",
+                                             "in",
+                                             "is",
+                                             "lambda",
+                                             "nonlocal",
+                                             "not",
+                                             "or",
+                                             "pass",
+                                             "raise",
+                                             "return",
+                                             "try",
+                                             "while",
+                                             "with",
+                                             "yield",
+                                             "self",
+                                             "x",
+                                             "input",
+                                             "output",
+                                             "forward",
+                                             "predict",
+                                             "training",
+                                             "train",
+                                             "eval",
+                                             "to",
+                                             "cpu",
+                                             "cuda",
+                                             "float",
+                                             "double",
+                                             "half",
+                                             "type",
+                                             "apply",
+                                             "modules",
+                                             "children",
+                                             "parameters",
+                                             "buffers",
+                                             "state_dict",
+                                             "load_state_dict",
+                                             "zero_grad",
+                                             "requires_grad_",
+                                             "share_memory",
+                                             "extra_repr",
+                                             "named_modules",
+                                             "named_children",
+                                             "named_parameters",
+                                             "named_buffers",
+                                             "register_buffer",
+                                             "register_parameter",
+                                             "add_module",
+                                             "get_submodule",
+                                             "get_parameter",
+                                             "get_buffer",
+                                             "dump_patches",
+                                             "T_destination",
+                                             "call_super_init",
+                                             "bfloat16",
+                                             "ipu",
+                                             "xpu",
+                                             "F",
+                                             "nn",
+                                             "np",
+                                             "torch",
+                                             "os"};
     return names;
 }
 
@@ -92,8 +165,9 @@ std::string TorchModule::docString() const
     std::ostringstream out;
     out << "\"\"\"A network exported by Neurite " << neuriteVersion()
         << ": the design as a torch.nn.Module, and its weights.\n\n"
-        << "Input: (N, " << s.size() << ") float32, pixels / 255 in [0, 1], flattened row-major (C, H, W) = "
-        << s.toString() << ";\n(N, C, H, W) tensors are "
+        << "Input: (N, " << s.size()
+        << ") float32, pixels / 255 in [0, 1], flattened row-major (C, H, W) = " << s.toString()
+        << ";\n(N, C, H, W) tensors are "
         << (m_images ? "taken as they are, and (N, " + std::to_string(s.size()) + ") rows reshaped to them"
                      : std::string("flattened first"))
         << ". forward() returns "
@@ -105,7 +179,8 @@ std::string TorchModule::docString() const
         << "    probabilities = net.predict(x)   # x: (N, " << s.size() << ")\n\n"
         << "weights.npz holds the state dict as NumPy arrays (\"<layer>.weight\" (out, in) or (out, in, kh, kw),\n"
         << "\"<layer>.bias\" (out), BatchNorm's \"<layer>.running_mean\" and \"<layer>.running_var\").\n"
-        << "\"\"\"\nimport os\n\nimport numpy as np\nimport torch\nimport torch.nn.functional as F\nfrom torch import nn\n\n"
+        << "\"\"\"\nimport os\n\nimport numpy as np\nimport torch\nimport torch.nn.functional as F\nfrom torch import "
+           "nn\n\n"
         << "INPUT_SHAPE = (" << s.channels << ", " << s.height << ", " << s.width << ")\n"
         << "INPUT_SIZE = " << s.size() << "\n"
         << "OUTPUT_SIZE = " << m_plan.outputSize << "\n"
@@ -118,11 +193,9 @@ std::string TorchModule::classText() const
 {
     std::ostringstream out;
     out << "class NeuriteNet(nn.Module):\n    def __init__(self):\n        super().__init__()\n"
-        << m_init.str() << (m_init.str().empty() ? "        pass\n" : "")
-        << "\n    def forward(self, x):\n"
-        << (m_images ? "        x = x.reshape(-1, *INPUT_SHAPE)\n" : "        x = x.flatten(1)\n")
-        << m_forward.str() << "        return " << asFlat(m_plan.finalId)
-        << "\n\n"
+        << m_init.str() << (m_init.str().empty() ? "        pass\n" : "") << "\n    def forward(self, x):\n"
+        << (m_images ? "        x = x.reshape(-1, *INPUT_SHAPE)\n" : "        x = x.flatten(1)\n") << m_forward.str()
+        << "        return " << asFlat(m_plan.finalId) << "\n\n"
         << "    def predict(self, x):\n"
         << "        \"\"\"What Neurite predicts for x, in eval mode without gradients.\"\"\"\n"
         << "        was_training = self.training\n        self.eval()\n        with torch.no_grad():\n"

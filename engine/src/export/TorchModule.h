@@ -41,9 +41,9 @@ public:
 
 private:
     struct Value {
-        std::string name;    // the Python variable
-        bool image = false;  // (N, C, H, W) rather than (N, features)
-        Shape shape;         // of one sample
+        std::string name;   // the Python variable
+        bool image = false; // (N, C, H, W) rather than (N, features)
+        Shape shape;        // of one sample
     };
 
     std::string comment(const PlanStep& step) const;
@@ -53,8 +53,8 @@ private:
     const DesignPlan& m_plan;
     const Weights& m_weights;
     std::map<std::string, std::string> m_names;
-    bool m_images;                           // forward() reshapes x to (N, C, H, W)
-    std::map<std::string, Value> m_valueOf;  // layer id -> the Python variable holding its output
+    bool m_images;                          // forward() reshapes x to (N, C, H, W)
+    std::map<std::string, Value> m_valueOf; // layer id -> the Python variable holding its output
     std::ostringstream m_init, m_forward;
     std::vector<NpyArray> m_arrays;
 };

@@ -51,7 +51,7 @@ std::string settingsLiteral(const TrainingSettings& s)
 
 std::string torchTrainScript(const TrainingSettings& settings)
 {
-    validateSettings(settings);  // the kinds are then known words, safe to quote
+    validateSettings(settings); // the kinds are then known words, safe to quote
     std::string script(embeddedResource(kScriptResource));
     const std::size_t marker = script.find(kSettingsMarker);
     assert(marker != std::string::npos && "resources/export/train.py lost its @SETTINGS@ line");

@@ -17,11 +17,13 @@ namespace {
 
 constexpr std::size_t kBufferSize = 1 << 16;
 
-std::string systemError(int error) {
+std::string systemError(int error)
+{
     return std::strerror(error);
 }
 
-[[noreturn]] void fail(const std::string& path, const std::string& what, int error) {
+[[noreturn]] void fail(const std::string& path, const std::string& what, int error)
+{
     throw NeuriteError("Cannot write " + path + ": " + what + " (" + systemError(error) + ")");
 }
 
@@ -30,7 +32,8 @@ constexpr std::size_t kMaxNameBytes = 255;
 
 // A name no other writer uses: the process id keeps processes apart, the counter keeps threads apart.
 // A target name near the length limit is shortened first, or the temporary file could not be created.
-std::string temporaryName(const std::string& path) {
+std::string temporaryName(const std::string& path)
+{
     static std::atomic<unsigned> counter{0};
     const std::string suffix = ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(counter++);
     const std::size_t slash = path.rfind('/');
@@ -41,7 +44,8 @@ std::string temporaryName(const std::string& path) {
     return path.substr(0, nameStart + kMaxNameBytes - suffix.size()) + suffix;
 }
 
-void syncDirectoryOf(const std::string& path) {
+void syncDirectoryOf(const std::string& path)
+{
     std::filesystem::path dir = std::filesystem::path(path).parent_path();
     if (dir.empty())
         dir = ".";
@@ -54,7 +58,8 @@ void syncDirectoryOf(const std::string& path) {
 
 } // namespace
 
-AtomicFileWriter::AtomicFileWriter(const std::string& path) : m_path(path) {
+AtomicFileWriter::AtomicFileWriter(const std::string& path) : m_path(path)
+{
     // 0666 lets the umask decide the permissions, as for any newly created file.
     for (int attempt = 0; attempt < 100 && m_fd < 0; ++attempt) {
         m_tempPath = temporaryName(path);
@@ -67,11 +72,13 @@ AtomicFileWriter::AtomicFileWriter(const std::string& path) : m_path(path) {
     m_buffer.reserve(kBufferSize);
 }
 
-AtomicFileWriter::~AtomicFileWriter() {
+AtomicFileWriter::~AtomicFileWriter()
+{
     discard();
 }
 
-void AtomicFileWriter::write(const void* data, std::size_t size) {
+void AtomicFileWriter::write(const void* data, std::size_t size)
+{
     if (m_fd < 0)
         throw NeuriteError("Cannot write " + m_path + ": the file was already committed");
     if (m_buffer.size() + size <= kBufferSize) {
@@ -91,7 +98,8 @@ void AtomicFileWriter::write(const void* data, std::size_t size) {
     }
 }
 
-void AtomicFileWriter::flushBuffer() {
+void AtomicFileWriter::flushBuffer()
+{
     std::size_t done = 0;
     while (done < m_buffer.size()) {
         const ssize_t written = ::write(m_fd, m_buffer.data() + done, m_buffer.size() - done);
@@ -104,7 +112,8 @@ void AtomicFileWriter::flushBuffer() {
     m_buffer.clear();
 }
 
-void AtomicFileWriter::commit() {
+void AtomicFileWriter::commit()
+{
     if (m_fd < 0)
         throw NeuriteError("Cannot write " + m_path + ": the file was already committed");
     flushBuffer();
@@ -126,7 +135,8 @@ void AtomicFileWriter::commit() {
     syncDirectoryOf(m_path);
 }
 
-void AtomicFileWriter::discard() noexcept {
+void AtomicFileWriter::discard() noexcept
+{
     if (m_fd >= 0) {
         ::close(m_fd);
         m_fd = -1;
@@ -137,7 +147,8 @@ void AtomicFileWriter::discard() noexcept {
     }
 }
 
-void writeFileAtomically(const std::string& path, const std::string& bytes) {
+void writeFileAtomically(const std::string& path, const std::string& bytes)
+{
     AtomicFileWriter writer(path);
     writer.write(bytes);
     writer.commit();

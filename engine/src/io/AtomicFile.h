@@ -10,7 +10,7 @@ namespace neurite {
 // Destroying the writer without commit() removes the temporary file and leaves `path` untouched.
 // Every failure throws NeuriteError naming `path`.
 class AtomicFileWriter {
-  public:
+public:
     explicit AtomicFileWriter(const std::string& path);
     ~AtomicFileWriter();
     AtomicFileWriter(const AtomicFileWriter&) = delete;
@@ -23,7 +23,7 @@ class AtomicFileWriter {
 
     const std::string& path() const { return m_path; }
 
-  private:
+private:
     void flushBuffer();
     void discard() noexcept;
 

@@ -7,8 +7,8 @@
 namespace neurite {
 
 struct EmbeddedResource {
-    std::string_view path;   // relative to resources/, e.g. "templates/reference-mlp.json"
-    std::string_view bytes;  // the file's exact contents
+    std::string_view path;  // relative to resources/, e.g. "templates/reference-mlp.json"
+    std::string_view bytes; // the file's exact contents
 };
 
 // The bytes of resources/<path>. A missing path is a packaging bug (engine/CMakeLists.txt lists the files):

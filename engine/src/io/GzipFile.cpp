@@ -19,7 +19,8 @@ constexpr std::size_t kOutputBufferSize = 1 << 16;
 // zlib counts in unsigned int: feed it at most this much at a time.
 constexpr std::size_t kMaxZlibChunk = 1u << 30;
 
-bool hasGzipMagic(const std::uint8_t* bytes, std::size_t size) {
+bool hasGzipMagic(const std::uint8_t* bytes, std::size_t size)
+{
     return size >= 2 && bytes[0] == 0x1f && bytes[1] == 0x8b;
 }
 
@@ -35,7 +36,8 @@ struct GzipWriter::Deflater {
     ~Deflater() { deflateEnd(&stream); }
 };
 
-GzipReader::GzipReader(const std::string& path) : m_path(path), m_input(kInputBufferSize) {
+GzipReader::GzipReader(const std::string& path) : m_path(path), m_input(kInputBufferSize)
+{
     m_file = std::fopen(path.c_str(), "rb");
     if (!m_file)
         throw NeuriteError(path + ": cannot open the file (" + std::strerror(errno) + ")");
@@ -60,12 +62,14 @@ GzipReader::GzipReader(const std::string& path) : m_path(path), m_input(kInputBu
     }
 }
 
-GzipReader::~GzipReader() {
+GzipReader::~GzipReader()
+{
     if (m_file)
         std::fclose(m_file);
 }
 
-bool GzipReader::refillInput() {
+bool GzipReader::refillInput()
+{
     if (m_inputPos > 0) {
         std::memmove(m_input.data(), m_input.data() + m_inputPos, m_inputEnd - m_inputPos);
         m_inputEnd -= m_inputPos;
@@ -83,7 +87,8 @@ bool GzipReader::refillInput() {
     return got > 0;
 }
 
-std::size_t GzipReader::read(void* dst, std::size_t size) {
+std::size_t GzipReader::read(void* dst, std::size_t size)
+{
     if (size == 0)
         return 0; // `dst` may then be the null data() of an empty vector, which memcpy must not see
     auto* out = static_cast<std::uint8_t*>(dst);
@@ -105,7 +110,8 @@ std::size_t GzipReader::read(void* dst, std::size_t size) {
     return done;
 }
 
-std::size_t GzipReader::readInflated(std::uint8_t* dst, std::size_t size) {
+std::size_t GzipReader::readInflated(std::uint8_t* dst, std::size_t size)
+{
     z_stream& zs = m_inflater->stream;
     std::size_t produced = 0;
     while (produced < size && !m_ended) {
@@ -129,8 +135,7 @@ std::size_t GzipReader::readInflated(std::uint8_t* dst, std::size_t size) {
         } else if (rc == Z_MEM_ERROR) {
             throw NeuriteError(m_path + ": out of memory while decompressing");
         } else if (rc != Z_OK) {
-            throw NeuriteError(m_path + ": corrupt gzip data (" +
-                               std::string(zs.msg ? zs.msg : "bad stream") + ")");
+            throw NeuriteError(m_path + ": corrupt gzip data (" + std::string(zs.msg ? zs.msg : "bad stream") + ")");
         }
     }
     return produced;
@@ -138,7 +143,8 @@ std::size_t GzipReader::readInflated(std::uint8_t* dst, std::size_t size) {
 
 // A gzip file may hold several members one after another (as `cat a.gz b.gz` makes); anything else
 // after the end of the compressed stream is an error rather than silently ignored.
-void GzipReader::startNextMemberOrEnd() {
+void GzipReader::startNextMemberOrEnd()
+{
     if (m_inputEnd - m_inputPos < 2)
         refillInput();
     const std::size_t left = m_inputEnd - m_inputPos;
@@ -152,10 +158,10 @@ void GzipReader::startNextMemberOrEnd() {
 }
 
 GzipWriter::GzipWriter(AtomicFileWriter& sink)
-    : m_sink(sink), m_deflater(std::make_unique<Deflater>()), m_output(kOutputBufferSize) {
+    : m_sink(sink), m_deflater(std::make_unique<Deflater>()), m_output(kOutputBufferSize)
+{
     // windowBits 15 + 16 asks zlib for a gzip wrapper; zlib writes no file name and a zero time stamp.
-    if (deflateInit2(&m_deflater->stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8,
-                     Z_DEFAULT_STRATEGY) != Z_OK) {
+    if (deflateInit2(&m_deflater->stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
         m_deflater.reset();
         throw NeuriteError("Cannot write " + sink.path() + ": cannot start gzip compression");
     }
@@ -163,7 +169,8 @@ GzipWriter::GzipWriter(AtomicFileWriter& sink)
 
 GzipWriter::~GzipWriter() = default;
 
-void GzipWriter::write(const void* data, std::size_t size) {
+void GzipWriter::write(const void* data, std::size_t size)
+{
     const auto* bytes = static_cast<const std::uint8_t*>(data);
     while (size > 0) {
         const std::size_t chunk = std::min(size, kMaxZlibChunk);
@@ -173,11 +180,13 @@ void GzipWriter::write(const void* data, std::size_t size) {
     }
 }
 
-void GzipWriter::finish() {
+void GzipWriter::finish()
+{
     deflateChunk(nullptr, 0, Z_FINISH);
 }
 
-void GzipWriter::deflateChunk(const void* data, std::size_t size, int flush) {
+void GzipWriter::deflateChunk(const void* data, std::size_t size, int flush)
+{
     z_stream& zs = m_deflater->stream;
     zs.next_in = static_cast<Bytef*>(const_cast<void*>(data));
     zs.avail_in = unsigned(size);

@@ -18,7 +18,7 @@ constexpr std::uint64_t kMaxDeflateRatio = 1032;
 // Reads `path` front to back, inflating it on the fly when it starts with the gzip magic 1f 8b.
 // Errors throw NeuriteError beginning with the path.
 class GzipReader {
-  public:
+public:
     explicit GzipReader(const std::string& path);
     ~GzipReader();
     GzipReader(const GzipReader&) = delete;
@@ -30,7 +30,7 @@ class GzipReader {
     // Fills `dst` with up to `size` bytes; returns fewer only when the (decompressed) data ends.
     std::size_t read(void* dst, std::size_t size);
 
-  private:
+private:
     std::size_t readInflated(std::uint8_t* dst, std::size_t size);
     bool refillInput();
     void startNextMemberOrEnd();
@@ -51,7 +51,7 @@ class GzipReader {
 // Deflates bytes into an AtomicFileWriter with a gzip wrapper that carries no name and no time stamp,
 // so the same bytes always give the same file.
 class GzipWriter {
-  public:
+public:
     explicit GzipWriter(AtomicFileWriter& sink);
     ~GzipWriter();
     GzipWriter(const GzipWriter&) = delete;
@@ -61,7 +61,7 @@ class GzipWriter {
     // Writes the end of the gzip stream; the caller then commits the sink.
     void finish();
 
-  private:
+private:
     void deflateChunk(const void* data, std::size_t size, int flush);
 
     AtomicFileWriter& m_sink;

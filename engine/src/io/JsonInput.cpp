@@ -75,8 +75,8 @@ Json parseJson(std::string_view text, const std::string& context, std::size_t ma
 {
     JsonLocation root(context);
     if (text.size() > maxBytes)
-        root.fail("JSON text of " + std::to_string(text.size()) + " bytes is too large (the limit is "
-                  + std::to_string(maxBytes) + ")");
+        root.fail("JSON text of " + std::to_string(text.size()) + " bytes is too large (the limit is " +
+                  std::to_string(maxBytes) + ")");
     if (nestingDepth(text, kMaxJsonDepth) > kMaxJsonDepth)
         root.fail("JSON is nested deeper than " + std::to_string(kMaxJsonDepth) + " levels");
     try {
@@ -158,8 +158,8 @@ float expectFloat(const Json& value, const JsonLocation& at)
 
 std::int64_t expectInteger(const Json& value, const JsonLocation& at, std::int64_t minimum, std::int64_t maximum)
 {
-    const std::string expected =
-        "expected a whole number from " + std::to_string(minimum) + " to " + std::to_string(maximum);
+    const std::string expected = "expected a whole number from " + std::to_string(minimum) + " to " +
+                                 std::to_string(maximum);
     if (value.is_number_unsigned()) {
         auto number = value.get<std::uint64_t>();
         if (number > std::uint64_t(maximum) || (minimum > 0 && number < std::uint64_t(minimum)))
@@ -175,8 +175,8 @@ std::int64_t expectInteger(const Json& value, const JsonLocation& at, std::int64
     if (value.is_number_float()) {
         double number = value.get<double>();
         // Both bounds are compared as doubles; a whole double inside them converts exactly.
-        if (number != std::trunc(number) || !(number >= double(minimum) && number <= double(maximum))
-            || std::fabs(number) >= 9007199254740992.0)
+        if (number != std::trunc(number) || !(number >= double(minimum) && number <= double(maximum)) ||
+            std::fabs(number) >= 9007199254740992.0)
             at.fail(expected);
         return std::int64_t(number);
     }

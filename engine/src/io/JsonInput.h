@@ -48,8 +48,8 @@ const Json* optionalMember(const Json& object, const std::string& key, const Jso
 
 std::string expectString(const Json& value, const JsonLocation& at);
 bool expectBool(const Json& value, const JsonLocation& at);
-double expectNumber(const Json& value, const JsonLocation& at);  // finite
-float expectFloat(const Json& value, const JsonLocation& at);    // finite and within float range
+double expectNumber(const Json& value, const JsonLocation& at); // finite
+float expectFloat(const Json& value, const JsonLocation& at);   // finite and within float range
 std::int64_t expectInteger(const Json& value, const JsonLocation& at, std::int64_t minimum, std::int64_t maximum);
 std::uint64_t expectUnsigned(const Json& value, const JsonLocation& at);
 
@@ -59,7 +59,7 @@ Json nullableNumberToJson(double value);
 Json nullableNumberToJson(float value);
 double nullableDoubleFromJson(const Json& value, const JsonLocation& at);
 float nullableFloatFromJson(const Json& value, const JsonLocation& at);
-Json floatToJson(float value);     // finite values only
-Json numberToJson(double value);   // finite values only; whole numbers are written without ".0"
+Json floatToJson(float value);   // finite values only
+Json numberToJson(double value); // finite values only; whole numbers are written without ".0"
 
 } // namespace neurite

@@ -51,20 +51,20 @@ struct Entry {
     std::uint32_t offset = 0;
 };
 
-constexpr std::uint32_t kDosDate = (0 << 9) | (1 << 5) | 1;  // 1980-01-01: fixed, so exports are reproducible
+constexpr std::uint32_t kDosDate = (0 << 9) | (1 << 5) | 1; // 1980-01-01: fixed, so exports are reproducible
 
 void putEntryFields(std::string& out, const Entry& e)
 {
-    put16(out, 20);        // version needed: 2.0
-    put16(out, 0);         // flags
-    put16(out, 0);         // method: stored
-    put16(out, 0);         // time
-    put16(out, kDosDate);  // date
+    put16(out, 20);       // version needed: 2.0
+    put16(out, 0);        // flags
+    put16(out, 0);        // method: stored
+    put16(out, 0);        // time
+    put16(out, kDosDate); // date
     put32(out, e.crc);
-    put32(out, e.size);    // compressed size
-    put32(out, e.size);    // uncompressed size
+    put32(out, e.size); // compressed size
+    put32(out, e.size); // uncompressed size
     put16(out, std::uint32_t(e.name.size()));
-    put16(out, 0);         // extra field length
+    put16(out, 0); // extra field length
 }
 
 std::uint32_t checked32(std::size_t n)
@@ -93,12 +93,12 @@ std::string npzBytes(const std::vector<NpyArray>& arrays)
     const std::uint32_t directoryOffset = checked32(out.size());
     for (const Entry& e : entries) {
         put32(out, 0x02014b50);
-        put16(out, 20);  // version made by
+        put16(out, 20); // version made by
         putEntryFields(out, e);
-        put16(out, 0);   // comment length
-        put16(out, 0);   // disk number
-        put16(out, 0);   // internal attributes
-        put32(out, 0);   // external attributes
+        put16(out, 0); // comment length
+        put16(out, 0); // disk number
+        put16(out, 0); // internal attributes
+        put32(out, 0); // external attributes
         put32(out, e.offset);
         out += e.name;
     }

@@ -8,9 +8,9 @@
 namespace neurite {
 
 struct NpyArray {
-    std::string name;                  // the key numpy.load() gives ("dense1.weight")
-    std::vector<std::int64_t> shape;   // C order
-    std::vector<float> values;         // row-major, shape's product values
+    std::string name;                // the key numpy.load() gives ("dense1.weight")
+    std::vector<std::int64_t> shape; // C order
+    std::vector<float> values;       // row-major, shape's product values
 };
 
 // The bytes of an .npz file holding `arrays` (stored, not deflated: numpy reads both).

@@ -53,7 +53,7 @@ namespace neurite {
 namespace {
 
 constexpr char kMagic[8] = {'N', 'E', 'U', 'R', 'I', 'T', 'E', '\0'};
-constexpr std::size_t kPrefixBytes = 16;  // magic, version, header length
+constexpr std::size_t kPrefixBytes = 16; // magic, version, header length
 constexpr std::size_t kChecksumBytes = 4;
 constexpr std::uint64_t kMaxFileBytes = std::uint64_t(2) << 30;
 constexpr std::int64_t kMaxTensorDimension = std::int64_t(1) << 28;
@@ -116,8 +116,8 @@ void checkWeightsToSave(const Weights& weights, const std::string& path)
 {
     for (const NamedTensor& t : weights) {
         if (t.rows <= 0 || t.cols <= 0 || t.values.size() != std::size_t(t.rows) * std::size_t(t.cols))
-            throw NeuriteError(path + ": cannot save " + t.name + ": its " + std::to_string(t.values.size())
-                               + " values do not fill " + std::to_string(t.rows) + " x " + std::to_string(t.cols));
+            throw NeuriteError(path + ": cannot save " + t.name + ": its " + std::to_string(t.values.size()) +
+                               " values do not fill " + std::to_string(t.rows) + " x " + std::to_string(t.cols));
         if (!std::all_of(t.values.begin(), t.values.end(), [](float v) { return std::isfinite(v); }))
             throw NeuriteError(path + ": cannot save " + t.name + ": it contains NaN/inf values");
     }
@@ -167,8 +167,8 @@ std::string readWholeFile(const std::string& path)
     if (error)
         throw NeuriteError(path + ": cannot read: " + error.message());
     if (size > kMaxFileBytes)
-        throw NeuriteError(path + ": the file is too large for a Neurite project (" + std::to_string(size)
-                           + " bytes; the limit is 2 GB)");
+        throw NeuriteError(path + ": the file is too large for a Neurite project (" + std::to_string(size) +
+                           " bytes; the limit is 2 GB)");
     std::ifstream in(path, std::ios::binary);
     if (!in)
         throw NeuriteError(path + ": cannot open: " + std::strerror(errno));
@@ -188,8 +188,8 @@ void checkMagicAndVersion(const std::string& bytes, const std::string& path)
         throw NeuriteError(path + ": the file is truncated (" + std::to_string(bytes.size()) + " bytes)");
     std::uint32_t version = readU32(bytes.data() + 8);
     if (version > std::uint32_t(kProjectFormatVersion))
-        throw NeuriteError(path + ": was written by a newer Neurite (project format " + std::to_string(version)
-                           + "; this version reads up to " + std::to_string(kProjectFormatVersion) + ")");
+        throw NeuriteError(path + ": was written by a newer Neurite (project format " + std::to_string(version) +
+                           "; this version reads up to " + std::to_string(kProjectFormatVersion) + ")");
     if (version == 0)
         throw NeuriteError(path + ": unsupported project format 0");
 }
@@ -225,7 +225,7 @@ std::optional<std::uint64_t> tensorBytes(const std::vector<TensorEntry>& entries
 {
     std::uint64_t total = 0;
     for (const TensorEntry& t : entries) {
-        total += std::uint64_t(t.rows) * std::uint64_t(t.cols) * 4;  // each term < 2^58
+        total += std::uint64_t(t.rows) * std::uint64_t(t.cols) * 4; // each term < 2^58
         if (total > limit)
             return std::nullopt;
     }
@@ -343,8 +343,7 @@ Project loadProject(const std::string& path)
     std::uint64_t headerLength = readU32(bytes.data() + 12);
     std::uint64_t available = bytes.size() - kPrefixBytes - kChecksumBytes;
     if (headerLength > available)
-        throw NeuriteError(path + ": the header length (" + std::to_string(headerLength)
-                           + " bytes) exceeds the file");
+        throw NeuriteError(path + ": the header length (" + std::to_string(headerLength) + " bytes) exceeds the file");
     const JsonLocation root(path);
     Json header = parseJson(std::string_view(bytes).substr(kPrefixBytes, headerLength), path, kMaxFileBytes);
     Project project = projectFromHeader(header, root);
@@ -353,9 +352,9 @@ Project loadProject(const std::string& path)
     std::uint64_t dataBytes = available - headerLength;
     auto described = tensorBytes(entries, kMaxFileBytes);
     if (!described || *described != dataBytes)
-        throw NeuriteError(path + ": the tensor list does not match the weight data (it describes "
-                           + (described ? std::to_string(*described) + " bytes" : std::string("over 2 GB"))
-                           + "; the file holds " + std::to_string(dataBytes) + ")");
+        throw NeuriteError(path + ": the tensor list does not match the weight data (it describes " +
+                           (described ? std::to_string(*described) + " bytes" : std::string("over 2 GB")) +
+                           "; the file holds " + std::to_string(dataBytes) + ")");
     if (!entries.empty())
         project.weights = readTensors(entries, bytes.data() + kPrefixBytes + headerLength, path);
     return project;

@@ -18,23 +18,12 @@ void softmaxRows(const Matrix& logits, Matrix& probs)
 void activate(Activation f, float alpha, Matrix& z)
 {
     switch (f) {
-    case Activation::Linear:
-        return;
-    case Activation::ReLU:
-        z = z.cwiseMax(0.0f);
-        return;
-    case Activation::LeakyReLU:
-        z = (z.array() > 0.0f).select(z, z * alpha);
-        return;
-    case Activation::Sigmoid:
-        z = ((-z.array()).exp() + 1.0f).inverse().matrix();
-        return;
-    case Activation::Tanh:
-        z = z.array().tanh().matrix();
-        return;
-    case Activation::Softmax:
-        softmaxRows(z, z);
-        return;
+    case Activation::Linear: return;
+    case Activation::ReLU: z = z.cwiseMax(0.0f); return;
+    case Activation::LeakyReLU: z = (z.array() > 0.0f).select(z, z * alpha); return;
+    case Activation::Sigmoid: z = ((-z.array()).exp() + 1.0f).inverse().matrix(); return;
+    case Activation::Tanh: z = z.array().tanh().matrix(); return;
+    case Activation::Softmax: softmaxRows(z, z); return;
     }
 }
 
@@ -45,19 +34,13 @@ void activationGradient(Activation f, float alpha, const Matrix& y, const Matrix
         if (&dZ != &dY)
             dZ = dY;
         return;
-    case Activation::ReLU:
-        dZ = (y.array() > 0.0f).select(dY, 0.0f);
-        return;
+    case Activation::ReLU: dZ = (y.array() > 0.0f).select(dY, 0.0f); return;
     case Activation::LeakyReLU:
         // y > 0 exactly when z > 0 (alpha >= 0), so the output tells which slope applied.
         dZ = (y.array() > 0.0f).select(dY, dY * alpha);
         return;
-    case Activation::Sigmoid:
-        dZ = (dY.array() * y.array() * (1.0f - y.array())).matrix();
-        return;
-    case Activation::Tanh:
-        dZ = (dY.array() * (1.0f - y.array().square())).matrix();
-        return;
+    case Activation::Sigmoid: dZ = (dY.array() * y.array() * (1.0f - y.array())).matrix(); return;
+    case Activation::Tanh: dZ = (dY.array() * (1.0f - y.array().square())).matrix(); return;
     case Activation::Softmax: {
         // dz_i = y_i (dy_i - sum_j dy_j y_j), row by row.
         const Eigen::VectorXf dots = (dY.array() * y.array()).rowwise().sum();

@@ -23,7 +23,7 @@ struct ConvGeometry {
 
     long inputSize() const { return long(channels) * height * width; }
     long outputPixels() const { return long(outHeight) * outWidth; }
-    long patchSize() const { return long(channels) * kernel * kernel; }  // one im2col column
+    long patchSize() const { return long(channels) * kernel * kernel; } // one im2col column
     bool isValid() const { return outHeight > 0 && outWidth > 0; }
 };
 
@@ -33,6 +33,5 @@ ConvGeometry convGeometry(const Shape& input, int kernel, int stride, const std:
 
 // Pooling windows: no padding; stride 0 means stride = size.
 ConvGeometry poolGeometry(const Shape& input, int size, int stride);
-
 
 } // namespace neurite

@@ -15,7 +15,7 @@ inline unsigned flushDenormals()
 {
 #if defined(__SSE__)
     const unsigned previous = _mm_getcsr();
-    _mm_setcsr(previous | 0x8040);  // FTZ (bit 15) and DAZ (bit 6)
+    _mm_setcsr(previous | 0x8040); // FTZ (bit 15) and DAZ (bit 6)
     return previous;
 #else
     return 0;

@@ -40,8 +40,8 @@ inline void addRun(float* dst, const float* src, int n)
 // The output columns [begin, end) whose input column ox*stride - padLeft + kx lies inside [0, width).
 void validColumns(const ConvGeometry& g, int kx, int& begin, int& end)
 {
-    const int first = g.padLeft - kx;             // need ox * stride >= first
-    const int last = g.width - 1 + g.padLeft - kx;  // need ox * stride <= last
+    const int first = g.padLeft - kx;              // need ox * stride >= first
+    const int last = g.width - 1 + g.padLeft - kx; // need ox * stride <= last
     begin = first <= 0 ? 0 : (first + g.stride - 1) / g.stride;
     end = last < 0 ? 0 : std::min(g.outWidth, last / g.stride + 1);
     begin = std::min(begin, end);
@@ -106,7 +106,7 @@ void im2col(const float* x, const ConvGeometry& g, float* col, long ld)
                         continue;
                     }
                     const float* in = x + (long(c) * g.height + iy) * g.width;
-                    const int shift = kx - g.padLeft;  // input column = ox * stride + shift
+                    const int shift = kx - g.padLeft; // input column = ox * stride + shift
                     std::fill(out, out + begin, 0.0f);
                     if (s == 1) {
                         copyRun(out + begin, in + begin + shift, end - begin);

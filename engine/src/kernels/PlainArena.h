@@ -19,7 +19,7 @@ namespace neurite {
 // One batch of tasks at a time: run() publishes it, the workers and the caller take task indices until none
 // is left, and the caller waits until every taken task has finished.
 struct ThreadPool::Arena {
-    std::mutex oneRunAtATime;  // run() may be called from several threads; batches take turns
+    std::mutex oneRunAtATime; // run() may be called from several threads; batches take turns
     std::mutex mutex;
     std::condition_variable workAvailable;
     std::condition_variable allDone;

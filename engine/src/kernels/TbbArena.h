@@ -35,7 +35,8 @@ struct ThreadPool::Arena {
     void run(int tasks, const std::function<void(int)>& body)
     {
         const auto loop = [&] {
-            tbb::parallel_for(0, tasks, 1, [&](int i) { body(i); }, tbb::simple_partitioner());
+            tbb::parallel_for(
+                0, tasks, 1, [&](int i) { body(i); }, tbb::simple_partitioner());
         };
         // Inside another pool's enter() with as many threads (the trainer's pool around the network's), the
         // loop runs in that arena: its workers are already awake there, and moving them to this arena costs

@@ -17,7 +17,7 @@ namespace neurite {
 
 class ThreadPool {
 public:
-    explicit ThreadPool(int threads);  // 0 = all cores
+    explicit ThreadPool(int threads); // 0 = all cores
     ~ThreadPool();
     int threads() const { return m_threads; }
     // Runs body(0) .. body(tasks - 1), each exactly once, possibly in parallel; returns when all are done.

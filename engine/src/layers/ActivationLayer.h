@@ -12,7 +12,7 @@ public:
 
     void forward(std::span<const Matrix* const> inputs, Matrix& out, bool) override
     {
-        out = *inputs[0];  // x: (batch, n)
+        out = *inputs[0]; // x: (batch, n)
         activate(m_activation, m_alpha, out);
     }
 

@@ -7,7 +7,9 @@ namespace {
 
 class AddType final : public MergeType {
 public:
-    AddType() : MergeType({.name = "Add", .description = "Adds two inputs of the same shape (a residual connection)."}) {}
+    AddType() : MergeType({.name = "Add", .description = "Adds two inputs of the same shape (a residual connection)."})
+    {
+    }
 
     bool infer(const LayerSpec& layer, const std::vector<Shape>& inputs, LayerFacts& facts,
                std::string& error) const override
@@ -47,8 +49,8 @@ public:
         const std::string a = program.buffer(step.inputs.at(0));
         const std::string b = program.buffer(step.inputs.at(1));
         const std::string out = program.output(step);
-        program.statement("detail::add(" + a + ", " + b + ", " + out + ", " +
-                          std::to_string(step.inputShape().size()) + ");");
+        program.statement("detail::add(" + a + ", " + b + ", " + out + ", " + std::to_string(step.inputShape().size()) +
+                          ");");
     }
 };
 

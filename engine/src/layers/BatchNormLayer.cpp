@@ -7,10 +7,9 @@ namespace neurite {
 
 BatchNormLayer::BatchNormLayer(int channels, long pixels, float momentum, float epsilon)
     : m_channels(channels), m_pixels(pixels), m_momentum(momentum), m_epsilon(epsilon),
-      m_gamma(Matrix::Ones(1, channels)), m_dGamma(Matrix::Zero(1, channels)),
-      m_beta(Matrix::Zero(1, channels)), m_dBeta(Matrix::Zero(1, channels)),
-      m_runningMean(Matrix::Zero(1, channels)), m_runningVar(Matrix::Ones(1, channels)),
-      m_mean(std::size_t(channels)), m_invStd(std::size_t(channels))
+      m_gamma(Matrix::Ones(1, channels)), m_dGamma(Matrix::Zero(1, channels)), m_beta(Matrix::Zero(1, channels)),
+      m_dBeta(Matrix::Zero(1, channels)), m_runningMean(Matrix::Zero(1, channels)),
+      m_runningVar(Matrix::Ones(1, channels)), m_mean(std::size_t(channels)), m_invStd(std::size_t(channels))
 {
 }
 
@@ -93,11 +92,10 @@ void BatchNormLayer::backward(std::span<const Matrix* const>, const Matrix&, con
         const float meanDy = m_usedBatchStatistics ? float(sumDy / count) : 0.0f;
         const float meanDyXHat = m_usedBatchStatistics ? float(sumDyXHat / count) : 0.0f;
         for (Eigen::Index i = 0; i < batch; ++i)
-            dX->row(i).segment(at, m_pixels) =
-                ((dOut.row(i).segment(at, m_pixels).array() - meanDy -
-                  m_xHat.row(i).segment(at, m_pixels).array() * meanDyXHat) *
-                 scale)
-                    .matrix();
+            dX->row(i).segment(at, m_pixels) = ((dOut.row(i).segment(at, m_pixels).array() - meanDy -
+                                                 m_xHat.row(i).segment(at, m_pixels).array() * meanDyXHat) *
+                                                scale)
+                                                   .matrix();
     }
 }
 

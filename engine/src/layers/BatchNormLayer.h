@@ -35,9 +35,9 @@ private:
     long m_pixels;
     float m_momentum;
     float m_epsilon;
-    Matrix m_gamma, m_dGamma;           // (1, channels)
-    Matrix m_beta, m_dBeta;             // (1, channels)
-    Matrix m_runningMean, m_runningVar; // (1, channels): saved with the weights, not trained
+    Matrix m_gamma, m_dGamma;            // (1, channels)
+    Matrix m_beta, m_dBeta;              // (1, channels)
+    Matrix m_runningMean, m_runningVar;  // (1, channels): saved with the weights, not trained
     std::vector<float> m_mean, m_invStd; // statistics the last forward normalised with
     Matrix m_xHat;                       // (batch, channels * pixels): the normalised input
     bool m_usedBatchStatistics = false;

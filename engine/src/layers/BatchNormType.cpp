@@ -32,24 +32,24 @@ struct BatchNormParameters {
     int channels = 0;
     float epsilon = 1e-5f;
     float momentum = 0.1f;
-    std::vector<float> gamma, beta, mean, var;  // (channels) each
+    std::vector<float> gamma, beta, mean, var; // (channels) each
 };
 
 class BatchNormType final : public LayerKindOf<BatchNormOptions> {
 public:
     BatchNormType()
-        : LayerKindOf({.name = "BatchNorm",
-                       .category = "Regularisation",
-                       .description =
-                           "Normalises each feature (or image channel) over the batch, then scales and shifts it.",
-                       .spatial = true},
-                      batchNormOptions())
+        : LayerKindOf(
+              {.name = "BatchNorm",
+               .category = "Regularisation",
+               .description = "Normalises each feature (or image channel) over the batch, then scales and shifts it.",
+               .spatial = true},
+              batchNormOptions())
     {
     }
 
     bool infer(const LayerSpec&, const std::vector<Shape>& inputs, LayerFacts& facts, std::string&) const override
     {
-        facts.outputShape = inputs.at(0);  // per feature (flat) or per channel (image): gamma and beta for each
+        facts.outputShape = inputs.at(0); // per feature (flat) or per channel (image): gamma and beta for each
         facts.parameters = 2L * inputs.at(0).channels;
         return true;
     }
@@ -79,7 +79,7 @@ public:
         const std::string out = OnnxGraph::outputName(id);
         graph.node("BatchNormalization", id, inputs, out)
             .real("epsilon", p.epsilon)
-            .real("momentum", 1.0f - p.momentum);  // ONNX weighs the running value, not the batch
+            .real("momentum", 1.0f - p.momentum); // ONNX weighs the running value, not the batch
         graph.setOutput(step, out, image4);
     }
 

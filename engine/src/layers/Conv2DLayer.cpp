@@ -30,7 +30,7 @@ void biasActivate(Activation f, float alpha, const float* src, float bias, float
     case Activation::LeakyReLU: y = (z > 0.0f).select(z, z * alpha); break;
     case Activation::Sigmoid: y = ((-z).exp() + 1.0f).inverse(); break;
     case Activation::Tanh: y = z.tanh(); break;
-    default: y = z; break;  // Linear (Softmax is not offered for convolutions)
+    default: y = z; break; // Linear (Softmax is not offered for convolutions)
     }
 }
 
@@ -122,7 +122,7 @@ void Conv2DLayer::backwardBlock(const Matrix& x, const Matrix& out, const Matrix
                                 long count, Matrix* dX)
 {
     const long pixels = m_g.outputPixels(), cols = count * pixels, patch = m_g.patchSize();
-    MatrixMap dZ(w.y.data(), m_filters, cols);  // (filters, count * pixels)
+    MatrixMap dZ(w.y.data(), m_filters, cols); // (filters, count * pixels)
     for (long j = 0; j < count; ++j)
         for (int f = 0; f < m_filters; ++f) {
             float* dz = dZ.data() + f * cols + j * pixels;

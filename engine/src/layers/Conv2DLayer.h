@@ -33,18 +33,18 @@ public:
 private:
     // Buffers of one batch part, allocated once and reused (they only grow).
     struct Workspace {
-        Floats col;        // (patch, block * pixels): the block's im2col columns
-        Floats y;          // (filters, block * pixels): products before the bias, and dZ in backward
-        Floats dCol;       // (patch, block * pixels): W^T dZ before col2im
-        Matrix dW;                // (filters, patch): this part's share of the weight gradient
-        RowVector dB;             // (1, filters)
+        Floats col;   // (patch, block * pixels): the block's im2col columns
+        Floats y;     // (filters, block * pixels): products before the bias, and dZ in backward
+        Floats dCol;  // (patch, block * pixels): W^T dZ before col2im
+        Matrix dW;    // (filters, patch): this part's share of the weight gradient
+        RowVector dB; // (1, filters)
     };
 
     void prepare(int parts, long batch);
     const float* columns(const Matrix& x, Workspace& w, long first, long count);
     void forwardBlock(const Matrix& x, Workspace& w, long first, long count, Matrix& out);
-    void backwardBlock(const Matrix& x, const Matrix& out, const Matrix& dOut, Workspace& w, long first,
-                       long count, Matrix* dX);
+    void backwardBlock(const Matrix& x, const Matrix& out, const Matrix& dOut, Workspace& w, long first, long count,
+                       Matrix* dX);
 
     ConvGeometry m_g;
     int m_filters;
@@ -52,8 +52,8 @@ private:
     float m_alpha;
     Init m_init;
     bool m_hasBias;
-    Matrix m_w, m_dW;              // (filters, channels * kernel * kernel): PyTorch's (out, in, kh, kw) order
-    Matrix m_b, m_dB;              // (1, filters)
+    Matrix m_w, m_dW; // (filters, channels * kernel * kernel): PyTorch's (out, in, kh, kw) order
+    Matrix m_b, m_dB; // (1, filters)
     std::vector<Workspace> m_work;
 };
 

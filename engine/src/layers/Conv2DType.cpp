@@ -17,7 +17,7 @@ struct Conv2DOptions {
     int filters = 16;
     int kernel = 3;
     int stride = 1;
-    std::string padding = "valid";  // a name convGeometry takes
+    std::string padding = "valid"; // a name convGeometry takes
     int pad = 0;
     Activation activation = Activation::ReLU;
     InitChoice init = InitChoice::Auto;
@@ -27,7 +27,8 @@ struct Conv2DOptions {
 const OptionTable<Conv2DOptions>& conv2DOptions()
 {
     static const OptionTable<Conv2DOptions> table{
-        integerOption("filters", "Filters", 1, 4096, &Conv2DOptions::filters, "Output channels: one learned filter each"),
+        integerOption("filters", "Filters", 1, 4096, &Conv2DOptions::filters,
+                      "Output channels: one learned filter each"),
         integerOption("kernel", "Kernel", 1, 64, &Conv2DOptions::kernel, "Filter size in pixels (square)"),
         integerOption("stride", "Stride", 1, 64, &Conv2DOptions::stride, "Step between filter positions"),
         choiceOption("padding", "Padding", &Conv2DOptions::padding,
@@ -83,7 +84,8 @@ public:
     {
         const Conv2DOptions o = options(layer);
         const std::string act = activationCaption(o.activation);
-        const std::string caption = "Conv2D " + std::to_string(o.filters) + " \u00b7 " + windowCaption(o.kernel, o.stride, 1);
+        const std::string caption = "Conv2D " + std::to_string(o.filters) + " \u00b7 " +
+                                    windowCaption(o.kernel, o.stride, 1);
         return act.empty() ? caption : caption + " \u00b7 " + act;
     }
 
@@ -126,7 +128,8 @@ public:
         const ConvParameters p = parameters(module.weights(), step);
         const std::string& name = module.name(step);
         const bool symmetric = p.g.padTop == p.padBottom && p.g.padLeft == p.padRight;
-        const std::string padding = symmetric ? std::to_string(p.g.padTop) + ", " + std::to_string(p.g.padLeft) : "0, 0";
+        const std::string padding = symmetric ? std::to_string(p.g.padTop) + ", " + std::to_string(p.g.padLeft)
+                                              : "0, 0";
         module.addModule(step, "nn.Conv2d(" + std::to_string(p.g.channels) + ", " + std::to_string(p.filters) + ", " +
                                    std::to_string(p.g.kernel) + ", stride=" + std::to_string(p.g.stride) +
                                    ", padding=(" + padding + "), bias=" + (p.hasBias ? "True" : "False") + ")");

@@ -14,9 +14,8 @@ using Lanes = float __attribute__((vector_size(64)));
 } // namespace
 
 DenseLayer::DenseLayer(int inputs, int units, Activation activation, float alpha, Init init, bool bias)
-    : m_activation(activation), m_alpha(alpha), m_init(init), m_hasBias(bias),
-      m_w(Matrix::Zero(inputs, units)), m_dW(Matrix::Zero(inputs, units)),
-      m_b(Matrix::Zero(1, units)), m_dB(Matrix::Zero(1, units))
+    : m_activation(activation), m_alpha(alpha), m_init(init), m_hasBias(bias), m_w(Matrix::Zero(inputs, units)),
+      m_dW(Matrix::Zero(inputs, units)), m_b(Matrix::Zero(1, units)), m_dB(Matrix::Zero(1, units))
 {
 }
 

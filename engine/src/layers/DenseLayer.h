@@ -33,10 +33,10 @@ private:
     float m_alpha;
     Init m_init;
     bool m_hasBias;
-    Matrix m_w, m_dW;  // (inputs, units)
-    Matrix m_b, m_dB;  // (1, units)
-    Matrix m_dZ;       // (batch, units) scratch
-    std::vector<int> m_nonZeroInputs;  // forwardOneSample scratch
+    Matrix m_w, m_dW;                 // (inputs, units)
+    Matrix m_b, m_dB;                 // (1, units)
+    Matrix m_dZ;                      // (batch, units) scratch
+    std::vector<int> m_nonZeroInputs; // forwardOneSample scratch
 };
 
 } // namespace neurite

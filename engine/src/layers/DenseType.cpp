@@ -34,21 +34,22 @@ const OptionTable<DenseOptions>& denseOptions()
 struct DenseParameters {
     int inputs = 0;
     int units = 0;
-    const std::vector<float>* weight = nullptr;  // (inputs, units) row-major
-    std::vector<float> bias;                     // (units)
+    const std::vector<float>* weight = nullptr; // (inputs, units) row-major
+    std::vector<float> bias;                    // (units)
 };
 
 class DenseType final : public LayerKindOf<DenseOptions> {
 public:
     DenseType()
-        : LayerKindOf({.name = "Dense", .category = "Core", .description = "Fully connected layer: y = f(xW + b).",
+        : LayerKindOf({.name = "Dense",
+                       .category = "Core",
+                       .description = "Fully connected layer: y = f(xW + b).",
                        .unitWeights = true},
                       denseOptions())
     {
     }
 
-    bool infer(const LayerSpec& layer, const std::vector<Shape>& inputs, LayerFacts& facts,
-               std::string&) const override
+    bool infer(const LayerSpec& layer, const std::vector<Shape>& inputs, LayerFacts& facts, std::string&) const override
     {
         const DenseOptions o = options(layer);
         const long in = inputs.at(0).size();
@@ -74,8 +75,8 @@ public:
     std::unique_ptr<Layer> make(const PlanStep& step, std::uint64_t) const override
     {
         const DenseOptions o = options(step.layer);
-        return std::make_unique<DenseLayer>(int(step.inputShape().size()), o.units, activation(step),
-                                            kFusedLeakyAlpha, resolveInit(o.init, o.activation), o.bias);
+        return std::make_unique<DenseLayer>(int(step.inputShape().size()), o.units, activation(step), kFusedLeakyAlpha,
+                                            resolveInit(o.init, o.activation), o.bias);
     }
 
     void toOnnx(OnnxGraph& graph, const PlanStep& step) const override
@@ -84,7 +85,7 @@ public:
         const std::string& id = step.id();
         const DenseParameters p = parameters(graph.weights(), step);
         graph.initializer(id + ".weight", {p.units, p.inputs}, transposed(*p.weight, p.inputs, p.units));
-        graph.initializer(id + ".bias", {p.units}, p.bias);  // zeros for a layer without bias: C is broadcast
+        graph.initializer(id + ".bias", {p.units}, p.bias); // zeros for a layer without bias: C is broadcast
         const Activation f = activation(step);
         const std::string out = OnnxGraph::outputName(id);
         const std::string gemmOut = f == Activation::Linear ? out : out + "/gemm";

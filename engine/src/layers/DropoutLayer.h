@@ -18,7 +18,7 @@ public:
 private:
     float m_rate;
     std::mt19937_64 m_rng;
-    Matrix m_mask;  // (batch, n): 0 or 1 / (1 - rate)
+    Matrix m_mask; // (batch, n): 0 or 1 / (1 - rate)
     bool m_masked = false;
 };
 

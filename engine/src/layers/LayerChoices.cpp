@@ -7,8 +7,10 @@ namespace neurite {
 
 ChoiceNames<Activation> activationChoices(bool withSoftmax)
 {
-    ChoiceNames<Activation> names{{"linear", Activation::Linear},   {"relu", Activation::ReLU},
-                                  {"leaky_relu", Activation::LeakyReLU}, {"sigmoid", Activation::Sigmoid},
+    ChoiceNames<Activation> names{{"linear", Activation::Linear},
+                                  {"relu", Activation::ReLU},
+                                  {"leaky_relu", Activation::LeakyReLU},
+                                  {"sigmoid", Activation::Sigmoid},
                                   {"tanh", Activation::Tanh}};
     if (withSoftmax)
         names.emplace_back("softmax", Activation::Softmax);

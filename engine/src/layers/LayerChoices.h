@@ -14,8 +14,7 @@ enum class InitChoice { Auto, He, Xavier };
 // "linear", "relu", "leaky_relu", "sigmoid", "tanh" and, where a layer can end in one, "softmax".
 ChoiceNames<Activation> activationChoices(bool withSoftmax);
 ChoiceNames<InitChoice> initChoices();
-inline const char* const kInitHelp =
-    "Weight initialisation: auto picks He for ReLU-like activations, Xavier otherwise";
+inline const char* const kInitHelp = "Weight initialisation: auto picks He for ReLU-like activations, Xavier otherwise";
 
 // Auto picks He initialisation for ReLU-like activations and Xavier otherwise.
 WeightInit resolveInit(InitChoice choice, Activation activation);

@@ -35,8 +35,8 @@ std::string optionProblem(const OptionDescriptor& option, const OptionValue& val
     if (!number || !std::isfinite(*number))
         return " must be a number.";
     if (*number < option.minimum || *number > option.maximum)
-        return " must be between " + numberText(option.minimum) + " and " + numberText(option.maximum) +
-               " (it is " + numberText(*number) + ").";
+        return " must be between " + numberText(option.minimum) + " and " + numberText(option.maximum) + " (it is " +
+               numberText(*number) + ").";
     if (option.kind != OptionKind::Real && *number != std::floor(*number))
         return " must be a whole number.";
     return "";

@@ -67,8 +67,10 @@ private:
 template <class Options>
 class LayerKindOf : public LayerKind {
 protected:
-    LayerKindOf(LayerTypeInfo info, const OptionTable<Options>& table) : LayerKind(withOptions(info, table)),
-        m_table(table) {}
+    LayerKindOf(LayerTypeInfo info, const OptionTable<Options>& table)
+        : LayerKind(withOptions(info, table)), m_table(table)
+    {
+    }
 
 public:
     Options options(const LayerSpec& layer) const { return m_table.read(layer); }

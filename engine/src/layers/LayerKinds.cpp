@@ -25,11 +25,12 @@ const LayerKind& outputLayerType();
 const std::vector<const LayerKind*>& layerKinds()
 {
     static const std::vector<const LayerKind*> kinds{
-        &inputLayerType(),   &denseLayerType(),   &conv2DLayerType(),       &maxPool2DLayerType(),
-        &avgPool2DLayerType(), &globalAveragePoolLayerType(), &flattenLayerType(), &reluLayerType(),
-        &leakyReluLayerType(), &sigmoidLayerType(), &tanhLayerType(),        &softmaxLayerType(),
-        &dropoutLayerType(), &batchNormLayerType(), &addLayerType(),         &concatenateLayerType(),
-        &outputLayerType(),
+        &inputLayerType(),       &denseLayerType(),     &conv2DLayerType(),
+        &maxPool2DLayerType(),   &avgPool2DLayerType(), &globalAveragePoolLayerType(),
+        &flattenLayerType(),     &reluLayerType(),      &leakyReluLayerType(),
+        &sigmoidLayerType(),     &tanhLayerType(),      &softmaxLayerType(),
+        &dropoutLayerType(),     &batchNormLayerType(), &addLayerType(),
+        &concatenateLayerType(), &outputLayerType(),
     };
     return kinds;
 }

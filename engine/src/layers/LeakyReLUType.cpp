@@ -25,10 +25,7 @@ public:
     {
     }
 
-    std::string caption(const LayerSpec& layer) const override
-    {
-        return "LeakyReLU " + numberCaption(alpha(layer));
-    }
+    std::string caption(const LayerSpec& layer) const override { return "LeakyReLU " + numberCaption(alpha(layer)); }
 
 protected:
     float alpha(const LayerSpec& layer) const override { return options(layer).alpha; }

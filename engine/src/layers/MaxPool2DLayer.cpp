@@ -9,7 +9,7 @@ namespace {
 // v takes the window from the best so far when larger or NaN (so a NaN in a window wins it).
 inline bool beats(float v, float best)
 {
-    return (v > best) | (v != v);  // no short circuit: the compiler can then avoid branches
+    return (v > best) | (v != v); // no short circuit: the compiler can then avoid branches
 }
 
 // One sample: out[c][oy][ox] = max of its window, argmax[...] = the winner's index in x.

@@ -21,7 +21,7 @@ public:
 
 private:
     ConvGeometry m_g;
-    std::vector<std::int32_t> m_argmax;  // (batch, outputs): index of the winner within its sample
+    std::vector<std::int32_t> m_argmax; // (batch, outputs): index of the winner within its sample
 };
 
 } // namespace neurite

@@ -24,8 +24,7 @@ protected:
     }
 
     // The same in model.py's forward().
-    static std::pair<std::string, std::string> torchInputs(const TorchModule& module, const PlanStep& step,
-                                                           bool& image)
+    static std::pair<std::string, std::string> torchInputs(const TorchModule& module, const PlanStep& step, bool& image)
     {
         const std::string& a = step.inputs.at(0);
         const std::string& b = step.inputs.at(1);

@@ -22,7 +22,7 @@ using ChoiceNames = std::vector<std::pair<std::string, E>>;
 template <class Options>
 struct OptionField {
     OptionDescriptor descriptor;
-    std::function<void(Options&, const OptionValue&)> read;  // the value is already validated
+    std::function<void(Options&, const OptionValue&)> read; // the value is already validated
     std::function<OptionValue(const Options&)> write;
 };
 
@@ -84,10 +84,17 @@ private:
 };
 
 template <class Options>
-OptionField<Options> integerOption(std::string key, std::string label, int minimum, int maximum,
-                                   int Options::*member, std::string help)
+OptionField<Options> integerOption(std::string key, std::string label, int minimum, int maximum, int Options::*member,
+                                   std::string help)
 {
-    return {{std::move(key), std::move(label), OptionKind::Integer, double(minimum), double(maximum), 0, {}, {},
+    return {{std::move(key),
+             std::move(label),
+             OptionKind::Integer,
+             double(minimum),
+             double(maximum),
+             0,
+             {},
+             {},
              std::move(help)},
             [member](Options& o, const OptionValue& v) { o.*member = int(std::get<double>(v)); },
             [member](const Options& o) { return OptionValue(double(o.*member)); }};

@@ -13,12 +13,13 @@ const OptionTable<PoolOptions>& poolOptions()
 }
 
 PoolType::PoolType(LayerTypeInfo info, PoolNames names)
-    : LayerKindOf([&] {
-          info.category = "Convolution";
-          info.spatial = true;
-          return info;
-      }(),
-                  poolOptions()),
+    : LayerKindOf(
+          [&] {
+              info.category = "Convolution";
+              info.spatial = true;
+              return info;
+          }(),
+          poolOptions()),
       m_names(names)
 {
 }
@@ -52,7 +53,9 @@ void PoolType::toOnnx(OnnxGraph& graph, const PlanStep& step) const
     const ConvGeometry g = geometry(step.layer, step.inputShape());
     const std::string out = OnnxGraph::outputName(step.id());
     OnnxNode node = graph.node(m_names.onnx, step.id(), {graph.asImage(step.inputs.at(0))}, out);
-    node.integers("kernel_shape", {g.kernel, g.kernel}).integers("strides", {g.stride, g.stride}).integers("pads", {0, 0, 0, 0});
+    node.integers("kernel_shape", {g.kernel, g.kernel})
+        .integers("strides", {g.stride, g.stride})
+        .integers("pads", {0, 0, 0, 0});
     if (m_names.average)
         node.integer("count_include_pad", 0);
     graph.setOutput(step, out, true);

@@ -13,7 +13,7 @@ namespace neurite {
 
 struct PoolOptions {
     int size = 2;
-    int stride = 0;  // 0: the window size
+    int stride = 0; // 0: the window size
 };
 const OptionTable<PoolOptions>& poolOptions();
 

@@ -6,7 +6,11 @@ namespace {
 
 class ReLUType final : public ActivationType<NoOptions> {
 public:
-    ReLUType() : ActivationType({.name = "ReLU", .description = "Rectified linear unit: max(0, x)."}, noOptions(), Activation::ReLU) {}
+    ReLUType()
+        : ActivationType({.name = "ReLU", .description = "Rectified linear unit: max(0, x)."}, noOptions(),
+                         Activation::ReLU)
+    {
+    }
 };
 
 } // namespace

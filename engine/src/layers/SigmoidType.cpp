@@ -6,7 +6,11 @@ namespace {
 
 class SigmoidType final : public ActivationType<NoOptions> {
 public:
-    SigmoidType() : ActivationType({.name = "Sigmoid", .description = "Logistic sigmoid: 1 / (1 + exp(-x))."}, noOptions(), Activation::Sigmoid) {}
+    SigmoidType()
+        : ActivationType({.name = "Sigmoid", .description = "Logistic sigmoid: 1 / (1 + exp(-x))."}, noOptions(),
+                         Activation::Sigmoid)
+    {
+    }
 };
 
 } // namespace

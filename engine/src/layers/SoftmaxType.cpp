@@ -6,7 +6,11 @@ namespace {
 
 class SoftmaxType final : public ActivationType<NoOptions> {
 public:
-    SoftmaxType() : ActivationType({.name = "Softmax", .description = "Turns scores into class probabilities that sum to 1."}, noOptions(), Activation::Softmax) {}
+    SoftmaxType()
+        : ActivationType({.name = "Softmax", .description = "Turns scores into class probabilities that sum to 1."},
+                         noOptions(), Activation::Softmax)
+    {
+    }
 };
 
 } // namespace

@@ -6,7 +6,9 @@ namespace {
 
 class TanhType final : public ActivationType<NoOptions> {
 public:
-    TanhType() : ActivationType({.name = "Tanh", .description = "Hyperbolic tangent."}, noOptions(), Activation::Tanh) {}
+    TanhType() : ActivationType({.name = "Tanh", .description = "Hyperbolic tangent."}, noOptions(), Activation::Tanh)
+    {
+    }
 };
 
 } // namespace

@@ -74,8 +74,8 @@ private:
             const auto to = m_byId.find(c.to);
             if (from == m_byId.end() || to == m_byId.end()) {
                 const std::string known = from != m_byId.end() ? c.from : (to != m_byId.end() ? c.to : "");
-                error(known, "", "A connection refers to a missing layer '" +
-                                     (from == m_byId.end() ? c.from : c.to) + "'.");
+                error(known, "",
+                      "A connection refers to a missing layer '" + (from == m_byId.end() ? c.from : c.to) + "'.");
                 continue;
             }
             const LayerKind* kind = kindOf(c.to);
@@ -83,15 +83,16 @@ private:
                 continue;
             const LayerTypeInfo* info = &kind->info();
             if (c.toPort < 0 || c.toPort >= info->inputPorts) {
-                error(c.to, "input", info->inputPorts == 0
-                                         ? layerLabel(*to->second) + " takes no input."
-                                         : layerLabel(*to->second) + " has no input port " +
-                                               std::to_string(c.toPort) + ".");
+                error(c.to, "input",
+                      info->inputPorts == 0
+                          ? layerLabel(*to->second) + " takes no input."
+                          : layerLabel(*to->second) + " has no input port " + std::to_string(c.toPort) + ".");
                 continue;
             }
             if (!usedPorts.insert({c.to, c.toPort}).second) {
-                error(c.to, "input", layerLabel(*to->second) + " already has a wire into that input; a layer "
-                                                               "input takes one wire.");
+                error(c.to, "input",
+                      layerLabel(*to->second) + " already has a wire into that input; a layer "
+                                                "input takes one wire.");
                 continue;
             }
             if (c.from == c.to) {
@@ -152,8 +153,9 @@ private:
                     order.push_back(next);
         for (const LayerSpec& layer : m_spec.layers)
             if (!done.count(layer.id) && m_byId.count(layer.id) && m_byId.at(layer.id) == &layer)
-                error(layer.id, "", layerLabel(layer) + " is part of a cycle: data must flow from the Input to "
-                                                        "the Output without looping back.");
+                error(layer.id, "",
+                      layerLabel(layer) + " is part of a cycle: data must flow from the Input to "
+                                          "the Output without looping back.");
         m_report.order = order;
         return done.size() == m_byId.size();
     }
@@ -198,8 +200,9 @@ private:
             if (hasRole(layer, LayerRole::Input) || hasRole(layer, LayerRole::Output) || !m_byId.count(layer.id))
                 continue;
             if (!toOutput.count(layer.id) && fromInput.count(layer.id))
-                warning(layer.id, "", layerLabel(layer) + " does not lead to the Output, so it takes no part "
-                                                          "in the network.");
+                warning(layer.id, "",
+                        layerLabel(layer) + " does not lead to the Output, so it takes no part "
+                                            "in the network.");
         }
     }
 
@@ -232,10 +235,10 @@ private:
     const NetworkSpec& m_spec;
     ValidationReport m_report;
     std::map<std::string, const LayerSpec*> m_byId;
-    std::map<std::string, std::vector<std::string>> m_inputs;   // layer -> source per port
-    std::map<std::string, std::vector<std::string>> m_outputs;  // layer -> consumers
-    std::map<std::string, const LayerKind*> m_kindOf;            // layers of a known type
-    std::set<std::string> m_broken;                              // layers whose shape cannot be inferred
+    std::map<std::string, std::vector<std::string>> m_inputs;  // layer -> source per port
+    std::map<std::string, std::vector<std::string>> m_outputs; // layer -> consumers
+    std::map<std::string, const LayerKind*> m_kindOf;          // layers of a known type
+    std::set<std::string> m_broken;                            // layers whose shape cannot be inferred
 };
 
 } // namespace

@@ -12,7 +12,7 @@ namespace neurite {
 
 struct CheckedDesign {
     ValidationReport report;
-    std::map<std::string, std::vector<std::string>> sources;  // layer id -> the layer wired into each port
+    std::map<std::string, std::vector<std::string>> sources; // layer id -> the layer wired into each port
 };
 
 // Every problem of `spec`, each tied to its layer, the shapes that could be inferred and the order.

@@ -81,8 +81,8 @@ DesignPlan compileDesign(const NetworkSpec& spec)
         return plan;
     planLayers(spec, checked, plan);
     if (plan.inputId.empty() || plan.finalId.empty()) {
-        plan.report.issues.push_back({ValidationIssue::Severity::Error, "", "",
-                                      "The design's Output is not connected to its Input."});
+        plan.report.issues.push_back(
+            {ValidationIssue::Severity::Error, "", "", "The design's Output is not connected to its Input."});
         return plan;
     }
     plan.outputSize = int(plan.report.layers.at(plan.finalId).outputShape.size());

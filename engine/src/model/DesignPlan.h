@@ -17,11 +17,11 @@ class LayerKind;
 // One layer between the Input and the Output, as it runs.
 struct PlanStep {
     const LayerKind* kind = nullptr;
-    LayerSpec layer;                  // as designed; the kind reads its typed options from it
-    std::vector<std::string> inputs;  // the layer (a step or the Input) feeding each port
-    std::vector<Shape> inputShapes;   // one per port
-    LayerFacts facts;                 // output shape, parameters, multiply-adds
-    bool softmaxFolded = false;       // its softmax is applied once, by the cross-entropy head
+    LayerSpec layer;                 // as designed; the kind reads its typed options from it
+    std::vector<std::string> inputs; // the layer (a step or the Input) feeding each port
+    std::vector<Shape> inputShapes;  // one per port
+    LayerFacts facts;                // output shape, parameters, multiply-adds
+    bool softmaxFolded = false;      // its softmax is applied once, by the cross-entropy head
 
     const std::string& id() const { return layer.id; }
     const Shape& inputShape() const { return inputShapes.at(0); }
@@ -29,14 +29,14 @@ struct PlanStep {
 };
 
 struct DesignPlan {
-    ValidationReport report;        // every problem; the fields below are set only when report.ok()
+    ValidationReport report; // every problem; the fields below are set only when report.ok()
     std::string inputId;
     Shape inputShape;
-    std::vector<PlanStep> steps;    // topological order; only what leads to the Output; no Input, no Output
-    std::string finalId;            // the step (or the Input) whose output feeds the Output layer
+    std::vector<PlanStep> steps; // topological order; only what leads to the Output; no Input, no Output
+    std::string finalId;         // the step (or the Input) whose output feeds the Output layer
     int outputSize = 0;
     LossKind loss = LossKind::CrossEntropy;
-    bool softmaxHead = false;       // cross-entropy: predictions are softmax(final output)
+    bool softmaxHead = false; // cross-entropy: predictions are softmax(final output)
 
     bool ok() const { return report.ok(); }
 };

@@ -22,30 +22,30 @@ struct Node {
     std::string id;
     std::string type;
     Shape shape;
-    std::unique_ptr<Layer> layer;       // null for the Input node
-    std::vector<int> inputs;            // node indices, one per port
-    std::vector<const Matrix*> inPtrs;  // the inputs' outputs, prepared once
-    std::vector<Matrix*> dInPtrs;       // where backward writes input gradients (null: not needed)
-    Matrix out;                         // (batch, shape.size())
-    Matrix grad;                        // dLoss/dOut
+    std::unique_ptr<Layer> layer;      // null for the Input node
+    std::vector<int> inputs;           // node indices, one per port
+    std::vector<const Matrix*> inPtrs; // the inputs' outputs, prepared once
+    std::vector<Matrix*> dInPtrs;      // where backward writes input gradients (null: not needed)
+    Matrix out;                        // (batch, shape.size())
+    Matrix grad;                       // dLoss/dOut
     bool gradSet = false;
-    const Matrix* output = &out;        // the Input node points at the caller's batch instead
+    const Matrix* output = &out; // the Input node points at the caller's batch instead
 };
 
 } // namespace
 
 struct Network::Impl {
     NetworkSpec spec;
-    std::vector<Node> nodes;   // topological order, Input first, Output excluded
-    int finalNode = -1;        // the node that feeds the Output layer
+    std::vector<Node> nodes; // topological order, Input first, Output excluded
+    int finalNode = -1;      // the node that feeds the Output layer
     LossKind loss = LossKind::CrossEntropy;
     long parameterCount = 0;
     std::unique_ptr<ThreadPool> pool;
     int requestedThreads = 0;
-    Matrix probs;              // cross-entropy head: softmax of the final node's logits
-    Matrix dFinal;             // gradient w.r.t. the final node's output
-    Matrix single, singleOut;  // predictOne buffers
-    std::vector<Matrix> scratch;  // per input port: a gradient to be added to one already there
+    Matrix probs;                // cross-entropy head: softmax of the final node's logits
+    Matrix dFinal;               // gradient w.r.t. the final node's output
+    Matrix single, singleOut;    // predictOne buffers
+    std::vector<Matrix> scratch; // per input port: a gradient to be added to one already there
 
     void build(const NetworkSpec& s, std::uint64_t seed);
     void forward(const Matrix& x, bool training);
@@ -127,7 +127,7 @@ void Network::Impl::backward()
             scratch.resize(node.inputs.size());
         for (std::size_t p = 0; p < node.inputs.size(); ++p) {
             Node& source = nodes[node.inputs[p]];
-            if (node.inputs[p] == 0) {           // the Input needs no gradient
+            if (node.inputs[p] == 0) { // the Input needs no gradient
                 node.dInPtrs[p] = nullptr;
                 continue;
             }
@@ -160,11 +160,26 @@ Network::~Network() = default;
 Network::Network(Network&&) noexcept = default;
 Network& Network::operator=(Network&&) noexcept = default;
 
-const NetworkSpec& Network::spec() const { return m_impl->spec; }
-Shape Network::inputShape() const { return m_impl->nodes.front().shape; }
-int Network::outputSize() const { return int(m_impl->nodes[m_impl->finalNode].shape.size()); }
-LossKind Network::loss() const { return m_impl->loss; }
-long Network::parameterCount() const { return m_impl->parameterCount; }
+const NetworkSpec& Network::spec() const
+{
+    return m_impl->spec;
+}
+Shape Network::inputShape() const
+{
+    return m_impl->nodes.front().shape;
+}
+int Network::outputSize() const
+{
+    return int(m_impl->nodes[m_impl->finalNode].shape.size());
+}
+LossKind Network::loss() const
+{
+    return m_impl->loss;
+}
+long Network::parameterCount() const
+{
+    return m_impl->parameterCount;
+}
 
 void Network::setThreads(int threads)
 {
@@ -277,9 +292,9 @@ void Network::setWeights(const Weights& weights)
             throw NeuriteError("The weights have no tensor '" + p.name + "' for this design.");
         const NamedTensor& t = *it->second;
         if (t.rows != p.value->rows() || t.cols != p.value->cols() || long(t.values.size()) != p.value->size())
-            throw NeuriteError("Tensor '" + p.name + "' is " + std::to_string(t.rows) + "x" +
-                               std::to_string(t.cols) + " but the design needs " + std::to_string(p.value->rows()) +
-                               "x" + std::to_string(p.value->cols()) + ".");
+            throw NeuriteError("Tensor '" + p.name + "' is " + std::to_string(t.rows) + "x" + std::to_string(t.cols) +
+                               " but the design needs " + std::to_string(p.value->rows()) + "x" +
+                               std::to_string(p.value->cols()) + ".");
     }
     for (const ParameterRef& p : params)
         std::memcpy(p.value->data(), byName[p.name]->values.data(), sizeof(float) * std::size_t(p.value->size()));

@@ -68,13 +68,12 @@ void checkFormat(const Json& value, const JsonLocation& at)
 {
     const Json& format = member(value, "format", at);
     if (expectString(format, at["format"]) != kFormatName)
-        at["format"].fail("expected \"" + std::string(kFormatName) + "\", found \"" + format.get<std::string>()
-                          + "\"");
-    auto version =
-        expectInteger(member(value, "version", at), at["version"], 1, std::numeric_limits<std::int64_t>::max());
+        at["format"].fail("expected \"" + std::string(kFormatName) + "\", found \"" + format.get<std::string>() + "\"");
+    auto version = expectInteger(member(value, "version", at), at["version"], 1,
+                                 std::numeric_limits<std::int64_t>::max());
     if (version > NetworkSpec::kFormatVersion)
-        at.fail("was written by a newer Neurite (network format " + std::to_string(version)
-                + "; this version reads up to " + std::to_string(NetworkSpec::kFormatVersion) + ")");
+        at.fail("was written by a newer Neurite (network format " + std::to_string(version) +
+                "; this version reads up to " + std::to_string(NetworkSpec::kFormatVersion) + ")");
 }
 
 } // namespace

@@ -42,25 +42,25 @@ void AdamOptimizer::step(const std::vector<ParameterRef>& params, float lr)
         // One fused pass over the four arrays: the update is memory-bound, so each element is read and
         // written once (Eigen expressions here would make three passes). The scalars are copied into the
         // loop and the pointers marked restrict, so GCC can vectorise it.
-        forEachElementChunk(W.size(), [&, W = W.data(), M = M.data(), V = V.data(), G = dW.data()](long begin,
-                                                                                                 long end) {
-            float* __restrict w = W;
-            float* __restrict m = M;
-            float* __restrict v = V;
-            const float* __restrict g = G;
-            const float b1 = beta1, c1 = oneMinusBeta1, b2 = beta2, c2 = oneMinusBeta2, decay = l2;
-            const float step = stepSize, invRoot2 = inverseCorrection2Sqrt, epsilon = eps;
-            const float keep = decoupled ? shrink : 1.0f;
-            for (long k = begin; k < end; ++k) {
-                const float wk = w[k] * keep;
-                const float gk = g[k] + decay * wk;
-                const float mk = b1 * m[k] + c1 * gk;
-                const float vk = b2 * v[k] + c2 * gk * gk;
-                m[k] = mk;
-                v[k] = vk;
-                w[k] = wk - step * (mk / (std::sqrt(vk) * invRoot2 + epsilon));
-            }
-        });
+        forEachElementChunk(W.size(),
+                            [&, W = W.data(), M = M.data(), V = V.data(), G = dW.data()](long begin, long end) {
+                                float* __restrict w = W;
+                                float* __restrict m = M;
+                                float* __restrict v = V;
+                                const float* __restrict g = G;
+                                const float b1 = beta1, c1 = oneMinusBeta1, b2 = beta2, c2 = oneMinusBeta2, decay = l2;
+                                const float step = stepSize, invRoot2 = inverseCorrection2Sqrt, epsilon = eps;
+                                const float keep = decoupled ? shrink : 1.0f;
+                                for (long k = begin; k < end; ++k) {
+                                    const float wk = w[k] * keep;
+                                    const float gk = g[k] + decay * wk;
+                                    const float mk = b1 * m[k] + c1 * gk;
+                                    const float vk = b2 * v[k] + c2 * gk * gk;
+                                    m[k] = mk;
+                                    v[k] = vk;
+                                    w[k] = wk - step * (mk / (std::sqrt(vk) * invRoot2 + epsilon));
+                                }
+                            });
     }
 }
 

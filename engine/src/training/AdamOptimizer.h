@@ -9,7 +9,7 @@ namespace neurite {
 
 class AdamOptimizer final : public Optimizer {
 public:
-    enum class WeightDecay { L2, Decoupled };  // Adam, AdamW
+    enum class WeightDecay { L2, Decoupled }; // Adam, AdamW
 
     // Throws NeuriteError naming the field when `settings` is out of range.
     AdamOptimizer(const OptimizerSettings& settings, WeightDecay decay);
@@ -29,8 +29,8 @@ private:
     float m_epsilon;
     float m_weightDecay;
     long m_steps = 0;
-    std::vector<Matrix> m_firstMoment;   // m, one per parameter, its shape
-    std::vector<Matrix> m_secondMoment;  // v
+    std::vector<Matrix> m_firstMoment;  // m, one per parameter, its shape
+    std::vector<Matrix> m_secondMoment; // v
 };
 
 } // namespace neurite

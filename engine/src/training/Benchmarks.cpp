@@ -94,10 +94,9 @@ long trainingMultiplyAddsPerSample(const NetworkSpec& spec)
     const DesignPlan plan = compileDesign(spec);
     long total = 0;
     for (const auto& entry : plan.report.layers) {
-        const std::string& id = entry.first;  // a named copy: clang 14 cannot capture structured bindings
-        const bool fedByInput = std::any_of(spec.connections.begin(), spec.connections.end(), [&](const Connection& c) {
-            return c.to == id && c.from == plan.inputId;
-        });
+        const std::string& id = entry.first; // a named copy: clang 14 cannot capture structured bindings
+        const bool fedByInput = std::any_of(spec.connections.begin(), spec.connections.end(),
+                                            [&](const Connection& c) { return c.to == id && c.from == plan.inputId; });
         total += entry.second.multiplyAdds * (fedByInput ? 2 : 3);
     }
     return total;
@@ -108,13 +107,13 @@ long peakResidentBytes()
     rusage usage{};
     if (getrusage(RUSAGE_SELF, &usage) != 0)
         return 0;
-    return long(usage.ru_maxrss) * 1024;  // Linux reports kilobytes
+    return long(usage.ru_maxrss) * 1024; // Linux reports kilobytes
 }
 
 double matrixMultiplyGflops(int n, double seconds)
 {
     Eigen::MatrixXf a = Eigen::MatrixXf::Random(n, n), b = Eigen::MatrixXf::Random(n, n), c(n, n);
-    c.noalias() = a * b;  // warm-up
+    c.noalias() = a * b; // warm-up
     std::vector<double> rates;
     const auto start = std::chrono::steady_clock::now();
     while (std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() < seconds) {
@@ -122,7 +121,7 @@ double matrixMultiplyGflops(int n, double seconds)
         c.noalias() = a * b;
         const double dt = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
         rates.push_back(2.0 * double(n) * n * n / dt / 1e9);
-        a(0, 0) += c(0, 0) * 1e-30f;  // keep the product observable
+        a(0, 0) += c(0, 0) * 1e-30f; // keep the product observable
     }
     return median(rates);
 }

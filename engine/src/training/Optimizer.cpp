@@ -15,7 +15,7 @@ namespace {
 std::string show(float value)
 {
     std::ostringstream out;
-    out << value;  // "-1", "0.001", "1e-08", "nan"
+    out << value; // "-1", "0.001", "1e-08", "nan"
     return out.str();
 }
 

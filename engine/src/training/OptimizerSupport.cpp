@@ -39,8 +39,7 @@ bool prepareState(std::vector<Matrix>& state, const std::vector<ParameterRef>& p
     state.resize(params.size());
     for (std::size_t i = 0; i < params.size(); ++i) {
         assert(params[i].value && params[i].grad);
-        assert(params[i].grad->rows() == params[i].value->rows() &&
-               params[i].grad->cols() == params[i].value->cols());
+        assert(params[i].grad->rows() == params[i].value->rows() && params[i].grad->cols() == params[i].value->cols());
         state[i] = Matrix::Zero(params[i].value->rows(), params[i].value->cols());
     }
     return true;
@@ -63,7 +62,7 @@ void detail::forEachElementChunkImpl(long size, void (*body)(const void*, long, 
         }
     };
 #if NEURITE_PLAIN_THREADS
-    runChunks(0, chunks);  // see ThreadPool.h
+    runChunks(0, chunks); // see ThreadPool.h
 #else
     tbb::parallel_for(
         tbb::blocked_range<long>(0, chunks, 1),

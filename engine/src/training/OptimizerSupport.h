@@ -31,8 +31,7 @@ inline ConstElementSpan elements(const Matrix& m, long begin, long end)
 bool prepareState(std::vector<Matrix>& state, const std::vector<ParameterRef>& params);
 
 namespace detail {
-void forEachElementChunkImpl(long size, void (*body)(const void* context, long begin, long end),
-                             const void* context);
+void forEachElementChunkImpl(long size, void (*body)(const void* context, long begin, long end), const void* context);
 } // namespace detail
 
 // Calls body(begin, end) over [0, size): in one piece for small ranges, otherwise in fixed chunks spread

@@ -21,7 +21,7 @@ private:
     double m_rho;
     float m_epsilon;
     float m_weightDecay;
-    std::vector<Matrix> m_meanSquare;  // s, one per parameter, its shape
+    std::vector<Matrix> m_meanSquare; // s, one per parameter, its shape
 };
 
 } // namespace neurite

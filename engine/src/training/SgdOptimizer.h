@@ -22,7 +22,7 @@ private:
     float m_momentum;
     bool m_nesterov;
     float m_weightDecay;
-    std::vector<Matrix> m_velocity;  // one per parameter, its shape; unused without momentum
+    std::vector<Matrix> m_velocity; // one per parameter, its shape; unused without momentum
 };
 
 } // namespace neurite

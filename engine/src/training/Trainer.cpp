@@ -212,7 +212,7 @@ private:
             reportBatch(epoch + 1, b + 1, batches, loss, float(correct) / float(n), currentLr);
         }
         if (seen == 0 || m_stopped)
-            return;  // a stopped epoch is incomplete: it gets no epoch report
+            return; // a stopped epoch is incomplete: it gets no epoch report
         endEpoch(epoch + 1, float(lossSum / double(seen)), float(double(hits) / double(seen)), currentLr,
                  secondsSince(epochStart), seen);
     }
@@ -250,8 +250,7 @@ private:
         report.samplesPerSecond = double(seen) / std::max(1e-9, seconds);
         if (!m_validation.empty()) {
             const auto t0 = Clock::now();
-            std::tie(report.validationLoss, report.validationAccuracy) =
-                measure(m_network, m_data.train, m_validation);
+            std::tie(report.validationLoss, report.validationAccuracy) = measure(m_network, m_data.train, m_validation);
             m_validationSeconds += secondsSince(t0);
         }
         const float score = m_validation.empty() ? trainLoss : report.validationLoss;
@@ -352,8 +351,8 @@ Evaluation evaluate(Network& network, const ImageSet& set, int classCount, int b
                 ++result.confusion[labels[i]][std::size_t(predicted)];
         }
     };
-    std::tie(result.loss, result.accuracy) =
-        measure(network, set, allIndices(set.count()), batchSize, countPredictions);
+    std::tie(result.loss, result.accuracy) = measure(network, set, allIndices(set.count()), batchSize,
+                                                     countPredictions);
     for (int c = 0; c < classCount; ++c) {
         long truePositive = result.confusion[c][c], predicted = 0, actual = 0;
         for (int k = 0; k < classCount; ++k) {

@@ -41,11 +41,26 @@ const Field<EpochReport> kEpochFields[] = {
     {"best", &EpochReport::best},
 };
 
-Json valueToJson(int value) { return value; }
-Json valueToJson(std::int64_t value) { return value; }
-Json valueToJson(float value) { return nullableNumberToJson(value); }
-Json valueToJson(double value) { return nullableNumberToJson(value); }
-Json valueToJson(bool value) { return value; }
+Json valueToJson(int value)
+{
+    return value;
+}
+Json valueToJson(std::int64_t value)
+{
+    return value;
+}
+Json valueToJson(float value)
+{
+    return nullableNumberToJson(value);
+}
+Json valueToJson(double value)
+{
+    return nullableNumberToJson(value);
+}
+Json valueToJson(bool value)
+{
+    return value;
+}
 
 // The fast path for whole numbers (nlohmann keeps non-negative ones as unsigned).
 bool asInt64(const Json& value, std::int64_t& out)
@@ -70,8 +85,8 @@ template <class Locate>
 void valueFromJson(int& target, const Json& value, Locate locate)
 {
     std::int64_t number = 0;
-    if (asInt64(value, number) && number >= std::numeric_limits<int>::min()
-        && number <= std::numeric_limits<int>::max()) {
+    if (asInt64(value, number) && number >= std::numeric_limits<int>::min() &&
+        number <= std::numeric_limits<int>::max()) {
         target = int(number);
         return;
     }
@@ -127,10 +142,12 @@ Json batchesToJson(const std::vector<BatchReport>& batches)
     for (const auto& field : kBatchFields) {
         Json column = Json::array();
         column.get_ref<Json::array_t&>().reserve(batches.size());
-        std::visit([&](auto member) {
-            for (const BatchReport& batch : batches)
-                column.push_back(valueToJson(batch.*member));
-        }, field.member);
+        std::visit(
+            [&](auto member) {
+                for (const BatchReport& batch : batches)
+                    column.push_back(valueToJson(batch.*member));
+            },
+            field.member);
         columns[field.key] = std::move(column);
     }
     return columns;
@@ -152,13 +169,15 @@ std::vector<BatchReport> batchesFromJson(const Json& value, const JsonLocation& 
             batches.resize(column->size());
             sizedBy = field.key;
         } else if (column->size() != batches.size()) {
-            columnAt.fail("has " + std::to_string(column->size()) + " values but \"" + sizedBy + "\" has "
-                          + std::to_string(batches.size()));
+            columnAt.fail("has " + std::to_string(column->size()) + " values but \"" + sizedBy + "\" has " +
+                          std::to_string(batches.size()));
         }
-        std::visit([&](auto member) {
-            for (std::size_t i = 0; i < batches.size(); ++i)
-                valueFromJson(batches[i].*member, (*column)[i], [&] { return columnAt[i]; });
-        }, field.member);
+        std::visit(
+            [&](auto member) {
+                for (std::size_t i = 0; i < batches.size(); ++i)
+                    valueFromJson(batches[i].*member, (*column)[i], [&] { return columnAt[i]; });
+            },
+            field.member);
     }
     return batches;
 }
@@ -172,9 +191,9 @@ std::vector<EpochReport> epochsFromJson(const Json& value, const JsonLocation& a
             const Json* item = optionalMember(value[i], field.key, epochAt);
             if (!item)
                 continue;
-            std::visit([&](auto member) {
-                valueFromJson(epochs[i].*member, *item, [&] { return epochAt[field.key]; });
-            }, field.member);
+            std::visit(
+                [&](auto member) { valueFromJson(epochs[i].*member, *item, [&] { return epochAt[field.key]; }); },
+                field.member);
         }
     }
     return epochs;

@@ -17,7 +17,7 @@ constexpr float kMaxValidationSplit = 0.9f;
 std::string show(float value)
 {
     std::ostringstream out;
-    out << value;  // "-1", "0.001", "nan"
+    out << value; // "-1", "0.001", "nan"
     return out.str();
 }
 
@@ -45,8 +45,8 @@ void validateSchedule(const ScheduleSettings& schedule, float learningRate)
     if (!(floor >= 0.0f && std::isfinite(floor)))
         throw NeuriteError("schedule minimum learning rate must be >= 0 and finite (got " + show(floor) + ")");
     if (schedule.kind == "cosine" && floor > learningRate)
-        throw NeuriteError("schedule minimum learning rate (" + show(floor) +
-                           ") must not exceed the learning rate (" + show(learningRate) + ")");
+        throw NeuriteError("schedule minimum learning rate (" + show(floor) + ") must not exceed the learning rate (" +
+                           show(learningRate) + ")");
 }
 } // namespace
 

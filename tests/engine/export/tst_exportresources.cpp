@@ -12,7 +12,7 @@ using namespace neurite;
 
 namespace {
 
-const char* const kPython = "/usr/bin/python3";  // Debian's, as the interop tests use
+const char* const kPython = "/usr/bin/python3"; // Debian's, as the interop tests use
 
 QString resourcePath(const QString& relative)
 {
@@ -34,8 +34,8 @@ test::ProcessRun compilePython(const QTemporaryDir& dir, const std::string& scri
 test::ProcessRun compileKernels(const QTemporaryDir& dir, const QString& kernels)
 {
     const QString main = dir.filePath("main.cpp");
-    test::writeBytes(main.toStdString(), "#include <cmath>\nnamespace model {\n#include \"" + kernels.toStdString()
-                                             + "\"\n}\nint main() { return 0; }\n");
+    test::writeBytes(main.toStdString(), "#include <cmath>\nnamespace model {\n#include \"" + kernels.toStdString() +
+                                             "\"\n}\nint main() { return 0; }\n");
     QProcess gcc;
     gcc.start("g++", {"-std=c++17", "-fsyntax-only", "-Wall", "-Werror", main});
     return test::finish(gcc);
@@ -85,8 +85,8 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString copy = dir.filePath("kernels.hpp");
-        test::writeBytes(copy.toStdString(), test::readBytes(resourcePath("export/neurite_kernels.hpp").toStdString())
-                                                 + "inline int unused() { int x; return 0; }\n");
+        test::writeBytes(copy.toStdString(), test::readBytes(resourcePath("export/neurite_kernels.hpp").toStdString()) +
+                                                 "inline int unused() { int x; return 0; }\n");
         QVERIFY(compileKernels(dir, copy).status != 0);
     }
 };

@@ -150,16 +150,21 @@ class TestHostileInputs : public QObject {
     QTemporaryDir m_dir;
     long m_baselineMb = 0;
 
-    std::string pathOf(const std::string& name) const { return m_dir.filePath(QString::fromStdString(name)).toStdString(); }
+    std::string pathOf(const std::string& name) const
+    {
+        return m_dir.filePath(QString::fromStdString(name)).toStdString();
+    }
 
     void expectBoundedRefusal(const std::string& name, const std::string& bytes, bool project = false)
     {
         const std::string path = pathOf(name);
         test::writeBytes(path, bytes);
         const QString error = test::errorOrNone([&] { project ? (void)loadProject(path) : (void)readIdx(path); });
-        QVERIFY2(error.startsWith(QString::fromStdString(path) + ": "), qPrintable(QString::fromStdString(name) + " -> " + error));
+        QVERIFY2(error.startsWith(QString::fromStdString(path) + ": "),
+                 qPrintable(QString::fromStdString(name) + " -> " + error));
         const long growth = peakRssMb() - m_baselineMb;
-        QVERIFY2(growth < kMaxGrowthMb, qPrintable(QString("%1: peak memory grew by %2 MB").arg(name.c_str()).arg(growth)));
+        QVERIFY2(growth < kMaxGrowthMb,
+                 qPrintable(QString("%1: peak memory grew by %2 MB").arg(name.c_str()).arg(growth)));
     }
 
 private Q_SLOTS:
@@ -173,8 +178,11 @@ private Q_SLOTS:
     void headersClaimingBillionsKeepMemoryBounded()
     {
         const std::string pixels = noise(4096);
-        for (const auto& dims : std::vector<std::vector<std::uint32_t>>{
-                 {0x7fffffffu}, {60000u, 4096u, 4096u}, {0xffffffffu, 28u, 28u}, {65535u, 65535u}, {1u, 1u, 1u, 1u, 1u, 1u, 1u, 0x7fffffffu}}) {
+        for (const auto& dims : std::vector<std::vector<std::uint32_t>>{{0x7fffffffu},
+                                                                        {60000u, 4096u, 4096u},
+                                                                        {0xffffffffu, 28u, 28u},
+                                                                        {65535u, 65535u},
+                                                                        {1u, 1u, 1u, 1u, 1u, 1u, 1u, 0x7fffffffu}}) {
             const std::string bytes = idxHeader(dims) + pixels;
             expectBoundedRefusal("claims.idx", bytes);
             expectBoundedRefusal("claims.idx.gz", gzip(bytes));
@@ -187,12 +195,13 @@ private Q_SLOTS:
         // Project files: a header length of 4 GB, tensors claiming 2^28 x 2^28 floats, a billion tensors.
         expectBoundedRefusal("length.neurite", projectBytes(kEmptyDesign, {}, 0xffffffffu), true);
         const std::string design = std::string(R"({"design": )") + kEmptyDesign;
-        expectBoundedRefusal("tensors.neurite",
-                             projectBytes(design + R"(, "tensors": [{"name": "a", "rows": 268435456, "cols": 268435456}]})",
-                                          noise(64)),
-                             true);
+        expectBoundedRefusal(
+            "tensors.neurite",
+            projectBytes(design + R"(, "tensors": [{"name": "a", "rows": 268435456, "cols": 268435456}]})", noise(64)),
+            true);
         expectBoundedRefusal("history.neurite",
-                             projectBytes(design + R"(, "history": {"batches": {"loss": [1], "step": [1e300]}}})"), true);
+                             projectBytes(design + R"(, "history": {"batches": {"loss": [1], "step": [1e300]}}})"),
+                             true);
         qInfo("peak memory grew by %ld MB while refusing hostile headers", peakRssMb() - m_baselineMb);
     }
 
@@ -202,7 +211,8 @@ private Q_SLOTS:
         const std::string zipped = gzip(whole);
         for (std::size_t cut = 0; cut < whole.size(); ++cut) {
             test::writeBytes(pathOf("cut.idx"), whole.substr(0, cut));
-            QVERIFY2(test::errorOrNone([&] { readIdx(pathOf("cut.idx")); }).contains("truncated"), qPrintable(QString::number(cut)));
+            QVERIFY2(test::errorOrNone([&] { readIdx(pathOf("cut.idx")); }).contains("truncated"),
+                     qPrintable(QString::number(cut)));
         }
         for (std::size_t cut = 0; cut < zipped.size(); ++cut) {
             test::writeBytes(pathOf("cut.idx.gz"), zipped.substr(0, cut));
@@ -215,7 +225,7 @@ private Q_SLOTS:
     void gzipWithWrongChecksumIsRefused()
     {
         const std::string zipped = gzip(idxHeader({4}) + "abcd");
-        for (std::size_t fromEnd : {8, 7, 4, 1}) {  // the CRC-32 (4 bytes), then the length (4 bytes)
+        for (std::size_t fromEnd : {8, 7, 4, 1}) { // the CRC-32 (4 bytes), then the length (4 bytes)
             std::string damaged = zipped;
             damaged[damaged.size() - fromEnd] ^= 0x5a;
             test::writeBytes(pathOf("crc.idx.gz"), damaged);
@@ -240,11 +250,15 @@ private Q_SLOTS:
         QTest::addColumn<QString>("option");
         QTest::addColumn<double>("value");
         for (double v : {1e300, -1e300, 2147483648.0, -2147483649.0, 0.5, 1e6}) {
-            QTest::addRow("units %g", v) << "d" << "units" << v;
-            QTest::addRow("input width %g", v) << "input" << "width" << v;
+            QTest::addRow("units %g", v) << "d"
+                                         << "units" << v;
+            QTest::addRow("input width %g", v) << "input"
+                                               << "width" << v;
         }
-        QTest::addRow("dropout rate 1e300") << "drop" << "rate" << 1e300;
-        QTest::addRow("dropout rate -1") << "drop" << "rate" << -1.0;
+        QTest::addRow("dropout rate 1e300") << "drop"
+                                            << "rate" << 1e300;
+        QTest::addRow("dropout rate -1") << "drop"
+                                         << "rate" << -1.0;
     }
 
     void absurdNumbersInADesignAreReportedNotCast()
@@ -280,10 +294,12 @@ private Q_SLOTS:
     void absurdSettingsInAProjectAreRefused()
     {
         QFETCH(QString, settings);
-        const std::string header = std::string(R"({"design": )") + kEmptyDesign + R"(, "settings": )" + settings.toStdString() + "}";
+        const std::string header = std::string(R"({"design": )") + kEmptyDesign + R"(, "settings": )" +
+                                   settings.toStdString() + "}";
         test::writeBytes(pathOf("settings.neurite"), projectBytes(header));
         // Refused when loading, or at the latest when the settings are checked before training.
-        const QString error = test::errorOrNone([&] { validateSettings(loadProject(pathOf("settings.neurite")).settings); });
+        const QString error = test::errorOrNone(
+            [&] { validateSettings(loadProject(pathOf("settings.neurite")).settings); });
         QVERIFY2(error != "<no error>", qPrintable(settings));
     }
 
@@ -297,10 +313,10 @@ private Q_SLOTS:
             headerLength = headerLength << 8 | std::uint8_t(bytes[12 + std::size_t(b)]);
         const std::string header = bytes.substr(16, headerLength);
         std::string data = bytes.substr(16 + headerLength, bytes.size() - 20 - headerLength);
-        for (std::uint32_t bits : {0x7fc00000u, 0x7f800000u, 0xff800000u, 0x7f800001u}) {  // NaN, +inf, -inf, sNaN
+        for (std::uint32_t bits : {0x7fc00000u, 0x7f800000u, 0xff800000u, 0x7f800001u}) { // NaN, +inf, -inf, sNaN
             std::string poisoned = data;
             for (int i = 0; i < 4; ++i)
-                poisoned[4 * 7 + std::size_t(i)] = char(bits >> (8 * i));  // hidden.weight, 8th value
+                poisoned[4 * 7 + std::size_t(i)] = char(bits >> (8 * i)); // hidden.weight, 8th value
             test::writeBytes(pathOf("poisoned.neurite"), projectBytes(header, poisoned));
             const QString error = test::errorOrNone([&] { loadProject(pathOf("poisoned.neurite")); });
             QVERIFY2(error.contains("hidden.weight contains NaN/inf values"), qPrintable(error));
@@ -341,8 +357,12 @@ private Q_SLOTS:
     void exportsCannotBeInjectedIntoOrEscapeTheirFolder()
     {
         // Layer ids are text from a file someone sent: paths, newlines and code must stay inert.
-        const std::vector<std::string> ids = {"../../escaped", "/tmp/neurite-absolute", "a\nimport os; os.system('touch pwned')",
-                                              "b\\\n#include </etc/passwd>", "c\r\n\"\"\"; raise SystemExit", "d*/ int x; /*"};
+        const std::vector<std::string> ids = {"../../escaped",
+                                              "/tmp/neurite-absolute",
+                                              "a\nimport os; os.system('touch pwned')",
+                                              "b\\\n#include </etc/passwd>",
+                                              "c\r\n\"\"\"; raise SystemExit",
+                                              "d*/ int x; /*"};
         std::vector<LayerSpec> layers;
         for (std::size_t i = 0; i < ids.size(); ++i)
             layers.push_back(dense(ids[i], 3, i + 1 == ids.size() ? "softmax" : "relu"));
@@ -356,8 +376,9 @@ private Q_SLOTS:
         exportTorch(spec, weights, TrainingSettings{}, (out + "/torch").toStdString());
         exportCppHeader(spec, weights, (out + "/model.h").toStdString());
         exportOnnx(spec, weights, (out + "/model.onnx").toStdString());
-        QCOMPARE(filesUnder(root.path()), (QStringList{"out", "out/model.h", "out/model.onnx", "out/torch", "out/torch/README.md",
-                                                       "out/torch/model.py", "out/torch/train.py", "out/torch/weights.npz"}));
+        QCOMPARE(filesUnder(root.path()),
+                 (QStringList{"out", "out/model.h", "out/model.onnx", "out/torch", "out/torch/README.md",
+                              "out/torch/model.py", "out/torch/train.py", "out/torch/weights.npz"}));
         QVERIFY(!QFileInfo::exists("/tmp/neurite-absolute"));
         // No line of generated code starts with what an id smuggled in after a line break.
         for (const QString& file : {out + "/torch/model.py", out + "/model.h"}) {
@@ -371,9 +392,10 @@ private Q_SLOTS:
             // Python itself finds no trace of the payload in the code (comments are not code).
             if (file.endsWith(".py") && !QStandardPaths::findExecutable("python3").isEmpty()) {
                 QProcess python;
-                python.start("python3", {"-c", "import ast, sys; tree = ast.parse(open(sys.argv[1]).read()); "
-                                               "sys.exit(any(isinstance(n, ast.Attribute) and n.attr == 'system' "
-                                               "or isinstance(n, ast.Raise) for n in ast.walk(tree)))",
+                python.start("python3", {"-c",
+                                         "import ast, sys; tree = ast.parse(open(sys.argv[1]).read()); "
+                                         "sys.exit(any(isinstance(n, ast.Attribute) and n.attr == 'system' "
+                                         "or isinstance(n, ast.Raise) for n in ast.walk(tree)))",
                                          file});
                 QVERIFY(python.waitForFinished(60000));
                 QVERIFY2(python.exitCode() == 0, python.readAllStandardError().constData());
@@ -402,7 +424,7 @@ private Q_SLOTS:
         const Project p = smallTrainedProject();
         saveProject(p, path);
         QCOMPARE(loadProject(path).weights, p.weights);
-        saveProject(p, path);  // replacing works as well as creating
+        saveProject(p, path); // replacing works as well as creating
         const std::string idx = path + ".idx";
         if (name.size() + 4 <= 255) {
             writeIdx(idx, {{2}, {7, 9}});
@@ -433,14 +455,15 @@ private Q_SLOTS:
         const std::string before = test::readBytes(path);
         Project big;
         big.spec = *preset("mlp");
-        big.weights = Network(big.spec, 1).weights();  // 437 kB of weights
+        big.weights = Network(big.spec, 1).weights(); // 437 kB of weights
         QString error;
         {
             FileSizeLimit limit(64 * 1024);
             QVERIFY(limit.ok());
             error = test::errorOrNone([&] { saveProject(big, path); });
         }
-        QVERIFY2(error.startsWith(QString::fromStdString("Cannot write " + path + ": write failed")), qPrintable(error));
+        QVERIFY2(error.startsWith(QString::fromStdString("Cannot write " + path + ": write failed")),
+                 qPrintable(error));
         QVERIFY(test::readBytes(path) == before);
         QCOMPARE(filesUnder(dir.path()), QStringList{"big.neurite"});
     }

@@ -91,7 +91,7 @@ TrainingHistory sampleHistory(int batchCount)
         b.epoch = 1 + i / 100;
         b.batch = 1 + i % 100;
         b.batchesPerEpoch = 100;
-        b.step = 5000000000LL + i;  // beyond 32 bits
+        b.step = 5000000000LL + i; // beyond 32 bits
         b.loss = 2.3f * std::exp(-0.001f * float(i)) + 1e-7f * float(i % 13);
         b.accuracy = float(i % 33) / 32.0f;
         b.learningRate = 1e-3f * std::pow(0.5f, float(i / 300));
@@ -134,7 +134,7 @@ TrainingSettings unusualSettings()
     s.optimizer = {"sgd", 0.1f, 0.9f, true, 0.8f, 0.95f, 1e-7f, 0.9f, 5e-4f};
     s.schedule = {"cosine", 3, 0.25f, 1e-5f};
     s.validationSplit = 0.1f;
-    s.seed = 0x8000000000000005ULL;  // needs all 64 bits
+    s.seed = 0x8000000000000005ULL; // needs all 64 bits
     s.threads = 3;
     s.earlyStoppingPatience = 4;
     return s;
@@ -150,8 +150,8 @@ Project sampleProject()
     p.uiStateJson = "{\"nodes\":{\"dense1\":{\"x\":12.5,\"y\":-3}},\"zoom\":1.25,\"title\":\"Größe \\\"✓\\\"\"}";
     p.settings = unusualSettings();
     p.weights = Weights{randomTensor("dense1.weight", 784, 128, random), randomTensor("dense1.bias", 1, 128, random),
-                        randomTensor("dense2.weight", 128, 64, random), randomTensor("dense2.bias", 1, 64, random),
-                        randomTensor("dense3.weight", 64, 10, random), randomTensor("dense3.bias", 1, 10, random)};
+                        randomTensor("dense2.weight", 128, 64, random),  randomTensor("dense2.bias", 1, 64, random),
+                        randomTensor("dense3.weight", 64, 10, random),   randomTensor("dense3.bias", 1, 10, random)};
     // Values whose bits are easy to lose: signed zero, subnormals, extremes.
     auto& first = (*p.weights)[0].values;
     first[0] = -0.0f;
@@ -160,8 +160,8 @@ Project sampleProject()
     first[3] = -std::numeric_limits<float>::min();
     p.history = sampleHistory(1000);
     p.dataSetName = "fashion-mnist";
-    p.classNames = {"T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag",
-                    "Ankle boot ✓"};
+    p.classNames = {"T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
+                    "Sandal",      "Shirt",   "Sneaker",  "Bag",   "Ankle boot ✓"};
     return p;
 }
 
@@ -170,7 +170,8 @@ Project smallProject()
 {
     Project p;
     p.spec = *preset("logistic");
-    p.weights = Weights{{"dense1.weight", 3, 2, {1.5f, -2.0f, 0.25f, 3.0f, -0.0f, 1e-3f}}, {"dense1.bias", 1, 2, {0.5f, -0.5f}}};
+    p.weights = Weights{{"dense1.weight", 3, 2, {1.5f, -2.0f, 0.25f, 3.0f, -0.0f, 1e-3f}},
+                        {"dense1.bias", 1, 2, {0.5f, -0.5f}}};
     p.history = sampleHistory(3);
     p.classNames = {"a", "b"};
     return p;
@@ -194,20 +195,20 @@ void compareHistories(const TrainingHistory& a, const TrainingHistory& b)
     QCOMPARE(a.batches.size(), b.batches.size());
     for (std::size_t i = 0; i < a.batches.size(); ++i) {
         const BatchReport &x = a.batches[i], &y = b.batches[i];
-        QVERIFY2(x.epoch == y.epoch && x.batch == y.batch && x.batchesPerEpoch == y.batchesPerEpoch
-                     && x.step == y.step && sameBits(x.loss, y.loss) && sameBits(x.accuracy, y.accuracy)
-                     && sameBits(x.learningRate, y.learningRate) && sameBits(x.samplesPerSecond, y.samplesPerSecond)
-                     && sameBits(x.elapsedSeconds, y.elapsedSeconds),
+        QVERIFY2(x.epoch == y.epoch && x.batch == y.batch && x.batchesPerEpoch == y.batchesPerEpoch &&
+                     x.step == y.step && sameBits(x.loss, y.loss) && sameBits(x.accuracy, y.accuracy) &&
+                     sameBits(x.learningRate, y.learningRate) && sameBits(x.samplesPerSecond, y.samplesPerSecond) &&
+                     sameBits(x.elapsedSeconds, y.elapsedSeconds),
                  qPrintable(QString("batch %1 differs").arg(i)));
     }
     QCOMPARE(a.epochs.size(), b.epochs.size());
     for (std::size_t i = 0; i < a.epochs.size(); ++i) {
         const EpochReport &x = a.epochs[i], &y = b.epochs[i];
-        QVERIFY2(x.epoch == y.epoch && x.epochs == y.epochs && sameBits(x.trainLoss, y.trainLoss)
-                     && sameBits(x.trainAccuracy, y.trainAccuracy) && sameBits(x.validationLoss, y.validationLoss)
-                     && sameBits(x.validationAccuracy, y.validationAccuracy)
-                     && sameBits(x.learningRate, y.learningRate) && sameBits(x.seconds, y.seconds)
-                     && sameBits(x.samplesPerSecond, y.samplesPerSecond) && x.best == y.best,
+        QVERIFY2(x.epoch == y.epoch && x.epochs == y.epochs && sameBits(x.trainLoss, y.trainLoss) &&
+                     sameBits(x.trainAccuracy, y.trainAccuracy) && sameBits(x.validationLoss, y.validationLoss) &&
+                     sameBits(x.validationAccuracy, y.validationAccuracy) && sameBits(x.learningRate, y.learningRate) &&
+                     sameBits(x.seconds, y.seconds) && sameBits(x.samplesPerSecond, y.samplesPerSecond) &&
+                     x.best == y.best,
                  qPrintable(QString("epoch %1 differs").arg(i)));
     }
 }
@@ -318,8 +319,8 @@ private Q_SLOTS:
         QCOMPARE(u32At(bytes, bytes.size() - 4), referenceCrc32(bytes, bytes.size() - 4));
 
         QJsonParseError error;
-        const QJsonDocument doc =
-            QJsonDocument::fromJson(QByteArray::fromStdString(bytes.substr(16, headerLength)), &error);
+        const QJsonDocument doc = QJsonDocument::fromJson(QByteArray::fromStdString(bytes.substr(16, headerLength)),
+                                                          &error);
         QCOMPARE(error.error, QJsonParseError::NoError);
         const QJsonObject header = doc.object();
         QCOMPARE(header.value("design").toObject().value("format").toString(), QString("neurite-network"));
@@ -421,15 +422,18 @@ private Q_SLOTS:
         QVERIFY(loadError(toJson(*preset("mlp"))).endsWith(": not a Neurite project file"));
         QVERIFY(loadError(std::string("NEURITE", 7)).contains("truncated"));
         const std::string missing = pathOf("missing.neurite");
-        QVERIFY(test::errorOrNone([&] { loadProject(missing); }).startsWith(QString::fromStdString(missing + ": cannot open")));
+        QVERIFY(test::errorOrNone([&] {
+                    loadProject(missing);
+                }).startsWith(QString::fromStdString(missing + ": cannot open")));
         QVERIFY(test::errorOrNone([&] { loadProject(m_dir.path().toStdString()); }).contains("not a regular file"));
     }
 
     void newerVersionsAreNamed()
     {
         QCOMPARE(loadError(handMadeFile(headerWithTensors("[]"), "", 7), "future.neurite"),
-                 QString::fromStdString(pathOf("future.neurite")
-                                        + ": was written by a newer Neurite (project format 7; this version reads up to 1)"));
+                 QString::fromStdString(
+                     pathOf("future.neurite") +
+                     ": was written by a newer Neurite (project format 7; this version reads up to 1)"));
         QVERIFY(loadError(handMadeFile(headerWithTensors("[]"), "", 0)).contains("unsupported project format 0"));
         // A handmade file of the current version is fine, and is what the other tests modify.
         QCOMPARE(loadError(handMadeFile(headerWithTensors("[]"), "")), QString("<no error>"));
@@ -455,15 +459,17 @@ private Q_SLOTS:
         QTest::newRow("fractional") << QByteArray(R"([{"name": "a", "rows": 2.5, "cols": 1}])") << four
                                     << "tensors[0].rows: expected a whole number";
         QTest::newRow("no name") << QByteArray(R"([{"rows": 1, "cols": 4}])") << four << "tensors[0]: missing \"name\"";
-        QTest::newRow("twice") << QByteArray(R"([{"name": "a", "rows": 1, "cols": 2}, {"name": "a", "rows": 1, "cols": 2}])")
+        QTest::newRow("twice") << QByteArray(
+                                      R"([{"name": "a", "rows": 1, "cols": 2}, {"name": "a", "rows": 1, "cols": 2}])")
                                << four << "tensors[1].name: \"a\" is listed twice";
         QTest::newRow("not a list") << QByteArray(R"({"a": 1})") << four << "tensors: expected an array";
         QTest::newRow("NaN") << QByteArray(R"([{"name": "dense1.weight", "rows": 2, "cols": 2}])")
                              << QByteArray::fromStdString(floatBytes({1, std::nanf(""), 3, 4}))
                              << "dense1.weight contains NaN/inf values";
-        QTest::newRow("infinity") << QByteArray(R"([{"name": "a", "rows": 1, "cols": 1}, {"name": "b", "rows": 1, "cols": 1}])")
-                                  << QByteArray::fromStdString(floatBytes({1, -std::numeric_limits<float>::infinity()}))
-                                  << "b contains NaN/inf values";
+        QTest::newRow("infinity")
+            << QByteArray(R"([{"name": "a", "rows": 1, "cols": 1}, {"name": "b", "rows": 1, "cols": 1}])")
+            << QByteArray::fromStdString(floatBytes({1, -std::numeric_limits<float>::infinity()}))
+            << "b contains NaN/inf values";
     }
 
     void tensorListMustMatchTheData()
@@ -487,9 +493,11 @@ private Q_SLOTS:
         add("syntax", R"({"design": )", "invalid JSON: parse error at line 1, column 12");
         add("not an object", "[1, 2]", "expected an object");
         add("no design", R"({"ui": {}})", "missing \"design\"");
-        add("bad option", R"({"design": {"format": "neurite-network", "version": 1, "layers": [{"id": "d", "type": "Dense", "options": {"units": true}}], "connections": []}})",
+        add("bad option",
+            R"({"design": {"format": "neurite-network", "version": 1, "layers": [{"id": "d", "type": "Dense", "options": {"units": true}}], "connections": []}})",
             "design.layers[0].options.units: expected a number or a string");
-        add("newer design", R"({"design": {"format": "neurite-network", "version": 2, "layers": [], "connections": []}})",
+        add("newer design",
+            R"({"design": {"format": "neurite-network", "version": 2, "layers": [], "connections": []}})",
             "design: was written by a newer Neurite (network format 2; this version reads up to 1)");
         add("batch size text", R"({"design": )" + design + R"(, "settings": {"batchSize": "x"}})",
             "settings.batchSize: expected a whole number");
@@ -497,12 +505,16 @@ private Q_SLOTS:
             "settings.optimizer.nesterov: expected true or false");
         add("negative seed", R"({"design": )" + design + R"(, "settings": {"seed": -1}})",
             "settings.seed: expected a whole number from 0");
-        add("class names", R"({"design": )" + design + R"(, "classNames": ["a", 2]})", "classNames[1]: expected a string");
-        add("columns differ", R"({"design": )" + design + R"(, "history": {"batches": {"loss": [1, 2], "accuracy": [0.5]}}})",
+        add("class names", R"({"design": )" + design + R"(, "classNames": ["a", 2]})",
+            "classNames[1]: expected a string");
+        add("columns differ",
+            R"({"design": )" + design + R"(, "history": {"batches": {"loss": [1, 2], "accuracy": [0.5]}}})",
             "history.batches.accuracy: has 1 values but \"loss\" has 2");
-        add("epoch field", R"({"design": )" + design + R"(, "history": {"epochs": [{"epoch": 1}, {"trainLoss": "low"}]}})",
+        add("epoch field",
+            R"({"design": )" + design + R"(, "history": {"epochs": [{"epoch": 1}, {"trainLoss": "low"}]}})",
             "history.epochs[1].trainLoss: expected a number or null");
-        add("deep ui", R"({"design": )" + design + R"(, "ui": )" + std::string(100000, '['), "JSON is nested deeper than 64 levels");
+        add("deep ui", R"({"design": )" + design + R"(, "ui": )" + std::string(100000, '['),
+            "JSON is nested deeper than 64 levels");
     }
 
     void headerProblemsAreNamed()
@@ -516,8 +528,8 @@ private Q_SLOTS:
 
     void unknownAndMissingFieldsAreTolerated()
     {
-        const std::string header = R"({"design": )" + std::string(kDesign)
-                                   + R"(, "future": {"x": [1]}, "settings": {"epochs": 3, "colour": "red"},
+        const std::string header = R"({"design": )" + std::string(kDesign) +
+                                   R"(, "future": {"x": [1]}, "settings": {"epochs": 3, "colour": "red"},
                                          "history": {"batches": {"loss": [0.5, null]}}})";
         test::writeBytes(pathOf("tolerant.neurite"), handMadeFile(header, ""));
         const Project p = loadProject(pathOf("tolerant.neurite"));
@@ -561,8 +573,7 @@ private Q_SLOTS:
         // The target is a directory: the rename fails after the data was written.
         const QString blocked = dir.filePath("blocked.neurite");
         QVERIFY(QDir().mkpath(blocked + "/inside"));
-        QVERIFY(test::errorOrNone([&] { saveProject(smallProject(), blocked.toStdString()); })
-                    .contains(blocked));
+        QVERIFY(test::errorOrNone([&] { saveProject(smallProject(), blocked.toStdString()); }).contains(blocked));
         QVERIFY(QFileInfo(blocked + "/inside").isDir());
         QCOMPARE(entriesOf(dir.path()), (QStringList{"blocked.neurite", "p.neurite"}));
         QVERIFY(test::readBytes(path) == before);
@@ -572,10 +583,13 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const std::string missing = dir.filePath("no/such/dir/p.neurite").toStdString();
-        QVERIFY(test::errorOrNone([&] { saveProject(smallProject(), missing); }).contains(QString::fromStdString(missing)));
+        QVERIFY(
+            test::errorOrNone([&] { saveProject(smallProject(), missing); }).contains(QString::fromStdString(missing)));
         const std::string underFile = dir.filePath("file.txt/p.neurite").toStdString();
         test::writeBytes(dir.filePath("file.txt").toStdString(), "x");
-        QVERIFY(test::errorOrNone([&] { saveProject(smallProject(), underFile); }).contains(QString::fromStdString(underFile)));
+        QVERIFY(test::errorOrNone([&] {
+                    saveProject(smallProject(), underFile);
+                }).contains(QString::fromStdString(underFile)));
         QCOMPARE(entriesOf(dir.path()), QStringList{"file.txt"});
     }
 
@@ -604,7 +618,7 @@ private Q_SLOTS:
         Network trained(*preset("mlp"), 7);
         Project p;
         p.spec = *preset("mlp");
-        p.settings.seed = 12345;  // a different seed: the loaded network must take the file's weights
+        p.settings.seed = 12345; // a different seed: the loaded network must take the file's weights
         p.weights = trained.weights();
         const std::string path = pathOf("trained.neurite");
         saveProject(p, path);

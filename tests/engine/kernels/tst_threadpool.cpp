@@ -83,7 +83,7 @@ void TestThreadPool::trainingThreadsFlushDenormals()
 #if !defined(__SSE__)
     QSKIP("denormal flushing is x86-specific");
 #else
-    QVERIFY(!flushesDenormals());  // the test thread itself is in the default mode
+    QVERIFY(!flushesDenormals()); // the test thread itself is in the default mode
     ThreadPool pool(2), inner(2);
     FloatModeProbe probe;
     for (int round = 0; round < 20; ++round) {
@@ -108,7 +108,7 @@ void TestThreadPool::trainingThreadsFlushDenormals()
     }
     QVERIFY(probe.tasks.load() > 20 * 17);
     QCOMPARE(probe.withoutFlush.load(), 0);
-    QVERIFY(probe.threads.size() >= 2);  // the workers took part (TSan builds: each pool has its own)
+    QVERIFY(probe.threads.size() >= 2); // the workers took part (TSan builds: each pool has its own)
 #endif
 }
 

@@ -94,8 +94,7 @@ private Q_SLOTS:
 
         // Channels: two 2x2 input channels, two 1x1 filters [1, 0.5] and [-1, 0], ReLU fused:
         // filter 0 = x0 + 0.5 x1 = [1+5, 2+10, 3+15, 4+20]; filter 1 = relu(-x0) = 0.
-        Conv2DLayer mix(convGeometry({2, 2, 2}, 1, 1, "valid", 0), 2, Activation::ReLU, 0, Conv2DLayer::Init::He,
-                        true);
+        Conv2DLayer mix(convGeometry({2, 2, 2}, 1, 1, "valid", 0), 2, Activation::ReLU, 0, Conv2DLayer::Init::He, true);
         mix.weight() << 1, 0.5f, -1, 0;
         mix.bias().setZero();
         QCOMPARE(forwardOnce(mix, rowOf({1, 2, 3, 4, 10, 20, 30, 40})), rowOf({6, 12, 18, 24, 0, 0, 0, 0}));
@@ -113,8 +112,8 @@ private Q_SLOTS:
         QTest::addColumn<int>("activation");
         QTest::newRow("valid 3x3") << 2 << 6 << 3 << 3 << 1 << "valid" << 0 << int(Activation::Linear);
         QTest::newRow("same stride 2, even kernel") << 2 << 7 << 2 << 4 << 2 << "same" << 0 << int(Activation::Tanh);
-        QTest::newRow("explicit pad 2, stride 3") << 1 << 8 << 2 << 3 << 3 << "explicit" << 2
-                                                  << int(Activation::Sigmoid);
+        QTest::newRow("explicit pad 2, stride 3")
+            << 1 << 8 << 2 << 3 << 3 << "explicit" << 2 << int(Activation::Sigmoid);
         QTest::newRow("relu, 1x1") << 3 << 4 << 4 << 1 << 1 << "valid" << 0 << int(Activation::ReLU);
     }
 
@@ -323,7 +322,8 @@ private Q_SLOTS:
     void roundTrips()
     {
         QFETCH(QString, type);
-        const LayerSpec conv = layerOf("Conv2D", "conv", {{"filters", 4.0}, {"kernel", 3.0}, {"padding", std::string("same")}});
+        const LayerSpec conv = layerOf("Conv2D", "conv",
+                                       {{"filters", 4.0}, {"kernel", 3.0}, {"padding", std::string("same")}});
         const NetworkSpec spec = imageChain({2, 8, 8}, {conv, layerOf(type.toStdString(), "under_test")});
         QVERIFY2(validate(spec).ok(), validate(spec).errorSummary().c_str());
         const Matrix x = randomMatrix(6, 2 * 64, 25, 0, 1);
@@ -369,15 +369,19 @@ private Q_SLOTS:
             return report.layers.count("l") ? report.layers.at("l").outputShape : Shape{};
         };
         const auto conv = [](int k, int s, const std::string& padding, int pad) {
-            return layerOf("Conv2D", "l", {{"filters", 4.0}, {"kernel", double(k)}, {"stride", double(s)},
-                                           {"padding", padding}, {"pad", double(pad)}});
+            return layerOf("Conv2D", "l",
+                           {{"filters", 4.0},
+                            {"kernel", double(k)},
+                            {"stride", double(s)},
+                            {"padding", padding},
+                            {"pad", double(pad)}});
         };
         QCOMPARE(shapeAfter(conv(3, 1, "same", 0)), (Shape{4, 28, 28}));
-        QCOMPARE(shapeAfter(conv(4, 2, "same", 0)), (Shape{4, 14, 14}));   // ceil(28 / 2)
-        QCOMPARE(shapeAfter(conv(3, 3, "same", 0)), (Shape{4, 10, 10}));   // ceil(28 / 3)
+        QCOMPARE(shapeAfter(conv(4, 2, "same", 0)), (Shape{4, 14, 14})); // ceil(28 / 2)
+        QCOMPARE(shapeAfter(conv(3, 3, "same", 0)), (Shape{4, 10, 10})); // ceil(28 / 3)
         QCOMPARE(shapeAfter(conv(5, 1, "explicit", 2)), (Shape{4, 28, 28}));
-        QCOMPARE(shapeAfter(conv(5, 2, "valid", 0)), (Shape{4, 12, 12}));  // floor(23 / 2) + 1
-        QCOMPARE(shapeAfter(conv(3, 64, "valid", 0)), (Shape{4, 1, 1}));   // a huge stride still gives one
+        QCOMPARE(shapeAfter(conv(5, 2, "valid", 0)), (Shape{4, 12, 12})); // floor(23 / 2) + 1
+        QCOMPARE(shapeAfter(conv(3, 64, "valid", 0)), (Shape{4, 1, 1}));  // a huge stride still gives one
         QCOMPARE(shapeAfter(layerOf("MaxPool2D", "l", {{"size", 3.0}, {"stride", 2.0}})), (Shape{1, 13, 13}));
         QCOMPARE(shapeAfter(layerOf("AvgPool2D", "l", {{"size", 2.0}})), (Shape{1, 14, 14}));
         QCOMPARE(shapeAfter(layerOf("GlobalAveragePool", "l")), Shape::flat(1));
@@ -403,8 +407,8 @@ private Q_SLOTS:
         QVERIFY2(report.errorSummary().find("MaxPool2D 'p': its 5x5 window is larger than its 4x4 input") == 0,
                  report.errorSummary().c_str());
         // With padding the kernel may be larger than the image.
-        report = validate(imageChain({1, 4, 4}, {layerOf("Conv2D", "c", {{"kernel", 5.0},
-                                                                         {"padding", std::string("same")}})}));
+        report = validate(
+            imageChain({1, 4, 4}, {layerOf("Conv2D", "c", {{"kernel", 5.0}, {"padding", std::string("same")}})}));
         QVERIFY2(report.ok(), report.errorSummary().c_str());
         // Option ranges come from the registry: a stride of 0 for a Conv2D is refused.
         report = validate(imageChain({1, 8, 8}, {layerOf("Conv2D", "c", {{"stride", 0.0}})}));

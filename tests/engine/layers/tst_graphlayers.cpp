@@ -90,7 +90,7 @@ private Q_SLOTS:
         Matrix out;
         add.forward(in, out, false);
         Matrix expected(1, 3);
-        expected << 11, -18, 3.5f;  // 1 + 10, 2 - 20, 3 + 0.5
+        expected << 11, -18, 3.5f; // 1 + 10, 2 - 20, 3 + 0.5
         QCOMPARE(out, expected);
         Matrix x = randomMatrix(3, 4, 1), y = randomMatrix(3, 4, 2);
         std::string worst;
@@ -107,7 +107,7 @@ private Q_SLOTS:
         Matrix out;
         cat.forward(in, out, false);
         Matrix expected(2, 3);
-        expected << 1, 2, 5, 3, 4, 6;  // each sample: a's values, then b's
+        expected << 1, 2, 5, 3, 4, 6; // each sample: a's values, then b's
         QCOMPARE(out, expected);
         Matrix x = randomMatrix(3, 4, 4), y = randomMatrix(3, 6, 5);
         std::string worst;
@@ -120,8 +120,13 @@ private Q_SLOTS:
         const NetworkSpec spec = graph(4,
                                        {dense("d1", 5, "tanh"), dense("d2", 5, "tanh"), layerOf("Add", "add"),
                                         layerOf("Concatenate", "cat"), dense("head", 3, "softmax")},
-                                       {{"input", "d1", 0}, {"d1", "d2", 0}, {"d1", "add", 0}, {"d2", "add", 1},
-                                        {"add", "cat", 0}, {"d1", "cat", 1}, {"cat", "head", 0},
+                                       {{"input", "d1", 0},
+                                        {"d1", "d2", 0},
+                                        {"d1", "add", 0},
+                                        {"d2", "add", 1},
+                                        {"add", "cat", 0},
+                                        {"d1", "cat", 1},
+                                        {"cat", "head", 0},
                                         {"head", "output", 0}});
         QVERIFY2(validate(spec).ok(), validate(spec).errorSummary().c_str());
         std::string worst;
@@ -132,9 +137,9 @@ private Q_SLOTS:
     // Both ports of an Add wired to the same layer: x + x, whose gradient is twice dOut.
     void sameSourceOnBothPorts()
     {
-        const NetworkSpec spec = graph(4, {dense("d1", 3, "tanh"), layerOf("Add", "add"), dense("head", 3, "softmax")},
-                                       {{"input", "d1", 0}, {"d1", "add", 0}, {"d1", "add", 1}, {"add", "head", 0},
-                                        {"head", "output", 0}});
+        const NetworkSpec spec = graph(
+            4, {dense("d1", 3, "tanh"), layerOf("Add", "add"), dense("head", 3, "softmax")},
+            {{"input", "d1", 0}, {"d1", "add", 0}, {"d1", "add", 1}, {"add", "head", 0}, {"head", "output", 0}});
         std::string worst;
         const double error = networkGradientError(spec, worst);
         QVERIFY2(error < 2e-3, qPrintable(QString("%1 in %2").arg(error).arg(worst.c_str())));
@@ -168,9 +173,9 @@ private Q_SLOTS:
         QVERIFY2(report.ok(), report.errorSummary().c_str());
         QCOMPARE(report.layers.at("merge").outputShape, (Shape{8, 6, 6}));
         // Flat inputs concatenate too: (5) and (5) -> (10).
-        report = validate(graph(4, {dense("d1", 5, "tanh"), layerOf("Concatenate", "cat"), dense("h", 2, "softmax")},
-                                {{"input", "d1", 0}, {"d1", "cat", 0}, {"input", "cat", 1}, {"cat", "h", 0},
-                                 {"h", "output", 0}}));
+        report = validate(
+            graph(4, {dense("d1", 5, "tanh"), layerOf("Concatenate", "cat"), dense("h", 2, "softmax")},
+                  {{"input", "d1", 0}, {"d1", "cat", 0}, {"input", "cat", 1}, {"cat", "h", 0}, {"h", "output", 0}}));
         QCOMPARE(report.layers.at("cat").outputShape, Shape::flat(9));
 
         report = validate(twoBranches("Add", 3, 5));

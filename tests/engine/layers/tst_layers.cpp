@@ -42,7 +42,7 @@ private Q_SLOTS:
     void denseForwardByHand()
     {
         DenseLayer layer(2, 2, Activation::Linear, 0.0f, DenseLayer::Init::Xavier, true);
-        layer.weight() << 1, 2, 3, 4;  // (in, out)
+        layer.weight() << 1, 2, 3, 4; // (in, out)
         layer.bias() << 0.5f, -1;
         Matrix x(1, 2);
         x << 1, -1;
@@ -55,7 +55,7 @@ private Q_SLOTS:
         layer.setActivation(Activation::ReLU);
         layer.forward(in, out, false);
         QCOMPARE(out(0, 0), 0.0f);
-        x << 2, 1;  // [2+3+0.5, 4+4-1] = [5.5, 7]
+        x << 2, 1; // [2+3+0.5, 4+4-1] = [5.5, 7]
         layer.forward(in, out, false);
         QCOMPARE(out(0, 0), 5.5f);
         QCOMPARE(out(0, 1), 7.0f);
@@ -145,7 +145,7 @@ private Q_SLOTS:
         const Matrix* in[] = {&x};
         Matrix out;
         layer.forward(in, out, false);
-        QVERIFY(out == x);  // eval mode: identity
+        QVERIFY(out == x); // eval mode: identity
         layer.forward(in, out, true);
         long kept = 0;
         for (Eigen::Index i = 0; i < out.size(); ++i) {
@@ -174,7 +174,7 @@ private Q_SLOTS:
         const double l0 = -std::log(std::exp(3.0) / (std::exp(1.0) + std::exp(2.0) + std::exp(3.0)));
         const double l1 = std::log(3.0);
         QVERIFY(std::abs(loss - (l0 + l1) / 2) < 1e-6);
-        QCOMPARE(correct, 2);  // row 1 ties: argmax picks class 0, which is its label
+        QCOMPARE(correct, 2); // row 1 ties: argmax picks class 0, which is its label
         QVERIFY(std::abs(d(1, 0) - (1.0f / 3.0f - 1.0f) / 2.0f) < 1e-6f);
     }
 

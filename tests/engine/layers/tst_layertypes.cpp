@@ -44,14 +44,17 @@ QString onnxDenseFacts(const QString& path)
 {
     QProcess python;
     // Debian's Python, which has python3-onnx; not whichever python3 comes first on PATH.
-    python.start("/usr/bin/python3", {"-c", "import onnx, sys\n"
-                                   "m = onnx.load(sys.argv[1])\n"
-                                   "w = [t for t in m.graph.initializer if t.name == 'dense1.weight'][0]\n"
-                                   "after = [n.op_type for n in m.graph.node if n.input and n.input[0] == 'dense1/gemm']\n"
-                                   "print(list(w.dims), after)",
-                             path});
+    python.start("/usr/bin/python3",
+                 {"-c",
+                  "import onnx, sys\n"
+                  "m = onnx.load(sys.argv[1])\n"
+                  "w = [t for t in m.graph.initializer if t.name == 'dense1.weight'][0]\n"
+                  "after = [n.op_type for n in m.graph.node if n.input and n.input[0] == 'dense1/gemm']\n"
+                  "print(list(w.dims), after)",
+                  path});
     python.waitForFinished(60000);
-    return QString::fromUtf8(python.readAllStandardOutput()).trimmed() + QString::fromUtf8(python.readAllStandardError());
+    return QString::fromUtf8(python.readAllStandardOutput()).trimmed() +
+           QString::fromUtf8(python.readAllStandardError());
 }
 
 } // namespace
@@ -102,8 +105,8 @@ private Q_SLOTS:
         const LayerActivation hidden = net.activations().at(0);
         QCOMPARE(hidden.layerId, std::string("dense1"));
         const auto [low, high] = std::minmax_element(hidden.values.begin(), hidden.values.end());
-        QVERIFY(*low == 0.0f);  // ReLU: the negative half is cut off...
-        QVERIFY(*high > 0.0f);  // ...and the rest passes
+        QVERIFY(*low == 0.0f); // ReLU: the negative half is cut off...
+        QVERIFY(*high > 0.0f); // ...and the rest passes
     }
 
     void missingDenseOptionsMean128ReluInEveryExport()
@@ -112,7 +115,8 @@ private Q_SLOTS:
         QTemporaryDir dir;
         exportCppHeader(net.spec(), net.weights(), dir.filePath("bare.h").toStdString());
         const std::string header = fileText(dir.filePath("bare.h"));
-        QVERIFY(header.find("detail::dense(input, 784, 128, dense1_weight, dense1_bias, dense1_out);") != std::string::npos);
+        QVERIFY(header.find("detail::dense(input, 784, 128, dense1_weight, dense1_bias, dense1_out);") !=
+                std::string::npos);
         QVERIFY(header.find("detail::relu(dense1_out, 128);") != std::string::npos);
 
         exportTorch(net.spec(), net.weights(), {}, dir.filePath("torch").toStdString());
@@ -135,8 +139,9 @@ private Q_SLOTS:
         QCOMPARE(errors.size(), std::size_t(2));
         QCOMPARE(errors[0].layerId, std::string("dense1"));
         QCOMPARE(errors[0].field, std::string("unit"));
-        QCOMPARE(errors[0].message, std::string("Dense 'dense1' has no option 'unit'; its options are units, activation, "
-                                                "init, bias."));
+        QCOMPARE(errors[0].message,
+                 std::string("Dense 'dense1' has no option 'unit'; its options are units, activation, "
+                             "init, bias."));
         QCOMPARE(errors[1].field, std::string("los"));
         QCOMPARE(errors[1].message, std::string("Output 'output' has no option 'los'; its options are loss."));
         spec.layers[0].options["bias"] = 1.0;
@@ -148,7 +153,8 @@ private Q_SLOTS:
     {
         NetworkSpec spec = designWithBareDense();
         spec.layers.insert(spec.layers.begin() + 2, {"relu", "ReLU", {{"alpha", 0.2}}});
-        spec.connections = {{"input", "dense1", 0}, {"dense1", "relu", 0}, {"relu", "dense2", 0}, {"dense2", "output", 0}};
+        spec.connections = {
+            {"input", "dense1", 0}, {"dense1", "relu", 0}, {"relu", "dense2", 0}, {"dense2", "output", 0}};
         QCOMPARE(validate(spec).errorSummary(), std::string("ReLU 'relu' has no option 'alpha' (it takes none)."));
     }
 

@@ -24,8 +24,9 @@ private Q_SLOTS:
     {
         QFETCH(QString, loss);
         LayerSpec leaky = defaultLayer("LeakyReLU", "leaky");
-        const NetworkSpec spec = chainSpec(6, {dense("d1", 5, "tanh"), dense("d2", 4, "linear"), leaky,
-                                               defaultLayer("Sigmoid", "sig"), dense("d3", 3, "softmax")},
+        const NetworkSpec spec = chainSpec(6,
+                                           {dense("d1", 5, "tanh"), dense("d2", 4, "linear"), leaky,
+                                            defaultLayer("Sigmoid", "sig"), dense("d3", 3, "softmax")},
                                            loss.toStdString());
         Network net(spec, 5);
         const Matrix x = randomMatrix(4, 6, 8);
@@ -33,10 +34,13 @@ private Q_SLOTS:
         net.forwardBackward(x, labels);
         for (const ParameterRef& p : net.parameters()) {
             const Matrix analytic = *p.grad;
-            const Matrix numeric = numericGradient(*p.value, [&] {
-                int c;
-                return double(net.evaluateBatch(x, labels, &c));
-            }, 1e-3f);
+            const Matrix numeric = numericGradient(
+                *p.value,
+                [&] {
+                    int c;
+                    return double(net.evaluateBatch(x, labels, &c));
+                },
+                1e-3f);
             QVERIFY2(maxRelativeError(analytic, numeric) < 2e-3, p.name.c_str());
         }
     }
@@ -65,8 +69,8 @@ private Q_SLOTS:
         Matrix x = randomMatrix(4, 784, 11, 0, 1);
         for (long k = 0; k < x.cols(); ++k)
             if (k % 5 != 0)
-                x(0, k) = x(1, k) = 0.0f;  // rows 0 and 1: 80% zeros
-        x.row(2).setZero();                // all zeros: only the biases reach the output
+                x(0, k) = x(1, k) = 0.0f; // rows 0 and 1: 80% zeros
+        x.row(2).setZero();               // all zeros: only the biases reach the output
         Matrix p;
         net.predict(x, p);
         for (int r = 0; r < 4; ++r) {
@@ -92,7 +96,7 @@ private Q_SLOTS:
         Matrix pa, pb;
         a.predict(x, pa);
         b.predict(x, pb);
-        QVERIFY(pa == pb);  // bit-identical
+        QVERIFY(pa == pb); // bit-identical
         Weights bad = a.weights();
         bad[0].rows = 10;
         try {

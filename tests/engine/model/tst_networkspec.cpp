@@ -24,15 +24,16 @@ QString specError(const std::string& json)
 std::string designWith(const std::string& layers, const std::string& connections = "[]",
                        const std::string& version = "1")
 {
-    return R"({"format": "neurite-network", "version": )" + version + R"(, "layers": )" + layers
-           + R"(, "connections": )" + connections + "}";
+    return R"({"format": "neurite-network", "version": )" + version + R"(, "layers": )" + layers +
+           R"(, "connections": )" + connections + "}";
 }
 
 NetworkSpec oddSpec()
 {
     NetworkSpec spec;
     spec.layers.push_back({"in \"quoted\" \\ id", "Input", {{"channels", 1.0}, {"height", 1.0}, {"width", 5.0}}});
-    spec.layers.push_back({"Größe ✓ 🧠", "Dense",
+    spec.layers.push_back({"Größe ✓ 🧠",
+                           "Dense",
                            {{"units", 3.0},
                             {"tiny", 1e-7},
                             {"tenth", 0.1},
@@ -40,7 +41,7 @@ NetworkSpec oddSpec()
                             {"huge", 1.7976931348623157e308},
                             {"denormal", 5e-324},
                             {"negative", -2.5e-300},
-                            {"big integer", 9007199254740993.0},  // 2^53 + 1 is not a double: 2^53
+                            {"big integer", 9007199254740993.0}, // 2^53 + 1 is not a double: 2^53
                             {"negativeZero", -0.0},
                             {"note", std::string("line1\nline2\t\"q\" \\ \u00e9 \xF0\x9F\x98\x80")},
                             {"", std::string()}}});
@@ -60,7 +61,7 @@ private Q_SLOTS:
         LayerSpec layer{"d", "Dense", {{"units", 12.0}, {"activation", std::string("tanh")}}};
         QCOMPARE(layer.number("units", -1), 12.0);
         QCOMPARE(layer.number("missing", -1), -1.0);
-        QCOMPARE(layer.number("activation", -1), -1.0);  // a string is not a number
+        QCOMPARE(layer.number("activation", -1), -1.0); // a string is not a number
         QCOMPARE(layer.text("activation", "x"), std::string("tanh"));
         QCOMPARE(layer.text("units", "x"), std::string("x"));
         QCOMPARE(layer.text("missing", "x"), std::string("x"));
@@ -91,8 +92,7 @@ private Q_SLOTS:
             QCOMPARE(spec.layers[i].id, std::string(ids[i]));
             QCOMPARE(spec.layers[i].type, std::string(types[i]));
         }
-        QCOMPARE(spec.layers[0].options,
-                 (LayerOptions{{"channels", 1.0}, {"height", 28.0}, {"width", 28.0}}));
+        QCOMPARE(spec.layers[0].options, (LayerOptions{{"channels", 1.0}, {"height", 28.0}, {"width", 28.0}}));
         QCOMPARE(spec.layers[1].options, (LayerOptions{{"units", 128.0},
                                                        {"activation", std::string("relu")},
                                                        {"init", std::string("auto")},
@@ -114,8 +114,7 @@ private Q_SLOTS:
         QCOMPARE(spec.layers[1].id, std::string("dense1"));
         QCOMPARE(spec.layers[1].number("units", 0), 10.0);
         QCOMPARE(spec.layers[1].text("activation", ""), std::string("softmax"));
-        QCOMPARE(spec.connections,
-                 (std::vector<Connection>{{"input", "dense1", 0}, {"dense1", "output", 0}}));
+        QCOMPARE(spec.connections, (std::vector<Connection>{{"input", "dense1", 0}, {"dense1", "output", 0}}));
     }
 
     // The built-in designs live once, as resources/templates/*.json: each preset is exactly the design of
@@ -240,11 +239,13 @@ private Q_SLOTS:
             "design.neurite: missing \"connections\"");
         add("layer not object", designWith("[" + layer + ", 5]"), "design.neurite: layers[1]: expected an object");
         add("missing id", designWith(R"([{"type": "Dense"}])"), "design.neurite: layers[0]: missing \"id\"");
-        add("numeric id", designWith(R"([{"id": 4, "type": "Dense"}])"), "design.neurite: layers[0].id: expected a string");
+        add("numeric id", designWith(R"([{"id": 4, "type": "Dense"}])"),
+            "design.neurite: layers[0].id: expected a string");
         add("missing type", designWith(R"([{"id": "x"}])"), "design.neurite: layers[0]: missing \"type\"");
         add("options array", designWith(R"([{"id": "x", "type": "Dense", "options": []}])"),
             "design.neurite: layers[0].options: expected an object");
-        add("bool option", designWith("[" + layer + "," + layer + R"(, {"id": "e", "type": "Dense", "options": {"units": true}}])"),
+        add("bool option",
+            designWith("[" + layer + "," + layer + R"(, {"id": "e", "type": "Dense", "options": {"units": true}}])"),
             "design.neurite: layers[2].options.units: expected a number or a string");
         add("null option", designWith(R"([{"id": "x", "type": "Dense", "options": {"units": null}}])"),
             "design.neurite: layers[0].options.units: expected a number or a string");

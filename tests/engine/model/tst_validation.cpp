@@ -66,7 +66,8 @@ private Q_SLOTS:
         QVERIFY(hasErrorOn(report, "b", "no input"));
         bool warnedDangling = false;
         for (const ValidationIssue& issue : report.issues)
-            warnedDangling = warnedDangling || (issue.layerId == "a" && issue.severity == ValidationIssue::Severity::Warning);
+            warnedDangling = warnedDangling ||
+                             (issue.layerId == "a" && issue.severity == ValidationIssue::Severity::Warning);
         QVERIFY(warnedDangling);
     }
 

@@ -85,11 +85,11 @@ private Q_SLOTS:
             QFAIL("mnist-10k is not prepared: run ./test.sh (it prepares the data set) first");
         const Dataset data = loadDataset("mnist-10k");
         Network network(*preset("lenet"), 1);
-        TrainingSettings s;  // Adam 1e-3, batch 32
+        TrainingSettings s; // Adam 1e-3, batch 32
         s.epochs = 3;
         const TrainingResult result = train(network, data, s);
-        qInfo("lenet on mnist-10k, 3 epochs: test accuracy %.2f%%, %.0f samples/s",
-              result.history.testAccuracy * 100.0, result.history.epochs.back().samplesPerSecond);
+        qInfo("lenet on mnist-10k, 3 epochs: test accuracy %.2f%%, %.0f samples/s", result.history.testAccuracy * 100.0,
+              result.history.epochs.back().samplesPerSecond);
         QVERIFY2(result.history.testAccuracy >= 0.93f, qPrintable(QString::number(result.history.testAccuracy)));
     }
 };

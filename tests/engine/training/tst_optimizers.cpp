@@ -16,7 +16,7 @@ using neurite::test::errorOf;
 namespace {
 
 constexpr int kSteps = 4;
-constexpr int kSize = 6;  // a 2x3 parameter
+constexpr int kSize = 6; // a 2x3 parameter
 
 // The fixed problem the golden values were computed on (kept identical in optimizer_reference.py).
 constexpr float kInitialWeights[kSize] = {0.5f, -1.25f, 2.0f, -0.75f, 1.5f, 0.25f};
@@ -106,7 +106,7 @@ struct GoldenCase {
 std::vector<GoldenCase> goldenCases()
 {
     std::vector<GoldenCase> cases;
-    auto add = [&](const char* name, OptimizerSettings s, const float (*golden)[kSize]) {
+    auto add = [&](const char* name, OptimizerSettings s, const float(*golden)[kSize]) {
         cases.push_back({name, s, golden});
     };
     add("sgd plain", settingsFor("sgd", 0.1f), kSgdPlain);
@@ -373,13 +373,20 @@ void TestOptimizers::rejectsBadSettings()
     QFETCH(QString, expected);
     OptimizerSettings s;
     s.kind = "sgd";
-    if (field == "learningRate") s.learningRate = value;
-    if (field == "momentum") s.momentum = value;
-    if (field == "beta1") s.beta1 = value;
-    if (field == "beta2") s.beta2 = value;
-    if (field == "epsilon") s.epsilon = value;
-    if (field == "rho") s.rho = value;
-    if (field == "weightDecay") s.weightDecay = value;
+    if (field == "learningRate")
+        s.learningRate = value;
+    if (field == "momentum")
+        s.momentum = value;
+    if (field == "beta1")
+        s.beta1 = value;
+    if (field == "beta2")
+        s.beta2 = value;
+    if (field == "epsilon")
+        s.epsilon = value;
+    if (field == "rho")
+        s.rho = value;
+    if (field == "weightDecay")
+        s.weightDecay = value;
     QCOMPARE(errorOf([&] { makeOptimizer(s); }), expected);
 }
 

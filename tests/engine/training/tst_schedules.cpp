@@ -118,8 +118,7 @@ void TestSchedules::rejectsBadTrainingSettings_data()
     QTest::newRow("step epochs") << 7 << "schedule step epochs must be at least 1 (got 0)";
     QTest::newRow("gamma zero") << 8 << "schedule gamma must be in (0, 1] (got 0)";
     QTest::newRow("gamma above one") << 9 << "schedule gamma must be in (0, 1] (got 1.5)";
-    QTest::newRow("minimum learning rate") << 10
-                                           << "schedule minimum learning rate must be >= 0 and finite (got -1)";
+    QTest::newRow("minimum learning rate") << 10 << "schedule minimum learning rate must be >= 0 and finite (got -1)";
     QTest::newRow("cosine floor above base")
         << 11 << "schedule minimum learning rate (0.1) must not exceed the learning rate (0.001)";
     QTest::newRow("optimizer learning rate") << 12 << "learning rate must be > 0 and finite (got -1)";

@@ -91,7 +91,8 @@ private Q_SLOTS:
     {
         QFETCH(QString, optimizer);
         QFETCH(float, lr);
-        Network net(chainSpec(8, {dense("h", 16, "relu"), defaultLayer("Dropout", "drop"), dense("o", 4, "softmax")}), 1);
+        Network net(chainSpec(8, {dense("h", 16, "relu"), defaultLayer("Dropout", "drop"), dense("o", 4, "softmax")}),
+                    1);
         TrainingSettings s;
         s.epochs = 15;
         s.batchSize = 16;
@@ -120,7 +121,7 @@ private Q_SLOTS:
         s.seed = 10;
         Network c(chainSpec(8, {dense("h", 32, "relu"), dense("o", 3, "softmax")}), 9);
         train(c, data, s);
-        QVERIFY(!(a.weights() == c.weights()));  // a different shuffle gives different weights
+        QVERIFY(!(a.weights() == c.weights())); // a different shuffle gives different weights
     }
 
     void stopBetweenBatchesKeepsUsableWeights()
@@ -134,7 +135,7 @@ private Q_SLOTS:
         const TrainingResult result = train(net, blobs(40, 3, 8, 1), s, &sink, &control);
         QCOMPARE(result.outcome, TrainingResult::Outcome::Stopped);
         QCOMPARE(sink.batches(), 7);
-        QVERIFY(result.history.epochs.empty());  // stopped inside the first epoch (15 batches)
+        QVERIFY(result.history.epochs.empty()); // stopped inside the first epoch (15 batches)
         QVERIFY(allFinite(result.lastWeights));
         QVERIFY(result.history.testAccuracy >= 0.0f);
     }
@@ -197,7 +198,7 @@ private Q_SLOTS:
             QFAIL("mnist-10k is not prepared: run ./test.sh (it prepares the data set) first");
         const Dataset data = loadDataset("mnist-10k");
         Network net(*preset("mlp"), 1);
-        TrainingSettings s;  // the defaults are the reference settings: Adam 1e-3, batch 32, 10 epochs
+        TrainingSettings s; // the defaults are the reference settings: Adam 1e-3, batch 32, 10 epochs
         s.seed = 1;
         const TrainingResult result = train(net, data, s);
         qInfo("mlp on mnist-10k: test accuracy %.2f%%, %.0f samples/s", result.history.testAccuracy * 100.0,

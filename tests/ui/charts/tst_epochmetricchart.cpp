@@ -59,7 +59,7 @@ private Q_SLOTS:
         QCOMPARE(chart.smoothedBatches().points()[0].y(), double(0.5f));
         chart.addEpoch(epoch(1, false, true));
         chart.addEpoch(epoch(2, true, false));
-        QCOMPARE(chart.trainPointCount(), 0);  // the smoothed line is the training curve
+        QCOMPARE(chart.trainPointCount(), 0); // the smoothed line is the training curve
         QCOMPARE(chart.validationPointCount(), 1);
         QCOMPARE(chart.bestEpoch(), 1);
         QCOMPARE(chart.yMin(), 0.0);
@@ -97,8 +97,8 @@ private Q_SLOTS:
         chart.addBatches(twoBatches());
         chart.setLogScale(true);
         QVERIFY(chart.logScale());
-        QCOMPARE(chart.yMin(), 0.01);  // below 0.02
-        QCOMPARE(chart.yMax(), 1.0);   // above 0.5
+        QCOMPARE(chart.yMin(), 0.01); // below 0.02
+        QCOMPARE(chart.yMax(), 1.0);  // above 0.5
     }
 
     void accuracyIsInPercentWithoutARawLine()

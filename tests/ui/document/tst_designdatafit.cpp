@@ -83,7 +83,7 @@ void TestDesignDataFit::anInputOfThreeChannelsIsAProblemOnMnist()
     QVERIFY(!document->canTrain());
     QVERIFY(!training->startButton()->isEnabled());
     QVERIFY2(!validationLabelText(window).contains("Ready to train"), qPrintable(validationLabelText(window)));
-    training->start();  // refused: not a run
+    training->start(); // refused: not a run
     QVERIFY(!training->isTraining());
     QVERIFY2(!training->logText().contains("Run 1"), qPrintable(training->logText()));
 
@@ -121,7 +121,7 @@ void TestDesignDataFit::aFolderIsJudgedOnceLoaded()
     QVERIFY(!document->canTrain());
     TrainingSettings settings = document->settings();
     settings.dataSet = m_dir.filePath("some-folder").toStdString();
-    document->setSettings(settings);  // a folder's images are known only once loaded
+    document->setSettings(settings); // a folder's images are known only once loaded
     QVERIFY(document->canTrain());
     // The Train tab's preview loads it: from then on the design is checked against its 8 x 8 images.
     auto* training = window.findChild<TrainingPanel*>();
@@ -129,7 +129,8 @@ void TestDesignDataFit::aFolderIsJudgedOnceLoaded()
                                                  std::make_shared<const Dataset>(test::syntheticImages(8, 4, 5, 2, 1)));
     QVERIFY(!document->canTrain());
     const QStringList texts = problemTexts(window.designEditor()->problems());
-    QVERIFY2(texts.join('\n').contains("has 1x8x8 images: set Channels to 1, Height to 8 and Width to 8"), qPrintable(texts.join('\n')));
+    QVERIFY2(texts.join('\n').contains("has 1x8x8 images: set Channels to 1, Height to 8 and Width to 8"),
+             qPrintable(texts.join('\n')));
     document->setModified(false);
 }
 

@@ -39,7 +39,7 @@ private:
 
 void TestDesignFiles::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);  // recovery files and recent files stay out of the user's folders
+    QStandardPaths::setTestModeEnabled(true); // recovery files and recent files stay out of the user's folders
     QVERIFY(m_dir.isValid());
 }
 
@@ -61,12 +61,12 @@ void TestDesignFiles::saveThenOpenGivesTheSameDesignAndLayout()
     MainWindow window;
     const QString path = saveEditedDesign(window, "edited.json");
     QVERIFY(QFile::exists(path));
-    QVERIFY(window.document()->isModified());  // a design file is not the project: settings, weights are not in it
+    QVERIFY(window.document()->isModified()); // a design file is not the project: settings, weights are not in it
 
     MainWindow reopened;
     QVERIFY2(reopened.openProject(path), qPrintable(reopened.lastError()));
     ProjectDocument* document = reopened.document();
-    QCOMPARE(document->model()->toJson(), window.document()->model()->toJson());  // ids, options, wires, positions
+    QCOMPARE(document->model()->toJson(), window.document()->model()->toJson()); // ids, options, wires, positions
     QCOMPARE(document->model()->node("dense2").position, QPointF(333.5, -77));
     QCOMPARE(document->spec(), window.document()->spec());
     // A new, unsaved project holding the design; the title says where the design came from.
@@ -103,7 +103,7 @@ void TestDesignFiles::resavingGivesTheSameBytes()
 // name and description travel with it.
 void TestDesignFiles::templateReadersTakeASavedDesign()
 {
-    MainWindow window;  // opens the reference MLP template
+    MainWindow window; // opens the reference MLP template
     const QString path = m_dir.filePath("reference.json");
     QVERIFY(window.saveDesign(path));
     QCOMPARE(loadTemplate(path), *preset("mlp"));
@@ -137,9 +137,12 @@ void TestDesignFiles::badDesignFilesKeepTheCurrentDesign_data()
     QTest::newRow("syntax") << "syntax.json" << QByteArray("{\"design\": [") << "invalid JSON";
     QTest::newRow("no design") << "nodesign.json" << QByteArray("{\"name\": \"x\"}") << "design: missing";
     const QByteArray numericId = QByteArray(network).replace("\"id\": \"dense1\"", "\"id\": 1");
-    QTest::newRow("layer id") << "id.json" << "{\"design\": " + numericId + "}"
+    QTest::newRow("layer id") << "id.json"
+                              << "{\"design\": " + numericId + "}"
                               << "design: layers[1].id: expected a string";
-    QTest::newRow("ui") << "ui.json" << "{\"ui\": 5, \"design\": " + network + "}" << "ui: expected an object";
+    QTest::newRow("ui") << "ui.json"
+                        << "{\"ui\": 5, \"design\": " + network + "}"
+                        << "ui: expected an object";
 }
 
 void TestDesignFiles::badDesignFilesKeepTheCurrentDesign()
@@ -183,7 +186,7 @@ void TestDesignFiles::fileMenuOffersDesignFilesWithoutShortcutClashes()
     QVERIFY(saveAs >= 0);
     QCOMPARE(fileActions.value(saveAs + 1), QStringLiteral("Save &Design As…"));
 
-    QHash<QString, QString> owners;  // shortcut -> the action that has it
+    QHash<QString, QString> owners; // shortcut -> the action that has it
     QList<const QMenu*> menus;
     for (const QAction* top : window.menuBar()->actions())
         if (top->menu())
@@ -195,7 +198,8 @@ void TestDesignFiles::fileMenuOffersDesignFilesWithoutShortcutClashes()
                 menus.append(action->menu());
             for (const QKeySequence& key : action->shortcuts()) {
                 const QString text = key.toString();
-                QVERIFY2(!owners.contains(text), qPrintable(text + ": " + owners.value(text) + " and " + action->text()));
+                QVERIFY2(!owners.contains(text),
+                         qPrintable(text + ": " + owners.value(text) + " and " + action->text()));
                 owners.insert(text, action->text());
             }
         }

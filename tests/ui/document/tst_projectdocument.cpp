@@ -39,14 +39,14 @@ private:
 
 void TestProjectDocument::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);  // recovery files and settings stay out of the user's folders
+    QStandardPaths::setTestModeEnabled(true); // recovery files and settings stay out of the user's folders
     QVERIFY(m_dir.isValid());
 }
 
 void TestProjectDocument::referenceTemplateIsTheMlpPreset()
 {
     const QList<DesignTemplate> templates = designTemplates();
-    QCOMPARE(templates.size(), 5);  // reference MLP, logistic, deep MLP with dropout, LeNet CNN, residual CNN
+    QCOMPARE(templates.size(), 5); // reference MLP, logistic, deep MLP with dropout, LeNet CNN, residual CNN
     QCOMPARE(templates.first().resource, QString(":/templates/reference-mlp.json"));
     QCOMPARE(loadTemplate(templates.first().resource), *preset("mlp"));
     QCOMPARE(loadTemplate(":/templates/logistic-regression.json"), *preset("logistic"));
@@ -81,7 +81,7 @@ void TestProjectDocument::saveThenLoadGivesTheSameGraph()
 
     ProjectDocument reopened;
     reopened.loadProject(neurite::loadProject(path.toStdString()), path);
-    QCOMPARE(reopened.model()->toJson(), document.model()->toJson());  // ids, options, wires, positions
+    QCOMPARE(reopened.model()->toJson(), document.model()->toJson()); // ids, options, wires, positions
     QCOMPARE(reopened.model()->node("dense2").position, QPointF(333, -77));
     QCOMPARE(reopened.spec(), document.spec());
     QVERIFY(reopened.trainedWeights().has_value());
@@ -102,7 +102,7 @@ void TestProjectDocument::modifiedFollowsEditsSavesAndUndo()
     QCOMPARE(modified.count(), 1);
     QVERIFY(test::errorOf([&] { document.save(m_dir.filePath("modified.neurite")); }).isEmpty());
     QVERIFY(!document.isModified());
-    document.undoStack()->undo();  // back to before the save: differs from the file
+    document.undoStack()->undo(); // back to before the save: differs from the file
     QVERIFY(document.isModified());
     document.undoStack()->redo();
     QVERIFY(!document.isModified());
@@ -158,7 +158,7 @@ void TestProjectDocument::designChangeDropsStaleWeights()
     document.setTrainedWeights(Network(document.spec(), 1).weights());
     QSignalSpy weights(&document, &ProjectDocument::weightsChanged);
     document.execute(new MoveCommand(document.model(), {{"dense1", QPointF()}}, {{"dense1", QPointF(5, 5)}}));
-    QVERIFY(document.trainedWeights().has_value());  // a move leaves the network as it was
+    QVERIFY(document.trainedWeights().has_value()); // a move leaves the network as it was
     document.execute(new SetOptionCommand(document.model(), "dense1", "units", 11.0));
     QVERIFY(!document.trainedWeights().has_value());
     QCOMPARE(weights.count(), 1);
@@ -168,7 +168,7 @@ void TestProjectDocument::malformedFileKeepsTheCurrentDesign()
 {
     MainWindow window;
     ProjectDocument* document = window.document();
-    QCOMPARE(document->spec(), *preset("mlp"));  // the first-launch design
+    QCOMPARE(document->spec(), *preset("mlp")); // the first-launch design
     document->execute(new SetOptionCommand(document->model(), "dense2", "units", 48.0));
     const NetworkSpec before = document->spec();
 

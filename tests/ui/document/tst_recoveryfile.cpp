@@ -39,12 +39,12 @@ void TestRecoveryFile::writesOnlyUnsavedWork()
     RecoveryFile recovery(&document);
     recovery.saveNow();
     recovery.waitForWrites();
-    QVERIFY(!QFile::exists(recovery.path()));  // nothing unsaved, nothing written
+    QVERIFY(!QFile::exists(recovery.path())); // nothing unsaved, nothing written
     document.execute(new SetOptionCommand(document.model(), "dense1", "units", 100.0));
     recovery.saveNow();
     recovery.waitForWrites();
     QVERIFY(QFile::exists(recovery.path()));
-    QVERIFY(RecoveryFile::orphans().isEmpty());  // ours is locked: this process is alive
+    QVERIFY(RecoveryFile::orphans().isEmpty()); // ours is locked: this process is alive
     recovery.discard();
     QVERIFY(!QFile::exists(recovery.path()));
 }
@@ -71,7 +71,7 @@ void TestRecoveryFile::restoresACrashedSession()
     QVERIFY2(error.isEmpty(), qPrintable(error));
     QCOMPARE(restored.spec(), document.spec());
     QCOMPARE(restored.model()->node("dense2").position, QPointF(11, 22));
-    QVERIFY(restored.isModified());  // restored work is not saved anywhere yet
+    QVERIFY(restored.isModified()); // restored work is not saved anywhere yet
     QVERIFY(!QFile::exists(crashed));
     QVERIFY(RecoveryFile::orphans().isEmpty());
 }
@@ -82,7 +82,7 @@ void TestRecoveryFile::checkpointsOfARunningTrainingAreWritten()
 {
     ProjectDocument document;
     NetworkSpec spec = *preset("mlp");
-    spec.layers.front().options["width"] = 8.0;  // 8 x 8 synthetic images
+    spec.layers.front().options["width"] = 8.0; // 8 x 8 synthetic images
     spec.layers.front().options["height"] = 8.0;
     spec.find("dense1")->options["units"] = 16.0;
     document.newDesign(spec);

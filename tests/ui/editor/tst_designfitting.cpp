@@ -138,15 +138,15 @@ void TestDesignFitting::aResizedWindowStaysFitted()
     QVERIFY(window.newFromTemplate(":/templates/reference-mlp.json"));
     GraphView* view = window.designEditor()->view();
     QTRY_COMPARE(fitProblem(view), QString());
-    QCOMPARE(view->zoom(), GraphView::readableZoom());  // five layers do not fit 1024 pixels
+    QCOMPARE(view->zoom(), GraphView::readableZoom()); // five layers do not fit 1024 pixels
     window.resize(1600, 1000);
     QTRY_VERIFY(view->zoom() > GraphView::readableZoom());
-    QCOMPARE(fitProblem(view), QString());  // now whole, on screen
+    QCOMPARE(fitProblem(view), QString()); // now whole, on screen
     view->zoomIn();
     const double zoomed = view->zoom();
     window.resize(1400, 900);
     QCoreApplication::processEvents();
-    QCOMPARE(view->zoom(), zoomed);  // the user's zoom is theirs
+    QCOMPARE(view->zoom(), zoomed); // the user's zoom is theirs
 }
 
 void TestDesignFitting::sceneRectFollowsTheNodes()
@@ -172,7 +172,7 @@ void TestDesignFitting::sceneRectFollowsTheNodes()
     document.execute(new MoveCommand(document.model(), {{far, document.model()->node(far).position}},
                                      {{far, QPointF(-7000, -5000)}}));
     QVERIFY(containsAll());
-    scene->nodeItem("dense1")->setPos(9000, 200);  // as a mouse drag moves it, before the drop
+    scene->nodeItem("dense1")->setPos(9000, 200); // as a mouse drag moves it, before the drop
     QVERIFY(containsAll());
     editor.view()->fitToContents();
     QCOMPARE(fitProblem(editor.view()), QString());

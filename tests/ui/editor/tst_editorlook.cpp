@@ -39,7 +39,7 @@ void TestEditorLook::initTestCase()
 // On screen, a scene pixel is `zoom` device-independent pixels: at 100% DPI that is the text's height.
 void TestEditorLook::defaultViewTextIsReadable()
 {
-    MainWindow window;  // opens the reference MLP, as a new user sees it
+    MainWindow window; // opens the reference MLP, as a new user sees it
     window.resize(1440, 900);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -50,7 +50,7 @@ void TestEditorLook::defaultViewTextIsReadable()
     const double body = QFontInfo(NodeItem::bodyFont()).pixelSize() * view->zoom();
     QVERIFY2(caption >= 10, qPrintable(QString::number(caption)));
     QVERIFY2(body >= 10, qPrintable(QString::number(body)));
-    view->resetZoom();  // Actual Size
+    view->resetZoom(); // Actual Size
     QVERIFY(QFontInfo(NodeItem::bodyFont()).pixelSize() * view->zoom() >= 10);
 }
 
@@ -75,7 +75,7 @@ void TestEditorLook::wiresIntoAnErroredLayerAreRed()
     NetworkSpec spec;
     spec.layers = {defaultLayer("Input", "input"), defaultLayer("Conv2D", "conv1"), defaultLayer("Flatten", "flat"),
                    defaultLayer("Dense", "dense1"), defaultLayer("Output", "output")};
-    spec.layers[1].options["kernel"] = 31.0;  // larger than the 28x28 image
+    spec.layers[1].options["kernel"] = 31.0; // larger than the 28x28 image
     spec.connections = {{"conv1", "flat", 0}, {"flat", "dense1", 0}, {"dense1", "output", 0}};
     ProjectDocument document;
     document.newDesign(spec);
@@ -100,7 +100,7 @@ void TestEditorLook::wiresIntoAnErroredLayerAreRed()
 void TestEditorLook::inspectorTextsAreShownWhole()
 {
     NetworkSpec spec;
-    spec.layers = {defaultLayer("Input", "input"), defaultLayer("Dense", "dense1")};  // dense1 not wired
+    spec.layers = {defaultLayer("Input", "input"), defaultLayer("Dense", "dense1")}; // dense1 not wired
     ProjectDocument document;
     document.newDesign(spec);
     DesignEditor editor(&document);

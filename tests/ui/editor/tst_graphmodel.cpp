@@ -19,11 +19,10 @@ namespace {
 QJsonObject nodeFragment(const QString& id, const QString& type, QPointF at = {})
 {
     const LayerSpec layer = defaultLayer(type.toStdString(), id.toStdString());
-    return QJsonObject{{"nodes", QJsonArray{QJsonObject{{"id", id},
-                                                        {"type", type},
-                                                        {"options", optionsToJson(layer.options)},
-                                                        {"x", at.x()},
-                                                        {"y", at.y()}}}}};
+    return QJsonObject{
+        {"nodes",
+         QJsonArray{QJsonObject{
+             {"id", id}, {"type", type}, {"options", optionsToJson(layer.options)}, {"x", at.x()}, {"y", at.y()}}}}};
 }
 
 QJsonObject wireFragment(const QString& from, const QString& to, int port = 0)
@@ -96,7 +95,7 @@ void TestGraphModel::emitsSignalsForEveryChange()
     LayerOptions options = model.node("dense1").options;
     options["units"] = 32.0;
     model.setNodeOptions("dense1", options);
-    model.setNodeOptions("dense1", options);  // unchanged: no signal
+    model.setNodeOptions("dense1", options); // unchanged: no signal
     model.setNodePosition("dense1", {10, 20});
     model.removeNode("dense1");
     QCOMPARE(created.count(), 3);
@@ -134,7 +133,7 @@ void TestGraphModel::refusesASecondWireIntoAPort()
     QString reason;
     QVERIFY(!model.canConnect({"relu1", "output", 0}, &reason));
     QVERIFY2(reason.contains("output"), qPrintable(reason));
-    QVERIFY(model.canConnect({"dense1", "relu1", 0}));  // a single output may feed many inputs
+    QVERIFY(model.canConnect({"dense1", "relu1", 0})); // a single output may feed many inputs
 }
 
 void TestGraphModel::refusesAWireIntoAnInput()
@@ -245,7 +244,7 @@ void TestGraphModel::specRoundTripsThroughTheGraph()
     QSignalSpy created(&model, &GraphModel::nodeCreated);
     model.resetFromJson(graphFromSpec(mlp, {{"dense2", QPointF(7, 9)}}));
     QCOMPARE(reset.count(), 1);
-    QCOMPARE(created.count(), 0);  // one reset instead of a signal per node
+    QCOMPARE(created.count(), 0); // one reset instead of a signal per node
     QCOMPARE(graphToSpec(model), mlp);
     QCOMPARE(model.node("dense2").position, QPointF(7, 9));
     // Layers without a saved position are laid out left to right.
@@ -261,7 +260,7 @@ void TestGraphModel::pasteRenamesAndKeepsInnerWires()
     model.insertFragment(pasted);
     QCOMPARE(model.nodeIds(), QStringList({"input", "dense1", "output", "dense2", "output1"}));
     QVERIFY(model.hasConnection({"dense2", "output1", 0}));
-    QCOMPARE(model.connections().size(), 3);  // the wire from input was outside the copy
+    QCOMPARE(model.connections().size(), 3); // the wire from input was outside the copy
     QCOMPARE(model.node("dense2").position, QPointF(290, 40));
 }
 
@@ -281,7 +280,7 @@ void TestGraphModel::validationNamesTheMismatchedLayer()
     GraphModel model;
     buildChain(model);
     LayerOptions options = model.node("dense1").options;
-    options["units"] = 1.0;  // one unit cannot feed a cross-entropy output
+    options["units"] = 1.0; // one unit cannot feed a cross-entropy output
     model.setNodeOptions("dense1", options);
     const ValidationReport report = validate(graphToSpec(model));
     QVERIFY(!report.ok());

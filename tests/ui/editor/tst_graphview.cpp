@@ -135,7 +135,7 @@ void TestGraphView::highlightsCompatiblePortsWhileDragging()
     QTest::mouseRelease(viewport, Qt::LeftButton, {}, from + QPoint(60, 40));
     QVERIFY(!scene->isDraggingWire());
     QCOMPARE(scene->nodeItem("dense1")->inputPort(0)->highlight(), PortItem::Highlight::None);
-    QVERIFY(m_document->model()->connections().isEmpty());  // dropped on empty canvas
+    QVERIFY(m_document->model()->connections().isEmpty()); // dropped on empty canvas
     QCOMPARE(m_document->undoStack()->count(), 0);
 }
 
@@ -156,10 +156,10 @@ void TestGraphView::refusesACycleDrawnByTheUser()
 
 void TestGraphView::refusesASecondWireIntoAnInput()
 {
-    m_document->execute(new InsertCommand(m_document->model(),
-                                          QJsonObject{{"connections", QJsonArray{QJsonObject{
-                                                           {"from", "input"}, {"to", "output"}, {"toPort", 0}}}}},
-                                          "wire"));
+    m_document->execute(new InsertCommand(
+        m_document->model(),
+        QJsonObject{{"connections", QJsonArray{QJsonObject{{"from", "input"}, {"to", "output"}, {"toPort", 0}}}}},
+        "wire"));
     QSignalSpy status(m_editor->scene(), &GraphScene::statusMessage);
     drag(outputOf("dense1"), inputOf("output"));
     QVERIFY(!m_document->model()->hasConnection({"dense1", "output", 0}));
@@ -217,7 +217,7 @@ void TestGraphView::consecutiveNodeDragsMergeAndSnap()
     const QPoint header2 = viewPoint(dense->scenePos() + QPointF(60, 10));
     drag(header2, header2 + QPoint(-80, 20));
     QCOMPARE(dense->pos(), m_document->model()->node("dense1").position);
-    QCOMPARE(m_document->undoStack()->count(), 1);  // two drags, one step
+    QCOMPARE(m_document->undoStack()->count(), 1); // two drags, one step
     m_document->undoStack()->undo();
     QCOMPARE(m_document->model()->node("dense1").position, start);
     QCOMPARE(dense->pos(), start);
@@ -258,9 +258,9 @@ void TestGraphView::inspectorEditsAreUndoable()
     units->setValue(64);
     units->setValue(32);
     QCOMPARE(m_document->spec().find("dense1")->number("units", 0), 32.0);
-    QCOMPARE(m_document->undoStack()->count(), 1);  // spin steps on one option merge
+    QCOMPARE(m_document->undoStack()->count(), 1); // spin steps on one option merge
     m_document->undoStack()->undo();
-    QCOMPARE(units->value(), 128);  // the inspector follows the model
+    QCOMPARE(units->value(), 128); // the inspector follows the model
 }
 
 void TestGraphView::paletteAddsALayer()

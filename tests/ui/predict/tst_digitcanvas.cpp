@@ -41,8 +41,8 @@ int argmax(const std::vector<float>& v)
 
 void sendTablet(QWidget* w, QEvent::Type type, QPointF pos)
 {
-    QTabletEvent event(type, QPointingDevice::primaryPointingDevice(), pos, w->mapToGlobal(pos), 0.5, 0, 0, 0, 0,
-                       0, Qt::NoModifier, type == QEvent::TabletRelease ? Qt::NoButton : Qt::LeftButton,
+    QTabletEvent event(type, QPointingDevice::primaryPointingDevice(), pos, w->mapToGlobal(pos), 0.5, 0, 0, 0, 0, 0,
+                       Qt::NoModifier, type == QEvent::TabletRelease ? Qt::NoButton : Qt::LeftButton,
                        type == QEvent::TabletRelease ? Qt::NoButton : Qt::LeftButton);
     QApplication::sendEvent(w, &event);
 }
@@ -96,8 +96,8 @@ void TestDigitCanvas::strokeIsThickRoundAndAntialiased()
     for (int y = 170; y < 230; ++y)
         greys += pixel(image, 200, y) > 0 && pixel(image, 200, y) < 255;
     QVERIFY2(greys >= 1 && greys <= 4, qPrintable(QString("%1 grey pixels across the edge").arg(greys)));
-    QCOMPARE(pixel(image, 315, 200), 255);  // inside the round cap
-    QCOMPARE(pixel(image, 315, 215), 0);    // a square cap would cover this corner
+    QCOMPARE(pixel(image, 315, 200), 255); // inside the round cap
+    QCOMPARE(pixel(image, 315, 215), 0);   // a square cap would cover this corner
     QCOMPARE(pixel(image, 325, 200), 0);
 }
 
@@ -116,7 +116,7 @@ void TestDigitCanvas::undoRemovesTheLastStroke()
     canvas.undo();
     QVERIFY(canvas.isEmpty());
     QCOMPARE(inkSum(canvas.image()), 0L);
-    canvas.undo();  // nothing left: no change, no signal
+    canvas.undo(); // nothing left: no change, no signal
     QCOMPARE(replaced.count(), 2);
 }
 
@@ -209,7 +209,7 @@ void TestDigitCanvas::strokeChangedIsThrottled()
     const int atOnce = int(changed.count());
     QVERIFY(atOnce >= 1 && atOnce <= whole.elapsed() / DigitCanvas::kChangeIntervalMs + 1);
     QTest::qWait(60);
-    QCOMPARE(changed.count(), atOnce);  // a pending change is dropped when the stroke finishes
+    QCOMPARE(changed.count(), atOnce); // a pending change is dropped when the stroke finishes
 
     changed.clear();
     canvas.resize(448, 448);

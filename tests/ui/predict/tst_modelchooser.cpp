@@ -102,14 +102,14 @@ void TestModelChooser::aNewRunIsUsedUntilTheUserChooses()
     QVERIFY2(m_chooser->list()->itemText(run).contains("% test"), qPrintable(m_chooser->list()->itemText(run)));
     train();
     QVERIFY2(m_predict->modelText().contains("(run 2)"), qPrintable(m_predict->modelText()));
-    QVERIFY(rowNamed(m_chooser, "(run 1)") >= 0);  // the earlier run stays on offer
+    QVERIFY(rowNamed(m_chooser, "(run 1)") >= 0); // the earlier run stays on offer
 }
 
 void TestModelChooser::aChosenModelIsNotReplacedByANewRun()
 {
     train();
     const int run1 = rowNamed(m_chooser, "(run 1)");
-    Q_EMIT m_chooser->list()->activated(run1);  // as the user picks it
+    Q_EMIT m_chooser->list()->activated(run1); // as the user picks it
     QVERIFY(m_chooser->userHasChosen());
     QVERIFY(m_chooser->noteText().contains("Kept until you choose another"));
     train();
@@ -142,7 +142,7 @@ void TestModelChooser::anotherDocumentFollowsItsOwnWeightsAgain()
     QVERIFY(m_window->openProject(file));
     QVERIFY(!m_chooser->userHasChosen());
     QVERIFY2(m_predict->modelText().contains("Project weights (own.neurite)"), qPrintable(m_predict->modelText()));
-    QVERIFY(rowNamed(m_chooser, "(run 1)") >= 0);  // runs of this session stay on offer
+    QVERIFY(rowNamed(m_chooser, "(run 1)") >= 0); // runs of this session stay on offer
     QVERIFY(m_window->newFromTemplate(designTemplates().first().resource));
     QVERIFY(m_predict->modelText().contains("Default model"));
     QCOMPARE(rowNamed(m_chooser, "Project weights"), -1);

@@ -73,9 +73,7 @@ std::vector<float> softmaxOf(const std::vector<float>& x, const std::vector<floa
 void drawWithMouse(DigitCanvas* canvas, const QList<QPointF>& points)
 {
     const QRectF r = canvas->imageRect();
-    auto toWidget = [&](QPointF p) {
-        return (r.topLeft() + p * (r.width() / DigitCanvas::kImageSize)).toPoint();
-    };
+    auto toWidget = [&](QPointF p) { return (r.topLeft() + p * (r.width() / DigitCanvas::kImageSize)).toPoint(); };
     QTest::mousePress(canvas, Qt::LeftButton, {}, toWidget(points.front()));
     for (qsizetype i = 1; i < points.size(); ++i)
         QTest::mouseMove(canvas, toWidget(points[i]));
@@ -151,10 +149,10 @@ void TestPredictPanel::predictsAfterEveryStroke()
     std::vector<float> w;
     PredictPanel panel;
     panel.setModel(barModel(&w), "bars", std::nan(""), {});
-    QVERIFY(panel.currentProbabilities().empty());  // empty canvas: nothing to predict
+    QVERIFY(panel.currentProbabilities().empty()); // empty canvas: nothing to predict
     QSignalSpy updated(&panel, &PredictPanel::predictionUpdated);
 
-    panel.canvas()->addStroke({{224, 60}, {224, 390}});  // vertical
+    panel.canvas()->addStroke({{224, 60}, {224, 390}}); // vertical
     QVERIFY(updated.count() >= 1);
     QCOMPARE(panel.predictedClass(), 1);
     std::vector<float> expected = softmaxOf(panel.currentInput(), w);
@@ -162,7 +160,7 @@ void TestPredictPanel::predictsAfterEveryStroke()
         QVERIFY(std::abs(panel.currentProbabilities()[std::size_t(k)] - expected[std::size_t(k)]) < 1e-5f);
 
     panel.canvas()->clear();
-    panel.canvas()->addStroke({{60, 224}, {390, 224}});  // horizontal
+    panel.canvas()->addStroke({{60, 224}, {390, 224}}); // horizontal
     QCOMPARE(panel.predictedClass(), 4);
     expected = softmaxOf(panel.currentInput(), w);
     QVERIFY(std::abs(panel.currentProbabilities()[4] - expected[4]) < 1e-5f);
@@ -241,7 +239,7 @@ void TestPredictPanel::classNamesAndModelText()
 {
     PredictPanel panel;
     const QStringList fashion{"T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
-                              "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"};
+                              "Sandal",      "Shirt",   "Sneaker",  "Bag",   "Ankle boot"};
     panel.setModel(barModel(), "fashion mlp", 0.8712, fashion);
     QCOMPARE(panel.chart()->classNames(), fashion);
     QVERIFY2(panel.modelText().contains("fashion mlp") && panel.modelText().contains("87.1%"),
@@ -253,7 +251,7 @@ void TestPredictPanel::classNamesAndModelText()
     QCOMPARE(panel.chart()->classNames().front(), QString("0"));
     QCOMPARE(panel.chart()->classNames().back(), QString("9"));
     QVERIFY(panel.modelText().contains("unknown"));
-    QCOMPARE(panel.predictedClass(), 1);  // a new model predicts the drawing at once
+    QCOMPARE(panel.predictedClass(), 1); // a new model predicts the drawing at once
 }
 
 void TestPredictPanel::clearAndUndoUpdateThePrediction()
@@ -299,7 +297,7 @@ void TestPredictPanel::strokeEndToChartLatency()
         const qint64 predicted = clock.nsecsElapsed();
         QCOMPARE(updated.count(), 1);
         QCOMPARE(panel.chart()->topClass(), panel.predictedClass());
-        panel.chart()->repaint();  // the chart drawn with its new bars
+        panel.chart()->repaint(); // the chart drawn with its new bars
         const qint64 repainted = clock.nsecsElapsed();
         worst = std::max(worst, predicted);
         worstRepaint = std::max(worstRepaint, repainted);
@@ -357,7 +355,7 @@ void TestPredictPanel::imageFileMatchesTheCanvasAndTheCommandLine()
     network->predictOne(fromFile.data(), probs.data());
     QCOMPARE(panel.currentProbabilities(), probs);
     QVERIFY(panel.statusText().contains("three.png"));
-    QCOMPARE(panel.canvas()->image().pixels, canvas.image().pixels);  // the file is shown on the canvas
+    QCOMPARE(panel.canvas()->image().pixels, canvas.image().pixels); // the file is shown on the canvas
 
     // Drawing on top of the opened image makes the canvas the input again.
     panel.canvas()->addStroke({{60, 420}, {400, 420}});

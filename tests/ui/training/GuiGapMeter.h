@@ -38,7 +38,7 @@ public:
     }
 
     int ticks() const { return m_ticks; }
-    qint64 worstEndedAt() const { return m_worstAt; }  // ms after start()
+    qint64 worstEndedAt() const { return m_worstAt; } // ms after start()
 
 private:
     QTimer m_timer;

@@ -61,7 +61,8 @@ struct Recorder {
             ++updates;
             batches.insert(batches.end(), b.begin(), b.end());
         });
-        QObject::connect(&c, &TrainingController::epochReported, &c, [this](const EpochReport& e) { epochs.push_back(e); });
+        QObject::connect(&c, &TrainingController::epochReported, &c,
+                         [this](const EpochReport& e) { epochs.push_back(e); });
         QObject::connect(&c, &TrainingController::finished, &c, [this](const TrainingOutcome& o) { outcome = o; });
         QObject::connect(&c, &TrainingController::failed, &c, [this](const QString& m) { failure = m; });
     }
@@ -89,8 +90,8 @@ private Q_SLOTS:
     void quickStartStopCyclesLeakNoThreads();
 
 private:
-    DataSetHandle m_small;   // 4 classes of 8x8 images: quick runs
-    DataSetHandle m_longer;  // 10 classes of 28x28: runs that last long enough to pause
+    DataSetHandle m_small;  // 4 classes of 8x8 images: quick runs
+    DataSetHandle m_longer; // 10 classes of 28x28: runs that last long enough to pause
 };
 
 void TestTrainingController::initTestCase()
@@ -103,13 +104,13 @@ void TestTrainingController::trainsOnTheWorkerAndThrottlesProgress()
 {
     TrainingController controller;
     Recorder rec(controller);
-    TrainingSettings s = quickSettings(2, 1);  // 1,200 batches an epoch, far more than 25 a second
+    TrainingSettings s = quickSettings(2, 1); // 1,200 batches an epoch, far more than 25 a second
     s.validationSplit = 0.2f;
     QElapsedTimer clock;
     clock.start();
     QVERIFY(controller.start(smallSpec(784, 10), s, m_longer));
     QCOMPARE(controller.state(), TrainingController::State::Running);
-    QVERIFY(!controller.start(smallSpec(784, 10), s, m_longer));  // one run at a time
+    QVERIFY(!controller.start(smallSpec(784, 10), s, m_longer)); // one run at a time
     QVERIFY(controller.waitUntilIdle(60000));
     const double seconds = clock.elapsed() / 1000.0;
 
@@ -119,7 +120,7 @@ void TestTrainingController::trainsOnTheWorkerAndThrottlesProgress()
     QCOMPARE(rec.batches.size(), rec.outcome->history.batches.size());
     QCOMPARE(int(rec.batches.size()), 2 * 1200);
     for (std::size_t i = 0; i < rec.batches.size(); ++i)
-        QCOMPARE(rec.batches[i].step, std::int64_t(i) + 1);  // steps count from 1
+        QCOMPARE(rec.batches[i].step, std::int64_t(i) + 1); // steps count from 1
     QCOMPARE(int(rec.epochs.size()), 2);
     // At most one update per 40 ms plus one per epoch end (and one final flush).
     const int allowed = int(seconds * 1000.0 / TrainingController::kUpdateIntervalMs) + 2 + 2;
@@ -128,7 +129,8 @@ void TestTrainingController::trainsOnTheWorkerAndThrottlesProgress()
     QVERIFY2(rec.updates <= allowed, qPrintable(QString::number(rec.updates)));
     QVERIFY(rec.updates < int(rec.batches.size()) / 4);
     QVERIFY(rec.outcome->test.valid);
-    QVERIFY2(rec.outcome->test.metrics.accuracy > 0.8f, qPrintable(QString::number(rec.outcome->test.metrics.accuracy)));
+    QVERIFY2(rec.outcome->test.metrics.accuracy > 0.8f,
+             qPrintable(QString::number(rec.outcome->test.metrics.accuracy)));
     QCOMPARE(rec.outcome->test.predicted.size(), m_longer->test.count());
     QCOMPARE(controller.dataSet(), m_longer);
 }
@@ -137,17 +139,17 @@ void TestTrainingController::pauseResumeAndStopMidEpochKeepUsableWeights()
 {
     TrainingController controller;
     Recorder rec(controller);
-    TrainingSettings s = quickSettings(50, 1);  // 1,500 batches an epoch: a stop lands mid-epoch
+    TrainingSettings s = quickSettings(50, 1); // 1,500 batches an epoch: a stop lands mid-epoch
     const NetworkSpec spec = smallSpec(784, 10);
     QVERIFY(controller.start(spec, s, m_longer));
     QTRY_VERIFY_WITH_TIMEOUT(!rec.batches.empty(), 20000);
 
     controller.pause();
     QCOMPARE(controller.state(), TrainingController::State::Paused);
-    QTest::qWait(200);  // let updates sent before the pause arrive
+    QTest::qWait(200); // let updates sent before the pause arrive
     const std::size_t atPause = rec.batches.size();
     QTest::qWait(400);
-    QCOMPARE(rec.batches.size(), atPause);  // nothing trains while paused
+    QCOMPARE(rec.batches.size(), atPause); // nothing trains while paused
     QVERIFY(controller.isRunning());
 
     controller.resume();
@@ -169,7 +171,7 @@ void TestTrainingController::pauseResumeAndStopMidEpochKeepUsableWeights()
     network.setWeights(rec.outcome->lastWeights);
     const Evaluation direct = neurite::evaluate(network, m_longer->test, m_longer->classCount());
     QCOMPARE(direct.accuracy, rec.outcome->test.metrics.accuracy);
-    QVERIFY2(direct.accuracy > 0.15f, qPrintable(QString::number(direct.accuracy)));  // better than chance (0.1)
+    QVERIFY2(direct.accuracy > 0.15f, qPrintable(QString::number(direct.accuracy))); // better than chance (0.1)
 }
 
 void TestTrainingController::everyBatchBeforeAPauseIsShownDuringIt()
@@ -181,9 +183,9 @@ void TestTrainingController::everyBatchBeforeAPauseIsShownDuringIt()
     QVERIFY(controller.start(smallSpec(784, 10), quickSettings(50, 1), m_longer));
     QTRY_VERIFY_WITH_TIMEOUT(rec.batches.size() > 20, 20000);
     controller.pause();
-    QTest::qWait(300);  // the batch in flight finishes; then the trainer waits before the next one
+    QTest::qWait(300); // the batch in flight finishes; then the trainer waits before the next one
     const std::size_t shownWhilePaused = rec.batches.size();
-    controller.stop();  // from a pause, a stop ends the run without another batch
+    controller.stop(); // from a pause, a stop ends the run without another batch
     QVERIFY(controller.waitUntilIdle(20000));
     QVERIFY(rec.outcome.has_value());
     QCOMPARE(shownWhilePaused, rec.outcome->history.batches.size());
@@ -261,7 +263,7 @@ void TestTrainingController::evaluationMatchesTheEngine()
     QCOMPARE(rec.outcome->test.metrics.accuracy, direct.accuracy);
     QCOMPARE(rec.outcome->test.metrics.loss, direct.loss);
     QCOMPARE(rec.outcome->test.metrics.confusion, direct.confusion);
-    QCOMPARE(rec.outcome->history.testAccuracy, direct.accuracy);  // the engine's own test pass agrees
+    QCOMPARE(rec.outcome->history.testAccuracy, direct.accuracy); // the engine's own test pass agrees
     // Per-image predictions agree with the confusion matrix.
     std::vector<std::vector<int>> counted(4, std::vector<int>(4, 0));
     for (std::size_t i = 0; i < m_small->test.count(); ++i)
@@ -287,7 +289,7 @@ void TestTrainingController::learningRateChangeIsTakenAtTheNextBatch()
     s.optimizer.learningRate = 0.001f;
     QVERIFY(controller.start(smallSpec(784, 10), s, m_longer));
     QTRY_VERIFY_WITH_TIMEOUT(!rec.batches.empty(), 20000);
-    controller.pause();  // change it while paused so that the next batch is known exactly
+    controller.pause(); // change it while paused so that the next batch is known exactly
     QTest::qWait(100);
     controller.setLearningRate(0.0005f);
     controller.resume();
@@ -323,12 +325,12 @@ void TestTrainingController::quickStartStopCyclesLeakNoThreads()
             QVERIFY(controller.start(spec, s, m_longer));
             if (i % 3 == 1)
                 QTest::qWait(5);
-            controller.stop();  // start again right away: the stopping run is replaced
+            controller.stop(); // start again right away: the stopping run is replaced
         }
         QVERIFY(controller.start(spec, quickSettings(1, 64), m_longer));
         QVERIFY(controller.waitUntilIdle(30000));
         QVERIFY(rec.outcome.has_value());
-        QCOMPARE(rec.outcome->settings.batchSize, 64);  // only the last run's result is reported
+        QCOMPARE(rec.outcome->settings.batchSize, 64); // only the last run's result is reported
         QCOMPARE(rec.outcome->outcome, TrainingResult::Outcome::Completed);
     }
     for (int i = 0; i < 20; ++i) {

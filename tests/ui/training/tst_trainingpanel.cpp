@@ -160,7 +160,7 @@ void TestTrainingPanel::chartsReceivePointsAndResultsMatchTheEngine()
     QSignalSpy trained(m_panel.get(), &TrainingPanel::modelTrained);
     m_document->setSettings(settingsFor(4, 16));
     QTest::mouseClick(m_panel->startButton(), Qt::LeftButton);
-    QVERIFY(m_document->isDesignLocked());  // no structural edits while it trains
+    QVERIFY(m_document->isDesignLocked()); // no structural edits while it trains
     QVERIFY(!m_panel->startButton()->isEnabled());
     QVERIFY(m_panel->controller()->waitUntilIdle(60000));
     QVERIFY(!m_document->isDesignLocked());
@@ -169,9 +169,9 @@ void TestTrainingPanel::chartsReceivePointsAndResultsMatchTheEngine()
     QVERIFY(outcome.has_value());
     QCOMPARE(outcome->outcome, TrainingResult::Outcome::Completed);
     const int batches = int(outcome->history.batches.size());
-    QCOMPARE(batches, 4 * 30);  // 480 training images after the 20% split, 16 a batch
+    QCOMPARE(batches, 4 * 30); // 480 training images after the 20% split, 16 a batch
     QCOMPARE(int(m_panel->lossChart()->rawBatches().points().size()), batches);
-    QCOMPARE(m_panel->lossChart()->rawBatches().drawnCount(), batches);  // short runs draw every point
+    QCOMPARE(m_panel->lossChart()->rawBatches().drawnCount(), batches); // short runs draw every point
     QCOMPARE(int(m_panel->lossChart()->smoothedBatches().points().size()), batches);
     QCOMPARE(m_panel->lossChart()->validationPointCount(), 4);
     QCOMPARE(m_panel->accuracyChart()->trainPointCount(), 4);
@@ -317,7 +317,7 @@ void TestTrainingPanel::confusionCellClickShowsThoseImages()
     for (int t = 0; t < 10; ++t)
         for (int p = 0; p < 10; ++p)
             mistakes += t == p ? 0 : confusion[t][p];
-    QCOMPARE(gallery->matchingCount(), mistakes);  // all mistakes before any click
+    QCOMPARE(gallery->matchingCount(), mistakes); // all mistakes before any click
 
     m_panel->show();
     matrix->resize(400, 400);
@@ -407,11 +407,11 @@ void TestTrainingPanel::longRunsDrawAtMostTwoThousandPoints()
         }
     qInfo("worst update %lld ms; drawn %d of %zu points (buckets of %d)", worst, chart.rawBatches().drawnCount(),
           chart.rawBatches().points().size(), chart.rawBatches().bucketSize());
-    QCOMPARE(chart.rawBatches().points().size(), std::size_t(200000));  // the full history is kept
+    QCOMPARE(chart.rawBatches().points().size(), std::size_t(200000)); // the full history is kept
     QVERIFY(chart.rawBatches().drawnCount() <= DownsampledSeries::kMaxDrawnPoints);
     QVERIFY(chart.rawBatches().drawnCount() > DownsampledSeries::kMaxDrawnPoints / 2);
-    QCOMPARE(chart.rawBatches().bucketSize(), 128);  // 200,000 / 128 = 1,562 drawn points
-    if (kUnderTsan)  // Release: a few ms; TSan's instrumentation of this very code makes it 10-20x slower
+    QCOMPARE(chart.rawBatches().bucketSize(), 128); // 200,000 / 128 = 1,562 drawn points
+    if (kUnderTsan) // Release: a few ms; TSan's instrumentation of this very code makes it 10-20x slower
         QSKIP(qPrintable(QStringLiteral("update cost (worst %1 ms) not judged under ThreadSanitizer").arg(worst)));
     QVERIFY2(worst < 50, qPrintable(QString::number(worst)));
 }

@@ -67,7 +67,7 @@ TrainingSettings settingsFor(int epochs, int batchSize)
     TrainingSettings s;
     s.epochs = epochs;
     s.batchSize = batchSize;
-    s.threads = 2;  // the same oneTBB arena size in every run: its pool is sized once, then reused
+    s.threads = 2; // the same oneTBB arena size in every run: its pool is sized once, then reused
     return s;
 }
 
@@ -150,7 +150,7 @@ void TestTrainingStress::startStopHundredTimesWithoutWaiting()
     }
     QVERIFY(controller.start(smallSpec(), settingsFor(3, 10), m_data));
     QVERIFY(controller.waitUntilIdle(30000));
-    QTest::qWait(50);  // anything late from a replaced run would arrive now
+    QTest::qWait(50); // anything late from a replaced run would arrive now
     QCOMPARE(failed.count(), 0);
     QCOMPARE(finished.count(), 1);
     const auto outcome = finished.at(0).at(0).value<TrainingOutcome>();
@@ -158,7 +158,7 @@ void TestTrainingStress::startStopHundredTimesWithoutWaiting()
     QCOMPARE(int(outcome.history.epochs.size()), 3);
     QCOMPARE(int(outcome.runId), kCycles + 1);
     QVERIFY(outcome.test.valid);
-    QVERIFY2(threadCount() <= m_baselineThreads + 1, qPrintable(threadNames()));  // + this controller's thread
+    QVERIFY2(threadCount() <= m_baselineThreads + 1, qPrintable(threadNames())); // + this controller's thread
 
     // Twenty controllers made, run and destroyed: a thread leaked by each would show as twenty more.
     for (int i = 0; i < 20; ++i) {
@@ -211,7 +211,7 @@ void TestTrainingStress::closingTheWindowMidEpochStopsAndCloses()
     panel->start();
     QVERIFY(panel->isTraining());
     QTRY_VERIFY_WITH_TIMEOUT(batches.count() > 0, 30000);
-    QCOMPARE(epochs.count(), 0);  // mid-epoch
+    QCOMPARE(epochs.count(), 0); // mid-epoch
 
     DialogAnswerer answerer;
     QVERIFY(window->close());
@@ -260,7 +260,7 @@ void TestTrainingStress::changingTheDataSetDuringARunIsRefusedOrHandled()
     panel.start();
     QVERIFY(panel.isTraining());
     QVERIFY(!panel.settingsForm()->isEnabled());
-    QVERIFY(!panel.settingsForm()->dataSetBox()->isEnabled());  // the data set cannot be picked
+    QVERIFY(!panel.settingsForm()->dataSetBox()->isEnabled()); // the data set cannot be picked
 
     // Another data set, whose images and classes do not fit the design (10 x 10 pixels, 3 classes).
     const auto other = std::make_shared<const Dataset>(test::syntheticImages(10, 3, 20, 5, 12));
@@ -274,7 +274,7 @@ void TestTrainingStress::changingTheDataSetDuringARunIsRefusedOrHandled()
     QVERIFY(panel.controller()->waitUntilIdle(10000));
     QVERIFY(panel.lastOutcome().has_value());
     QCOMPARE(panel.lastOutcome()->spec, smallSpec());
-    QCOMPARE(panel.lastOutcome()->settings.dataSet, std::string("synthetic"));  // the run's snapshot
+    QCOMPARE(panel.lastOutcome()->settings.dataSet, std::string("synthetic")); // the run's snapshot
     QVERIFY(panel.controller()->dataSet() == m_data);
 
     // The next run takes the new data set, which does not fit: a message naming the layer, no crash.

@@ -142,10 +142,11 @@ void TestDocumentSwitch::openingATrainedProjectShowsItsOwnHistory()
     const QString trained = m_dir.filePath("trained.neurite");
     QVERIFY(m_window->document()->history().epochs.size() == 1);
     m_window->document()->save(trained);
-    trainAndDraw();  // a second run, not saved: what is shown must be the file's
+    trainAndDraw(); // a second run, not saved: what is shown must be the file's
     QVERIFY(m_window->openProject(trained));
     verifyNothingOfTheRunStays();
-    QVERIFY2(m_panel->statusText().startsWith("Saved run: 1 epochs · test accuracy"), qPrintable(m_panel->statusText()));
+    QVERIFY2(m_panel->statusText().startsWith("Saved run: 1 epochs · test accuracy"),
+             qPrintable(m_panel->statusText()));
     QVERIFY(m_panel->lossChart()->rawLoss().points().size() > 0);
     QVERIFY2(m_predict->modelText().contains("trained.neurite"), qPrintable(m_predict->modelText()));
 }

@@ -110,7 +110,7 @@ void TestHelpMenu::userGuideShowsTheReadme()
     const QString shown = browser->toPlainText();
     for (const char* section : {"The designer", "Training dashboard", "Draw a digit", "Export", "The command line"})
         QVERIFY2(shown.contains(QLatin1String(section)), section);
-    QVERIFY(!shown.contains(QLatin1String("## The designer")));  // rendered as Markdown, not shown raw
+    QVERIFY(!shown.contains(QLatin1String("## The designer"))); // rendered as Markdown, not shown raw
 }
 
 void TestHelpMenu::toolTipsNameTheShortcut()

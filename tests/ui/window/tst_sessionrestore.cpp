@@ -41,7 +41,7 @@ public:
                 return;
             }
             dialog->selectFile(m_answer);
-            static_cast<QDialog*>(dialog)->accept();  // QFileDialog makes it protected
+            static_cast<QDialog*>(dialog)->accept(); // QFileDialog makes it protected
         });
         m_timer.start(10);
     }
@@ -115,7 +115,7 @@ void TestSessionRestore::exportsAreConfirmedAndStartInTheLastExportFolder()
         cli::assembleWorkspace(window);
         window.show();
         const QString first = exportThroughTheMenu(window, "ONNX Model…", exports + "/model.onnx");
-        QVERIFY2(first != exports, qPrintable(first));  // nothing remembered yet
+        QVERIFY2(first != exports, qPrintable(first)); // nothing remembered yet
         QVERIFY(QFile::exists(exports + "/model.onnx"));
         QCOMPARE(window.statusBar()->currentMessage(), QString("Exported model.onnx"));
         QCOMPARE(exportThroughTheMenu(window, "Diagram (SVG)…", exports + "/diagram.svg"), exports);
@@ -171,7 +171,7 @@ void TestSessionRestore::theOpenDialogStartsInTheLastOpenedFolder()
         window.document()->save(projects + "/a.neurite");
         QVERIFY(window.openProject(projects + "/a.neurite"));
     }
-    MainWindow window;  // an untitled template: no file of its own to start from
+    MainWindow window; // an untitled template: no file of its own to start from
     QAction* open = nullptr;
     QStringList texts;
     for (QAction* action : window.fileMenu()->actions()) {

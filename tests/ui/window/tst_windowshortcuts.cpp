@@ -25,7 +25,7 @@ private Q_SLOTS:
 
 void TestWindowShortcuts::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);  // recovery and recent files stay out of the user's folders
+    QStandardPaths::setTestModeEnabled(true); // recovery and recent files stay out of the user's folders
 }
 
 void TestWindowShortcuts::undoAndRedoByKeyboard()
