@@ -18,8 +18,8 @@ struct BatchReport {
     float loss = 0;
     float accuracy = 0; // on this batch
     float learningRate = 0;
-    double samplesPerSecond = 0;
-    double elapsedSeconds = 0;
+    double samplesPerSecond = 0; // training samples per second of training (paused time excluded)
+    double elapsedSeconds = 0;   // since the run started, paused time excluded
 };
 
 struct EpochReport {

@@ -38,7 +38,7 @@ public:
     virtual bool infer(const LayerSpec& layer, const std::vector<Shape>& inputs, LayerFacts& facts,
                        std::string& error) const = 0;
     // "Dense 128 · ReLU": the key options, for node captions, summaries and comments in exported code.
-    virtual std::string caption(const LayerSpec& layer) const { return name(); }
+    virtual std::string caption(const LayerSpec&) const { return name(); }
     // Every option at its default.
     virtual LayerOptions defaultOptions() const = 0;
 

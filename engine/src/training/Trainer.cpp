@@ -166,6 +166,7 @@ private:
     void runEpoch(int epoch)
     {
         const auto epochStart = Clock::now();
+        const double pausedBefore = m_pausedSeconds;
         const float lr = scheduledLearningRate(m_settings.schedule, m_baseLearningRate, epoch, m_settings.epochs);
         shuffle(m_train, m_rng);
         const int batchSize = m_settings.batchSize;
@@ -175,7 +176,7 @@ private:
         float currentLr = lr;
         for (int b = 0; b < batches; ++b) {
             if (m_control) {
-                m_control->waitWhilePaused();
+                waitWhilePaused();
                 if (m_control->stopRequested()) {
                     m_stopped = true;
                     break;
@@ -214,7 +215,7 @@ private:
         if (seen == 0 || m_stopped)
             return; // a stopped epoch is incomplete: it gets no epoch report
         endEpoch(epoch + 1, float(lossSum / double(seen)), float(double(hits) / double(seen)), currentLr,
-                 secondsSince(epochStart), seen);
+                 secondsSince(epochStart) - (m_pausedSeconds - pausedBefore), seen);
     }
 
     void reportBatch(int epoch, int batch, int batches, float loss, float accuracy, float lr)
@@ -227,7 +228,7 @@ private:
         report.loss = loss;
         report.accuracy = accuracy;
         report.learningRate = lr;
-        report.elapsedSeconds = secondsSince(m_start);
+        report.elapsedSeconds = secondsSince(m_start) - m_pausedSeconds;
         m_samples += m_labels.size();
         report.samplesPerSecond = report.elapsedSeconds > 0 ? double(m_samples) / m_trainingSeconds() : 0;
         m_result.history.batches.push_back(report);
@@ -235,8 +236,19 @@ private:
             m_sink->onBatch(report);
     }
 
-    // Training throughput excludes the time spent in validation.
-    double m_trainingSeconds() const { return std::max(1e-9, secondsSince(m_start) - m_validationSeconds); }
+    // Training throughput excludes the time spent in validation and paused.
+    double m_trainingSeconds() const
+    {
+        return std::max(1e-9, secondsSince(m_start) - m_validationSeconds - m_pausedSeconds);
+    }
+
+    // Paused time counts nowhere: not in the elapsed time, the epoch's seconds, samples/s or the ETA.
+    void waitWhilePaused()
+    {
+        const auto start = Clock::now();
+        m_control->waitWhilePaused();
+        m_pausedSeconds += secondsSince(start);
+    }
 
     void endEpoch(int epoch, float trainLoss, float trainAccuracy, float lr, double seconds, long seen)
     {
@@ -318,6 +330,7 @@ private:
     TrainingResult m_result;
     Clock::time_point m_start;
     double m_validationSeconds = 0;
+    double m_pausedSeconds = 0;
     float m_baseLearningRate = 0;
     float m_bestScore = std::numeric_limits<float>::infinity();
     int m_sinceBest = 0;
