@@ -60,6 +60,11 @@ void RunControls::applyLearningRate()
         Q_EMIT learningRateRequested(float(lr));
 }
 
+void RunControls::clearLearningRate()
+{
+    m_learningRate->clear();
+}
+
 void RunControls::showState(TrainingController::State state, bool canTrain)
 {
     const bool running = state == TrainingController::State::Running || state == TrainingController::State::Paused;

@@ -25,6 +25,8 @@ public:
 
     // Start when idle and the design can train; Pause (or Resume), Stop and the learning rate during a run.
     void showState(TrainingController::State state, bool canTrain);
+    // Empties the learning-rate field (another document: the previous run's value means nothing there).
+    void clearLearningRate();
 
 Q_SIGNALS:
     // The user asked for this learning rate (a positive number typed in the field) from the next batch on.

@@ -423,7 +423,7 @@ void TrainingPanel::syncFromDocument()
     m_outcome.reset();
     m_testAccuracy = std::numeric_limits<double>::quiet_NaN();
     m_results->clear();
-    m_liveLearningRate->clear();
+    m_controls->clearLearningRate();
     m_banner->setVisible(false);
     m_speed->clear();
     m_progress->setRange(0, 1);
@@ -431,7 +431,7 @@ void TrainingPanel::syncFromDocument()
     const bool tested = !history.epochs.empty() && std::isfinite(history.testAccuracy);
     m_progress->setFormat(tested ? tr("Saved run: %1 epochs · test accuracy %2")
                                        .arg(history.epochs.size())
-                                       .arg(percent(history.testAccuracy))
+                                       .arg(percentText(history.testAccuracy))
                           : history.epochs.empty() ? tr("Not started")
                                                    : tr("Saved run: %1 epochs").arg(history.epochs.size()));
     if (!m_log->toPlainText().isEmpty())
