@@ -132,7 +132,7 @@ void TestDocumentSwitch::newFromTemplateClearsTheLastRun()
     QVERIFY(m_window->newFromTemplate(designTemplates().first().resource));
     verifyNothingOfTheRunStays();
     QVERIFY(m_panel->statusText().startsWith("Not started"));
-    QVERIFY(m_panel->lossChart()->rawLoss().points().empty());
+    QVERIFY(m_panel->lossChart()->rawBatches().points().empty());
     QVERIFY(m_predict->modelText().contains("Default model"));
 }
 
@@ -147,7 +147,7 @@ void TestDocumentSwitch::openingATrainedProjectShowsItsOwnHistory()
     verifyNothingOfTheRunStays();
     QVERIFY2(m_panel->statusText().startsWith("Saved run: 1 epochs · test accuracy"),
              qPrintable(m_panel->statusText()));
-    QVERIFY(m_panel->lossChart()->rawLoss().points().size() > 0);
+    QVERIFY(m_panel->lossChart()->rawBatches().points().size() > 0);
     QVERIFY2(m_predict->modelText().contains("trained.neurite"), qPrintable(m_predict->modelText()));
 }
 
