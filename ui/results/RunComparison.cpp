@@ -83,12 +83,22 @@ QString RunComparison::describeSettings(const TrainingSettings& s)
     return text;
 }
 
+QString RunComparison::runLabel(const RunRecord& run)
+{
+    QString text = run.name + QStringLiteral(": ") + describeSettings(run.settings);
+    // The settings say how many epochs were asked for; a run stopped (or stopped early) trained fewer.
+    const int trained = int(run.history.epochs.size());
+    if (trained < run.settings.epochs)
+        text += tr(" · stopped at epoch %1").arg(trained);
+    if (std::isfinite(run.history.testAccuracy))
+        text += tr(" → test %1%").arg(100.0 * double(run.history.testAccuracy), 0, 'f', 2);
+    return text;
+}
+
 void RunComparison::addRun(const RunRecord& run)
 {
     m_runs.push_back(run);
-    QString text = run.name + QStringLiteral(": ") + describeSettings(run.settings);
-    if (std::isfinite(run.history.testAccuracy))
-        text += tr(" → test %1%").arg(100.0 * double(run.history.testAccuracy), 0, 'f', 2);
+    const QString text = runLabel(run);
     auto* item = new QListWidgetItem(text);
     item->setToolTip(text);
     item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
