@@ -1,7 +1,7 @@
 // `neurite export`: writes a project's network as ONNX, a PyTorch folder, a C++ header, a diagram or CSV.
 #include "Arguments.h"
 #include "Commands.h"
-#include "DesignFile.h"
+#include <neurite/DesignFile.h>
 #include "NetworkDiagram.h"
 #include "neurite/Error.h"
 #include "neurite/ModelExport.h"
@@ -76,7 +76,7 @@ int runExport(const Args& args)
     if (!formats.count(format))
         throw UsageError("unknown format '" + format + "' (choose onnx, torch, cpp, svg, png or csv)");
     const double scale = a.real("scale", 2.0, 0.25, 16.0);
-    const Project project = render::loadProjectOrDesign(a.positional().at(0));
+    const Project project = loadProjectOrDesign(a.positional().at(0));
 
     if (format == "svg" || format == "png") {
         exportPicture(project, format, out, scale);

@@ -2,7 +2,7 @@
 #include "Arguments.h"
 #include "Commands.h"
 #include "ConsoleFormat.h"
-#include "DesignFile.h"
+#include <neurite/DesignFile.h>
 #include "neurite/Error.h"
 #include "neurite/LayerRegistry.h"
 #include "neurite/Validation.h"
@@ -26,7 +26,7 @@ int runSummary(const Args& args)
     }
     NetworkSpec spec;
     if (!a.positional().empty()) {
-        spec = render::loadProjectOrDesign(a.positional()[0]).spec;
+        spec = loadProjectOrDesign(a.positional()[0]).spec;
     } else {
         const auto p = preset(a.text("preset", ""));
         if (!p)

@@ -3,7 +3,7 @@
 #include "Commands.h"
 #include "ConsoleFormat.h"
 #include "ConsoleProgress.h"
-#include "DesignFile.h"
+#include <neurite/DesignFile.h>
 #include "neurite/DataSets.h"
 #include "neurite/Error.h"
 #include "neurite/ProjectFile.h"
@@ -73,7 +73,7 @@ Project projectToTrain(const Arguments& a)
     if (a.has("design") && a.has("preset"))
         throw UsageError("give either --design or --preset, not both");
     if (a.has("design"))
-        return render::loadProjectOrDesign(a.text("design"));
+        return loadProjectOrDesign(a.text("design"));
     const std::string name = a.text("preset", "mlp");
     const auto spec = preset(name);
     if (!spec)

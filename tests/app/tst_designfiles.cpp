@@ -1,6 +1,6 @@
 // Design JSON files on the command line: `neurite summary` and `neurite train --design` take them as they
 // take .neurite projects (told apart by content), and a bad one is refused with its name and the field.
-#include "DesignFile.h"
+#include <neurite/DesignFile.h>
 #include "FileBytes.h"
 #include "ProcessRun.h"
 #include "neurite/IdxFile.h"
@@ -100,10 +100,10 @@ private Q_SLOTS:
         QTemporaryDir data;
         writeCornersDataSet(data.path());
         const QString design = m_dir.filePath("logistic.json");
-        render::DesignFile file;
+        DesignFile file;
         file.name = "Logistic";
         file.spec = *preset("logistic");
-        render::saveDesignFile(file, design.toStdString());
+        saveDesignFile(file, design.toStdString());
         const QString model = m_dir.filePath("trained.neurite");
         const Run trained = runNeurite(
             {"train", "--design", design, "--data", data.path(), "--epochs", "2", "--quiet", "--out", model});

@@ -146,16 +146,16 @@ void ProjectDocument::save(const QString& path)
     setModified(false);
 }
 
-void ProjectDocument::openDesign(const render::DesignFile& design, const QString& file)
+void ProjectDocument::openDesign(const DesignFile& design, const QString& file)
 {
     newDesign(design.spec, design.uiStateJson);
     setDesignInfo(QString::fromStdString(design.name), QString::fromStdString(design.description));
     setDesignFile(file);
 }
 
-render::DesignFile ProjectDocument::toDesignFile(const QString& file) const
+DesignFile ProjectDocument::toDesignFile(const QString& file) const
 {
-    render::DesignFile design;
+    DesignFile design;
     design.name = (m_designName.isEmpty() ? QFileInfo(file).completeBaseName() : m_designName).toStdString();
     design.description = m_designDescription.toStdString();
     design.spec = spec();
@@ -165,8 +165,8 @@ render::DesignFile ProjectDocument::toDesignFile(const QString& file) const
 
 void ProjectDocument::saveDesign(const QString& file)
 {
-    const render::DesignFile design = toDesignFile(file);
-    render::saveDesignFile(design, QFile::encodeName(file).toStdString());
+    const DesignFile design = toDesignFile(file);
+    saveDesignFile(design, QFile::encodeName(file).toStdString());
     setDesignInfo(QString::fromStdString(design.name), m_designDescription);
     setDesignFile(file);
 }

@@ -1,7 +1,7 @@
 // One open project: the design graph and its undo stack, the file it lives in, training settings and results.
 #pragma once
 
-#include "DesignFile.h"
+#include <neurite/DesignFile.h>
 #include "editor/GraphModel.h"
 
 #include <neurite/DataFit.h>
@@ -61,9 +61,9 @@ public:
     // Design files (render/DesignFile.h): the design and its node positions as plain JSON. Opening one
     // starts a new, unsaved project holding that design, laid out as it was saved (settings are kept, as
     // for a template); the file becomes designFile().
-    void openDesign(const render::DesignFile& design, const QString& file);
+    void openDesign(const DesignFile& design, const QString& file);
     // The design as a design file; its name is the one it was opened with, else `file`'s base name.
-    render::DesignFile toDesignFile(const QString& file) const;
+    DesignFile toDesignFile(const QString& file) const;
     // Writes toDesignFile(file) to `file` atomically and makes it designFile(). Throws NeuriteError naming
     // the file. The project's path and unsaved state stay: settings, weights and history live only in a
     // .neurite project.

@@ -142,8 +142,8 @@ bool MainWindow::openProject(const QString& path)
     const QString absolute = QFileInfo(path).absoluteFilePath();
     const std::string file = QFile::encodeName(path).toStdString();
     const bool opened = attempt(tr("Cannot open %1").arg(QFileInfo(path).fileName()), [&] {
-        if (render::designSourceOf(file) == render::DesignSource::DesignJson)
-            m_document->openDesign(render::loadDesignFile(file), absolute);
+        if (designSourceOf(file) == DesignSource::DesignJson)
+            m_document->openDesign(loadDesignFile(file), absolute);
         else
             m_document->loadProject(neurite::loadProject(file), absolute);
     });

@@ -14,7 +14,7 @@
 #include "training/TrainingPanel.h"
 #include "Workspace.h"
 
-#include "DesignFile.h"
+#include <neurite/DesignFile.h>
 #include "ErrorCapture.h"
 
 #include <QLineEdit>
@@ -155,8 +155,7 @@ void TestDocumentSwitch::openingADesignFileClearsTheLastRun()
 {
     const QString design = m_dir.filePath("design.json");
     QVERIFY(test::errorOf([&] {
-                render::saveDesignFile(render::DesignFile{"d", "", *preset("logistic"), "{}"},
-                                       QFile::encodeName(design).toStdString());
+                saveDesignFile(DesignFile{"d", "", *preset("logistic"), "{}"}, QFile::encodeName(design).toStdString());
             }).isEmpty());
     trainAndDraw();
     QVERIFY(m_window->openProject(design));

@@ -1,6 +1,6 @@
 // Tests the design JSON file: its exact text (diff-friendly and stable), round trips, and what a reader
 // accepts and refuses.
-#include "DesignFile.h"
+#include <neurite/DesignFile.h>
 #include "ErrorCapture.h"
 #include "FileBytes.h"
 
@@ -10,7 +10,6 @@
 #include <QtTest>
 
 using namespace neurite;
-using namespace neurite::render;
 
 namespace {
 

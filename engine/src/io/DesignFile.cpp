@@ -1,11 +1,10 @@
 // Reads and writes design JSON files. The design part is the engine's own network JSON (toJson and
 // specFromJson), so a design file and a .neurite project can never disagree about what a design is.
-#include "DesignFile.h"
+#include "neurite/DesignFile.h"
+
+#include "io/AtomicFile.h"
 
 #include "neurite/Error.h"
-
-#include <QFile>
-#include <QSaveFile>
 
 #include <nlohmann/json.hpp>
 
@@ -14,7 +13,7 @@
 #include <fstream>
 #include <string_view>
 
-namespace neurite::render {
+namespace neurite {
 namespace {
 
 // Ordered, so that a file keeps the key order it was written in.
@@ -162,12 +161,7 @@ void saveDesignFile(const DesignFile& design, const std::string& path)
     } catch (const NeuriteError& e) {
         throw NeuriteError(path + ": cannot save: " + e.what());
     }
-    QSaveFile file(QFile::decodeName(path.c_str()));
-    if (!file.open(QIODevice::WriteOnly))
-        throw NeuriteError(path + ": cannot save: " + file.errorString().toStdString());
-    file.write(text.data(), qint64(text.size()));
-    if (!file.commit())
-        throw NeuriteError(path + ": cannot save: " + file.errorString().toStdString());
+    writeFileAtomically(path, text); // its NeuriteError names the path
 }
 
 DesignFile loadDesignFile(const std::string& path)
@@ -200,4 +194,4 @@ Project loadProjectOrDesign(const std::string& path)
     return project;
 }
 
-} // namespace neurite::render
+} // namespace neurite

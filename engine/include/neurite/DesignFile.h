@@ -18,7 +18,7 @@
 
 #include <string>
 
-namespace neurite::render {
+namespace neurite {
 
 struct DesignFile {
     std::string name;
@@ -49,4 +49,4 @@ DesignSource designSourceOf(const std::string& path);
 // and `neurite train --design` accept.
 Project loadProjectOrDesign(const std::string& path);
 
-} // namespace neurite::render
+} // namespace neurite
