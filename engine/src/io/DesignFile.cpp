@@ -3,6 +3,7 @@
 #include "neurite/DesignFile.h"
 
 #include "io/AtomicFile.h"
+#include "io/JsonInput.h"
 
 #include "neurite/Error.h"
 
@@ -23,50 +24,16 @@ constexpr std::size_t kMaxDesignFileBytes = std::size_t(64) << 20;
 constexpr int kMaxNesting = 64; // a design needs 4 levels; the limit keeps hostile files from recursing deep
 constexpr char kProjectMagic[] = {'N', 'E', 'U', 'R', 'I', 'T', 'E', '\0'};
 
-// Deepest bracket nesting outside strings, counted up to just past `limit`.
-int nestingDepth(const std::string& text, int limit)
-{
-    int depth = 0;
-    bool inString = false;
-    bool escaped = false;
-    for (char c : text) {
-        if (inString) {
-            if (escaped)
-                escaped = false;
-            else if (c == '\\')
-                escaped = true;
-            else if (c == '"')
-                inString = false;
-        } else if (c == '"') {
-            inString = true;
-        } else if ((c == '[' || c == '{') && ++depth > limit) {
-            return depth;
-        } else if (c == ']' || c == '}') {
-            --depth;
-        }
-    }
-    return 0;
-}
-
-// nlohmann's "[json.exception.parse_error.101] parse error at line 1, ..." without the bracketed prefix.
-std::string plainMessage(const char* what)
-{
-    std::string message = what;
-    if (message.starts_with('[') && message.find("] ") != std::string::npos)
-        message.erase(0, message.find("] ") + 2);
-    return message;
-}
-
 Json parseText(const std::string& text, const std::string& context)
 {
     if (text.size() > kMaxDesignFileBytes)
         throw NeuriteError(context + ": too large for a design file (" + std::to_string(text.size()) + " bytes)");
-    if (nestingDepth(text, kMaxNesting) > kMaxNesting)
+    if (jsonNestingDepth(text, kMaxNesting) > kMaxNesting)
         throw NeuriteError(context + ": JSON is nested deeper than " + std::to_string(kMaxNesting) + " levels");
     try {
         return Json::parse(text);
     } catch (const Json::exception& e) {
-        throw NeuriteError(context + ": invalid JSON: " + plainMessage(e.what()));
+        throw NeuriteError(context + ": invalid JSON: " + jsonErrorText(e.what()));
     }
 }
 
@@ -129,7 +96,7 @@ std::string designFileText(const DesignFile& design)
     try {
         return file.dump(2) + "\n";
     } catch (const Json::exception& e) {
-        throw NeuriteError("cannot write the design as JSON: " + plainMessage(e.what()));
+        throw NeuriteError("cannot write the design as JSON: " + jsonErrorText(e.what()));
     }
 }
 

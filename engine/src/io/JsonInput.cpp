@@ -29,10 +29,8 @@ void JsonLocation::fail(const std::string& message) const
     throw NeuriteError(m_context + ": " + (m_path.empty() ? "" : m_path + ": ") + message);
 }
 
-namespace {
-
 // Deepest bracket nesting outside strings; stops counting once past `limit`.
-int nestingDepth(std::string_view text, int limit)
+int jsonNestingDepth(std::string_view text, int limit)
 {
     int depth = 0;
     bool inString = false;
@@ -58,7 +56,7 @@ int nestingDepth(std::string_view text, int limit)
 }
 
 // "[json.exception.parse_error.101] parse error at line 1, column 3: ..." -> "parse error at line 1, ...".
-std::string withoutExceptionPrefix(const char* what)
+std::string jsonErrorText(const char* what)
 {
     std::string message = what;
     if (!message.empty() && message.front() == '[') {
@@ -69,20 +67,18 @@ std::string withoutExceptionPrefix(const char* what)
     return message;
 }
 
-} // namespace
-
 Json parseJson(std::string_view text, const std::string& context, std::size_t maxBytes)
 {
     JsonLocation root(context);
     if (text.size() > maxBytes)
         root.fail("JSON text of " + std::to_string(text.size()) + " bytes is too large (the limit is " +
                   std::to_string(maxBytes) + ")");
-    if (nestingDepth(text, kMaxJsonDepth) > kMaxJsonDepth)
+    if (jsonNestingDepth(text, kMaxJsonDepth) > kMaxJsonDepth)
         root.fail("JSON is nested deeper than " + std::to_string(kMaxJsonDepth) + " levels");
     try {
         return Json::parse(text.begin(), text.end());
     } catch (const Json::exception& e) {
-        root.fail("invalid JSON: " + withoutExceptionPrefix(e.what()));
+        root.fail("invalid JSON: " + jsonErrorText(e.what()));
     }
 }
 
@@ -91,7 +87,7 @@ std::string dumpJson(const Json& value, int indent, const std::string& context)
     try {
         return value.dump(indent);
     } catch (const Json::exception& e) {
-        throw NeuriteError(context + ": cannot write JSON: " + withoutExceptionPrefix(e.what()));
+        throw NeuriteError(context + ": cannot write JSON: " + jsonErrorText(e.what()));
     }
 }
 

@@ -32,6 +32,12 @@ private:
     std::string m_path;
 };
 
+// The deepest bracket nesting of `text` outside strings once it is past `limit`, else 0: checked before
+// parsing, since nlohmann's parser and destructors recurse.
+int jsonNestingDepth(std::string_view text, int limit);
+// nlohmann's "[json.exception.parse_error.101] parse error at line 1, ..." without the bracketed prefix.
+std::string jsonErrorText(const char* what);
+
 // Parses `text`, first refusing input over `maxBytes` or nested deeper than kMaxJsonDepth (the parser and
 // the destructor of nlohmann's values recurse). Syntax errors report their line and column.
 Json parseJson(std::string_view text, const std::string& context, std::size_t maxBytes = kMaxDesignJsonBytes);
