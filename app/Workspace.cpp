@@ -13,6 +13,7 @@
 
 #include <QCloseEvent>
 #include <QFileInfo>
+#include <QTabWidget>
 
 #include <cmath>
 
@@ -63,6 +64,8 @@ void assembleWorkspace(ui::MainWindow& window)
     auto* predict = new ui::PredictPanel;
     window.addWorkspaceTab(training, QObject::tr("Train"));
     window.addWorkspaceTab(predict, QObject::tr("Predict"));
+    QObject::connect(training, &ui::TrainingPanel::designEditRequested, &window,
+                     [&window] { window.workspaceTabs()->setCurrentIndex(0); });
 
     // Train stays disabled while the design does not fit the data set, and the Problems list says why; a
     // folder's images are known once the Train tab's preview has loaded it.

@@ -75,6 +75,8 @@ public:
 
     QString path() const { return m_path; }
     QString displayName() const; // file name, or "Untitled"
+    // What the design is called: its template's or design file's name, else displayName().
+    QString designName() const { return m_designName.isEmpty() ? displayName() : m_designName; }
     bool isModified() const;
     void setModified(bool modified); // false marks the current state as saved
 

@@ -3,6 +3,7 @@
 
 #include "charts/AccuracyChart.h"
 #include "training/DataSetPreview.h"
+#include "training/DesignSummary.h"
 #include "charts/LossChart.h"
 #include "document/ProjectDocument.h"
 #include "results/RunComparison.h"
@@ -120,6 +121,10 @@ QWidget* TrainingPanel::buildSidebar()
 {
     auto* content = new QWidget;
     auto* layout = new QVBoxLayout(content);
+
+    auto* design = new DesignSummary(m_document, content);
+    connect(design, &DesignSummary::editRequested, this, &TrainingPanel::designEditRequested);
+    layout->addWidget(design);
 
     auto* settingsBox = new QGroupBox(tr("Training settings"), content);
     auto* settingsLayout = new QVBoxLayout(settingsBox);

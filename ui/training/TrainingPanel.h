@@ -75,6 +75,8 @@ Q_SIGNALS:
     void modelTrained(std::shared_ptr<neurite::Network> network, QString modelName, double testAccuracy,
                       QStringList classNames);
     void statusMessage(const QString& message);
+    // The user asked to go back to the design this tab trains (the link above the settings).
+    void designEditRequested();
 
 protected:
     void showEvent(QShowEvent* event) override;
