@@ -107,11 +107,6 @@ QList<QList<QPointF>> digitStrokes(int digit)
     }
 }
 
-bool hasMnist()
-{
-    return test::quickMnistModel("mlp", 3).has_value();
-}
-
 } // namespace
 
 class TestPredictPanel : public QObject {
