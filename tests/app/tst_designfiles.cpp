@@ -2,6 +2,7 @@
 // take .neurite projects (told apart by content), and a bad one is refused with its name and the field.
 #include <neurite/DesignFile.h>
 #include "FileBytes.h"
+#include "CornersDataSet.h"
 #include "ProcessRun.h"
 #include "neurite/IdxFile.h"
 #include "neurite/ProjectFile.h"
@@ -15,25 +16,7 @@ namespace {
 
 using Run = test::ProcessRun;
 using test::runNeurite;
-
-// Two classes of 28x28 images, a bright square top-left or bottom-right; small, so training takes a second.
-void writeCornersDataSet(const QString& folder)
-{
-    for (const char* prefix : {"train", "t10k"}) {
-        const int count = std::string(prefix) == "train" ? 60 : 20;
-        IdxArray images{{std::uint32_t(count), 28, 28}, std::vector<std::uint8_t>(std::size_t(count) * 784, 0)};
-        IdxArray labels{{std::uint32_t(count)}, std::vector<std::uint8_t>(std::size_t(count), 0)};
-        for (int i = 0; i < count; ++i) {
-            labels.data[std::size_t(i)] = std::uint8_t(i % 2);
-            const int offset = i % 2 ? 15 : 3;
-            for (int y = offset; y < offset + 10; ++y)
-                for (int x = offset; x < offset + 10; ++x)
-                    images.data[std::size_t(i) * 784 + std::size_t(y * 28 + x)] = 200;
-        }
-        writeIdx((folder + "/" + prefix + "-images-idx3-ubyte.gz").toStdString(), images);
-        writeIdx((folder + "/" + prefix + "-labels-idx1-ubyte.gz").toStdString(), labels);
-    }
-}
+using test::writeCornersDataSet;
 
 QString templatePath(const QString& name)
 {

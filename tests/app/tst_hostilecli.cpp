@@ -4,6 +4,7 @@
 #include "neurite/Network.h"
 #include "neurite/ProjectFile.h"
 #include "FileBytes.h"
+#include "CornersDataSet.h"
 #include "ProcessRun.h"
 #include "TestSupport.h"
 
@@ -26,6 +27,7 @@ constexpr long kMaxChildPeakMb = 400;
 
 using Run = test::ProcessRun;
 using test::runNeurite;
+using test::writeCornersDataSet;
 
 // Runs `neurite` through /bin/sh so that arguments may hold bytes that are not UTF-8: `script` is a shell
 // fragment appended to "$NEURITE_BINARY".
@@ -57,25 +59,6 @@ QString rawName(const QString& dir, const QByteArray& name)
     for (unsigned char c : name)
         octal += QString("\\%1").arg(int(c), 3, 8, QChar('0'));
     return quoted(dir) + "/\"$(printf '" + octal + "')\"";
-}
-
-// Two classes of 28x28 images, a bright square top-left or bottom-right; small, so training takes a second.
-void writeCornersDataSet(const QString& folder)
-{
-    for (const char* prefix : {"train", "t10k"}) {
-        const int count = std::string(prefix) == "train" ? 60 : 20;
-        IdxArray images{{std::uint32_t(count), 28, 28}, std::vector<std::uint8_t>(std::size_t(count) * 784, 0)};
-        IdxArray labels{{std::uint32_t(count)}, std::vector<std::uint8_t>(std::size_t(count), 0)};
-        for (int i = 0; i < count; ++i) {
-            labels.data[std::size_t(i)] = std::uint8_t(i % 2);
-            const int offset = i % 2 ? 15 : 3;
-            for (int y = offset; y < offset + 10; ++y)
-                for (int x = offset; x < offset + 10; ++x)
-                    images.data[std::size_t(i) * 784 + std::size_t(y * 28 + x)] = 200;
-        }
-        writeIdx((folder + "/" + prefix + "-images-idx3-ubyte.gz").toStdString(), images);
-        writeIdx((folder + "/" + prefix + "-labels-idx1-ubyte.gz").toStdString(), labels);
-    }
 }
 
 } // namespace
