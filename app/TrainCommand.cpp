@@ -133,6 +133,7 @@ int runTrain(const Args& args)
         project.history = h;
         project.dataSetName = data.name;
         project.classNames = data.classNames;
+        project.schema = data.schema;
         saveProject(project, a.text("out"));
         std::cout << "Saved " << a.text("out") << "\n";
     }

@@ -30,7 +30,7 @@ constexpr int kCheckpointTimeoutMs = 120000;
 // A 28 x 28, 10-class data set as the four IDX files loadDataset reads from a folder.
 void writeDataSet(const QString& folder, const Dataset& data)
 {
-    const auto write = [&folder](const char* name, const ImageSet& set) {
+    const auto write = [&folder](const char* name, const SampleSet& set) {
         const auto n = std::uint32_t(set.count());
         writeIdx((folder + "/" + name + "-images-idx3-ubyte").toStdString(),
                  {{n, std::uint32_t(set.rows), std::uint32_t(set.cols)}, set.pixels});

@@ -109,7 +109,7 @@ Matrix readFloats(const QString& path, Eigen::Index rows, Eigen::Index cols)
     return m;
 }
 
-Matrix allImages(const ImageSet& set)
+Matrix allImages(const SampleSet& set)
 {
     std::vector<std::uint32_t> indices(set.count());
     for (std::size_t i = 0; i < indices.size(); ++i)
@@ -123,7 +123,7 @@ Matrix allImages(const ImageSet& set)
 Dataset testData()
 {
     Dataset data = blobs(20, 10, 784, 42);
-    for (ImageSet* set : {&data.train, &data.test}) {
+    for (SampleSet* set : {&data.train, &data.test}) {
         set->rows = 28;
         set->cols = 28;
     }
@@ -307,7 +307,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString idx = dir.filePath("idx");
         QDir().mkpath(idx);
-        const auto write = [&](const QString& name, const ImageSet& set) {
+        const auto write = [&](const QString& name, const SampleSet& set) {
             writeIdx((idx + "/" + name + "-images-idx3-ubyte.gz").toStdString(),
                      {{std::uint32_t(set.count()), 28u, 28u}, set.pixels});
             writeIdx((idx + "/" + name + "-labels-idx1-ubyte.gz").toStdString(),

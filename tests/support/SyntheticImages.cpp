@@ -24,7 +24,7 @@ Dataset syntheticImages(int side, int classes, int trainPerClass, int testPerCla
     d.name = "synthetic";
     for (int c = 0; c < classes; ++c)
         d.classNames.push_back("c" + std::to_string(c));
-    const auto fill = [&](ImageSet& set, int perClass) {
+    const auto fill = [&](SampleSet& set, int perClass) {
         set.rows = side;
         set.cols = side;
         for (int i = 0; i < perClass; ++i)

@@ -86,7 +86,7 @@ Dataset blobs(int perClass, int classes, int features, std::uint64_t seed)
             v = centre(rng);
     Dataset d;
     d.name = "blobs";
-    for (ImageSet* set : {&d.train, &d.test}) {
+    for (SampleSet* set : {&d.train, &d.test}) {
         set->rows = 1;
         set->cols = features;
         for (int i = 0; i < perClass; ++i)

@@ -103,6 +103,7 @@ void ProjectDocument::loadProject(const Project& project, const QString& path)
     m_history = project.history;
     m_dataSetName = project.dataSetName;
     m_classNames = project.classNames;
+    m_schema = project.schema;
     m_weights.reset();
     m_model.resetFromJson(graphFromSpec(project.spec, positionsFromUiState(project.uiStateJson)));
     // Set after the reset so that the design change above does not drop them.
@@ -129,6 +130,7 @@ Project ProjectDocument::toProject() const
     project.history = m_history;
     project.dataSetName = m_dataSetName;
     project.classNames = m_classNames;
+    project.schema = m_schema;
     return project;
 }
 
@@ -232,10 +234,12 @@ void ProjectDocument::setHistory(const TrainingHistory& history)
     updateModified();
 }
 
-void ProjectDocument::setDataSet(const std::string& name, const std::vector<std::string>& classNames)
+void ProjectDocument::setDataSet(const std::string& name, const std::vector<std::string>& classNames,
+                                 const DataSchema& schema)
 {
     m_dataSetName = name;
     m_classNames = classNames;
+    m_schema = schema;
     m_extraModified = true;
     updateModified();
 }

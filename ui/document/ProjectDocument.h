@@ -89,7 +89,10 @@ public:
     void setHistory(const TrainingHistory& history);
     const std::string& dataSetName() const { return m_dataSetName; }
     const std::vector<std::string>& classNames() const { return m_classNames; }
-    void setDataSet(const std::string& name, const std::vector<std::string>& classNames);
+    // What the weights were trained on: its name, class names and preprocessing (saved with them).
+    void setDataSet(const std::string& name, const std::vector<std::string>& classNames,
+                    const neurite::DataSchema& schema);
+    const std::optional<neurite::DataSchema>& dataSchema() const { return m_schema; }
 
 Q_SIGNALS:
     void designChanged(); // layers, options or wires (not positions)
@@ -130,6 +133,7 @@ private:
     TrainingHistory m_history;
     std::string m_dataSetName;
     std::vector<std::string> m_classNames;
+    std::optional<neurite::DataSchema> m_schema;
 };
 
 } // namespace neurite::ui

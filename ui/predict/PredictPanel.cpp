@@ -326,7 +326,7 @@ bool PredictPanel::showRandomTestImage()
     }
     const std::size_t index = std::uniform_int_distribution<std::size_t>(0, data->test.count() - 1)(m_random);
     const std::uint8_t* pixels = data->test.image(index);
-    const int n = data->test.pixelsPerImage();
+    const int n = data->test.valuesPerSample();
     m_canvas->setImage(
         neurite::GreyImage{data->test.cols, data->test.rows, std::vector<std::uint8_t>(pixels, pixels + n)});
     // The test image goes in as it is stored, exactly as in evaluation.

@@ -84,7 +84,7 @@ void MisclassifiedGallery::showCell(int trueClass, int predictedClass)
         m_list->clear();
         return;
     }
-    const ImageSet& test = m_data->test;
+    const SampleSet& test = m_data->test;
     for (std::size_t i = 0; i < m_evaluation.predicted.size() && i < test.count(); ++i) {
         const int t = test.labels[i], p = m_evaluation.predicted[i];
         const bool match = trueClass < 0 ? t != p : (t == trueClass && p == predictedClass);

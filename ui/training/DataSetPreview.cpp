@@ -56,7 +56,7 @@ private:
     std::vector<std::string> m_names;
 };
 
-QImage imageOf(const ImageSet& set, std::size_t index)
+QImage imageOf(const SampleSet& set, std::size_t index)
 {
     QImage image(set.cols, set.rows, QImage::Format_Grayscale8);
     const std::uint8_t* pixels = set.image(index);

@@ -36,7 +36,7 @@ private:
 };
 
 // Image `index` of `set` as an 8-bit grey image (white ink on black, as stored).
-QImage imageOf(const ImageSet& set, std::size_t index);
+QImage imageOf(const SampleSet& set, std::size_t index);
 
 // Training, validation and test sizes for `split`, exactly as the trainer rounds them.
 struct SplitSizes {

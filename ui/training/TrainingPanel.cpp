@@ -335,7 +335,7 @@ void TrainingPanel::onFinished(const TrainingOutcome& outcome)
     }
     m_document->setHistory(history);
     if (m_runData)
-        m_document->setDataSet(m_runData->name, m_runData->classNames);
+        m_document->setDataSet(m_runData->name, m_runData->classNames, m_runData->schema);
     m_document->setTrainedWeights(outcome.keptWeights);
 
     m_comparison->addRun({tr("Run %1").arg(m_runNumber), outcome.settings, history, outcome.outcome});

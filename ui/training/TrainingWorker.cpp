@@ -73,7 +73,7 @@ QString describe(const std::exception& e)
 TestEvaluation evaluateOnTestSet(Network& network, const Dataset& data)
 {
     TestEvaluation result;
-    const ImageSet& test = data.test;
+    const SampleSet& test = data.test;
     if (test.count() == 0)
         return result;
     result.metrics = neurite::evaluate(network, test, data.classCount());

@@ -3,6 +3,7 @@
 
 #include "neurite/Dataset.h"
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,21 @@ std::string resolveDataSetFolder(const std::string& nameOrFolder, const std::str
 
 // Loads train-images/labels and t10k-images/labels (".gz" or plain) from the resolved folder.
 Dataset loadDataset(const std::string& nameOrFolder, const std::string& dataDirOverride = {});
+
+// How data given by path is read (a table file or a folder of images); named data sets and IDX folders
+// use only dataDir.
+struct DataOptions {
+    std::string dataDir;         // a --data-dir override
+    std::string target;          // tables: the target column's name (empty: the last column)
+    double testSplit = 0.2;      // without a separate test part: the stratified share held out for testing
+    std::uint64_t splitSeed = 1; // seeds that split
+    int imageRows = 0;           // images: the size to resize to (0: the most common size)
+    int imageCols = 0;
+    int imageChannels = 0; // images: 1 (grey) or 3 (RGB); 0: chosen from the data
+};
+
+// A named data set, a folder of IDX files, a table file or a folder of images in class subfolders.
+Dataset loadDataset(const std::string& nameOrPath, const DataOptions& options);
 
 // Class names for a data set name ("fashion-mnist" gives "T-shirt/top", ...; otherwise "0".."9").
 std::vector<std::string> classNamesFor(const std::string& name, int classCount);

@@ -24,6 +24,6 @@ IdxArray readIdx(const std::string& path);
 void writeIdx(const std::string& path, const IdxArray& array);
 
 // Reads an images file (n, rows, cols) and a labels file (n) and checks they agree.
-ImageSet readIdxImageSet(const std::string& imagesPath, const std::string& labelsPath);
+SampleSet readIdxImageSet(const std::string& imagesPath, const std::string& labelsPath);
 
 } // namespace neurite

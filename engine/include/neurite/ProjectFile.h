@@ -1,6 +1,7 @@
 // The .neurite project file: design, UI state, training settings, and (once trained) weights and history.
 #pragma once
 
+#include "neurite/DataSchema.h"
 #include "neurite/Network.h"
 #include "neurite/NetworkSpec.h"
 #include "neurite/TrainingHistory.h"
@@ -19,6 +20,9 @@ struct Project {
     TrainingHistory history;
     std::string dataSetName; // what the weights were trained on (for class names)
     std::vector<std::string> classNames;
+    // The preprocessing the weights were trained with; absent in older files (grey images of the Input's
+    // size).
+    std::optional<DataSchema> schema;
 };
 
 constexpr int kProjectFormatVersion = 1;

@@ -65,7 +65,7 @@ struct Evaluation {
     std::vector<std::vector<int>> confusion;  // [true][predicted]
     std::vector<float> precision, recall, f1; // per class
 };
-Evaluation evaluate(Network& network, const ImageSet& set, int classCount, int batchSize = 256);
+Evaluation evaluate(Network& network, const SampleSet& set, int classCount, int batchSize = 256);
 
 // Checks that `data` fits `network` (input size and class count); throws NeuriteError naming the layer.
 void checkDataFitsNetwork(const Network& network, const Dataset& data);

@@ -217,14 +217,21 @@ Dataset loadDataset(const std::string& nameOrFolder, const std::string& dataDirO
                            std::to_string(dataset.test.cols));
     // Labels are bytes, so there are at most 256 classes.
     int maxLabel = 0;
-    for (const ImageSet* set : {&dataset.train, &dataset.test})
+    for (const SampleSet* set : {&dataset.train, &dataset.test})
         for (std::uint8_t label : set->labels)
             maxLabel = std::max(maxLabel, int(label));
     int classCount = maxLabel + 1;
     if (isNamedDataSet(nameOrFolder))
         classCount = std::max(classCount, kMnistClasses);
     dataset.classNames = classNamesFor(nameOrFolder, classCount);
+    dataset.schema.kind = DataSchema::Kind::Images;
+    dataset.schema.image = {1, dataset.train.rows, dataset.train.cols};
     return dataset;
+}
+
+Dataset loadDataset(const std::string& nameOrPath, const DataOptions& options)
+{
+    return loadDataset(nameOrPath, options.dataDir);
 }
 
 std::vector<std::string> classNamesFor(const std::string& name, int classCount)

@@ -1,4 +1,4 @@
-// Turning stored image bytes into a float batch, once per training step.
+// Turning stored image bytes or table rows into a float batch, once per training step.
 #include "neurite/Dataset.h"
 
 #include "kernels/ThreadPool.h"
@@ -17,18 +17,20 @@ namespace {
 
 // Shuffled batches read images from all over a data set too large for the caches; each image is a dozen
 // cache lines that the hardware prefetcher cannot guess, so the loads are announced ahead of use.
-void prefetchImage(const ImageSet& set, std::uint32_t index)
+void prefetchImage(const SampleSet& set, std::uint32_t index)
 {
-    const char* bytes = reinterpret_cast<const char*>(set.image(index));
-    const int size = set.pixelsPerImage();
+    const bool table = set.kind == SampleKind::TableRow;
+    const char* bytes = table ? reinterpret_cast<const char*>(set.row(index))
+                              : reinterpret_cast<const char*>(set.image(index));
+    const int size = set.valuesPerSample() * (table ? int(sizeof(float)) : 1);
     for (int offset = 0; offset < size; offset += 64)
         __builtin_prefetch(bytes + offset, 0, 1);
 }
 
 // Rows [first, last) of the batch.
-void gatherRows(const ImageSet& set, const std::uint32_t* indices, int first, int last, Matrix& out)
+void gatherRows(const SampleSet& set, const std::uint32_t* indices, int first, int last, Matrix& out)
 {
-    const int width = set.pixelsPerImage();
+    const int width = set.valuesPerSample();
     constexpr int kPrefetchDistance = 4; // images ahead: enough to hide a memory round trip per image
     for (int row = first; row < std::min(last, first + kPrefetchDistance); ++row)
         prefetchImage(set, indices[row]);
@@ -36,8 +38,12 @@ void gatherRows(const ImageSet& set, const std::uint32_t* indices, int first, in
         assert(indices[row] < set.count());
         if (row + kPrefetchDistance < last)
             prefetchImage(set, indices[row + kPrefetchDistance]);
-        const std::uint8_t* __restrict src = set.image(indices[row]);
         float* __restrict dst = out.data() + std::size_t(row) * std::size_t(width);
+        if (set.kind == SampleKind::TableRow) {
+            std::copy_n(set.row(indices[row]), width, dst);
+            continue;
+        }
+        const std::uint8_t* __restrict src = set.image(indices[row]);
         // A plain loop: the compiler turns it into wide integer-to-float conversions.
         for (int j = 0; j < width; ++j)
             dst[j] = float(src[j]) * kPixelScale;
@@ -46,9 +52,9 @@ void gatherRows(const ImageSet& set, const std::uint32_t* indices, int first, in
 
 } // namespace
 
-void gatherBatch(const ImageSet& set, const std::uint32_t* indices, int n, Matrix& out)
+void gatherBatch(const SampleSet& set, const std::uint32_t* indices, int n, Matrix& out)
 {
-    const int width = set.pixelsPerImage();
+    const int width = set.valuesPerSample();
     // Reallocate only when the shape changes, i.e. for the last, shorter batch of an epoch.
     if (out.rows() != n || out.cols() != width)
         out.resize(n, width);
@@ -69,7 +75,7 @@ void gatherBatch(const ImageSet& set, const std::uint32_t* indices, int n, Matri
 #endif
 }
 
-void prefetchBatch(const ImageSet& set, const std::uint32_t* indices, int n)
+void prefetchBatch(const SampleSet& set, const std::uint32_t* indices, int n)
 {
     for (int row = 0; row < n; ++row)
         prefetchImage(set, indices[row]);

@@ -199,7 +199,7 @@ void writeIdx(const std::string& path, const IdxArray& array)
     file.commit();
 }
 
-ImageSet readIdxImageSet(const std::string& imagesPath, const std::string& labelsPath)
+SampleSet readIdxImageSet(const std::string& imagesPath, const std::string& labelsPath)
 {
     IdxArray images = readIdx(imagesPath);
     if (images.dims.size() != 3)
@@ -216,7 +216,7 @@ ImageSet readIdxImageSet(const std::string& imagesPath, const std::string& label
     if (labels.dims[0] != images.dims[0])
         throw NeuriteError(imagesPath + " holds " + std::to_string(images.dims[0]) + " images but " + labelsPath +
                            " holds " + std::to_string(labels.dims[0]) + " labels; they must match");
-    ImageSet set;
+    SampleSet set;
     set.rows = int(images.dims[1]);
     set.cols = int(images.dims[2]);
     set.pixels = std::move(images.data);

@@ -17,6 +17,9 @@
 //   "ui"         any JSON value the user interface stores (node positions and the like); opaque here
 //   "settings"   every TrainingSettings field by its C++ name, with "optimizer" and "schedule" objects
 //   "dataSet"    the data set the weights were trained on; "classNames": its class names, in label order
+//   "dataSchema" how raw images or table rows become the input (DataSchema.h: kind, task, image size and
+//                colour mode or every column's role and encoding, the regression target's scaling);
+//                absent in older files, which hold grey images of the Input's size
 //   "history"    {"bestEpoch", "testLoss", "testAccuracy",
 //                 "epochs": [one object per epoch with the EpochReport fields],
 //                 "batches": {one array per BatchReport field: "epoch", "batch", "batchesPerEpoch", "step",
@@ -30,6 +33,7 @@
 // header is not valid JSON, or a weight is NaN or infinite. docs/project-file-format.md says the same for users.
 #include "neurite/ProjectFile.h"
 
+#include "data/DataSchemaJson.h"
 #include "io/AtomicFile.h"
 #include "io/JsonInput.h"
 #include "model/NetworkSpecJson.h"
@@ -138,6 +142,8 @@ std::string headerText(const Project& project, const std::string& path)
                    {"dataSet", project.dataSetName},
                    {"classNames", project.classNames},
                    {"history", historyToJson(project.history)}};
+    if (project.schema)
+        header["dataSchema"] = schemaToJsonValue(*project.schema);
     if (project.weights && !project.weights->empty()) {
         Json tensors = Json::array();
         for (const NamedTensor& t : *project.weights)
@@ -296,6 +302,8 @@ Project projectFromHeader(const Json& header, const JsonLocation& at)
         project.dataSetName = expectString(*dataSet, at["dataSet"]);
     if (const Json* classNames = optionalMember(header, "classNames", at))
         project.classNames = stringList(*classNames, at["classNames"]);
+    if (const Json* schema = optionalMember(header, "dataSchema", at))
+        project.schema = schemaFromJsonValue(*schema, at["dataSchema"]);
     if (const Json* history = optionalMember(header, "history", at))
         project.history = historyFromJson(*history, at["history"]);
     return project;

@@ -51,7 +51,7 @@ void restore(const std::vector<ParameterRef>& params, const std::vector<Matrix>&
 // accuracy; `seeBatch` (optional) receives each batch's predictions (n, outputs) and labels.
 using BatchPredictions = std::function<void(const Matrix& predictions, const std::uint8_t* labels, int n)>;
 
-std::pair<float, float> measure(Network& network, const ImageSet& set, const std::vector<std::uint32_t>& indices,
+std::pair<float, float> measure(Network& network, const SampleSet& set, const std::vector<std::uint32_t>& indices,
                                 int batchSize = 256, const BatchPredictions& seeBatch = {})
 {
     Matrix x, predictions;
@@ -352,7 +352,7 @@ TrainingResult train(Network& network, const Dataset& data, const TrainingSettin
     return result;
 }
 
-Evaluation evaluate(Network& network, const ImageSet& set, int classCount, int batchSize)
+Evaluation evaluate(Network& network, const SampleSet& set, int classCount, int batchSize)
 {
     Evaluation result;
     result.confusion.assign(std::size_t(classCount), std::vector<int>(std::size_t(classCount), 0));

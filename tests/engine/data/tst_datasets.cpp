@@ -284,7 +284,7 @@ private Q_SLOTS:
         QCOMPARE(dataset.test.count(), std::size_t(10));
         QCOMPARE(dataset.train.rows, 28);
         std::map<std::pair<int, int>, int> seen; // (digit, index in its file) -> times seen
-        for (const ImageSet* set : {&dataset.train, &dataset.test}) {
+        for (const SampleSet* set : {&dataset.train, &dataset.test}) {
             for (std::size_t k = 0; k < set->count(); ++k) {
                 const std::uint8_t* pixels = set->image(k);
                 const int digit = set->labels[k];

@@ -281,7 +281,7 @@ private Q_SLOTS:
         const std::string labels = path("set-labels").toStdString();
         writeIdx(images, {{3, 2, 2}, {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11}});
         writeIdx(labels, {{3}, {2, 0, 1}});
-        const ImageSet set = readIdxImageSet(images, labels);
+        const SampleSet set = readIdxImageSet(images, labels);
         QCOMPARE(set.count(), std::size_t(3));
         QCOMPARE(set.rows, 2);
         QCOMPARE(set.cols, 2);
@@ -316,7 +316,7 @@ private Q_SLOTS:
 
     void gatherBatchScalesAndReusesMemory()
     {
-        ImageSet set;
+        SampleSet set;
         set.rows = 1;
         set.cols = 3;
         set.pixels = {0, 51, 255, 10, 20, 30, 102, 153, 204};

@@ -19,7 +19,7 @@ Dataset xorData()
 {
     Dataset d;
     d.name = "xor";
-    for (ImageSet* set : {&d.train, &d.test}) {
+    for (SampleSet* set : {&d.train, &d.test}) {
         set->rows = 1;
         set->cols = 2;
         set->pixels = {0, 0, 0, 255, 255, 0, 255, 255};

@@ -303,7 +303,7 @@ void TestDigitCanvas::fullCanvasPathKeepsMnistPredictions()
         QSKIP("mnist-10k has not been prepared (run ./run.sh)");
     qInfo("quick model test accuracy %.4f", model->testAccuracy);
     QVERIFY(model->testAccuracy > 0.85f);
-    const ImageSet& test = model->data.test;
+    const SampleSet& test = model->data.test;
     DigitCanvas canvas;
     std::vector<float> plain(784), probs(10);
     int same = 0, count = 0, rightPlain = 0, rightCanvas = 0;

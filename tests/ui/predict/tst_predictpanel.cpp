@@ -447,7 +447,7 @@ void TestPredictPanel::randomTestImageShowsItsLabel()
     QVERIFY2(panel.statusText().contains("true label"), qPrintable(panel.statusText()));
     // The input is one of the test images exactly as stored.
     const std::vector<float> input = panel.currentInput();
-    const ImageSet& test = model->data.test;
+    const SampleSet& test = model->data.test;
     bool found = false;
     for (std::size_t i = 0; i < test.count() && !found; ++i) {
         bool same = true;
