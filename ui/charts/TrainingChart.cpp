@@ -1,11 +1,12 @@
 // The common frame of the live training charts: an epoch x axis, hover read-outs, LR-change marks, PNG export.
 #include "charts/TrainingChart.h"
 
+#include "charts/ChartHoverLabel.h"
+
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QLogValueAxis>
 #include <QScatterSeries>
-#include <QToolTip>
 #include <QValueAxis>
 
 #include <algorithm>
@@ -38,6 +39,16 @@ TrainingChart::TrainingChart(const QString& title, QWidget* parent)
     static_cast<QValueAxis*>(m_yAxis)->setLabelFormat(QStringLiteral("%g"));
     c->addAxis(m_xAxis, Qt::AlignBottom);
     c->addAxis(m_yAxis, Qt::AlignLeft);
+    m_hover = new ChartHoverLabel(this, [this](const QXYSeries* s, QPointF p) { return describeHover(s, p); });
+}
+
+QString TrainingChart::describeHover(const QXYSeries* series, QPointF point) const
+{
+    for (const LrMark& mark : m_lrMarks)
+        if (mark.line == series)
+            return {}; // the points near the mark say that the rate changed there
+    const QString text = describePoint(series, point);
+    return text.isEmpty() ? text : text + learningRateNote(point.x());
 }
 
 void TrainingChart::attach(QAbstractSeries* series)
@@ -45,13 +56,6 @@ void TrainingChart::attach(QAbstractSeries* series)
     chart()->addSeries(series);
     series->attachAxis(m_xAxis);
     series->attachAxis(m_yAxis);
-    if (auto* xy = qobject_cast<QXYSeries*>(series))
-        connect(xy, &QXYSeries::hovered, this, [this](const QPointF& point, bool entered) {
-            if (entered)
-                QToolTip::showText(QCursor::pos(), describeAt(point.x()), this);
-            else
-                QToolTip::hideText();
-        });
 }
 
 QLineSeries* TrainingChart::addLine(const QString& name, const QColor& color, qreal width, Qt::PenStyle style)
@@ -112,6 +116,7 @@ void TrainingChart::setLogScale(bool on)
     if (on == m_logScale)
         return;
     m_logScale = on;
+    m_hover->hide(); // the point under the mouse moves with the axis
     QAbstractAxis* axis = nullptr;
     if (on) {
         auto* log = new QLogValueAxis;
@@ -152,6 +157,7 @@ void TrainingChart::updateMarkLines()
 
 void TrainingChart::clearMarks()
 {
+    m_hover->hide();
     for (const LrMark& mark : m_lrMarks) {
         chart()->removeSeries(mark.line);
         delete mark.line;
