@@ -5,6 +5,7 @@
 #include "training/DataSetPreview.h"
 #include "training/DesignSummary.h"
 #include "charts/LossChart.h"
+#include "training/EpochLog.h"
 #include "document/ProjectDocument.h"
 #include "results/RunComparison.h"
 #include "results/TrainingResultsView.h"
@@ -17,14 +18,12 @@
 #include <neurite/ModelExport.h>
 
 #include <QCheckBox>
-#include <QFontDatabase>
 #include <QFileDialog>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMenu>
 #include <QMessageBox>
-#include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
@@ -189,11 +188,7 @@ QWidget* TrainingPanel::buildChartsAndLog(QWidget* tab)
     auto* charts = new QSplitter(Qt::Horizontal);
     charts->addWidget(m_lossChart);
     charts->addWidget(m_accuracyChart);
-    m_log = new QPlainTextEdit(tab);
-    m_log->setReadOnly(true);
-    m_log->setMaximumBlockCount(5000);
-    m_log->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_log->setPlaceholderText(tr("One line per epoch appears here."));
+    m_log = new EpochLog(tab);
     auto* vertical = new QSplitter(Qt::Vertical);
     vertical->addWidget(charts);
     vertical->addWidget(m_log);
@@ -454,7 +449,7 @@ void TrainingPanel::showBanner(const QString& text, bool error)
 
 void TrainingPanel::appendLog(const QString& line)
 {
-    m_log->appendPlainText(line);
+    m_log->appendLine(line);
 }
 
 QString TrainingPanel::statusText() const

@@ -13,7 +13,6 @@
 #include <optional>
 
 class QLabel;
-class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
 class QTabWidget;
@@ -27,6 +26,7 @@ class ProjectDocument;
 class RunComparison;
 class TrainingResultsView;
 class TrainingSettingsForm;
+class EpochLog;
 
 class TrainingPanel : public QWidget {
     Q_OBJECT
@@ -112,7 +112,7 @@ private:
     QTabWidget* m_tabs;
     LossChart* m_lossChart;
     AccuracyChart* m_accuracyChart;
-    QPlainTextEdit* m_log;
+    EpochLog* m_log;
     TrainingResultsView* m_results;
     RunComparison* m_comparison;
 
