@@ -2,6 +2,7 @@
 #include "charts/TrainingChart.h"
 
 #include "charts/ChartHoverLabel.h"
+#include "charts/ChartLegend.h"
 
 #include <QLegendMarker>
 #include <QLineSeries>
@@ -27,11 +28,10 @@ TrainingChart::TrainingChart(const QString& title, QWidget* parent)
     : QChartView(new QChart, parent), m_xAxis(new QValueAxis), m_yAxis(new QValueAxis)
 {
     setRenderHint(QPainter::Antialiasing);
-    setMinimumSize(320, 220);
+    setMinimumSize(280, 220); // two side by side beside the settings in a 1024-pixel window
     QChart* c = chart();
     c->setTitle(title);
     c->setMargins(QMargins(4, 4, 4, 4));
-    c->legend()->setAlignment(Qt::AlignBottom);
     c->setAnimationOptions(QChart::NoAnimation); // animations would replay on every update
     m_xAxis->setTitleText(tr("epoch"));
     m_xAxis->setLabelFormat(QStringLiteral("%g"));
@@ -40,6 +40,7 @@ TrainingChart::TrainingChart(const QString& title, QWidget* parent)
     c->addAxis(m_xAxis, Qt::AlignBottom);
     c->addAxis(m_yAxis, Qt::AlignLeft);
     m_hover = new ChartHoverLabel(this, [this](const QXYSeries* s, QPointF p) { return describeHover(s, p); });
+    m_legend = new ChartLegend(this);
 }
 
 QString TrainingChart::describeHover(const QXYSeries* series, QPointF point) const
@@ -56,6 +57,8 @@ void TrainingChart::attach(QAbstractSeries* series)
     chart()->addSeries(series);
     series->attachAxis(m_xAxis);
     series->attachAxis(m_yAxis);
+    connect(series, &QAbstractSeries::nameChanged, m_legend, &ChartLegend::refresh);
+    m_legend->refresh();
 }
 
 QLineSeries* TrainingChart::addLine(const QString& name, const QColor& color, qreal width, Qt::PenStyle style)
@@ -146,6 +149,7 @@ void TrainingChart::markLearningRateChange(double x, float learningRate)
     for (QLegendMarker* marker : chart()->legend()->markers(line))
         marker->setVisible(false);
     m_lrMarks.push_back({x, learningRate, line});
+    m_legend->refresh();
     updateMarkLines();
 }
 

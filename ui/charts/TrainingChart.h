@@ -18,6 +18,7 @@ class QXYSeries;
 namespace neurite::ui {
 
 class ChartHoverLabel;
+class ChartLegend;
 
 // A QChartView whose x axis counts epochs (batch b of epoch e sits at e - 1 + b / batchesPerEpoch).
 // Subclasses add their series through addLine/addScatter and say what a hovered point is (describePoint).
@@ -41,6 +42,8 @@ public:
     double yMax() const { return m_yMax; }
     // The value label that follows the mouse.
     ChartHoverLabel* hoverLabel() const { return m_hover; }
+    // The legend under the plot (it wraps rather than elides).
+    ChartLegend* legend() const { return m_legend; }
 
 protected:
     QLineSeries* addLine(const QString& name, const QColor& color, qreal width, Qt::PenStyle style = Qt::SolidLine);
@@ -72,6 +75,7 @@ private:
     double m_yMin = 0, m_yMax = 1;
     std::vector<LrMark> m_lrMarks;
     ChartHoverLabel* m_hover;
+    ChartLegend* m_legend;
 };
 
 // x of batch `batch` (1-based) of epoch `epoch` (1-based): epochs completed so far, fractional.

@@ -2,6 +2,7 @@
 #include "results/RunComparison.h"
 
 #include "charts/ChartHoverLabel.h"
+#include "charts/ChartLegend.h"
 #include "charts/TrainingChart.h" // epochPosition
 #include "charts/SmoothedAverage.h"
 
@@ -40,7 +41,6 @@ RunComparison::RunComparison(QWidget* parent)
 
     QChart* chart = m_view->chart();
     chart->setAnimationOptions(QChart::NoAnimation);
-    chart->legend()->setAlignment(Qt::AlignBottom);
     chart->addAxis(m_xAxis, Qt::AlignBottom);
     chart->addAxis(m_yAxis, Qt::AlignLeft);
     m_xAxis->setTitleText(tr("epoch"));
@@ -48,6 +48,7 @@ RunComparison::RunComparison(QWidget* parent)
     m_yAxis->setLabelFormat(QStringLiteral("%g"));
     m_view->setRenderHint(QPainter::Antialiasing);
     m_hover = new ChartHoverLabel(m_view, [this](const QXYSeries* s, QPointF p) { return describePoint(s, p); });
+    m_legend = new ChartLegend(m_view);
 
     auto* side = new QWidget(this);
     auto* sideLayout = new QVBoxLayout(side);
@@ -194,6 +195,7 @@ void RunComparison::redraw()
         m_yAxis->setRange(0, hi * 1.05);
         m_yAxis->applyNiceNumbers();
     }
+    m_legend->refresh();
 }
 
 // The run, where on its curve, and the exact value: the stored point nearest the drawn one.

@@ -18,6 +18,7 @@ class QXYSeries;
 namespace neurite::ui {
 
 class ChartHoverLabel;
+class ChartLegend;
 
 struct RunRecord {
     QString name; // "Run 3"
@@ -45,6 +46,7 @@ public:
     QChartView* chartView() const { return m_view; }
     // The value label that follows the mouse over the chart ("Run 2, epoch 12: validation accuracy 96.41%").
     ChartHoverLabel* hoverLabel() const { return m_hover; }
+    ChartLegend* legend() const { return m_legend; }
 
     // "adam lr 0.001 · batch 32 · 10 epochs"
     static QString describeSettings(const TrainingSettings& settings);
@@ -66,6 +68,7 @@ private:
     std::vector<std::unique_ptr<DownsampledSeries>> m_drawn;
     std::vector<std::size_t> m_drawnRuns; // the run of each drawn series
     ChartHoverLabel* m_hover;
+    ChartLegend* m_legend;
 };
 
 } // namespace neurite::ui
