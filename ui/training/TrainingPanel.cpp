@@ -27,10 +27,12 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QStyle>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -142,7 +144,10 @@ QWidget* TrainingPanel::buildSidebar()
     scroll->setWidget(content);
     scroll->setWidgetResizable(true);
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    scroll->setMinimumWidth(300);
+    // Wide enough for the settings beside a vertical scroll bar (which a 700-pixel-high window needs):
+    // with no horizontal scroll bar, anything narrower cuts the fields' right edges off.
+    const int scrollBar = scroll->style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, scroll);
+    scroll->setMinimumWidth(std::max(300, content->minimumSizeHint().width() + scrollBar + 2 * scroll->frameWidth()));
     return scroll;
 }
 
