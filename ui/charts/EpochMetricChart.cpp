@@ -182,6 +182,10 @@ void EpochMetricChart::rescaleLoss()
 // Zoom in on the interesting top once the curves are there: from 10 points below the lowest value.
 void EpochMetricChart::rescaleAccuracy()
 {
+    if (m_smooth.drawnCount() == 0 && m_trainSeries->count() == 0 && m_validationSeries->count() == 0) {
+        setYRange(0, 100); // nothing to zoom in on yet
+        return;
+    }
     double lo = m_smooth.drawnCount() > 0 ? m_smooth.drawnMin() : 100.0;
     for (const QLineSeries* s : {m_trainSeries, m_validationSeries})
         for (const QPointF& p : s->points())

@@ -171,19 +171,21 @@ void MisclassifiedGallery::addThumbnail(std::size_t i)
 void MisclassifiedGallery::fitCellsToNames()
 {
     const QFontMetrics metrics = m_list->fontMetrics();
-    int width = std::max(kThumb, metrics.horizontalAdvance(QStringLiteral("99.9%")));
-    QString longest;
-    for (const QString& name : m_names) {
-        const QString line = QStringLiteral("→ ") + name;
-        if (metrics.horizontalAdvance(line) > metrics.horizontalAdvance(longest))
-            longest = line;
-    }
-    width = std::min(std::max(width, metrics.horizontalAdvance(longest)), kMaxCaptionWidth);
+    QString longest = QStringLiteral("10"); // class numbers when the data set names none
+    for (const QString& name : m_names)
+        if (metrics.horizontalAdvance(name) > metrics.horizontalAdvance(longest))
+            longest = name;
     const QString sample = caption(longest, longest, 0.999f);
+    int width = kThumb;
+    for (const QString& line : sample.split(QLatin1Char('\n')))
+        width = std::max(width, metrics.horizontalAdvance(line));
+    width = std::min(width, kMaxCaptionWidth);
     const int textHeight =
         metrics.boundingRect(QRect(0, 0, width, 1000), Qt::AlignHCenter | Qt::TextWordWrap, sample).height();
     m_cell = QSize(width + kCellPadding, kThumb + textHeight + kCellPadding);
     m_list->setGridSize(m_cell);
+    // At least one whole row shows, however small the window: a cut row hid the confidence.
+    m_list->setMinimumHeight(m_cell.height() + 2 * m_list->frameWidth() + 2 * m_list->spacing());
 }
 
 QString MisclassifiedGallery::captionOf(std::size_t index) const

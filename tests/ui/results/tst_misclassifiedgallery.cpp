@@ -78,6 +78,13 @@ void checkCaptionsFit(MisclassifiedGallery& gallery, const QStringList& names)
         if (i > 0)
             QVERIFY(!list->visualItemRect(list->item(i - 1)).intersects(list->visualItemRect(item)));
     }
+    // A whole row fits the view, even at the gallery's smallest: no caption is cut at the bottom.
+    QVERIFY(list->minimumHeight() >= gallery.cellSize().height());
+    QVERIFY(list->viewport()->height() >= list->visualItemRect(list->item(0)).bottom());
+    // The caption sits under its thumbnail, not at the foot of a cell too tall for it.
+    const QRect first = textRect(list, list->item(0));
+    QVERIFY2(first.height() < 3 * metrics.lineSpacing() + 2 * metrics.height(),
+             qPrintable(QStringLiteral("%1 px for three lines").arg(first.height())));
 }
 
 } // namespace

@@ -9,6 +9,7 @@
 #include "charts/ProbabilityChart.h"
 #include "document/ProjectDocument.h"
 #include "predict/PredictPanel.h"
+#include "results/MisclassifiedGallery.h"
 #include "results/TrainingResultsView.h"
 #include "SyntheticImages.h"
 #include "training/TrainingPanel.h"
@@ -22,6 +23,7 @@
 #include <QGraphicsTextItem>
 #include <QHeaderView>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QScreen>
 #include <QScrollArea>
 #include <QSettings>
@@ -266,6 +268,14 @@ private Q_SLOTS:
             }
         }
         QVERIFY(table->item(0, 0)->text() == QStringLiteral("T-shirt/top"));
+        // A whole row of the gallery shows, captions included.
+        const MisclassifiedGallery* gallery = results->gallery();
+        QTRY_VERIFY(gallery->shownCount() > 0);
+        const auto* list = gallery->findChild<QListWidget*>();
+        QVERIFY2(list->viewport()->height() >= gallery->cellSize().height(),
+                 qPrintable(QStringLiteral("%1 px for %2 px cells")
+                                .arg(list->viewport()->height())
+                                .arg(gallery->cellSize().height())));
     }
 
 private:
