@@ -26,6 +26,7 @@
 #include <QSplitter>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 
 namespace neurite::ui {
@@ -73,20 +74,39 @@ void PredictPanel::buildUi()
     auto* inside = new QGroupBox(tr("Inside the network"));
     auto* insideLayout = new QVBoxLayout(inside);
     m_activations = new ActivationView;
-    auto* scroll = new QScrollArea;
-    scroll->setWidget(m_activations);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    insideLayout->addWidget(scroll);
+    m_insideScroll = new QScrollArea;
+    m_insideScroll->setWidget(m_activations);
+    m_insideScroll->setWidgetResizable(true);
+    m_insideScroll->setFrameShape(QFrame::NoFrame);
+    insideLayout->addWidget(m_insideScroll);
 
-    auto* splitter = new QSplitter(Qt::Vertical);
-    splitter->addWidget(top);
-    splitter->addWidget(inside);
-    splitter->setCollapsible(0, false);
-    splitter->setStretchFactor(0, 1);
-    splitter->setStretchFactor(1, 0);
+    m_splitter = new QSplitter(Qt::Vertical);
+    m_splitter->addWidget(top);
+    m_splitter->addWidget(inside);
+    m_splitter->setCollapsible(0, false);
+    m_splitter->setStretchFactor(0, 1);
+    m_splitter->setStretchFactor(1, 0);
     auto* layout = new QVBoxLayout(this);
-    layout->addWidget(splitter);
+    layout->addWidget(m_splitter);
+}
+
+// The first time the tab shows, the inside gets its natural height where the top keeps its minimum, and
+// the drawing the rest; after that the divider stays where the user puts it.
+void PredictPanel::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    if (m_divided)
+        return;
+    m_divided = true;
+    const int total = m_splitter->height() - m_splitter->handleWidth();
+    const QWidget* top = m_splitter->widget(0);
+    const QWidget* inside = m_splitter->widget(1);
+    // The activations' own size hint (the scroll area's keeps the one it first saw, before any model).
+    const int frame = inside->height() - m_insideScroll->viewport()->height();
+    const int natural = m_activations->sizeHint().height() + frame;
+    const int room = total - top->minimumSizeHint().height();
+    const int insideHeight = std::max(inside->minimumSizeHint().height(), std::min(natural, room));
+    m_splitter->setSizes({total - insideHeight, insideHeight});
 }
 
 QWidget* PredictPanel::buildCanvasColumn()

@@ -8,6 +8,7 @@
 #include "charts/LossChart.h"
 #include "charts/ProbabilityChart.h"
 #include "document/ProjectDocument.h"
+#include "predict/ActivationView.h"
 #include "predict/PredictPanel.h"
 #include "results/MisclassifiedGallery.h"
 #include "results/TrainingResultsView.h"
@@ -215,6 +216,16 @@ private Q_SLOTS:
             QVERIFY(texts.contains(QStringLiteral("0%")) && texts.contains(QStringLiteral("100%")));
             const auto* percent = qobject_cast<QValueAxis*>(chart->chart()->axes(Qt::Horizontal).value(0));
             QVERIFY(percent && percent->min() == 0.0 && percent->max() == 100.0);
+        }
+        // A full-HD window has room for the look inside at its natural size, without scrolling it.
+        if (size.height() >= 1080) {
+            const QWidget* inside = m_predict->activationView();
+            const auto* scroll = qobject_cast<const QScrollArea*>(inside->parentWidget()->parentWidget());
+            QVERIFY(scroll);
+            QVERIFY2(scroll->viewport()->height() >= inside->minimumSizeHint().height(),
+                     qPrintable(QStringLiteral("%1 px for %2")
+                                    .arg(scroll->viewport()->height())
+                                    .arg(inside->minimumSizeHint().height())));
         }
     }
 
