@@ -182,7 +182,7 @@ void MisclassifiedGallery::fitCellsToNames()
     width = std::min(width, kMaxCaptionWidth);
     const int textHeight =
         metrics.boundingRect(QRect(0, 0, width, 1000), Qt::AlignHCenter | Qt::TextWordWrap, sample).height();
-    m_cell = QSize(width + kCellPadding, kThumb + textHeight + kCellPadding);
+    m_cell = QSize(width + kCellPadding, kThumb + textHeight + kCellPadding / 2);
     m_list->setGridSize(m_cell);
     // At least one whole row shows, however small the window: a cut row hid the confidence.
     m_list->setMinimumHeight(m_cell.height() + 2 * m_list->frameWidth() + 2 * m_list->spacing());
