@@ -4,7 +4,6 @@
 #include "charts/ChartHoverLabel.h"
 #include "charts/ChartLegend.h"
 
-#include <QLegendMarker>
 #include <QLineSeries>
 #include <QLogValueAxis>
 #include <QScatterSeries>
@@ -144,12 +143,10 @@ void TrainingChart::setLogScale(bool on)
 
 void TrainingChart::markLearningRateChange(double x, float learningRate)
 {
+    // Nameless, so that the legend leaves it out (one entry per change would crowd it); the hover text of
+    // the points beside it names the change instead.
     QLineSeries* line = addLine(QString(), QColor(110, 110, 110), 1.2, Qt::DashLine);
-    // One legend entry per change would crowd the legend; the hover text names the change instead.
-    for (QLegendMarker* marker : chart()->legend()->markers(line))
-        marker->setVisible(false);
     m_lrMarks.push_back({x, learningRate, line});
-    m_legend->refresh();
     updateMarkLines();
 }
 
