@@ -1,6 +1,8 @@
 // A live training chart of one metric over epochs: the loss (log scale on request) or the accuracy (percent).
 #include "charts/EpochMetricChart.h"
 
+#include "charts/ChartHoverLabel.h"
+
 #include <QLineSeries>
 #include <QScatterSeries>
 #include <QValueAxis>
@@ -67,6 +69,7 @@ void EpochMetricChart::reset(int plannedEpochs)
     m_epochs.clear();
     m_average.reset();
     m_bestEpoch = 0;
+    m_batchesPerEpoch = 0;
     clearMarks();
     setPlannedEpochs(plannedEpochs);
     setYRange(0, m_metric == EpochMetric::Loss ? 1 : 100);
@@ -100,11 +103,13 @@ void EpochMetricChart::addBatches(const BatchReports& batches)
         if (m_rawSeries)
             raw.emplace_back(x, value);
         smooth.emplace_back(x, m_average.add(value));
+        m_batchesPerEpoch = b.batchesPerEpoch;
     }
     if (m_rawSeries)
         m_raw.append(raw);
     m_smooth.append(smooth);
     rescale();
+    hoverLabel()->refresh();
 }
 
 void EpochMetricChart::addEpoch(const EpochReport& report)
@@ -122,6 +127,7 @@ void EpochMetricChart::addEpoch(const EpochReport& report)
         m_bestSeries->setName(tr("Best epoch (%1)").arg(report.epoch));
     }
     rescale();
+    hoverLabel()->refresh();
 }
 
 void EpochMetricChart::setHistory(const TrainingHistory& history, int plannedEpochs)
@@ -176,6 +182,10 @@ void EpochMetricChart::rescaleLoss()
 // Zoom in on the interesting top once the curves are there: from 10 points below the lowest value.
 void EpochMetricChart::rescaleAccuracy()
 {
+    if (m_smooth.drawnCount() == 0 && m_trainSeries->count() == 0 && m_validationSeries->count() == 0) {
+        setYRange(0, 100); // nothing to zoom in on yet
+        return;
+    }
     double lo = m_smooth.drawnCount() > 0 ? m_smooth.drawnMin() : 100.0;
     for (const QLineSeries* s : {m_trainSeries, m_validationSeries})
         for (const QPointF& p : s->points())
@@ -183,44 +193,71 @@ void EpochMetricChart::rescaleAccuracy()
     setYRange(std::clamp(std::floor((lo - 10.0) / 10.0) * 10.0, 0.0, 90.0), 100.0);
 }
 
-QString EpochMetricChart::describeAt(double x) const
+QString EpochMetricChart::describePoint(const QXYSeries* series, QPointF point) const
 {
-    QString text = describeBatches(x);
-    const int epoch = int(std::lround(x));
+    if (series == m_rawSeries || series == m_smoothSeries)
+        return describeBatch(series, point.x());
+    const int epoch = int(std::lround(point.x()));
     for (const EpochReport& e : m_epochs)
-        if (e.epoch == epoch && std::abs(x - epoch) < 0.15)
-            text += describeEpoch(e);
-    return text + learningRateNote(x);
+        if (e.epoch == epoch)
+            return describeEpoch(e, series == m_trainSeries);
+    return {};
 }
 
-QString EpochMetricChart::describeBatches(double x) const
+QString EpochMetricChart::valueText(double value) const
 {
-    if (m_metric == EpochMetric::Accuracy) {
-        const QPointF* p = m_smooth.nearest(x);
-        return p ? tr("epoch %1\nsmoothed batch accuracy %2%").arg(p->x(), 0, 'f', 2).arg(p->y(), 0, 'f', 2)
-                 : QString();
-    }
-    const QPointF* raw = m_raw.nearest(x);
-    if (!raw)
-        return {};
-    const QPointF* smooth = m_smooth.nearest(x);
-    return tr("epoch %1\nbatch loss %2\nsmoothed %3")
-        .arg(raw->x(), 0, 'f', 2)
-        .arg(raw->y(), 0, 'f', 4)
-        .arg(smooth ? smooth->y() : raw->y(), 0, 'f', 4);
+    return m_metric == EpochMetric::Loss ? QString::number(value, 'f', 4) : QString::number(value, 'f', 2) + '%';
 }
 
-QString EpochMetricChart::describeEpoch(const EpochReport& e) const
+// Batch b of epoch e sits at x = e - 1 + b / batchesPerEpoch: "epoch e, batch b/n".
+QString EpochMetricChart::batchPlace(double x) const
+{
+    if (m_batchesPerEpoch <= 0)
+        return tr("epoch %1").arg(x, 0, 'f', 2);
+    const int epoch = std::max(1, int(std::ceil(x - 1e-9)));
+    const long batch = std::lround((x - double(epoch - 1)) * m_batchesPerEpoch);
+    return tr("epoch %1, batch %2/%3").arg(epoch).arg(batch).arg(m_batchesPerEpoch);
+}
+
+// The stored batch nearest the drawn point (a drawn point may be the mean of a bucket of batches).
+QString EpochMetricChart::describeBatch(const QXYSeries* series, double x) const
+{
+    const bool raw = series == m_rawSeries;
+    const DownsampledSeries& line = raw ? m_raw : m_smooth;
+    const QPointF* p = line.nearest(x);
+    if (!p)
+        return {};
+    QString text;
+    if (m_metric == EpochMetric::Accuracy) {
+        text = tr("%1: smoothed batch accuracy %2").arg(batchPlace(p->x()), valueText(p->y()));
+    } else {
+        const QPointF* other = (raw ? m_smooth : m_raw).nearest(p->x());
+        text = raw ? tr("%1: batch loss %2").arg(batchPlace(p->x()), valueText(p->y()))
+                   : tr("%1: smoothed loss %2").arg(batchPlace(p->x()), valueText(p->y()));
+        if (other)
+            text += (raw ? tr("\nsmoothed %1") : tr("\nbatch loss %1")).arg(valueText(other->y()));
+    }
+    if (line.bucketSize() > 1)
+        text += tr("\n(the line draws the mean of every %1 batches)").arg(line.bucketSize());
+    return text;
+}
+
+// The hovered curve's value first, then the other one of the same epoch.
+QString EpochMetricChart::describeEpoch(const EpochReport& e, bool trainingFirst) const
 {
     const bool loss = m_metric == EpochMetric::Loss;
-    QString text = loss ? tr("\nepoch %1 mean: train %2").arg(e.epoch).arg(trainValue(e), 0, 'f', 4)
-                        : tr("\nepoch %1: train %2%").arg(e.epoch).arg(trainValue(e), 0, 'f', 2);
     const double validation = validationValue(e);
-    if (std::isfinite(validation))
-        text += loss ? tr(", validation %1").arg(validation, 0, 'f', 4)
-                     : tr(", validation %1%").arg(validation, 0, 'f', 2);
+    const QString trainName = loss ? tr("training loss (epoch mean)") : tr("training accuracy");
+    const QString validationName = loss ? tr("validation loss") : tr("validation accuracy");
+    const QString train = trainName + QLatin1Char(' ') + valueText(trainValue(e));
+    const QString validated = std::isfinite(validation) ? validationName + QLatin1Char(' ') + valueText(validation)
+                                                        : QString();
+    const bool first = trainingFirst || validated.isEmpty();
+    QString text = tr("epoch %1: %2").arg(e.epoch).arg(first ? train : validated);
     if (e.epoch == m_bestEpoch)
-        text += tr(" (best)");
+        text += tr(" (best epoch)");
+    if (!validated.isEmpty())
+        text += QLatin1Char('\n') + (first ? validated : train);
     return text;
 }
 

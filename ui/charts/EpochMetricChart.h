@@ -44,7 +44,9 @@ public:
     int bestEpoch() const { return m_bestEpoch; }
 
 protected:
-    QString describeAt(double x) const override;
+    // "epoch 12: validation accuracy 96.41% (best epoch)" on an epoch point, the batch and its values on
+    // the batch lines.
+    QString describePoint(const QXYSeries* series, QPointF point) const override;
 
 private:
     void addLossSeries();
@@ -56,8 +58,10 @@ private:
     void rescale();
     void rescaleLoss();
     void rescaleAccuracy();
-    QString describeBatches(double x) const;
-    QString describeEpoch(const EpochReport& e) const;
+    QString valueText(double value) const;
+    QString batchPlace(double x) const;
+    QString describeBatch(const QXYSeries* series, double x) const;
+    QString describeEpoch(const EpochReport& e, bool trainingFirst) const;
 
     EpochMetric m_metric;
     QLineSeries* m_rawSeries = nullptr; // the loss only
@@ -70,6 +74,7 @@ private:
     std::vector<EpochReport> m_epochs;
     SmoothedAverage m_average; // of the batch values
     int m_bestEpoch = 0;
+    int m_batchesPerEpoch = 0; // of the batches shown, to name a batch from its x
 };
 
 } // namespace neurite::ui

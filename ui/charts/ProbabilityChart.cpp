@@ -1,11 +1,13 @@
-// ProbabilityChart: a Qt Charts QBarSeries in percent, updated in place so a redraw costs little.
+// ProbabilityChart: a Qt Charts QHorizontalBarSeries in percent, updated in place so a redraw costs little.
 #include "charts/ProbabilityChart.h"
 
 #include <QBarCategoryAxis>
-#include <QBarSeries>
 #include <QBarSet>
 #include <QChart>
+#include <QHorizontalBarSeries>
 #include <QValueAxis>
+
+#include <algorithm>
 
 namespace neurite::ui {
 
@@ -13,13 +15,16 @@ namespace {
 
 const QColor kBarColour(120, 144, 180);
 const QColor kTopColour(230, 126, 34);
-constexpr int kLongNameLength = 4; // longer class names are drawn slanted so they do not overlap
+// Rows that keep their label: with more classes the chart would outgrow a small window, and Qt Charts
+// then leaves out the labels that do not fit.
+constexpr int kLabelledRows = 20;
+constexpr int kPercentTicks = 5; // 0, 25, 50, 75, 100%
 
 } // namespace
 
 ProbabilityChart::ProbabilityChart(QWidget* parent)
-    : QChartView(parent), m_set(new QBarSet(tr("Probability"))), m_series(new QBarSeries),
-      m_axisX(new QBarCategoryAxis), m_axisY(new QValueAxis)
+    : QChartView(parent), m_set(new QBarSet(tr("Probability"))), m_series(new QHorizontalBarSeries),
+      m_classAxis(new QBarCategoryAxis), m_percentAxis(new QValueAxis)
 {
     m_set->setColor(kBarColour);
     m_set->setBorderColor(kBarColour);
@@ -33,20 +38,19 @@ ProbabilityChart::ProbabilityChart(QWidget* parent)
     chart->setAnimationOptions(QChart::NoAnimation); // a live view: every update must show at once
     chart->setMargins(QMargins(4, 4, 4, 4));
     chart->setBackgroundRoundness(0);
-    m_axisY->setRange(0, 100);
-    m_axisY->setTickCount(6);
-    m_axisY->setLabelFormat("%d%");
-    chart->addAxis(m_axisX, Qt::AlignBottom);
-    chart->addAxis(m_axisY, Qt::AlignLeft);
-    m_series->attachAxis(m_axisX);
-    m_series->attachAxis(m_axisY);
+    m_percentAxis->setRange(0, 100);
+    m_percentAxis->setTickCount(kPercentTicks);
+    m_percentAxis->setLabelFormat("%d%");
+    chart->addAxis(m_classAxis, Qt::AlignLeft);
+    chart->addAxis(m_percentAxis, Qt::AlignBottom);
+    m_series->attachAxis(m_classAxis);
+    m_series->attachAxis(m_percentAxis);
     QFont titleFont = chart->titleFont();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.3);
     titleFont.setBold(true);
     chart->setTitleFont(titleFont);
     setChart(chart);
     setRenderHint(QPainter::Antialiasing);
-    setMinimumSize(280, 220);
 
     QStringList digits;
     for (int i = 0; i < 10; ++i)
@@ -57,12 +61,14 @@ ProbabilityChart::ProbabilityChart(QWidget* parent)
 void ProbabilityChart::setClassNames(const QStringList& names)
 {
     m_names = names;
-    m_axisX->clear();
-    m_axisX->append(names);
-    bool longNames = false;
-    for (const QString& name : names)
-        longNames = longNames || name.size() > kLongNameLength;
-    m_axisX->setLabelsAngle(longNames ? -40 : 0);
+    // Horizontal bars start at the bottom (and this axis ignores setReverse): the names go in last first
+    // so that the list reads from the top.
+    QStringList bottomUp;
+    for (auto it = names.crbegin(); it != names.crend(); ++it)
+        bottomUp << *it;
+    m_classAxis->clear();
+    m_classAxis->append(bottomUp);
+    setMinimumSize(minimumWidthFor(names), minimumHeightFor(int(names.size())));
     m_set->remove(0, m_set->count());
     for (int i = 0; i < names.size(); ++i)
         m_set->append(0.0);
@@ -74,14 +80,14 @@ void ProbabilityChart::setProbabilities(const std::vector<float>& probabilities)
     const int n = std::min(int(probabilities.size()), int(m_set->count()));
     int top = -1;
     for (int i = 0; i < n; ++i) {
-        m_set->replace(i, 100.0 * probabilities[std::size_t(i)]);
+        m_set->replace(barOf(i), 100.0 * probabilities[std::size_t(i)]);
         if (top < 0 || probabilities[std::size_t(i)] > probabilities[std::size_t(top)])
             top = i;
     }
     if (top != m_top) {
         m_set->deselectAllBars();
         if (top >= 0)
-            m_set->selectBar(top);
+            m_set->selectBar(barOf(top));
         m_top = top;
     }
     if (top >= 0)
@@ -98,6 +104,33 @@ void ProbabilityChart::clearProbabilities(const QString& hint)
     chart()->setTitle(hint.isEmpty() ? tr("Draw a digit") : hint);
 }
 
+// The title, one row per class with room for its label, the percent labels and the margins.
+int ProbabilityChart::minimumHeightFor(int classes) const
+{
+    const QFontMetrics title(chart()->titleFont());
+    const QFontMetrics labels(m_classAxis->labelsFont());
+    const int rows = std::clamp(classes, 1, kLabelledRows);
+    // Qt Charts shows a label only when its row is taller than the label's text item (the text plus its
+    // margins, about 10 pixels); below that every label reads "...".
+    return title.height() + rows * (labels.height() + 12) + 2 * labels.height() + 40;
+}
+
+// The longest class name beside the bars, and room for every percent label under them (Qt Charts leaves
+// out labels that would touch).
+int ProbabilityChart::minimumWidthFor(const QStringList& names) const
+{
+    const QFontMetrics labels(m_classAxis->labelsFont());
+    int longest = 0;
+    for (const QString& name : names)
+        longest = std::max(longest, labels.horizontalAdvance(name));
+    return longest + kPercentTicks * (labels.horizontalAdvance(QStringLiteral("100%")) + 14) + 40;
+}
+
+int ProbabilityChart::barOf(int classIndex) const
+{
+    return int(m_set->count()) - 1 - classIndex;
+}
+
 QString ProbabilityChart::titleText() const
 {
     return chart()->title();
@@ -105,12 +138,12 @@ QString ProbabilityChart::titleText() const
 
 double ProbabilityChart::barValue(int index) const
 {
-    return m_set->at(index);
+    return m_set->at(barOf(index));
 }
 
 bool ProbabilityChart::isHighlighted(int index) const
 {
-    return m_set->isBarSelected(index);
+    return m_set->isBarSelected(barOf(index));
 }
 
 } // namespace neurite::ui

@@ -1,4 +1,6 @@
 // A bar chart of the class probabilities for the current input, the most likely class highlighted.
+// The bars lie horizontally, one row per class named on the left: long class names ("T-shirt/top") keep
+// their whole label, and the chart asks for the height its rows need.
 #pragma once
 
 #include <QChartView>
@@ -7,7 +9,7 @@
 #include <vector>
 
 class QBarSet;
-class QBarSeries;
+class QHorizontalBarSeries;
 class QBarCategoryAxis;
 class QValueAxis;
 
@@ -33,10 +35,15 @@ public:
     bool isHighlighted(int index) const;
 
 private:
+    int minimumHeightFor(int classes) const;
+    int minimumWidthFor(const QStringList& names) const;
+    // The bar (and category) of a class: the first class is the top row, the last bar.
+    int barOf(int classIndex) const;
+
     QBarSet* m_set;
-    QBarSeries* m_series;
-    QBarCategoryAxis* m_axisX;
-    QValueAxis* m_axisY;
+    QHorizontalBarSeries* m_series;
+    QBarCategoryAxis* m_classAxis;
+    QValueAxis* m_percentAxis;
     QStringList m_names;
     int m_top = -1;
 };

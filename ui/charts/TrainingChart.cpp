@@ -1,11 +1,12 @@
 // The common frame of the live training charts: an epoch x axis, hover read-outs, LR-change marks, PNG export.
 #include "charts/TrainingChart.h"
 
-#include <QLegendMarker>
+#include "charts/ChartHoverLabel.h"
+#include "charts/ChartLegend.h"
+
 #include <QLineSeries>
 #include <QLogValueAxis>
 #include <QScatterSeries>
-#include <QToolTip>
 #include <QValueAxis>
 
 #include <algorithm>
@@ -26,11 +27,10 @@ TrainingChart::TrainingChart(const QString& title, QWidget* parent)
     : QChartView(new QChart, parent), m_xAxis(new QValueAxis), m_yAxis(new QValueAxis)
 {
     setRenderHint(QPainter::Antialiasing);
-    setMinimumSize(320, 220);
+    setMinimumSize(280, 220); // two side by side beside the settings in a 1024-pixel window
     QChart* c = chart();
     c->setTitle(title);
     c->setMargins(QMargins(4, 4, 4, 4));
-    c->legend()->setAlignment(Qt::AlignBottom);
     c->setAnimationOptions(QChart::NoAnimation); // animations would replay on every update
     m_xAxis->setTitleText(tr("epoch"));
     m_xAxis->setLabelFormat(QStringLiteral("%g"));
@@ -38,6 +38,17 @@ TrainingChart::TrainingChart(const QString& title, QWidget* parent)
     static_cast<QValueAxis*>(m_yAxis)->setLabelFormat(QStringLiteral("%g"));
     c->addAxis(m_xAxis, Qt::AlignBottom);
     c->addAxis(m_yAxis, Qt::AlignLeft);
+    m_hover = new ChartHoverLabel(this, [this](const QXYSeries* s, QPointF p) { return describeHover(s, p); });
+    m_legend = new ChartLegend(this);
+}
+
+QString TrainingChart::describeHover(const QXYSeries* series, QPointF point) const
+{
+    for (const LrMark& mark : m_lrMarks)
+        if (mark.line == series)
+            return {}; // the points near the mark say that the rate changed there
+    const QString text = describePoint(series, point);
+    return text.isEmpty() ? text : text + learningRateNote(point.x());
 }
 
 void TrainingChart::attach(QAbstractSeries* series)
@@ -45,13 +56,8 @@ void TrainingChart::attach(QAbstractSeries* series)
     chart()->addSeries(series);
     series->attachAxis(m_xAxis);
     series->attachAxis(m_yAxis);
-    if (auto* xy = qobject_cast<QXYSeries*>(series))
-        connect(xy, &QXYSeries::hovered, this, [this](const QPointF& point, bool entered) {
-            if (entered)
-                QToolTip::showText(QCursor::pos(), describeAt(point.x()), this);
-            else
-                QToolTip::hideText();
-        });
+    connect(series, &QAbstractSeries::nameChanged, m_legend, &ChartLegend::refresh);
+    m_legend->refresh();
 }
 
 QLineSeries* TrainingChart::addLine(const QString& name, const QColor& color, qreal width, Qt::PenStyle style)
@@ -112,6 +118,7 @@ void TrainingChart::setLogScale(bool on)
     if (on == m_logScale)
         return;
     m_logScale = on;
+    m_hover->hide(); // the point under the mouse moves with the axis
     QAbstractAxis* axis = nullptr;
     if (on) {
         auto* log = new QLogValueAxis;
@@ -136,10 +143,9 @@ void TrainingChart::setLogScale(bool on)
 
 void TrainingChart::markLearningRateChange(double x, float learningRate)
 {
+    // Nameless, so that the legend leaves it out (one entry per change would crowd it); the hover text of
+    // the points beside it names the change instead.
     QLineSeries* line = addLine(QString(), QColor(110, 110, 110), 1.2, Qt::DashLine);
-    // One legend entry per change would crowd the legend; the hover text names the change instead.
-    for (QLegendMarker* marker : chart()->legend()->markers(line))
-        marker->setVisible(false);
     m_lrMarks.push_back({x, learningRate, line});
     updateMarkLines();
 }
@@ -152,6 +158,7 @@ void TrainingChart::updateMarkLines()
 
 void TrainingChart::clearMarks()
 {
+    m_hover->hide();
     for (const LrMark& mark : m_lrMarks) {
         chart()->removeSeries(mark.line);
         delete mark.line;

@@ -13,12 +13,16 @@ class QAbstractAxis;
 class QLineSeries;
 class QScatterSeries;
 class QValueAxis;
+class QXYSeries;
 
 namespace neurite::ui {
 
+class ChartHoverLabel;
+class ChartLegend;
+
 // A QChartView whose x axis counts epochs (batch b of epoch e sits at e - 1 + b / batchesPerEpoch).
-// Subclasses add their series through addLine/addScatter and say what the hover text is. Only the GUI
-// thread touches the series.
+// Subclasses add their series through addLine/addScatter and say what a hovered point is (describePoint).
+// Only the GUI thread touches the series.
 class TrainingChart : public QChartView {
     Q_OBJECT
 public:
@@ -36,6 +40,10 @@ public:
     QAbstractAxis* yAxis() const { return m_yAxis; }
     double yMin() const { return m_yMin; }
     double yMax() const { return m_yMax; }
+    // The value label that follows the mouse.
+    ChartHoverLabel* hoverLabel() const { return m_hover; }
+    // The legend under the plot (it wraps rather than elides).
+    ChartLegend* legend() const { return m_legend; }
 
 protected:
     QLineSeries* addLine(const QString& name, const QColor& color, qreal width, Qt::PenStyle style = Qt::SolidLine);
@@ -46,8 +54,8 @@ protected:
     // Round linear y ranges out to tidy tick values.
     void setNiceNumbers(bool on) { m_niceNumbers = on; }
     void clearMarks();
-    // The exact values at x (epochs) for the hover tooltip.
-    virtual QString describeAt(double x) const = 0;
+    // The exact values behind `point` of `series` for the hover label; empty leaves the series out.
+    virtual QString describePoint(const QXYSeries* series, QPointF point) const = 0;
     QString learningRateNote(double x) const;
 
 private:
@@ -58,6 +66,7 @@ private:
     };
     void attach(QAbstractSeries* series);
     void updateMarkLines();
+    QString describeHover(const QXYSeries* series, QPointF point) const;
 
     QValueAxis* m_xAxis;
     QAbstractAxis* m_yAxis;
@@ -65,6 +74,8 @@ private:
     bool m_niceNumbers = false;
     double m_yMin = 0, m_yMax = 1;
     std::vector<LrMark> m_lrMarks;
+    ChartHoverLabel* m_hover;
+    ChartLegend* m_legend;
 };
 
 // x of batch `batch` (1-based) of epoch `epoch` (1-based): epochs completed so far, fractional.

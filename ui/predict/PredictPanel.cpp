@@ -20,10 +20,13 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QShortcut>
 #include <QSpinBox>
+#include <QSplitter>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 
 namespace neurite::ui {
@@ -58,20 +61,52 @@ PredictPanel::PredictPanel(QWidget* parent) : QWidget(parent)
 
 PredictPanel::~PredictPanel() = default;
 
+// The drawing and its answer on top, the look inside below, split so that a small window can give the
+// top the room its controls and class labels need (the inside scrolls) and a large one shows both whole.
 void PredictPanel::buildUi()
 {
-    auto* top = new QHBoxLayout;
-    top->addWidget(buildCanvasColumn(), 3);
-    top->addWidget(buildResultColumn(), 2);
+    auto* top = new QWidget;
+    auto* topLayout = new QHBoxLayout(top);
+    topLayout->setContentsMargins(0, 0, 0, 0);
+    topLayout->addWidget(buildCanvasColumn(), 1);
+    topLayout->addWidget(buildResultColumn(), 1);
 
     auto* inside = new QGroupBox(tr("Inside the network"));
     auto* insideLayout = new QVBoxLayout(inside);
     m_activations = new ActivationView;
-    insideLayout->addWidget(m_activations);
+    m_insideScroll = new QScrollArea;
+    m_insideScroll->setWidget(m_activations);
+    m_insideScroll->setWidgetResizable(true);
+    m_insideScroll->setFrameShape(QFrame::NoFrame);
+    insideLayout->addWidget(m_insideScroll);
 
+    m_splitter = new QSplitter(Qt::Vertical);
+    m_splitter->addWidget(top);
+    m_splitter->addWidget(inside);
+    m_splitter->setCollapsible(0, false);
+    m_splitter->setStretchFactor(0, 1);
+    m_splitter->setStretchFactor(1, 0);
     auto* layout = new QVBoxLayout(this);
-    layout->addLayout(top, 1);
-    layout->addWidget(inside, 0);
+    layout->addWidget(m_splitter);
+}
+
+// The first time the tab shows, the inside gets its natural height where the top keeps its minimum, and
+// the drawing the rest; after that the divider stays where the user puts it.
+void PredictPanel::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    if (m_divided)
+        return;
+    m_divided = true;
+    const int total = m_splitter->height() - m_splitter->handleWidth();
+    const QWidget* top = m_splitter->widget(0);
+    const QWidget* inside = m_splitter->widget(1);
+    // The activations' own size hint (the scroll area's keeps the one it first saw, before any model).
+    const int frame = inside->height() - m_insideScroll->viewport()->height();
+    const int natural = m_activations->sizeHint().height() + frame;
+    const int room = total - top->minimumSizeHint().height();
+    const int insideHeight = std::max(inside->minimumSizeHint().height(), std::min(natural, room));
+    m_splitter->setSizes({total - insideHeight, insideHeight});
 }
 
 QWidget* PredictPanel::buildCanvasColumn()
@@ -141,19 +176,26 @@ QWidget* PredictPanel::buildResultColumn()
     m_modelLabel->setTextFormat(Qt::RichText);
     m_inputView = new NetworkInputView;
     m_inputView->setFixedSize(168, 168);
-    auto* seesLabel = new QLabel(tr("The network sees (28 × 28):"));
+    auto* seesLabel = new QLabel(tr("The network sees\n(28 × 28):"));
     m_chart = new ProbabilityChart;
     m_statusLabel = new QLabel;
     m_statusLabel->setWordWrap(true);
+
+    // What the network sees beside its answer: read left to right from the drawing.
+    auto* seen = new QVBoxLayout;
+    seen->addWidget(seesLabel);
+    seen->addWidget(m_inputView);
+    seen->addStretch(1);
+    auto* answer = new QHBoxLayout;
+    answer->addLayout(seen);
+    answer->addWidget(m_chart, 1);
 
     auto* column = new QWidget;
     auto* layout = new QVBoxLayout(column);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_chooser);
     layout->addWidget(m_modelLabel);
-    layout->addWidget(seesLabel);
-    layout->addWidget(m_inputView, 0, Qt::AlignLeft);
-    layout->addWidget(m_chart, 1);
+    layout->addLayout(answer, 1);
     layout->addWidget(m_statusLabel);
     return column;
 }

@@ -16,7 +16,9 @@
 
 class QLabel;
 class QPushButton;
+class QScrollArea;
 class QSpinBox;
+class QSplitter;
 
 namespace neurite::ui {
 
@@ -68,6 +70,9 @@ public Q_SLOTS:
 Q_SIGNALS:
     void predictionUpdated();
 
+protected:
+    void showEvent(QShowEvent* event) override;
+
 private:
     void buildUi();
     QWidget* buildCanvasColumn();
@@ -98,6 +103,9 @@ private:
     QLabel* m_statusLabel = nullptr;
     QSpinBox* m_penWidth = nullptr;
     QPushButton* m_randomButton = nullptr;
+    QSplitter* m_splitter = nullptr; // the drawing and its answer above, the inside below
+    QScrollArea* m_insideScroll = nullptr;
+    bool m_divided = false; // the splitter's first division is made
 };
 
 } // namespace neurite::ui

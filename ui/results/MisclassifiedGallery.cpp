@@ -27,6 +27,14 @@ QString confidenceText(float confidence)
 }
 
 constexpr int kThumb = 56;
+constexpr int kCellPadding = 16;             // the view's spacing and the delegate's text margins, with room to spare
+constexpr int kMaxCaptionWidth = 3 * kThumb; // longer class names wrap within this
+
+// A caption on three lines, none of which has to break: the true class, the predicted one, the confidence.
+QString caption(const QString& trueName, const QString& predictedName, float confidence)
+{
+    return QStringLiteral("%1\n→ %2\n%3%").arg(trueName, predictedName, confidenceText(confidence));
+}
 } // namespace
 
 MisclassifiedGallery::MisclassifiedGallery(QWidget* parent)
@@ -38,7 +46,6 @@ MisclassifiedGallery::MisclassifiedGallery(QWidget* parent)
     layout->addWidget(m_list, 1);
     m_list->setViewMode(QListView::IconMode);
     m_list->setIconSize(QSize(kThumb, kThumb));
-    m_list->setGridSize(QSize(kThumb + 44, kThumb + 40));
     m_list->setResizeMode(QListView::Adjust);
     m_list->setMovement(QListView::Static);
     m_list->setUniformItemSizes(true);
@@ -47,6 +54,7 @@ MisclassifiedGallery::MisclassifiedGallery(QWidget* parent)
     m_fillTimer.setSingleShot(true);
     m_fillTimer.setInterval(0);
     connect(&m_fillTimer, &QTimer::timeout, this, &MisclassifiedGallery::fillSlice);
+    fitCellsToNames();
     clear();
 }
 
@@ -66,6 +74,7 @@ void MisclassifiedGallery::setResults(const DataSetHandle& data, const TestEvalu
     m_data = data;
     m_evaluation = evaluation;
     m_names = classNames;
+    fitCellsToNames();
     showCell(-1, -1);
 }
 
@@ -144,15 +153,45 @@ void MisclassifiedGallery::addThumbnail(std::size_t i)
         painter.setPen(QPen(QColor(214, 39, 40), 3));
         painter.drawRect(thumb.rect().adjusted(1, 1, -2, -2));
     }
-    auto* item = new QListWidgetItem(
-        QIcon(thumb),
-        tr("%1 → %2\n%3%").arg(className(t), className(p)).arg(confidenceText(m_evaluation.confidence[i])));
+    auto* item = new QListWidgetItem(QIcon(thumb), captionOf(i));
+    // The delegate lays the text out in the item's own rectangle: a size hint of the whole cell keeps it
+    // from wrapping the caption at the icon's width.
+    item->setSizeHint(m_cell);
     item->setToolTip(tr("Test image #%1: true %2, predicted %3 with %4% confidence")
                          .arg(i)
                          .arg(className(t), className(p))
                          .arg(100.0 * double(m_evaluation.confidence[i]), 0, 'f', 1));
     item->setData(Qt::UserRole, qulonglong(i));
     m_list->addItem(item);
+}
+
+// Every cell is as wide as the longest caption line any two class names make (up to kMaxCaptionWidth,
+// past which a name wraps) and tall enough for all its lines, so no caption is cut short: Fashion-MNIST's
+// "T-shirt/top → Ankle boot 97%" lost its confidence in a fixed cell sized for digits.
+void MisclassifiedGallery::fitCellsToNames()
+{
+    const QFontMetrics metrics = m_list->fontMetrics();
+    QString longest = QStringLiteral("10"); // class numbers when the data set names none
+    for (const QString& name : m_names)
+        if (metrics.horizontalAdvance(name) > metrics.horizontalAdvance(longest))
+            longest = name;
+    const QString sample = caption(longest, longest, 0.999f);
+    int width = kThumb;
+    for (const QString& line : sample.split(QLatin1Char('\n')))
+        width = std::max(width, metrics.horizontalAdvance(line));
+    width = std::min(width, kMaxCaptionWidth);
+    const int textHeight =
+        metrics.boundingRect(QRect(0, 0, width, 1000), Qt::AlignHCenter | Qt::TextWordWrap, sample).height();
+    m_cell = QSize(width + kCellPadding, kThumb + textHeight + kCellPadding / 2);
+    m_list->setGridSize(m_cell);
+    // At least one whole row shows, however small the window: a cut row hid the confidence.
+    m_list->setMinimumHeight(m_cell.height() + 2 * m_list->frameWidth() + 2 * m_list->spacing());
+}
+
+QString MisclassifiedGallery::captionOf(std::size_t index) const
+{
+    return caption(className(m_data->test.labels[index]), className(m_evaluation.predicted[index]),
+                   m_evaluation.confidence[index]);
 }
 
 int MisclassifiedGallery::shownCount() const

@@ -38,12 +38,17 @@ public:
     int matchingCount() const { return int(m_matching.size()); }
     // Test-set indices of the images shown, in display order (also those whose thumbnails are still to come).
     std::vector<std::size_t> shownIndices() const;
+    // The caption under test image `index`: true class, "→ predicted class", confidence, one a line.
+    QString captionOf(std::size_t index) const;
+    // The size of every cell of the grid (thumbnail and caption).
+    QSize cellSize() const { return m_cell; }
 
 protected:
     void showEvent(QShowEvent* event) override;
 
 private:
     QString className(int index) const;
+    void fitCellsToNames();
     int toShow() const;
     void refill();
     void fillSlice();
@@ -57,6 +62,7 @@ private:
     QLabel* m_caption;
     QListWidget* m_list;
     QTimer m_fillTimer; // single shot, 0 ms: the next slice of thumbnails
+    QSize m_cell;
 };
 
 } // namespace neurite::ui

@@ -1,6 +1,8 @@
 // Compare runs: every run of this session is kept with its settings; tick two or more to overlay their curves.
 #include "results/RunComparison.h"
 
+#include "charts/ChartHoverLabel.h"
+#include "charts/ChartLegend.h"
 #include "charts/TrainingChart.h" // epochPosition
 #include "charts/SmoothedAverage.h"
 
@@ -14,6 +16,7 @@
 #include <QValueAxis>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 
 namespace neurite::ui {
@@ -38,13 +41,14 @@ RunComparison::RunComparison(QWidget* parent)
 
     QChart* chart = m_view->chart();
     chart->setAnimationOptions(QChart::NoAnimation);
-    chart->legend()->setAlignment(Qt::AlignBottom);
     chart->addAxis(m_xAxis, Qt::AlignBottom);
     chart->addAxis(m_yAxis, Qt::AlignLeft);
     m_xAxis->setTitleText(tr("epoch"));
     m_xAxis->setLabelFormat(QStringLiteral("%g"));
     m_yAxis->setLabelFormat(QStringLiteral("%g"));
     m_view->setRenderHint(QPainter::Antialiasing);
+    m_hover = new ChartHoverLabel(m_view, [this](const QXYSeries* s, QPointF p) { return describePoint(s, p); });
+    m_legend = new ChartLegend(m_view);
 
     auto* side = new QWidget(this);
     auto* sideLayout = new QVBoxLayout(side);
@@ -162,8 +166,10 @@ std::vector<QPointF> RunComparison::curve(const RunRecord& run, Metric metric) c
 void RunComparison::redraw()
 {
     QChart* chart = m_view->chart();
+    m_hover->hide(); // its series are about to go
     chart->removeAllSeries();
     m_drawn.clear();
+    m_drawnRuns.clear();
     const auto metric = Metric(m_metric->currentData().toInt());
     const bool accuracy = metric == Metric::TrainingAccuracy || metric == Metric::ValidationAccuracy;
     double maxX = 1, lo = std::numeric_limits<double>::max(), hi = std::numeric_limits<double>::lowest();
@@ -186,6 +192,7 @@ void RunComparison::redraw()
         hi = std::max(hi, drawn->drawnMax());
         maxX = std::max({maxX, points.back().x(), double(m_runs[i].settings.epochs)});
         m_drawn.push_back(std::move(drawn));
+        m_drawnRuns.push_back(i);
     }
     chart->setTitle(m_metric->currentText());
     m_yAxis->setTitleText(accuracy ? tr("accuracy (%)") : tr("loss"));
@@ -198,6 +205,25 @@ void RunComparison::redraw()
         m_yAxis->setRange(0, hi * 1.05);
         m_yAxis->applyNiceNumbers();
     }
+    m_legend->refresh();
+}
+
+// The run, where on its curve, and the exact value: the stored point nearest the drawn one.
+QString RunComparison::describePoint(const QXYSeries* series, QPointF point) const
+{
+    const QList<QAbstractSeries*> drawn = m_view->chart()->series();
+    const auto at = std::find(drawn.begin(), drawn.end(), series);
+    const auto index = std::size_t(at - drawn.begin());
+    if (at == drawn.end() || index >= m_drawn.size())
+        return {};
+    const QPointF* p = m_drawn[index]->nearest(point.x());
+    const RunRecord& run = m_runs[m_drawnRuns[index]];
+    const auto metric = Metric(m_metric->currentData().toInt());
+    const bool accuracy = metric == Metric::TrainingAccuracy || metric == Metric::ValidationAccuracy;
+    const QString value = accuracy ? QString::number(p->y(), 'f', 2) + '%' : QString::number(p->y(), 'f', 4);
+    const QString where = metric == Metric::SmoothedTrainingLoss ? tr("epoch %1").arg(p->x(), 0, 'f', 2)
+                                                                 : tr("epoch %1").arg(std::lround(p->x()));
+    return tr("%1, %2: %3 %4").arg(run.name, where, m_metric->currentText().toLower(), value);
 }
 
 } // namespace neurite::ui

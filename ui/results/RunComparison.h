@@ -13,8 +13,12 @@ class QChartView;
 class QComboBox;
 class QListWidget;
 class QValueAxis;
+class QXYSeries;
 
 namespace neurite::ui {
+
+class ChartHoverLabel;
+class ChartLegend;
 
 struct RunRecord {
     QString name; // "Run 3"
@@ -42,6 +46,9 @@ public:
     // Series currently drawn (one per checked run with data for the metric).
     int drawnSeriesCount() const;
     QChartView* chartView() const { return m_view; }
+    // The value label that follows the mouse over the chart ("Run 2, epoch 12: validation accuracy 96.41%").
+    ChartHoverLabel* hoverLabel() const { return m_hover; }
+    ChartLegend* legend() const { return m_legend; }
 
     // "adam lr 0.001 · batch 32 · 10 epochs"
     static QString describeSettings(const TrainingSettings& settings);
@@ -52,6 +59,7 @@ public:
 private:
     void redraw();
     std::vector<QPointF> curve(const RunRecord& run, Metric metric) const;
+    QString describePoint(const QXYSeries* series, QPointF point) const;
 
     std::vector<RunRecord> m_runs;
     QListWidget* m_list;
@@ -60,6 +68,9 @@ private:
     QValueAxis* m_xAxis;
     QValueAxis* m_yAxis;
     std::vector<std::unique_ptr<DownsampledSeries>> m_drawn;
+    std::vector<std::size_t> m_drawnRuns; // the run of each drawn series
+    ChartHoverLabel* m_hover;
+    ChartLegend* m_legend;
 };
 
 } // namespace neurite::ui

@@ -10,9 +10,11 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QSplitter>
+#include <QStyle>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 #include <numeric>
 
@@ -34,7 +36,11 @@ TrainingResultsView::TrainingResultsView(QWidget* parent)
     m_classes->setColumnCount(5);
     m_classes->setHorizontalHeaderLabels({tr("Class"), tr("Precision"), tr("Recall"), tr("F1"), tr("Images")});
     m_classes->verticalHeader()->setVisible(false);
-    m_classes->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    // The figures keep their natural widths (a stretched 200-pixel table read "recisio" and broke 0.961
+    // over two lines); the class names take what is left.
+    m_classes->setWordWrap(false);
+    m_classes->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_classes->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_classes->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_classes->setSelectionMode(QAbstractItemView::NoSelection);
 
@@ -137,6 +143,18 @@ void TrainingResultsView::fillClassTable(const TestEvaluation& evaluation)
         m_classes->setItem(c, 4, support);
     }
     m_classes->resizeRowsToContents();
+    m_classes->setMinimumWidth(classTableWidth());
+}
+
+// Every column whole (header and cells) beside a vertical scroll bar: the splitter keeps at least this.
+int TrainingResultsView::classTableWidth() const
+{
+    const QHeaderView* header = m_classes->horizontalHeader();
+    const QAbstractItemView* cells = m_classes; // sizeHintForColumn is public here, protected in QTableView
+    int width = 2 * m_classes->frameWidth() + m_classes->style()->pixelMetric(QStyle::PM_ScrollBarExtent);
+    for (int c = 0; c < m_classes->columnCount(); ++c)
+        width += std::max(header->sectionSizeHint(c), cells->sizeHintForColumn(c));
+    return width;
 }
 
 TrainingResultsView::KeptWeights TrainingResultsView::keptWeights() const

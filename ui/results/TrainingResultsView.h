@@ -43,6 +43,7 @@ Q_SIGNALS:
 
 private:
     void fillClassTable(const TestEvaluation& evaluation);
+    int classTableWidth() const;
 
     DataSetHandle m_data;
     QStringList m_names;

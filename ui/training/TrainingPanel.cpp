@@ -6,6 +6,7 @@
 #include "training/PaceBox.h"
 #include "training/DesignSummary.h"
 #include "charts/LossChart.h"
+#include "training/EpochLog.h"
 #include "document/ProjectDocument.h"
 #include "results/RunComparison.h"
 #include "results/TrainingResultsView.h"
@@ -19,21 +20,21 @@
 #include <neurite/ModelExport.h>
 
 #include <QCheckBox>
-#include <QFontDatabase>
 #include <QFileDialog>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMenu>
 #include <QMessageBox>
-#include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QStyle>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -142,7 +143,10 @@ QWidget* TrainingPanel::buildSidebar()
     scroll->setWidget(content);
     scroll->setWidgetResizable(true);
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    scroll->setMinimumWidth(300);
+    // Wide enough for the settings beside a vertical scroll bar (which a 700-pixel-high window needs):
+    // with no horizontal scroll bar, anything narrower cuts the fields' right edges off.
+    const int scrollBar = scroll->style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, scroll);
+    scroll->setMinimumWidth(std::max(300, content->minimumSizeHint().width() + scrollBar + 2 * scroll->frameWidth()));
     return scroll;
 }
 
@@ -191,11 +195,7 @@ QWidget* TrainingPanel::buildChartsAndLog(QWidget* tab)
     auto* charts = new QSplitter(Qt::Horizontal);
     charts->addWidget(m_lossChart);
     charts->addWidget(m_accuracyChart);
-    m_log = new QPlainTextEdit(tab);
-    m_log->setReadOnly(true);
-    m_log->setMaximumBlockCount(5000);
-    m_log->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_log->setPlaceholderText(tr("One line per epoch appears here."));
+    m_log = new EpochLog(tab);
     auto* vertical = new QSplitter(Qt::Vertical);
     vertical->addWidget(charts);
     vertical->addWidget(m_log);
@@ -416,7 +416,7 @@ void TrainingPanel::showBanner(const QString& text, bool error)
 
 void TrainingPanel::appendLog(const QString& line)
 {
-    m_log->appendPlainText(line);
+    m_log->appendLine(line);
 }
 
 QString TrainingPanel::statusText() const

@@ -14,7 +14,6 @@
 #include <optional>
 
 class QLabel;
-class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
 class QTabWidget;
@@ -30,6 +29,7 @@ class RunPreflight;
 class RunComparison;
 class TrainingResultsView;
 class TrainingSettingsForm;
+class EpochLog;
 
 class TrainingPanel : public QWidget {
     Q_OBJECT
@@ -137,7 +137,7 @@ private:
     QTabWidget* m_tabs;
     LossChart* m_lossChart;
     AccuracyChart* m_accuracyChart;
-    QPlainTextEdit* m_log;
+    EpochLog* m_log;
     TrainingResultsView* m_results;
     RunComparison* m_comparison;
 

@@ -9,7 +9,6 @@
 #include <QDoubleValidator>
 #include <QFileDialog>
 #include <QFormLayout>
-#include <QHBoxLayout>
 #include <QLineEdit>
 #include <QSpinBox>
 #include <QThread>
@@ -166,6 +165,9 @@ void TrainingSettingsForm::addDataSetRow()
     for (const std::string& name : dataSetNames())
         m_dataSet->addItem(QString::fromStdString(name), QString::fromStdString(name));
     m_dataSet->setToolTip(tr("A named data set, or a folder with train/t10k IDX files"));
+    // A folder's whole path must not widen the sidebar past a small window: the list shows it in full.
+    m_dataSet->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_dataSet->setMinimumContentsLength(12);
     auto* browse = new QToolButton(this);
     browse->setText(tr("Folder…"));
     browse->setToolTip(tr("Use a folder of IDX files (train-images-idx3-ubyte[.gz], ...)"));
@@ -175,10 +177,9 @@ void TrainingSettingsForm::addDataSetRow()
         if (!m_updating)
             Q_EMIT dataSetChosen(dataSetName());
     });
-    auto* row = new QHBoxLayout;
-    row->addWidget(m_dataSet, 1);
-    row->addWidget(browse);
-    m_form->addRow(tr("Data set"), row);
+    m_form->addRow(tr("Data set"), m_dataSet);
+    // On a row of its own, so that the settings fit the sidebar of a 1024-pixel window.
+    m_form->addRow(QString(), browse);
 }
 
 void TrainingSettingsForm::chooseFolder()

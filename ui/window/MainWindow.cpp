@@ -21,6 +21,7 @@
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -40,7 +41,8 @@ const QString kDockStateKey = QStringLiteral("window/designDocks");
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_document(new ProjectDocument(this))
 {
-    resize(1440, 900);
+    // 1440 x 900, or the screen's free area where that is smaller (the layouts keep it above their minimum).
+    resize(QSize(1440, 900).boundedTo(screen()->availableGeometry().size()));
     m_tabs = new QTabWidget(this);
     m_tabs->setDocumentMode(true);
     m_editor = new DesignEditor(m_document, m_tabs);

@@ -120,6 +120,15 @@ private Q_SLOTS:
         QCOMPARE(chart.yMax(), 100.0);
     }
 
+    // A chart with nothing on it (a new project's saved history is empty) shows the whole 0-100% scale.
+    void anEmptyAccuracyChartShowsTheWholeScale()
+    {
+        EpochMetricChart chart(EpochMetric::Accuracy);
+        chart.setHistory(TrainingHistory{}, 10);
+        QCOMPARE(chart.yMin(), 0.0);
+        QCOMPARE(chart.yMax(), 100.0);
+    }
+
     void resetForgetsTheRun()
     {
         for (EpochMetric metric : {EpochMetric::Loss, EpochMetric::Accuracy}) {
