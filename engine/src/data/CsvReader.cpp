@@ -36,11 +36,6 @@ int isSpace(unsigned char c)
     return c == ' ';
 }
 
-int isSpaceOrTab(unsigned char c)
-{
-    return c == ' ' || c == '\t';
-}
-
 // An initialised libcsv parser, freed on every path.
 class Parser {
 public:
@@ -49,8 +44,10 @@ public:
         if (csv_init(&m_parser, options) != 0)
             throw NeuriteError("cannot start the CSV parser");
         csv_set_delim(&m_parser, static_cast<unsigned char>(delimiter));
-        // In a tab-separated file a tab is a delimiter, never padding to trim.
-        csv_set_space_func(&m_parser, delimiter == '\t' ? isSpace : isSpaceOrTab);
+        // In a tab-separated file a tab is a delimiter, never padding to trim. (Otherwise libcsv's own test
+        // for a space or a tab, which it inlines, applies.)
+        if (delimiter == '\t')
+            csv_set_space_func(&m_parser, isSpace);
         csv_set_realloc_func(&m_parser, cappedRealloc);
         csv_set_blk_size(&m_parser, kGrowBytes);
     }

@@ -16,8 +16,8 @@ struct TableSplit {
     std::vector<std::uint32_t> test;
 };
 
-// Holds out round(share * n) of `rows` for testing, chosen by `seed`; with `classes` (a class per row index,
-// or empty for regression) the share is taken from each class, and a class keeps at least one training row.
+// Holds out round(share * n) of `rows` (ascending) for testing, chosen by `seed`; with `classes` (a class per row
+// index, or empty for regression) the share is taken from each class, and a class keeps at least one training row.
 TableSplit splitRows(const std::vector<std::uint32_t>& rows, const std::vector<int>& classes, double share,
                      std::uint64_t seed);
 

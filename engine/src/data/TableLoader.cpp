@@ -8,11 +8,17 @@
 #include "data/TableLoading.h"
 #include "data/TableRoles.h"
 #include "data/TableSource.h"
+#include "kernels/ThreadPool.h"
 #include "neurite/Error.h"
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <numeric>
+
+#if !NEURITE_PLAIN_THREADS
+#include <tbb/parallel_for.h>
+#endif
 
 namespace neurite {
 
@@ -37,6 +43,18 @@ ReadColumns readColumns(const TableSource& source)
     read.columns = std::move(sink.columns());
     read.preview = sink.previewRows();
     return read;
+}
+
+// body(0) .. body(n - 1) on all cores: each column's statistics are independent. (Straight oneTBB rather
+// than a ThreadPool, whose arena flushes denormals: statistics must not depend on where they ran.)
+void forEachColumn(std::size_t n, const std::function<void(std::size_t)>& body)
+{
+#if NEURITE_PLAIN_THREADS
+    for (std::size_t i = 0; i < n; ++i)
+        body(i); // see ThreadPool.h
+#else
+    tbb::parallel_for(std::size_t(0), n, body);
+#endif
 }
 
 // A text column set numeric: each distinct text must be a number.
@@ -174,8 +192,9 @@ TablePlan planTable(ReadColumns& read, const DataOptions& options, std::size_t t
     TablePlan plan;
     plan.target = target;
     plan.kept = rowsWithTarget(read.columns[target]);
-    for (const TableColumn& column : read.columns)
-        plan.profiles.push_back(profileColumn(column, plan.kept));
+    plan.profiles.resize(read.columns.size());
+    forEachColumn(read.columns.size(),
+                  [&](std::size_t i) { plan.profiles[i] = profileColumn(read.columns[i], plan.kept); });
     const auto overrideOf = [&](const TableColumn& column) -> const ColumnRole* {
         const auto found = options.columnRoles.find(column.name);
         return found == options.columnRoles.end() ? nullptr : &found->second;
@@ -218,18 +237,20 @@ DataSchema fitSchema(const ReadColumns& read, TablePlan& plan, const TableSplit&
     DataSchema schema;
     schema.kind = DataSchema::Kind::Table;
     schema.task = plan.task;
+    std::vector<std::optional<ColumnEncoding>> encodings(read.columns.size());
+    forEachColumn(read.columns.size(), [&](std::size_t i) {
+        if (plan.roles[i].role == ColumnRole::Numeric)
+            encodings[i] = fitNumeric(read.columns[i], split.train);
+        else if (plan.roles[i].role == ColumnRole::Categorical)
+            encodings[i] = fitCategorical(read.columns[i], split.train);
+    });
     for (std::size_t i = 0; i < read.columns.size(); ++i) {
-        const TableColumn& column = read.columns[i];
         RoleChoice& role = plan.roles[i];
-        std::optional<ColumnEncoding> encoding;
-        if (role.role == ColumnRole::Numeric)
-            encoding = fitNumeric(column, split.train);
-        else if (role.role == ColumnRole::Categorical)
-            encoding = fitCategorical(column, split.train);
+        std::optional<ColumnEncoding>& encoding = encodings[i];
         if (!encoding && (role.role == ColumnRole::Numeric || role.role == ColumnRole::Categorical))
             role = {ColumnRole::Ignored, "no value in the training rows"};
         if (!encoding)
-            encoding = ColumnEncoding{.name = column.name, .role = role.role};
+            encoding = ColumnEncoding{.name = read.columns[i].name, .role = role.role};
         if (role.role == ColumnRole::Target && plan.task == TaskKind::Classification)
             encoding->categories = plan.classNames;
         schema.columns.push_back(*encoding);
