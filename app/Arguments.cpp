@@ -54,6 +54,7 @@ void Arguments::parse(const std::vector<std::string>& args)
             value = args[++i];
         }
         m_values[name] = value;
+        m_lists[name].push_back(value);
     }
     if (m_positional.size() < m_minPositional)
         throw UsageError("missing argument; usage: " + m_usage);
@@ -65,6 +66,12 @@ std::string Arguments::text(const std::string& name, const std::string& fallback
 {
     const auto it = m_values.find(name);
     return it == m_values.end() ? fallback : it->second;
+}
+
+std::vector<std::string> Arguments::all(const std::string& name) const
+{
+    const auto it = m_lists.find(name);
+    return it == m_lists.end() ? std::vector<std::string>{} : it->second;
 }
 
 long Arguments::integer(const std::string& name, long fallback, long minimum, long maximum) const

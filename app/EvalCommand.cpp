@@ -1,10 +1,12 @@
-// `neurite eval`: accuracy, per-class precision/recall/F1 and the confusion matrix of a trained project.
+// `neurite eval`: accuracy, per-class precision/recall/F1 and the confusion matrix of a trained project, or
+// R², MAE and RMSE of a regression.
 #include "Arguments.h"
 #include "Commands.h"
 #include "ConsoleFormat.h"
 #include "neurite/DataSets.h"
 #include "neurite/Error.h"
 #include "neurite/ProjectFile.h"
+#include "neurite/TableData.h"
 #include "neurite/Trainer.h"
 
 #include <iomanip>
@@ -12,38 +14,16 @@
 
 namespace neurite::cli {
 
-int runEval(const Args& args)
+namespace {
+
+void printClassification(Network& network, const Dataset& data, const std::string& samples)
 {
-    Arguments a("neurite eval FILE.neurite [--data NAME|DIR]",
-                "Evaluates a trained project on a data set's test images (default: the set it was trained on).",
-                {{"data", "NAME|DIR", "mnist-10k, fashion-mnist, mnist, or a folder of IDX files"},
-                 {"data-dir", "DIR", "where named data sets live"},
-                 {"threads", "N", "worker threads (0 = all cores)"}},
-                1, 1);
-    a.parse(args);
-    if (a.helpRequested()) {
-        std::cout << a.helpText();
-        return 0;
-    }
-    const std::string path = a.positional()[0];
-    const Project project = loadProject(path);
-    if (!project.weights)
-        throw NeuriteError(path + " has no trained weights: train it first (neurite train --design " + path +
-                           " --out " + path + ").");
-    const std::string dataName = a.text("data",
-                                        project.dataSetName.empty() ? project.settings.dataSet : project.dataSetName);
-    const Dataset data = loadDataset(dataName, a.text("data-dir"));
-    Network network = networkFromProject(project);
-    network.setThreads(int(a.integer("threads", 0, 0, 1024)));
-    checkDataFitsNetwork(network, data);
     const int classes = data.classCount();
     const Evaluation e = evaluate(network, data.test, classes);
-
     std::cout << "Test accuracy: " << percent(e.accuracy) << "  loss " << fixed(e.loss, 4) << "  ("
-              << withThousands(double(data.test.count())) << " images of " << data.name << ")\n\n";
+              << withThousands(double(data.test.count())) << " " << samples << " of " << data.name << ")\n\n";
     std::cout << std::left << std::setw(14) << "class" << std::right << std::setw(10) << "precision" << std::setw(10)
-              << "recall" << std::setw(10) << "F1" << std::setw(10) << "images"
-              << "\n";
+              << "recall" << std::setw(10) << "F1" << std::setw(10) << samples << "\n";
     for (int c = 0; c < classes; ++c) {
         int count = 0;
         for (int k = 0; k < classes; ++k)
@@ -62,6 +42,62 @@ int runEval(const Args& args)
             std::cout << std::setw(6) << e.confusion[r][c];
         std::cout << "\n";
     }
+}
+
+void printRegression(Network& network, const Dataset& data)
+{
+    const RegressionEvaluation e = evaluateRegression(network, data.test, data.schema.targetMean,
+                                                      data.schema.targetDeviation);
+    std::cout << "Test R\u00b2: " << fixed(e.metrics.r2, 4) << " (MAE " << significant(e.metrics.mae) << ", RMSE "
+              << significant(e.metrics.rmse) << ") on " << withThousands(double(data.test.count())) << " rows of "
+              << data.name << "\n";
+}
+
+// A table project is evaluated on every row of the given table (its target filled), encoded with the
+// project's own schema.
+Dataset loadEvaluationData(const Project& project, const std::string& name, const std::string& dataDir)
+{
+    if (!project.schema || project.schema->kind != DataSchema::Kind::Table)
+        return loadDataset(name, dataDir);
+    std::size_t dropped = 0;
+    Dataset data = loadTableWithSchema(name, *project.schema, &dropped);
+    if (dropped > 0)
+        std::cout << withThousands(double(dropped)) << " rows without a target left out\n";
+    return data;
+}
+
+} // namespace
+
+int runEval(const Args& args)
+{
+    Arguments a("neurite eval FILE.neurite [--data NAME|DIR|FILE]",
+                "Evaluates a trained project on a data set's test images (default: the set it was trained on).\n"
+                "A model trained on a table is evaluated on every row of the table given (default: the one it\n"
+                "was trained on, training rows included), encoded with the model's own column encodings.",
+                {{"data", "NAME|DIR|FILE", "mnist-10k, fashion-mnist, mnist, a folder of IDX files, or a table"},
+                 {"data-dir", "DIR", "where named data sets live"},
+                 {"threads", "N", "worker threads (0 = all cores)"}},
+                1, 1);
+    a.parse(args);
+    if (a.helpRequested()) {
+        std::cout << a.helpText();
+        return 0;
+    }
+    const std::string path = a.positional()[0];
+    const Project project = loadProject(path);
+    if (!project.weights)
+        throw NeuriteError(path + " has no trained weights: train it first (neurite train --design " + path +
+                           " --out " + path + ").");
+    const std::string dataName = a.text("data",
+                                        project.dataSetName.empty() ? project.settings.dataSet : project.dataSetName);
+    const Dataset data = loadEvaluationData(project, dataName, a.text("data-dir"));
+    Network network = networkFromProject(project);
+    network.setThreads(int(a.integer("threads", 0, 0, 1024)));
+    checkDataFitsNetwork(network, data);
+    if (data.task() == TaskKind::Regression)
+        printRegression(network, data);
+    else
+        printClassification(network, data, data.test.kind == SampleKind::TableRow ? "rows" : "images");
     return 0;
 }
 

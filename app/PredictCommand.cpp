@@ -5,6 +5,7 @@
 #include "ImagePreprocessing.h"
 #include "neurite/Error.h"
 #include "neurite/ProjectFile.h"
+#include "neurite/TablePredictions.h"
 
 #include <QCoreApplication>
 #include <QTemporaryFile>
@@ -41,20 +42,61 @@ std::vector<float> preprocessNamedImage(const std::string& name)
     }
 }
 
+// Rows of a table through a model trained on a table: the rows with their predictions, as CSV.
+int predictTable(const Arguments& a)
+{
+    const std::string path = a.positional()[0];
+    if (a.positional().size() > 1)
+        throw UsageError("give either --csv ROWS.csv or image files, not both");
+    const Project project = loadProject(path);
+    if (!project.weights)
+        throw NeuriteError(path + " has no trained weights: train it first.");
+    if (!project.schema || project.schema->kind != DataSchema::Kind::Table)
+        throw NeuriteError(path + " was trained on images, not on a table: give it image files instead of --csv");
+    Network network = networkFromProject(project);
+    if (!a.has("out")) {
+        predictTableRows(network, *project.schema, project.classNames, a.text("csv"), std::cout);
+        return 0;
+    }
+    const std::size_t rows = predictTableRowsToFile(network, *project.schema, project.classNames, a.text("csv"),
+                                                    a.text("out"));
+    std::cout << "Predicted " << withThousands(double(rows)) << " rows of " << a.text("csv") << " into "
+              << a.text("out") << "\n";
+    return 0;
+}
+
+Arguments predictArguments()
+{
+    return Arguments(
+        "neurite predict FILE.neurite IMAGE... | neurite predict FILE.neurite --csv ROWS.csv [--out FILE]",
+        "Prints the predicted class and the class probabilities of each image (PNG or JPEG). Images are\n"
+        "prepared like MNIST: a dark digit on a light background is inverted, the ink is cropped, scaled\n"
+        "to 20 px and centred by its centre of mass in 28x28.\n"
+        "With --csv, a model trained on a table predicts each row of ROWS.csv (its columns found by name,\n"
+        "other columns ignored) and writes the rows with the predicted class and the class probabilities\n"
+        "(or the predicted value) as CSV, to --out or the standard output.",
+        {{"top", "N", "print only the N most likely classes (default: all)"},
+         {"csv", "ROWS.csv", "a table of rows to predict (a model trained on a table)"},
+         {"out", "FILE", "with --csv: write the predictions here instead of the standard output"}},
+        1, 100000);
+}
+
 } // namespace
 
 int runPredict(const Args& args)
 {
-    Arguments a("neurite predict FILE.neurite IMAGE...",
-                "Prints the predicted class and the class probabilities of each image (PNG or JPEG). Images are\n"
-                "prepared like MNIST: a dark digit on a light background is inverted, the ink is cropped, scaled\n"
-                "to 20 px and centred by its centre of mass in 28x28.",
-                {{"top", "N", "print only the N most likely classes (default: all)"}}, 2, 100000);
+    Arguments a = predictArguments();
     a.parse(args);
     if (a.helpRequested()) {
         std::cout << a.helpText();
         return 0;
     }
+    if (a.has("csv"))
+        return predictTable(a);
+    if (a.has("out"))
+        throw UsageError("--out goes with --csv");
+    if (a.positional().size() < 2)
+        throw UsageError("missing argument; give image files or --csv ROWS.csv");
     int argc = 1;
     char name[] = "neurite";
     char* argv[] = {name, nullptr};
@@ -64,6 +106,8 @@ int runPredict(const Args& args)
     const Project project = loadProject(path);
     if (!project.weights)
         throw NeuriteError(path + " has no trained weights: train it first.");
+    if (project.schema && project.schema->kind == DataSchema::Kind::Table)
+        throw NeuriteError(path + " was trained on a table: give it rows with --csv ROWS.csv");
     Network network = networkFromProject(project);
     const int classes = network.outputSize();
     const int top = int(a.integer("top", classes, 1, classes));

@@ -1,12 +1,17 @@
-// `neurite train`: trains a design or preset with a per-epoch progress bar, then reports test accuracy.
+// `neurite train`: trains a design or preset (or, without either, a design chosen for the data) with a
+// per-epoch progress bar, then reports the test accuracy, or R², MAE and RMSE for a regression.
 #include "Arguments.h"
 #include "Commands.h"
 #include "ConsoleFormat.h"
 #include "ConsoleProgress.h"
+#include "DataArguments.h"
+#include "TableReportText.h"
 #include <neurite/DesignFile.h>
 #include "neurite/DataSets.h"
+#include "neurite/DesignForData.h"
 #include "neurite/Error.h"
 #include "neurite/ProjectFile.h"
+#include "neurite/TableData.h"
 #include "neurite/Trainer.h"
 
 #include <iostream>
@@ -16,36 +21,43 @@ namespace {
 
 Arguments trainArguments()
 {
+    std::vector<OptionSpec> options = {
+        {"design", "FILE", "a .neurite project or a design JSON file saved from the designer"},
+        {"preset", "NAME", "a built-in design fitted to the data: mlp, logistic, lenet or resnet-small"},
+        {"data", "NAME|DIR|FILE",
+         "mnist-10k (default), fashion-mnist, mnist, iris, a folder of IDX files, or a CSV/TSV table"}};
+    for (const OptionSpec& option : dataOptionSpecs())
+        options.push_back(option);
+    const std::vector<OptionSpec> training = {
+        {"epochs", "N", "passes over the training set"},
+        {"batch", "N", "mini-batch size"},
+        {"optimizer", "NAME", "sgd, adam, adamw or rmsprop"},
+        {"lr", "X", "learning rate"},
+        {"momentum", "X", "SGD momentum"},
+        {"nesterov", "", "SGD with Nesterov momentum"},
+        {"weight-decay", "X", "L2 weight decay (decoupled for adamw)"},
+        {"schedule", "NAME", "learning-rate schedule: constant, step or cosine"},
+        {"step-epochs", "N", "step schedule: epochs between decays"},
+        {"gamma", "X", "step schedule: decay factor"},
+        {"validation-split", "X", "fraction of the training set held out for validation (0 to 0.9)"},
+        {"patience", "N", "early stopping after N epochs without validation improvement (0 = off)"},
+        {"seed", "N", "random seed for initialisation and shuffling"},
+        {"threads", "N", "worker threads (0 = all cores)"},
+        {"out", "FILE", "save the trained project (design, settings, weights, history, data schema) here"},
+        {"quiet", "", "print only the final result"}};
+    options.insert(options.end(), training.begin(), training.end());
     return Arguments(
-        "neurite train [--design FILE.neurite|DESIGN.json | --preset NAME] [--data NAME|DIR] [options]",
-        "Trains a network and prints a progress line per epoch and the final test accuracy.\n"
-        "Settings come from the .neurite project (a design JSON file, like a preset, uses the defaults:\n"
-        "Adam, lr 1e-3, batch 32, 10 epochs); options given here override them.",
-        {{"design", "FILE", "a .neurite project or a design JSON file saved from the designer"},
-         {"preset", "NAME", "a built-in design: mlp (784-128-64-10, default), logistic, lenet or resnet-small"},
-         {"data", "NAME|DIR", "mnist-10k (default), fashion-mnist, mnist, or a folder of IDX files"},
-         {"data-dir", "DIR", "where named data sets live (default $NEURITE_DATA_DIR or ~/.local/share/neurite)"},
-         {"epochs", "N", "passes over the training set"},
-         {"batch", "N", "mini-batch size"},
-         {"optimizer", "NAME", "sgd, adam, adamw or rmsprop"},
-         {"lr", "X", "learning rate"},
-         {"momentum", "X", "SGD momentum"},
-         {"nesterov", "", "SGD with Nesterov momentum"},
-         {"weight-decay", "X", "L2 weight decay (decoupled for adamw)"},
-         {"schedule", "NAME", "learning-rate schedule: constant, step or cosine"},
-         {"step-epochs", "N", "step schedule: epochs between decays"},
-         {"gamma", "X", "step schedule: decay factor"},
-         {"validation-split", "X", "fraction of the training set held out for validation (0 to 0.9)"},
-         {"patience", "N", "early stopping after N epochs without validation improvement (0 = off)"},
-         {"seed", "N", "random seed for initialisation and shuffling"},
-         {"threads", "N", "worker threads (0 = all cores)"},
-         {"out", "FILE", "save the trained project (design, settings, weights, history) here"},
-         {"quiet", "", "print only the final result"}});
+        "neurite train [--design FILE.neurite|DESIGN.json | --preset NAME] [--data NAME|DIR|FILE] [options]",
+        "Trains a network and prints a progress line per epoch and the final test accuracy (R², MAE and RMSE\n"
+        "when a table's target is a number). Without --design or --preset the design is chosen for the data\n"
+        "(a table gets an MLP sized to its columns). Settings come from the .neurite project; a design JSON\n"
+        "file or a preset uses defaults that suit the data (images: Adam, lr 1e-3, batch 32, 10 epochs; a\n"
+        "small table: small batches and early stopping on a validation split). Options given here win.",
+        options);
 }
 
 void applyOptions(const Arguments& a, TrainingSettings& s)
 {
-    s.dataSet = a.text("data", s.dataSet);
     s.epochs = int(a.integer("epochs", s.epochs, 1, 100000));
     s.batchSize = int(a.integer("batch", s.batchSize, 1, 1 << 20));
     s.optimizer.kind = a.text("optimizer", s.optimizer.kind);
@@ -68,19 +80,44 @@ void applyOptions(const Arguments& a, TrainingSettings& s)
     }
 }
 
-Project projectToTrain(const Arguments& a)
+// The design to train, before the data is known: from a file, a preset, or (neither given) chosen later.
+struct TrainingPlan {
+    Project project;
+    bool hasSettings = false; // a .neurite project keeps its own settings
+    bool isPreset = false;
+    bool chooseDesign = false;
+};
+
+TrainingPlan designToTrain(const Arguments& a)
 {
     if (a.has("design") && a.has("preset"))
         throw UsageError("give either --design or --preset, not both");
-    if (a.has("design"))
-        return loadProjectOrDesign(a.text("design"));
-    const std::string name = a.text("preset", "mlp");
-    const auto spec = preset(name);
-    if (!spec)
-        throw UsageError("unknown preset '" + name + "' (choose mlp, logistic, lenet or resnet-small)");
-    Project project;
-    project.spec = *spec;
-    return project;
+    TrainingPlan plan;
+    if (a.has("design")) {
+        plan.hasSettings = designSourceOf(a.text("design")) == DesignSource::Project;
+        plan.project = loadProjectOrDesign(a.text("design"));
+    } else if (a.has("preset")) {
+        const auto spec = preset(a.text("preset"));
+        if (!spec)
+            throw UsageError("unknown preset '" + a.text("preset") + "' (choose mlp, logistic, lenet or resnet-small)");
+        plan.project.spec = *spec;
+        plan.isPreset = true;
+    } else {
+        plan.chooseDesign = true;
+    }
+    return plan;
+}
+
+// A preset is fitted to the data's shape and classes, a missing design chosen for it, and settings that
+// did not come with the design suit the data's size.
+void fitToData(TrainingPlan& plan, const Dataset& data)
+{
+    if (plan.isPreset)
+        plan.project.spec = adaptDesignToData(plan.project.spec, data);
+    if (plan.chooseDesign)
+        plan.project.spec = designForData(data);
+    if (!plan.hasSettings)
+        plan.project.settings = settingsForData(data, plan.project.settings);
 }
 
 const char* outcomeText(TrainingResult::Outcome outcome)
@@ -96,6 +133,42 @@ const char* outcomeText(TrainingResult::Outcome outcome)
 
 } // namespace
 
+namespace {
+
+Dataset loadDataToTrainOn(const Arguments& a, const TrainingPlan& plan, bool quiet)
+{
+    // --data wins; else the data set the project was trained on; else mnist-10k.
+    const std::string name = a.text("data", plan.project.settings.dataSet);
+    if (!isTable(name))
+        return loadDataset(name, dataOptions(a));
+    TableReport report;
+    Dataset data = loadTable(name, dataOptions(a), &report);
+    if (!quiet)
+        printTableReport(report, std::cout, false);
+    return data;
+}
+
+void printTestResult(Network& network, const Dataset& data, const TrainingHistory& h)
+{
+    const bool table = data.train.kind == SampleKind::TableRow;
+    const std::string samples = withThousands(double(data.test.count())) + (table ? " test rows" : " test images");
+    if (data.test.count() == 0) {
+        std::cout << "No test rows: nothing was held out (--test-split 0)\n";
+        return;
+    }
+    if (data.task() == TaskKind::Regression) {
+        const RegressionEvaluation e = evaluateRegression(network, data.test, data.schema.targetMean,
+                                                          data.schema.targetDeviation);
+        std::cout << "Test R\u00b2: " << fixed(e.metrics.r2, 4) << " (MAE " << significant(e.metrics.mae) << ", RMSE "
+                  << significant(e.metrics.rmse) << ") on " << samples << " of " << data.name << "\n";
+        return;
+    }
+    std::cout << "Test accuracy: " << percent(h.testAccuracy) << " (loss " << fixed(h.testLoss, 4) << ") on " << samples
+              << " of " << data.name << "\n";
+}
+
+} // namespace
+
 int runTrain(const Args& args)
 {
     Arguments a = trainArguments();
@@ -104,19 +177,23 @@ int runTrain(const Args& args)
         std::cout << a.helpText();
         return 0;
     }
-    Project project = projectToTrain(a);
-    applyOptions(a, project.settings);
     const bool quiet = a.has("quiet");
+    TrainingPlan plan = designToTrain(a);
+    const Dataset data = loadDataToTrainOn(a, plan, quiet);
+    fitToData(plan, data);
+    Project& project = plan.project;
+    applyOptions(a, project.settings);
+    project.settings.dataSet = data.name;
 
-    const Dataset data = loadDataset(project.settings.dataSet, a.text("data-dir"));
     Network network(project.spec, project.settings.seed);
     checkDataFitsNetwork(network, data);
+    const bool table = data.train.kind == SampleKind::TableRow;
     if (!quiet)
         std::cout << "Training " << network.parameterCount() << " parameters on " << data.name << " ("
                   << withThousands(double(data.train.count())) << " training, "
-                  << withThousands(double(data.test.count())) << " test images), " << project.settings.epochs
-                  << " epochs, batch " << project.settings.batchSize << ", " << project.settings.optimizer.kind
-                  << " lr " << project.settings.optimizer.learningRate << "\n";
+                  << withThousands(double(data.test.count())) << (table ? " test rows), " : " test images), ")
+                  << project.settings.epochs << " epochs, batch " << project.settings.batchSize << ", "
+                  << project.settings.optimizer.kind << " lr " << project.settings.optimizer.learningRate << "\n";
 
     ConsoleProgress progress(quiet);
     const TrainingResult result = train(network, data, project.settings, &progress);
@@ -125,8 +202,7 @@ int runTrain(const Args& args)
     const TrainingHistory& h = result.history;
     if (result.outcome != TrainingResult::Outcome::Completed)
         std::cout << "Training " << outcomeText(result.outcome) << ": " << result.message << "\n";
-    std::cout << "Test accuracy: " << percent(h.testAccuracy) << " (loss " << fixed(h.testLoss, 4) << ") on "
-              << withThousands(double(data.test.count())) << " test images of " << data.name << "\n";
+    printTestResult(network, data, h);
 
     if (a.has("out")) {
         project.weights = network.weights();

@@ -14,6 +14,8 @@ enum class TaskKind { Classification, Regression };
 
 // What a table column is used as.
 enum class ColumnRole { Numeric, Categorical, Ignored, Target };
+// "numeric", "categorical", "ignored", "target": the names in project files and on the command line.
+const char* roleName(ColumnRole role);
 
 // One column of a table as the training split saw it.
 struct ColumnEncoding {

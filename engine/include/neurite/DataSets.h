@@ -1,9 +1,10 @@
-// Named data sets and where they live: mnist-10k, fashion-mnist, mnist, or any folder of IDX files.
+// Named data sets and where they live: mnist-10k, fashion-mnist, mnist, iris, or any folder of IDX files.
 #pragma once
 
 #include "neurite/Dataset.h"
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -13,7 +14,7 @@ namespace neurite {
 // `override` (from a --data-dir option) wins when not empty.
 std::string dataDirectory(const std::string& override = {});
 
-// Names accepted by loadDataset besides a folder path.
+// Names accepted by loadDataset besides a path: the image sets, then the built-in tables.
 std::vector<std::string> dataSetNames();
 
 // The folder holding the four IDX files of `nameOrFolder`. Throws NeuriteError saying how to get a
@@ -26,8 +27,11 @@ Dataset loadDataset(const std::string& nameOrFolder, const std::string& dataDirO
 // How data given by path is read (a table file or a folder of images); named data sets and IDX folders
 // use only dataDir.
 struct DataOptions {
-    std::string dataDir;         // a --data-dir override
-    std::string target;          // tables: the target column's name (empty: the last column)
+    std::string dataDir; // a --data-dir override
+    std::string target;  // tables: the target column's name (empty: the last column)
+    // Tables: roles set by the user (--column NAME=numeric|categorical|ignored), overriding the inferred
+    // ones. On the target, categorical makes the task a classification and numeric a regression.
+    std::map<std::string, ColumnRole> columnRoles;
     double testSplit = 0.2;      // without a separate test part: the stratified share held out for testing
     std::uint64_t splitSeed = 1; // seeds that split
     int imageRows = 0;           // images: the size to resize to (0: the most common size)

@@ -51,6 +51,12 @@ public:
     // predict() would give for x.
     float evaluateBatch(const Matrix& x, const std::uint8_t* labels, int* correct, Matrix* predictions = nullptr);
 
+    // Regression (a network with the MSE loss trained on real targets, e.g. a table's standardised target):
+    // targets holds batch * outputSize() values, row after row; the loss is mean((output - target)^2).
+    // Throw NeuriteError for a network with the cross-entropy loss.
+    float forwardBackward(const Matrix& x, const float* targets);
+    float evaluateBatch(const Matrix& x, const float* targets, Matrix* predictions = nullptr);
+
     std::vector<ParameterRef> parameters();
     Weights weights() const;
     // Throws NeuriteError naming the tensor when a name is missing or a shape differs.

@@ -36,7 +36,7 @@ struct TrainingResult {
 TrainingResult train(Network& network, const Dataset& data, const TrainingSettings& settings,
                      ProgressSink* sink = nullptr, TrainingControl* control = nullptr);
 
-// Accuracy and loss over a whole image set, in eval mode.
+// Accuracy and loss over a whole set of class-labelled samples, in eval mode.
 struct Evaluation {
     float loss = 0;
     float accuracy = 0;
@@ -45,7 +45,26 @@ struct Evaluation {
 };
 Evaluation evaluate(Network& network, const SampleSet& set, int classCount, int batchSize = 256);
 
-// Checks that `data` fits `network` (input size and class count); throws NeuriteError naming the layer.
+// How far predicted values are from the true ones, in the target's own units.
+struct RegressionMetrics {
+    double r2 = 0;   // 1 - sum((p - y)^2) / sum((y - mean(y))^2), as scikit-learn's r2_score
+    double mae = 0;  // mean |p - y|
+    double rmse = 0; // sqrt(mean (p - y)^2)
+};
+RegressionMetrics regressionMetrics(const std::vector<double>& predicted, const std::vector<double>& actual);
+
+// A regression network over a set of standardised targets: the loss (MSE of the standardised values), each
+// prediction and true value mapped back with `targetMean` and `targetDeviation` (DataSchema), and the metrics.
+struct RegressionEvaluation {
+    float loss = 0;
+    RegressionMetrics metrics;
+    std::vector<double> predicted, actual; // per sample, in the target's units (a scatter plot's points)
+};
+RegressionEvaluation evaluateRegression(Network& network, const SampleSet& set, double targetMean,
+                                        double targetDeviation, int batchSize = 256);
+
+// Checks that `data` fits `network` (input size; the class count, or for regression a single output with
+// the MSE loss); throws NeuriteError naming the layer and saying what to change.
 void checkDataFitsNetwork(const Network& network, const Dataset& data);
 
 } // namespace neurite

@@ -4,7 +4,10 @@
 
 #include "model/DesignPlan.h"
 #include "neurite/DataSets.h"
+#include "neurite/Error.h"
 #include "neurite/LayerRegistry.h"
+#include "neurite/TableData.h"
+#include "neurite/Trainer.h"
 
 #include <algorithm>
 
@@ -77,15 +80,61 @@ std::string outputId(const NetworkSpec& spec)
     return {};
 }
 
+// The activation option of `layer` (its default when unset), or "" for a type without one.
+std::string activationOf(const LayerSpec& layer)
+{
+    if (const LayerTypeInfo* info = findLayerType(layer.type))
+        for (const OptionDescriptor& option : info->options)
+            if (option.key == "activation")
+                return layer.text("activation", option.defaultChoice);
+    return {};
+}
+
+// A regression learns one value with the MSE loss, through a last layer that can reach any value.
+void checkRegressionOutput(const NetworkSpec& spec, const DesignPlan& plan, const DataFacts& data,
+                           std::vector<ValidationIssue>& issues)
+{
+    const LayerSpec* last = spec.find(plan.finalId);
+    const LayerTypeInfo* info = last ? findLayerType(last->type) : nullptr;
+    const bool hasUnits = info && info->unitWeights;
+    if (plan.outputSize != 1) {
+        const std::string fix = hasUnits ? "set " + optionLabel(last->type, "units") + " of '" + plan.finalId + "' to 1"
+                                         : "end the design with a Dense layer of 1 unit";
+        issues.push_back(issue(ValidationIssue::Severity::Error, plan.finalId, hasUnits ? "units" : "",
+                               "The Output receives " + std::to_string(plan.outputSize) + " values from '" +
+                                   plan.finalId + "' but " + data.name +
+                                   " is a regression (one number to predict): " + fix));
+    }
+    if (plan.loss != LossKind::MeanSquaredError)
+        issues.push_back(issue(ValidationIssue::Severity::Error, outputId(spec), "loss",
+                               data.name + " is a regression (one number to predict): set the Output's loss to MSE, "
+                                           "not Cross-entropy"));
+    const std::string activation = last ? activationOf(*last) : "";
+    if (!activation.empty() && activation != "linear")
+        issues.push_back(issue(ValidationIssue::Severity::Warning, plan.finalId, "activation",
+                               "'" + plan.finalId + "' ends in " + activation + ", which limits the values " +
+                                   data.name + " can be predicted as: set its Activation to linear"));
+}
+
 } // namespace
 
 std::optional<DataFacts> knownDataFacts(const std::string& nameOrFolder)
 {
-    // Every named data set is MNIST-shaped: 28x28 grey images of 10 classes.
     const std::vector<std::string> names = dataSetNames();
     if (std::find(names.begin(), names.end(), nameOrFolder) == names.end())
         return std::nullopt;
+    // A built-in table is small and in memory: its facts are those of the loaded table.
+    if (isBuiltinTable(nameOrFolder))
+        return dataFactsOf(loadTable(nameOrFolder, DataOptions{}));
+    // Every named image set is MNIST-shaped: 28x28 grey images of 10 classes.
     return DataFacts{nameOrFolder, {1, 28, 28}, 10};
+}
+
+DataFacts dataFactsOf(const Dataset& data)
+{
+    const bool regression = data.task() == TaskKind::Regression;
+    return {data.name, data.inputShape(), regression ? 0 : data.classCount(), data.task(),
+            data.train.kind == SampleKind::TableRow};
 }
 
 std::vector<ValidationIssue> checkDesignAgainstData(const NetworkSpec& spec, const DataFacts& data)
@@ -94,13 +143,18 @@ std::vector<ValidationIssue> checkDesignAgainstData(const NetworkSpec& spec, con
     std::vector<ValidationIssue> issues;
     if (!plan.ok() || plan.inputId.empty())
         return issues;
-    // The trainer reads the pixels in order, so any shape of the same size takes them (a flat 784 included).
+    // The trainer reads the values in order, so any shape of the same size takes them (a flat 784 included).
     if (plan.inputShape.size() != data.imageShape.size()) {
         const std::string type = spec.find(plan.inputId)->type;
+        const std::string samples = data.table ? "rows of " + std::to_string(data.imageShape.size()) + " values"
+                                               : dims(data.imageShape) + " images";
         issues.push_back(issue(ValidationIssue::Severity::Error, plan.inputId, "",
                                "Input '" + plan.inputId + "' is " + dims(plan.inputShape) + " but " + data.name +
-                                   " has " + dims(data.imageShape) +
-                                   " images: " + inputAdvice(type, plan.inputShape, data.imageShape)));
+                                   " has " + samples + ": " + inputAdvice(type, plan.inputShape, data.imageShape)));
+    }
+    if (data.task == TaskKind::Regression) {
+        checkRegressionOutput(spec, plan, data, issues);
+        return issues;
     }
     checkClasses(spec, plan, data, issues);
     if (plan.loss == LossKind::MeanSquaredError && data.classes > 2)
@@ -108,6 +162,49 @@ std::vector<ValidationIssue> checkDesignAgainstData(const NetworkSpec& spec, con
                                data.name + " is a classification of " + std::to_string(data.classes) +
                                    " classes: the Output's loss should be Cross-entropy, not MSE"));
     return issues;
+}
+
+namespace {
+
+// "28x28 images (784 values)", "rows of 7 values (the encoded columns)".
+std::string sampleText(const Dataset& data)
+{
+    const long values = data.train.valuesPerSample();
+    if (data.train.kind == SampleKind::TableRow)
+        return "rows of " + std::to_string(values) + " values (its encoded columns)";
+    return std::to_string(data.train.rows) + "x" + std::to_string(data.train.cols) + " images (" +
+           std::to_string(values) + " values)";
+}
+
+} // namespace
+
+void checkDataFitsNetwork(const Network& network, const Dataset& data)
+{
+    const Shape in = network.inputShape();
+    const long values = data.train.valuesPerSample();
+    if (in.size() != values)
+        throw NeuriteError("The Input layer takes " + std::to_string(in.size()) + " values " + in.toString() +
+                           " but data set '" + data.name + "' has " + sampleText(data) +
+                           (data.train.kind == SampleKind::TableRow
+                                ? ": set the Input's Channels to " + std::to_string(values) + " (height and width 1)."
+                                : "."));
+    if (data.task() == TaskKind::Regression) {
+        if (network.outputSize() != 1 || network.loss() != LossKind::MeanSquaredError)
+            throw NeuriteError("Data set '" + data.name +
+                               "' is a regression (it predicts a number), but the Output "
+                               "receives " +
+                               std::to_string(network.outputSize()) + " values with the " +
+                               (network.loss() == LossKind::CrossEntropy ? "cross-entropy" : "MSE") +
+                               " loss: give the last Dense layer 1 unit with a linear activation and set the "
+                               "Output's loss to MSE.");
+    } else {
+        const bool binary = network.outputSize() == 1 && network.loss() == LossKind::MeanSquaredError &&
+                            data.classCount() <= 2;
+        if (network.outputSize() < data.classCount() && !binary)
+            throw NeuriteError("The Output receives " + std::to_string(network.outputSize()) +
+                               " values but data set '" + data.name + "' has " + std::to_string(data.classCount()) +
+                               " classes: give the last Dense layer " + std::to_string(data.classCount()) + " units.");
+    }
 }
 
 } // namespace neurite

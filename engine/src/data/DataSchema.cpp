@@ -19,14 +19,6 @@ const std::array<std::pair<ColumnRole, const char*>, 4> kRoleNames = {{
 }};
 // clang-format on
 
-const char* roleName(ColumnRole role)
-{
-    for (const auto& [value, name] : kRoleNames)
-        if (value == role)
-            return name;
-    return "numeric";
-}
-
 ColumnRole roleFromJson(const Json& value, const JsonLocation& at)
 {
     const std::string text = expectString(value, at);
@@ -109,6 +101,14 @@ ImageEncoding imageFromJson(const Json& value, const JsonLocation& at)
 }
 
 } // namespace
+
+const char* roleName(ColumnRole role)
+{
+    for (const auto& [value, name] : kRoleNames)
+        if (value == role)
+            return name;
+    return "numeric";
+}
 
 int DataSchema::encodedWidth() const
 {

@@ -3,6 +3,7 @@
 
 #include "neurite/Error.h"
 #include "neurite/IdxFile.h"
+#include "neurite/TableData.h"
 #include "kernels/ThreadPool.h"
 
 #include <algorithm>
@@ -139,7 +140,10 @@ std::string dataDirectory(const std::string& override)
 
 std::vector<std::string> dataSetNames()
 {
-    return {kMnist10k, kFashionMnist, kMnist};
+    std::vector<std::string> names = {kMnist10k, kFashionMnist, kMnist};
+    for (const std::string& table : builtinTableNames())
+        names.push_back(table);
+    return names;
 }
 
 std::string resolveDataSetFolder(const std::string& nameOrFolder, const std::string& dataDirOverride)
@@ -182,7 +186,7 @@ std::string resolveDataSetFolder(const std::string& nameOrFolder, const std::str
     std::error_code error;
     if (!fs::exists(nameOrFolder, error))
         throw NeuriteError("There is no data set named '" + nameOrFolder +
-                           "' (known: mnist-10k, fashion-mnist, mnist) and no folder " + nameOrFolder);
+                           "' (known: mnist-10k, fashion-mnist, mnist, iris) and no file or folder " + nameOrFolder);
     if (!isDirectory(nameOrFolder))
         throw NeuriteError(nameOrFolder + " is not a folder of IDX files");
     requireIdxFiles(nameOrFolder, "", "a data-set folder must hold " + standardFileList("") + " (each plain or .gz)");
@@ -191,6 +195,11 @@ std::string resolveDataSetFolder(const std::string& nameOrFolder, const std::str
 
 Dataset loadDataset(const std::string& nameOrFolder, const std::string& dataDirOverride)
 {
+    if (isTable(nameOrFolder)) {
+        DataOptions options;
+        options.dataDir = dataDirOverride;
+        return loadTable(nameOrFolder, options);
+    }
     Dataset dataset;
     dataset.name = nameOrFolder;
     dataset.source = resolveDataSetFolder(nameOrFolder, dataDirOverride);
@@ -231,6 +240,8 @@ Dataset loadDataset(const std::string& nameOrFolder, const std::string& dataDirO
 
 Dataset loadDataset(const std::string& nameOrPath, const DataOptions& options)
 {
+    if (isTable(nameOrPath))
+        return loadTable(nameOrPath, options);
     return loadDataset(nameOrPath, options.dataDir);
 }
 

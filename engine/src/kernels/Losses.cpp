@@ -59,4 +59,16 @@ float meanSquaredError(const Matrix& outputs, const std::uint8_t* labels, Matrix
     return float(loss);
 }
 
+float meanSquaredErrorOfValues(const Matrix& outputs, const float* targets, Matrix* dOutputs)
+{
+    const Eigen::Index batch = outputs.rows(), width = outputs.cols();
+    // Matrix is row-major: the targets map onto it element for element.
+    const Eigen::Map<const Matrix> wanted(targets, batch, width);
+    const Matrix diff = outputs - wanted;
+    const double count = double(batch) * double(width);
+    if (dOutputs)
+        *dOutputs = diff * float(2.0 / count);
+    return float(double(diff.squaredNorm()) / count);
+}
+
 } // namespace neurite

@@ -18,4 +18,8 @@ float softmaxCrossEntropy(const Matrix& logits, const std::uint8_t* labels, Matr
 // target is the label itself (binary tasks such as XOR) and the prediction is output > 0.5.
 float meanSquaredError(const Matrix& outputs, const std::uint8_t* labels, Matrix* dOutputs, int* correct);
 
+// Mean squared error against real targets (regression), averaged over batch and outputs: outputs (batch, k),
+// targets batch * k values row after row; loss = mean((o - t)^2); dOut = 2 (o - t) / (batch * k).
+float meanSquaredErrorOfValues(const Matrix& outputs, const float* targets, Matrix* dOutputs);
+
 } // namespace neurite

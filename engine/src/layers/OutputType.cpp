@@ -14,8 +14,9 @@ const OptionTable<OutputOptions>& outputOptions()
         choiceOption("loss", "Loss", &OutputOptions::loss,
                      ChoiceNames<LossKind>{{"cross_entropy", LossKind::CrossEntropy},
                                            {"mse", LossKind::MeanSquaredError}},
-                     "Cross-entropy over class labels (softmax applied), or mean squared error against one-hot "
-                     "targets"),
+                     "Cross-entropy over class labels (softmax applied), or mean squared error: against one-hot "
+                     "targets for classes, against the value itself for a regression (a table whose target is a "
+                     "number; one output unit)"),
     };
     return table;
 }

@@ -237,6 +237,38 @@ float Network::evaluateBatch(const Matrix& x, const std::uint8_t* labels, int* c
     return loss;
 }
 
+namespace {
+
+void requireValueLoss(LossKind loss)
+{
+    if (loss != LossKind::MeanSquaredError)
+        throw NeuriteError("Regression targets need the MSE loss: set the Output's loss to MSE (the network uses "
+                           "cross-entropy, which learns classes)");
+}
+
+} // namespace
+
+float Network::forwardBackward(const Matrix& x, const float* targets)
+{
+    Impl& d = *m_impl;
+    requireValueLoss(d.loss);
+    d.forward(x, true);
+    const float loss = meanSquaredErrorOfValues(*d.nodes[d.finalNode].output, targets, &d.dFinal);
+    d.backward();
+    return loss;
+}
+
+float Network::evaluateBatch(const Matrix& x, const float* targets, Matrix* predictions)
+{
+    Impl& d = *m_impl;
+    requireValueLoss(d.loss);
+    d.forward(x, false);
+    const Matrix& final = *d.nodes[d.finalNode].output;
+    if (predictions)
+        *predictions = final;
+    return meanSquaredErrorOfValues(final, targets, nullptr);
+}
+
 std::vector<ParameterRef> Network::parameters()
 {
     std::vector<ParameterRef> all;

@@ -1,12 +1,12 @@
 // The training loop: shuffled mini-batches, optimiser steps, validation, early stopping, divergence guard.
 #include "neurite/Trainer.h"
 
+#include "training/Measure.h"
 #include "training/Optimizer.h"
 #include "kernels/ThreadPool.h"
 #include "neurite/Error.h"
 
 #include <chrono>
-#include <functional>
 #include <cmath>
 #include <numeric>
 #include <random>
@@ -47,58 +47,7 @@ void restore(const std::vector<ParameterRef>& params, const std::vector<Matrix>&
         *params[i].value = copy[i];
 }
 
-// Runs `indices` of `set` through the network in eval mode, batch by batch. Returns the mean loss and
-// accuracy; `seeBatch` (optional) receives each batch's predictions (n, outputs) and labels.
-using BatchPredictions = std::function<void(const Matrix& predictions, const std::uint8_t* labels, int n)>;
-
-std::pair<float, float> measure(Network& network, const SampleSet& set, const std::vector<std::uint32_t>& indices,
-                                int batchSize = 256, const BatchPredictions& seeBatch = {})
-{
-    Matrix x, predictions;
-    std::vector<std::uint8_t> labels(static_cast<std::size_t>(batchSize));
-    double total = 0;
-    long hits = 0;
-    for (std::size_t start = 0; start < indices.size(); start += std::size_t(batchSize)) {
-        const int n = int(std::min<std::size_t>(std::size_t(batchSize), indices.size() - start));
-        gatherBatch(set, indices.data() + start, n, x);
-        for (int i = 0; i < n; ++i)
-            labels[std::size_t(i)] = set.labels[indices[start + std::size_t(i)]];
-        int correct = 0;
-        total += double(network.evaluateBatch(x, labels.data(), &correct, seeBatch ? &predictions : nullptr)) * n;
-        hits += correct;
-        if (seeBatch)
-            seeBatch(predictions, labels.data(), n);
-    }
-    const double count = double(std::max<std::size_t>(1, indices.size()));
-    return {float(total / count), float(double(hits) / count)};
-}
-
-std::vector<std::uint32_t> allIndices(std::size_t n)
-{
-    std::vector<std::uint32_t> v(n);
-    std::iota(v.begin(), v.end(), 0u);
-    return v;
-}
-
 } // namespace
-
-void checkDataFitsNetwork(const Network& network, const Dataset& data)
-{
-    const Shape in = network.inputShape();
-    const long pixels = long(data.train.rows) * data.train.cols;
-    if (in.size() != pixels)
-        throw NeuriteError("The Input layer takes " + std::to_string(in.size()) + " values " + in.toString() +
-                           " but data set '" + data.name + "' has " + std::to_string(data.train.rows) + "x" +
-                           std::to_string(data.train.cols) + " images (" + std::to_string(pixels) + " values).");
-    const bool binary = network.outputSize() == 1 && network.loss() == LossKind::MeanSquaredError &&
-                        data.classCount() <= 2;
-    if (network.outputSize() < data.classCount() && !binary)
-        throw NeuriteError("The Output receives " + std::to_string(network.outputSize()) + " values but data set '" +
-                           data.name + "' has " + std::to_string(data.classCount()) +
-                           " classes: give the last Dense layer " + std::to_string(data.classCount()) + " units.");
-    if (data.train.count() == 0)
-        throw NeuriteError("Data set '" + data.name + "' has no training images.");
-}
 
 namespace {
 
@@ -111,6 +60,9 @@ public:
     {
         validateSettings(settings);
         checkDataFitsNetwork(network, data);
+        if (data.train.count() == 0)
+            throw NeuriteError("Data set '" + data.name + "' has no training samples.");
+        m_regression = data.task() == TaskKind::Regression;
         m_network.setThreads(settings.threads);
         m_optimizer = makeOptimizer(settings.optimizer);
         m_baseLearningRate = settings.optimizer.learningRate;
@@ -169,15 +121,14 @@ private:
             const int n = int(std::min<std::size_t>(batchSize, m_train.size() - std::size_t(b) * batchSize));
             const std::uint32_t* idx = m_train.data() + std::size_t(b) * batchSize;
             gatherBatch(m_data.train, idx, n, m_x);
-            m_labels.resize(n);
-            for (int i = 0; i < n; ++i)
-                m_labels[i] = m_data.train.labels[idx[i]];
+            gatherTargets(idx, n);
             // The next batch's images arrive while this one trains.
             if (b + 1 < batches)
                 prefetchBatch(m_data.train, idx + n,
                               int(std::min<std::size_t>(batchSize, m_train.size() - std::size_t(b + 1) * batchSize)));
             int correct = 0;
-            const float loss = m_network.forwardBackward(m_x, m_labels.data(), &correct);
+            const float loss = m_regression ? m_network.forwardBackward(m_x, m_targets.data())
+                                            : m_network.forwardBackward(m_x, m_labels.data(), &correct);
             if (!std::isfinite(loss)) {
                 diverge(epoch + 1, b + 1, loss);
                 return;
@@ -192,12 +143,27 @@ private:
             seen += n;
             if (m_control)
                 m_control->batchFinished();
-            reportBatch(epoch + 1, b + 1, batches, loss, float(correct) / float(n), currentLr);
+            reportBatch(epoch + 1, b + 1, batches, loss, m_regression ? kNoValue : float(correct) / float(n),
+                        currentLr);
         }
         if (seen == 0 || m_stopped)
             return; // a stopped epoch is incomplete: it gets no epoch report
-        endEpoch(epoch + 1, float(lossSum / double(seen)), float(double(hits) / double(seen)), currentLr,
-                 secondsSince(epochStart) - (m_pausedSeconds - pausedBefore), seen);
+        endEpoch(epoch + 1, float(lossSum / double(seen)), m_regression ? kNoValue : float(double(hits) / double(seen)),
+                 currentLr, secondsSince(epochStart) - (m_pausedSeconds - pausedBefore), seen);
+    }
+
+    // The batch's class labels, or its regression targets.
+    void gatherTargets(const std::uint32_t* idx, int n)
+    {
+        if (m_regression) {
+            m_targets.resize(std::size_t(n));
+            for (int i = 0; i < n; ++i)
+                m_targets[std::size_t(i)] = m_data.train.targets[idx[i]];
+            return;
+        }
+        m_labels.resize(std::size_t(n));
+        for (int i = 0; i < n; ++i)
+            m_labels[std::size_t(i)] = m_data.train.labels[idx[i]];
     }
 
     void reportBatch(int epoch, int batch, int batches, float loss, float accuracy, float lr)
@@ -211,7 +177,7 @@ private:
         report.accuracy = accuracy;
         report.learningRate = lr;
         report.elapsedSeconds = secondsSince(m_start) - m_pausedSeconds;
-        m_samples += m_labels.size();
+        m_samples += m_regression ? m_targets.size() : m_labels.size();
         report.samplesPerSecond = report.elapsedSeconds > 0 ? double(m_samples) / m_trainingSeconds() : 0;
         m_result.history.batches.push_back(report);
         if (m_sink)
@@ -314,6 +280,8 @@ private:
     std::vector<std::uint32_t> m_train, m_validation;
     Matrix m_x;
     std::vector<std::uint8_t> m_labels;
+    std::vector<float> m_targets;
+    bool m_regression = false; // the data's targets are real values (DataSchema's task)
     std::vector<Matrix> m_good;
     TrainingResult m_result;
     Clock::time_point m_start;
@@ -337,35 +305,6 @@ TrainingResult train(Network& network, const Dataset& data, const TrainingSettin
     ThreadPool pool(settings.threads);
     TrainingResult result;
     pool.enter([&] { result = TrainingRun(network, data, settings, sink, control).run(); });
-    return result;
-}
-
-Evaluation evaluate(Network& network, const SampleSet& set, int classCount, int batchSize)
-{
-    Evaluation result;
-    result.confusion.assign(std::size_t(classCount), std::vector<int>(std::size_t(classCount), 0));
-    const auto countPredictions = [&](const Matrix& predictions, const std::uint8_t* labels, int n) {
-        for (int i = 0; i < n; ++i) {
-            Eigen::Index predicted = 0;
-            predictions.row(i).maxCoeff(&predicted);
-            if (labels[i] < classCount && predicted < classCount)
-                ++result.confusion[labels[i]][std::size_t(predicted)];
-        }
-    };
-    std::tie(result.loss, result.accuracy) = measure(network, set, allIndices(set.count()), batchSize,
-                                                     countPredictions);
-    for (int c = 0; c < classCount; ++c) {
-        long truePositive = result.confusion[c][c], predicted = 0, actual = 0;
-        for (int k = 0; k < classCount; ++k) {
-            predicted += result.confusion[k][c];
-            actual += result.confusion[c][k];
-        }
-        const float p = predicted ? float(truePositive) / float(predicted) : 0.0f;
-        const float r = actual ? float(truePositive) / float(actual) : 0.0f;
-        result.precision.push_back(p);
-        result.recall.push_back(r);
-        result.f1.push_back(p + r > 0 ? 2 * p * r / (p + r) : 0.0f);
-    }
     return result;
 }
 

@@ -1,0 +1,133 @@
+// Choosing a design and settings from the data: one function per data kind, dispatched on the schema.
+#include "neurite/DesignForData.h"
+
+#include "model/DesignPlan.h"
+#include "neurite/LayerRegistry.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace neurite {
+
+namespace {
+
+// Tables of fewer training rows than this get dropout after each hidden layer.
+constexpr std::size_t kSmallTable = 5000;
+
+LayerSpec layer(const std::string& id, const std::string& type, LayerOptions options)
+{
+    return {id, type, std::move(options)};
+}
+
+// The last layers of a design for `data`: the classes with softmax and cross-entropy, or one linear unit
+// learnt with the mean squared error.
+void addHead(NetworkSpec& spec, const Dataset& data, const std::string& from)
+{
+    const bool regression = data.task() == TaskKind::Regression;
+    const double units = regression ? 1 : data.classCount();
+    spec.layers.push_back(layer("dense3", "Dense",
+                                {{"units", units},
+                                 {"activation", std::string(regression ? "linear" : "softmax")},
+                                 {"init", std::string("auto")},
+                                 {"bias", 1.0}}));
+    spec.layers.push_back(layer("output", "Output", {{"loss", std::string(regression ? "mse" : "cross_entropy")}}));
+    spec.connections.push_back({from, "dense3", 0});
+    spec.connections.push_back({"dense3", "output", 0});
+}
+
+// Two ReLU hidden layers: the first about twice as wide as the input (32 to 256 units, a power of two),
+// the second half as wide; dropout after each when the table is small. (Over ten splits each of iris,
+// wine, breast cancer and diabetes, 30% dropout on 32-16 units beat 10% on 16-8 and none on 32-16.)
+NetworkSpec tableDesign(const Dataset& data)
+{
+    const int features = data.train.valuesPerSample();
+    int first = 32;
+    while (first < 2 * features && first < 256)
+        first *= 2;
+    const int second = std::max(8, first / 2);
+    const bool dropout = data.train.count() < kSmallTable;
+    NetworkSpec spec;
+    spec.layers.push_back(layer("input", "Input", {{"channels", double(features)}, {"height", 1.0}, {"width", 1.0}}));
+    std::string previous = "input";
+    for (int i = 1; i <= 2; ++i) {
+        const std::string dense = "dense" + std::to_string(i);
+        spec.layers.push_back(layer(dense, "Dense",
+                                    {{"units", double(i == 1 ? first : second)},
+                                     {"activation", std::string("relu")},
+                                     {"init", std::string("auto")},
+                                     {"bias", 1.0}}));
+        spec.connections.push_back({previous, dense, 0});
+        previous = dense;
+        if (dropout) {
+            const std::string drop = "dropout" + std::to_string(i);
+            spec.layers.push_back(layer(drop, "Dropout", {{"rate", 0.3}}));
+            spec.connections.push_back({previous, drop, 0});
+            previous = drop;
+        }
+    }
+    addHead(spec, data, previous);
+    return spec;
+}
+
+NetworkSpec imageDesign(const Dataset& data)
+{
+    return adaptDesignToData(*preset("mlp"), data);
+}
+
+// Enough optimiser steps to converge on a small table (about 5,000, within 5 to 500 epochs), stopped
+// early once the validation loss has not improved for a tenth of them.
+TrainingSettings tableSettings(const Dataset& data, TrainingSettings settings)
+{
+    const std::size_t rows = data.train.count();
+    settings.batchSize = rows < 1000 ? 16 : rows < 20000 ? 32 : 128;
+    settings.validationSplit = rows >= 30 ? 0.2f : 0.0f;
+    const double trained = double(rows) * (1.0 - settings.validationSplit);
+    const double batches = std::max(1.0, std::ceil(trained / settings.batchSize));
+    settings.epochs = int(std::clamp(std::ceil(5000.0 / batches), 5.0, 500.0));
+    settings.earlyStoppingPatience = settings.validationSplit > 0 ? std::clamp(settings.epochs / 10, 3, 30) : 0;
+    return settings;
+}
+
+} // namespace
+
+NetworkSpec designForData(const Dataset& data)
+{
+    if (data.schema.kind == DataSchema::Kind::Table)
+        return tableDesign(data);
+    return imageDesign(data);
+}
+
+TrainingSettings settingsForData(const Dataset& data, TrainingSettings base)
+{
+    base.dataSet = data.name;
+    if (data.schema.kind == DataSchema::Kind::Table)
+        return tableSettings(data, base);
+    return base;
+}
+
+NetworkSpec adaptDesignToData(NetworkSpec spec, const Dataset& data)
+{
+    const Shape shape = data.inputShape();
+    const bool regression = data.task() == TaskKind::Regression;
+    for (LayerSpec& layer : spec.layers) {
+        const LayerRole role = layerRole(layer.type);
+        if (role == LayerRole::Input) {
+            layer.options["channels"] = double(shape.channels);
+            layer.options["height"] = double(shape.height);
+            layer.options["width"] = double(shape.width);
+        } else if (role == LayerRole::Output && regression) {
+            layer.options["loss"] = std::string("mse");
+        }
+    }
+    const DesignPlan plan = compileDesign(spec);
+    LayerSpec* last = plan.ok() ? spec.find(plan.finalId) : nullptr;
+    const LayerTypeInfo* info = last ? findLayerType(last->type) : nullptr;
+    if (info && info->unitWeights) {
+        last->options["units"] = regression ? 1.0 : double(data.classCount());
+        if (regression)
+            last->options["activation"] = std::string("linear");
+    }
+    return spec;
+}
+
+} // namespace neurite
