@@ -143,10 +143,11 @@ QWidget* TrainingPanel::buildSidebar()
     scroll->setWidget(content);
     scroll->setWidgetResizable(true);
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    // Wide enough for the settings beside a vertical scroll bar (which a 700-pixel-high window needs):
-    // with no horizontal scroll bar, anything narrower cuts the fields' right edges off.
+    // Exactly as wide as the settings beside a vertical scroll bar (which a 700-pixel-high window needs):
+    // with no horizontal scroll bar, anything narrower cuts the fields' right edges off, and anything
+    // wider takes room the run controls need in a 1024-pixel window.
     const int scrollBar = scroll->style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, scroll);
-    scroll->setMinimumWidth(std::max(300, content->minimumSizeHint().width() + scrollBar + 2 * scroll->frameWidth()));
+    scroll->setMinimumWidth(content->minimumSizeHint().width() + scrollBar + 2 * scroll->frameWidth());
     return scroll;
 }
 

@@ -167,7 +167,7 @@ void TrainingSettingsForm::addDataSetRow()
     m_dataSet->setToolTip(tr("A named data set, or a folder with train/t10k IDX files"));
     // A folder's whole path must not widen the sidebar past a small window: the list shows it in full.
     m_dataSet->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_dataSet->setMinimumContentsLength(12);
+    m_dataSet->setMinimumContentsLength(10); // "mnist-10k", "fashion-mnist" nearly
     auto* browse = new QToolButton(this);
     browse->setText(tr("Folder…"));
     browse->setToolTip(tr("Use a folder of IDX files (train-images-idx3-ubyte[.gz], ...)"));
