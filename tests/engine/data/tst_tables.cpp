@@ -291,6 +291,9 @@ private Q_SLOTS:
         QTest::newRow("infinite target") << "a,b\n1,0.5\n2,-Infinity\n3,1.5\n"
                                          << ""
                                          << "F, row 3, column 'b': -Infinity is not a finite number";
+        QTest::newRow("numbers too large") << "a,b\n1e200,x\n-1e200,y\n3,x\n"
+                                           << ""
+                                           << "F, column 'a': its numbers are too large to standardise";
         QTest::newRow("duplicate names") << "a,b,a\n1,2,3\n"
                                          << ""
                                          << "F, row 1: columns 1 and 3 are both named 'a'";
