@@ -1,5 +1,5 @@
 // Writes the seed corpora of the fuzz targets from valid files the engine itself makes:
-// `fuzz_seed_generator DIR` fills DIR/idx, DIR/projectfile, DIR/designjson and DIR/preprocess.
+// `fuzz_seed_generator DIR` fills DIR/idx, DIR/projectfile, DIR/designjson, DIR/preprocess and DIR/table.
 #include "neurite/IdxFile.h"
 #include "neurite/Network.h"
 #include "neurite/NetworkSpec.h"
@@ -149,6 +149,22 @@ void writePreprocessSeeds(const fs::path& dir)
     image("wide-line", 300, 3, [](int, int y) { return y == 1 ? 255 : 0; });
 }
 
+// Tables in the forms the reader accepts; the first byte is fuzz_table's options byte.
+void writeTableSeeds(const fs::path& dir)
+{
+    fs::create_directories(dir);
+    const std::vector<std::pair<std::string, std::string>> tables = {
+        {"plain", "a,b,colour,label\n1.5,2,red,x\n2.5,NA,blue,y\n3,4,,x\n0.5,1,red,y\n"},
+        {"quoted", "name,\"note, long\",y\n\"Smith, J.\",\"two\nlines\",1.5\n\"say \"\"hi\"\"\",x,2.5\nz,w,4\n"},
+        {"bom-crlf", "\xef\xbb\xbfp;q;r\r\n1,5;2;a\r\n2,5;?;b\r\n3,5;4;a\r\n"},
+        {"tabs", "id\tx\ty\nr1\t1\t0\nr2\t2\t1\nr3\t3\t0\nr4\t4\t1\n"},
+        {"numbers-then-text", "v,w,y\n1,7,a\n2,8,b\nmany,9,a\n4,inf,b\n"},
+        {"regression", "x1,x2,price\n1,2,10.5\n2,1,8.25\n3,3,15\n4,0,7\n5,2,\n"},
+    };
+    for (std::size_t i = 0; i < tables.size(); ++i)
+        writeFile(dir / tables[i].first, char(i % 2 ? 2 : 9) + tables[i].second);
+}
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -163,6 +179,7 @@ int main(int argc, char** argv)
     writeProjectSeeds(out / "projectfile", designs);
     writeDesignSeeds(out / "designjson", designs, argv[2]);
     writePreprocessSeeds(out / "preprocess");
+    writeTableSeeds(out / "table");
     std::cout << "Seed corpora written to " << out.string() << "\n";
     return 0;
 }

@@ -10,6 +10,7 @@
 #include "neurite/Trainer.h"
 
 #include <algorithm>
+#include <map>
 
 namespace neurite {
 namespace {
@@ -123,9 +124,17 @@ std::optional<DataFacts> knownDataFacts(const std::string& nameOrFolder)
     const std::vector<std::string> names = dataSetNames();
     if (std::find(names.begin(), names.end(), nameOrFolder) == names.end())
         return std::nullopt;
-    // A built-in table is small and in memory: its facts are those of the loaded table.
-    if (isBuiltinTable(nameOrFolder))
-        return dataFactsOf(loadTable(nameOrFolder, DataOptions{}));
+    // A built-in table is small and in memory: its facts are those of the loaded table, found once (the
+    // designer asks on every change of the design).
+    if (isBuiltinTable(nameOrFolder)) {
+        static const std::map<std::string, DataFacts> kTables = [] {
+            std::map<std::string, DataFacts> facts;
+            for (const std::string& name : builtinTableNames())
+                facts[name] = dataFactsOf(loadTable(name, DataOptions{}));
+            return facts;
+        }();
+        return kTables.at(nameOrFolder);
+    }
     // Every named image set is MNIST-shaped: 28x28 grey images of 10 classes.
     return DataFacts{nameOrFolder, {1, 28, 28}, 10};
 }

@@ -78,12 +78,17 @@ int TableEncoder::categoryOf(const ColumnEncoding& column, std::string_view text
 float TableEncoder::numberOf(const ColumnEncoding& column, std::string_view text, std::size_t row) const
 {
     const CellValue value = parseCell(text, m_decimalComma);
-    const std::string where = m_context + ", row " + std::to_string(row) + ", column '" + column.name + "': ";
+    // The cell's name is spelt out only for an error: this runs for every number of every row.
+    const auto where = [&] { return m_context + ", row " + std::to_string(row) + ", column '" + column.name + "': "; };
     if (value.kind == CellKind::Text)
-        throw NeuriteError(where + "'" + std::string(categoryText(text)) + "' is not a number");
+        throw NeuriteError(where() + "'" + std::string(categoryText(text)) + "' is not a number");
     if (value.kind == CellKind::NonFinite)
-        throw NeuriteError(where + std::string(categoryText(text)) + " is not a finite number");
-    return encodeNumber(column, value.kind == CellKind::Missing ? std::nan("") : value.number);
+        throw NeuriteError(where() + std::string(categoryText(text)) + " is not a finite number");
+    const float encoded = encodeNumber(column, value.kind == CellKind::Missing ? std::nan("") : value.number);
+    if (!std::isfinite(encoded))
+        throw NeuriteError(where() + std::string(categoryText(text)) +
+                           " is too far outside the training rows' values to encode");
+    return encoded;
 }
 
 void TableEncoder::encodeRow(const std::vector<std::string_view>& cells, std::size_t row, float* out) const
@@ -128,12 +133,15 @@ bool TableEncoder::readTarget(const std::vector<std::string_view>& cells, std::s
     const std::string_view text = cells[std::size_t(m_targetPosition)];
     if (isMissingCell(text))
         return false;
-    const std::string where = m_context + ", row " + std::to_string(row) + ", column '" + column.name + "': ";
+    const auto where = [&] { return m_context + ", row " + std::to_string(row) + ", column '" + column.name + "': "; };
     const CellValue number = parseCell(text, m_decimalComma);
     if (m_schema.task == TaskKind::Regression) {
         if (number.kind != CellKind::Number)
-            throw NeuriteError(where + "'" + std::string(categoryText(text)) + "' is not a finite number");
+            throw NeuriteError(where() + "'" + std::string(categoryText(text)) + "' is not a finite number");
         value = number.number;
+        if (!std::isfinite(standardisedTarget(value)))
+            throw NeuriteError(where() + std::string(categoryText(text)) +
+                               " is too far outside the training rows' values to encode");
         return true;
     }
     classIndex = categoryOf(column, text);
@@ -141,7 +149,7 @@ bool TableEncoder::readTarget(const std::vector<std::string_view>& cells, std::s
     if (classIndex < 0 && number.kind == CellKind::Number)
         classIndex = categoryOf(column, numberText(number.number));
     if (classIndex < 0)
-        throw NeuriteError(where + "the class '" + std::string(categoryText(text)) +
+        throw NeuriteError(where() + "the class '" + std::string(categoryText(text)) +
                            "' is not one the model was trained on");
     return true;
 }

@@ -2,6 +2,8 @@
 // encoded with them through the TableEncoder's functions.
 #include "data/TableFit.h"
 
+#include "data/TableCells.h"
+#include "neurite/Error.h"
 #include "neurite/TableEncoder.h"
 
 #include <algorithm>
@@ -90,7 +92,8 @@ std::optional<ColumnEncoding> fitNumeric(const TableColumn& column, const std::v
     encoding.role = ColumnRole::Numeric;
     encoding.mean = mean;
     // A column constant over the training rows encodes as 0 there; elsewhere its offset from the mean.
-    encoding.deviation = deviation > 0 && std::isfinite(deviation) ? deviation : 1.0;
+    // (An infinite one, from numbers beyond 1e154, is kept for the loader to refuse.)
+    encoding.deviation = deviation > 0 ? deviation : 1.0;
     encoding.fill = median(filled);
     return encoding;
 }
@@ -123,8 +126,16 @@ std::optional<ColumnEncoding> fitCategorical(const TableColumn& column, const st
     return encoding;
 }
 
+float encodedOrThrow(float encoded, double value, std::uint32_t row, const std::string& column, const std::string& file)
+{
+    if (!std::isfinite(encoded))
+        throw NeuriteError(file + ", row " + std::to_string(std::size_t(row) + 2) + ", column '" + column +
+                           "': " + numberText(value) + " is too far outside the training rows' values to encode");
+    return encoded;
+}
+
 void encodeTableRows(const std::vector<TableColumn>& columns, const DataSchema& schema,
-                     const std::vector<std::uint32_t>& rows, SampleSet& set)
+                     const std::vector<std::uint32_t>& rows, SampleSet& set, const std::string& file)
 {
     const int width = schema.encodedWidth();
     set.kind = SampleKind::TableRow;
@@ -136,8 +147,11 @@ void encodeTableRows(const std::vector<TableColumn>& columns, const DataSchema& 
         const ColumnEncoding& encoding = schema.columns[c];
         const TableColumn& column = columns[c];
         if (encoding.role == ColumnRole::Numeric) {
-            for (std::size_t r = 0; r < rows.size(); ++r)
-                set.values[r * std::size_t(width) + offset] = encodeNumber(encoding, column.numbers[rows[r]]);
+            for (std::size_t r = 0; r < rows.size(); ++r) {
+                const double value = column.numbers[rows[r]];
+                set.values[r * std::size_t(width) + offset] = encodedOrThrow(encodeNumber(encoding, value), value,
+                                                                             rows[r], column.name, file);
+            }
             offset += 1;
         } else if (encoding.role == ColumnRole::Categorical) {
             // The category of each code, found once.

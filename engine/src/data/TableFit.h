@@ -28,8 +28,14 @@ std::optional<ColumnEncoding> fitNumeric(const TableColumn& column, const std::v
 // nullopt when no training row is filled.
 std::optional<ColumnEncoding> fitCategorical(const TableColumn& column, const std::vector<std::uint32_t>& train);
 
-// Encodes `rows` with `schema` (whose columns are `columns`, in the same order) into set.values.
+// Encodes `rows` with `schema` (whose columns are `columns`, in the same order) into set.values. Throws
+// NeuriteError naming `file`, the row and the column for a number too far outside the training values to
+// encode as a float.
 void encodeTableRows(const std::vector<TableColumn>& columns, const DataSchema& schema,
-                     const std::vector<std::uint32_t>& rows, SampleSet& set);
+                     const std::vector<std::uint32_t>& rows, SampleSet& set, const std::string& file);
+
+// `encoded`, or a NeuriteError naming the cell (row index `row`, 0-based) when it is not finite.
+float encodedOrThrow(float encoded, double value, std::uint32_t row, const std::string& column,
+                     const std::string& file);
 
 } // namespace neurite

@@ -231,6 +231,15 @@ std::string ignoredList(const ReadColumns& read, const TablePlan& plan)
     return list;
 }
 
+// Numbers near the end of double's range (beyond about 1e154) overflow the sum of squares: refused rather
+// than encoded as infinities.
+void checkStatistics(const ColumnEncoding& column, const std::string& file)
+{
+    if (!std::isfinite(column.mean) || !std::isfinite(column.deviation))
+        throw NeuriteError(file + ", column '" + column.name +
+                           "': its numbers are too large to standardise (their mean or deviation is beyond 1e308)");
+}
+
 // The schema learnt from the training rows. A column without a filled training cell is ignored.
 DataSchema fitSchema(const ReadColumns& read, TablePlan& plan, const TableSplit& split, const std::string& file)
 {
@@ -262,21 +271,27 @@ DataSchema fitSchema(const ReadColumns& read, TablePlan& plan, const TableSplit&
         const std::optional<ColumnEncoding> target = fitNumeric(read.columns[plan.target], split.train);
         schema.targetMean = target->mean;
         schema.targetDeviation = target->deviation;
+        checkStatistics(*target, file);
     }
+    for (const ColumnEncoding& column : schema.columns)
+        if (column.role == ColumnRole::Numeric)
+            checkStatistics(column, file);
     return schema;
 }
 
 SampleSet encodeSplit(const ReadColumns& read, const TablePlan& plan, const DataSchema& schema,
-                      const std::vector<std::uint32_t>& rows)
+                      const std::vector<std::uint32_t>& rows, const std::string& file)
 {
     SampleSet set;
-    encodeTableRows(read.columns, schema, rows, set);
+    encodeTableRows(read.columns, schema, rows, set, file);
     const TableColumn& target = read.columns[plan.target];
     for (std::uint32_t row : rows) {
         if (plan.task == TaskKind::Classification)
             set.labels.push_back(std::uint8_t(plan.classOfRow[row]));
         else
-            set.targets.push_back(float((target.numbers[row] - schema.targetMean) / schema.targetDeviation));
+            set.targets.push_back(
+                encodedOrThrow(float((target.numbers[row] - schema.targetMean) / schema.targetDeviation),
+                               target.numbers[row], row, target.name, file));
     }
     return set;
 }
@@ -307,8 +322,8 @@ Dataset loadTable(const std::string& nameOrPath, const DataOptions& options, Tab
     data.source = source.name;
     data.schema = schema;
     data.classNames = plan.classNames;
-    data.train = encodeSplit(read, plan, schema, split.train);
-    data.test = encodeSplit(read, plan, schema, split.test);
+    data.train = encodeSplit(read, plan, schema, split.train, source.name);
+    data.test = encodeSplit(read, plan, schema, split.test, source.name);
     if (report)
         *report = buildTableReport(source.name, read, plan, split, schema);
     return data;

@@ -2,7 +2,6 @@
 // encoder as eval, so that predicting a row and evaluating it agree.
 #include "neurite/TablePredictions.h"
 
-#include "data/TableCells.h"
 #include "io/AtomicFile.h"
 #include "neurite/Error.h"
 #include "neurite/TableData.h"
@@ -96,7 +95,8 @@ std::size_t predictTableRows(Network& network, const DataSchema& schema, const s
             for (std::string_view cell : cells)
                 out << csvField(cell) << ',';
             if (schema.task == TaskKind::Regression) {
-                out << numberText(prediction.value) << '\n';
+                // The network computes in float: more digits than a float holds would be noise.
+                out << floatText(float(prediction.value)) << '\n';
             } else {
                 const std::size_t c = std::size_t(prediction.classIndex);
                 out << csvField(c < classes.size() ? classes[c] : std::to_string(c));

@@ -109,6 +109,10 @@ private Q_SLOTS:
         const std::string infinite = write("inf.csv", "age,colour,height,label\n30,red,inf,yes\n");
         QCOMPARE(errorOf([&] { loadTableWithSchema(infinite, schema); }),
                  QString::fromStdString(infinite + ", row 2, column 'height': inf is not a finite number"));
+        const std::string huge = write("huge.csv", "age,colour,height,label\n1e300,red,1.7,yes\n");
+        QCOMPARE(errorOf([&] { loadTableWithSchema(huge, schema); }),
+                 QString::fromStdString(huge + ", row 2, column 'age': 1e300 is too far outside the training rows' "
+                                               "values to encode"));
         const std::string unknown = write("class.csv", "age,colour,height,label\n30,red,1.7,maybe\n");
         QCOMPARE(errorOf([&] { loadTableWithSchema(unknown, schema); }),
                  QString::fromStdString(unknown + ", row 2, column 'label': the class 'maybe' is not one the model "

@@ -1,6 +1,7 @@
 // Tests loading tables: inferred and overridden roles, missing values imputed from the training split,
 // standardisation, the stratified split, the report, and the refusals that name file, row and column.
 #include "ErrorCapture.h"
+#include "neurite/DataFit.h"
 #include "neurite/DataSets.h"
 #include "neurite/TableData.h"
 
@@ -257,6 +258,8 @@ private Q_SLOTS:
         QCOMPARE(iris.schema.columns[0].name, std::string("sepal_length"));
         QVERIFY(std::abs(iris.schema.columns[2].mean - 3.758) < 0.15); // petal length over the training rows
         QCOMPARE(loadDataset("iris", "").train.count(), std::size_t(120));
+        const DataFacts facts{"iris", Shape::flat(4), 3, TaskKind::Classification, true};
+        QCOMPARE(knownDataFacts("iris"), std::optional<DataFacts>(facts));
     }
 
     void badTablesNameFileRowAndColumn_data()
@@ -291,6 +294,9 @@ private Q_SLOTS:
         QTest::newRow("infinite target") << "a,b\n1,0.5\n2,-Infinity\n3,1.5\n"
                                          << ""
                                          << "F, row 3, column 'b': -Infinity is not a finite number";
+        QTest::newRow("numbers too large") << "a,b\n1e200,x\n-1e200,y\n3,x\n"
+                                           << ""
+                                           << "F, column 'a': its numbers are too large to standardise";
         QTest::newRow("duplicate names") << "a,b,a\n1,2,3\n"
                                          << ""
                                          << "F, row 1: columns 1 and 3 are both named 'a'";
