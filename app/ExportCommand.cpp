@@ -88,12 +88,13 @@ int runExport(const Args& args)
         if (!project.weights)
             std::cerr << "neurite export: note: the project is not trained; exporting its initial weights\n";
         const Network network = networkFromProject(project);
+        const DataSchema* schema = project.schema ? &*project.schema : nullptr; // the preprocessing, carried along
         if (format == "onnx")
-            exportOnnx(project.spec, network.weights(), out);
+            exportOnnx(project.spec, network.weights(), out, schema);
         else if (format == "torch")
-            exportTorch(project.spec, network.weights(), project.settings, out);
+            exportTorch(project.spec, network.weights(), project.settings, out, schema);
         else
-            exportCppHeader(project.spec, network.weights(), out);
+            exportCppHeader(project.spec, network.weights(), out, schema);
     }
     std::cout << "Exported " << out << "\n";
     return 0;

@@ -110,6 +110,16 @@ void RunComparison::addRun(const RunRecord& run)
     redraw();
 }
 
+void RunComparison::setTestResult(int index, float accuracy, float loss)
+{
+    RunRecord& run = m_runs[std::size_t(index)];
+    run.history.testAccuracy = accuracy;
+    run.history.testLoss = loss;
+    const QString text = runLabel(run);
+    m_list->item(index)->setText(text);
+    m_list->item(index)->setToolTip(text);
+}
+
 void RunComparison::setChecked(int index, bool checked)
 {
     m_list->item(index)->setCheckState(checked ? Qt::Checked : Qt::Unchecked);

@@ -36,6 +36,8 @@ public:
     int runCount() const { return int(m_runs.size()); }
     const RunRecord& run(int index) const { return m_runs[std::size_t(index)]; }
     void setChecked(int index, bool checked);
+    // The run's test figures changed (other weights kept): its record and its line follow.
+    void setTestResult(int index, float accuracy, float loss);
     void setMetric(Metric metric);
     // Series currently drawn (one per checked run with data for the metric).
     int drawnSeriesCount() const;

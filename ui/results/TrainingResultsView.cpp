@@ -3,6 +3,7 @@
 
 #include "results/ConfusionMatrixView.h"
 #include "results/MisclassifiedGallery.h"
+#include "training/StopQuestion.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -27,6 +28,7 @@ TrainingResultsView::TrainingResultsView(QWidget* parent)
     m_weights->addItem(tr("Keep the weights of the last finished batch"), int(KeptWeights::Last));
     m_weights->addItem(tr("Keep the weights of the best epoch"), int(KeptWeights::Best));
     m_weights->setVisible(false);
+    m_weights->setToolTip(tr("Which weights of this run Predict uses and Save writes; another choice is tested again"));
     connect(m_weights, &QComboBox::activated, this, [this] { Q_EMIT keptWeightsChanged(keptWeights()); });
 
     m_classes->setColumnCount(5);
@@ -49,11 +51,14 @@ TrainingResultsView::TrainingResultsView(QWidget* parent)
     vertical->setStretchFactor(0, 3);
     vertical->setStretchFactor(1, 2);
 
-    auto* header = new QHBoxLayout;
-    header->addWidget(m_summary, 1);
-    header->addWidget(m_weights);
+    // The weights choice has a row of its own: its entries are long ("Keep the last weights (epoch 8, batch 23
+    // of 201; ...)") and the summary beside it would be squeezed in a small window.
+    auto* choice = new QHBoxLayout;
+    choice->addWidget(m_weights);
+    choice->addStretch(1);
     auto* layout = new QVBoxLayout(this);
-    layout->addLayout(header);
+    layout->addWidget(m_summary);
+    layout->addLayout(choice);
     layout->addWidget(vertical, 1);
     clear();
 }
@@ -82,7 +87,10 @@ void TrainingResultsView::setOutcome(const TrainingOutcome& outcome, const DataS
     const bool choice = !outcome.bestWeights.empty() && outcome.bestWeights != outcome.lastWeights &&
                         outcome.outcome != TrainingResult::Outcome::Diverged;
     m_weights->setVisible(choice);
-    m_weights->setItemText(1, tr("Keep the weights of the best epoch (%1)").arg(outcome.history.bestEpoch));
+    // The same words as Stop's question, with the epochs and accuracies of this run.
+    const StopOffer offer = makeStopOffer(outcome.history);
+    m_weights->setItemText(0, offer.lastText());
+    m_weights->setItemText(1, offer.bestText());
     m_weights->setCurrentIndex(outcome.keptBest ? 1 : 0);
     setEvaluation(outcome.test);
 }

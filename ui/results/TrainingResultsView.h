@@ -35,6 +35,8 @@ public:
     ConfusionMatrixView* confusionMatrix() const { return m_confusion; }
     MisclassifiedGallery* gallery() const { return m_gallery; }
     QTableWidget* classTable() const { return m_classes; }
+    // Which weights of the run are kept: its last batch's or its best epoch's (shown when they differ).
+    QComboBox* weightsBox() const { return m_weights; }
 
 Q_SIGNALS:
     void keptWeightsChanged(neurite::ui::TrainingResultsView::KeptWeights kept);

@@ -1,5 +1,8 @@
-// The row above the Train tab's charts: Start / Pause / Stop, the live learning rate, log scale and Export.
+// The rows above the Train tab's charts: Start / Pause / Stop, a step of one batch or epoch, the pace, the live
+// learning rate, log scale and Export.
 #include "training/RunControls.h"
+
+#include "training/PaceBox.h"
 
 #include <QCheckBox>
 #include <QDoubleValidator>
@@ -7,6 +10,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QVBoxLayout>
 
 namespace neurite::ui {
 
@@ -17,23 +21,53 @@ RunControls::RunControls(QWidget* parent) : QWidget(parent)
     m_pause = new QPushButton(tr("Pause"), this);
     m_stop = new QPushButton(tr("■ Stop"), this);
     m_stop->setToolTip(tr("Stop after the current batch; you can then keep the last or the best weights"));
+    buildStepButtons();
     buildLearningRateField();
     m_logScale = new QCheckBox(tr("Log scale"), this);
     m_logScale->setToolTip(tr("Show the loss on a logarithmic axis"));
     m_export = new QPushButton(tr("Export"), this);
+    layOut();
+}
 
-    auto* layout = new QHBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0); // laid out as a row of the tab, not a framed group
-    layout->addWidget(m_start);
-    layout->addWidget(m_pause);
-    layout->addWidget(m_stop);
-    layout->addSpacing(16);
-    layout->addWidget(new QLabel(tr("Learning rate now:"), this));
-    layout->addWidget(m_learningRate);
-    layout->addWidget(m_applyLearningRate);
-    layout->addStretch(1);
-    layout->addWidget(m_logScale);
-    layout->addWidget(m_export);
+// Watching learning at a human pace: one batch or one epoch at a time, or a limit on batches per second.
+void RunControls::buildStepButtons()
+{
+    m_stepBatch = new QPushButton(tr("Step batch"), this);
+    m_stepBatch->setToolTip(tr("Train one more batch, then pause (with no run going, start one paused)"));
+    m_stepEpoch = new QPushButton(tr("Step epoch"), this);
+    m_stepEpoch->setToolTip(
+        tr("Train to the end of this epoch and validate it, then pause (with no run going, start one paused)"));
+    m_pace = new PaceBox(this);
+}
+
+// Two rows, so that the tab still fits a 1024-pixel-wide window: what drives the run, then what tunes and
+// shows it.
+void RunControls::layOut()
+{
+    auto* run = new QHBoxLayout;
+    run->addWidget(m_start);
+    run->addWidget(m_pause);
+    run->addWidget(m_stop);
+    run->addSpacing(16);
+    run->addWidget(m_stepBatch);
+    run->addWidget(m_stepEpoch);
+    run->addSpacing(16);
+    run->addWidget(new QLabel(tr("Pace:"), this));
+    run->addWidget(m_pace);
+    run->addStretch(1);
+    run->addWidget(m_export);
+
+    auto* tune = new QHBoxLayout;
+    tune->addWidget(new QLabel(tr("Learning rate now:"), this));
+    tune->addWidget(m_learningRate);
+    tune->addWidget(m_applyLearningRate);
+    tune->addStretch(1);
+    tune->addWidget(m_logScale);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0); // laid out as rows of the tab, not a framed group
+    layout->addLayout(run);
+    layout->addLayout(tune);
 }
 
 // A text field taking scientific notation ("3e-4"); Return or Set LR applies it.
@@ -72,6 +106,9 @@ void RunControls::showState(TrainingController::State state, bool canTrain)
     m_pause->setEnabled(running);
     m_pause->setText(state == TrainingController::State::Paused ? tr("Resume") : tr("Pause"));
     m_stop->setEnabled(running);
+    const bool canStep = running || (state == TrainingController::State::Idle && canTrain);
+    m_stepBatch->setEnabled(canStep);
+    m_stepEpoch->setEnabled(canStep);
     m_learningRate->setEnabled(running);
     m_applyLearningRate->setEnabled(running);
 }

@@ -1,4 +1,5 @@
-// The row above the Train tab's charts: Start / Pause / Stop, the live learning rate, log scale and Export.
+// The rows above the Train tab's charts: Start / Pause / Stop, a step of one batch or epoch, the pace, the live
+// learning rate, log scale and Export.
 #pragma once
 
 #include "training/TrainingController.h"
@@ -11,6 +12,8 @@ class QPushButton;
 
 namespace neurite::ui {
 
+class PaceBox;
+
 // Only widgets: the TrainingPanel connects the buttons to its controller and fills the Export menu.
 class RunControls : public QWidget {
     Q_OBJECT
@@ -20,10 +23,14 @@ public:
     QPushButton* startButton() const { return m_start; }
     QPushButton* pauseButton() const { return m_pause; }
     QPushButton* stopButton() const { return m_stop; }
+    QPushButton* stepBatchButton() const { return m_stepBatch; }
+    QPushButton* stepEpochButton() const { return m_stepEpoch; }
+    PaceBox* paceBox() const { return m_pace; }
     QPushButton* exportButton() const { return m_export; }
     QCheckBox* logScale() const { return m_logScale; }
 
-    // Start when idle and the design can train; Pause (or Resume), Stop and the learning rate during a run.
+    // Start when idle and the design can train; Pause (or Resume), Stop and the learning rate during a run;
+    // the steps whenever a run goes or could start (a step from idle starts a paused run).
     void showState(TrainingController::State state, bool canTrain);
     // Empties the learning-rate field (another document: the previous run's value means nothing there).
     void clearLearningRate();
@@ -34,11 +41,16 @@ Q_SIGNALS:
 
 private:
     void buildLearningRateField();
+    void buildStepButtons();
+    void layOut();
     void applyLearningRate();
 
     QPushButton* m_start;
     QPushButton* m_pause;
     QPushButton* m_stop;
+    QPushButton* m_stepBatch = nullptr;
+    QPushButton* m_stepEpoch = nullptr;
+    PaceBox* m_pace = nullptr;
     QLineEdit* m_learningRate = nullptr;
     QPushButton* m_applyLearningRate = nullptr;
     QCheckBox* m_logScale;

@@ -1,9 +1,11 @@
-// Runs training on a worker thread for the GUI: start, pause, resume, stop, change the learning rate.
+// Runs training on a worker thread for the GUI: start, pause, resume, step, stop, pace, learning rate.
 #include "training/TrainingController.h"
 
 #include "training/TrainingWorker.h"
 
 #include <QEventLoop>
+
+#include <algorithm>
 
 #ifdef __linux__
 #include <sys/resource.h>
@@ -161,7 +163,8 @@ void TrainingController::deliver(const TestEvaluation& evaluation)
         Q_EMIT evaluated(evaluation);
 }
 
-bool TrainingController::start(const NetworkSpec& spec, const TrainingSettings& settings, DataSetHandle data)
+bool TrainingController::start(const NetworkSpec& spec, const TrainingSettings& settings, DataSetHandle data,
+                               std::optional<StepUnit> firstStep)
 {
     if (m_state == State::Running || m_state == State::Paused)
         return false;
@@ -173,15 +176,19 @@ bool TrainingController::start(const NetworkSpec& spec, const TrainingSettings& 
     job.settings = settings;
     job.data = std::move(data);
     job.control = std::make_shared<TrainingControl>();
+    job.control->setPace(m_pace);
+    if (firstStep)
+        job.control->requestSteps(*firstStep);
     m_control = job.control;
     request(std::move(job));
-    setState(State::Running);
+    setState(firstStep ? State::Paused : State::Running);
     return true;
 }
 
 void TrainingController::pause()
 {
-    if (m_state != State::Running)
+    // Also when paused: a step still going is called off.
+    if (m_state != State::Running && m_state != State::Paused)
         return;
     m_control->setPaused(true);
     setState(State::Paused);
@@ -195,12 +202,42 @@ void TrainingController::resume()
     setState(State::Running);
 }
 
-void TrainingController::stop()
+void TrainingController::stop(KeptWeights kept)
 {
     if (m_state != State::Running && m_state != State::Paused)
         return;
-    m_control->requestStop();
+    m_control->requestStop(kept);
     setState(State::Stopping);
+}
+
+void TrainingController::step(StepUnit unit)
+{
+    if (m_state != State::Running && m_state != State::Paused)
+        return;
+    m_control->requestSteps(unit, 1);
+    setState(State::Paused);
+}
+
+void TrainingController::setPace(double batchesPerSecond)
+{
+    m_pace = std::max(0.0, batchesPerSecond);
+    if (m_control)
+        m_control->setPace(m_pace);
+}
+
+bool TrainingController::settlePaused(int timeoutMs)
+{
+    QElapsedTimer clock;
+    clock.start();
+    while (m_state == State::Paused && m_control && !m_control->waiting() && clock.elapsed() < timeoutMs) {
+        QEventLoop loop; // a short wait that keeps the window painting
+        QTimer::singleShot(5, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    const bool waits = m_state == State::Paused && m_control && m_control->waiting();
+    if (waits)
+        takeReports(); // the trainer posted every report before it began to wait
+    return waits;
 }
 
 void TrainingController::setLearningRate(float learningRate)
@@ -214,9 +251,9 @@ void TrainingController::loadDataSet(const QString& nameOrFolder)
     request(LoadRequest{++m_loadRequest, nameOrFolder.toStdString()});
 }
 
-void TrainingController::evaluate(const NetworkSpec& spec, const Weights& weights)
+void TrainingController::evaluate(const NetworkSpec& spec, const Weights& weights, const DataSetHandle& data)
 {
-    request(EvaluationRequest{++m_evaluationRequest, spec, weights, m_dataSet});
+    request(EvaluationRequest{++m_evaluationRequest, spec, weights, data});
 }
 
 bool TrainingController::waitUntilIdle(int timeoutMs)

@@ -1,4 +1,4 @@
-// Runs training on a worker thread for the GUI: start, pause, resume, stop, change the learning rate.
+// Runs training on a worker thread for the GUI: start, pause, resume, step, stop, pace, learning rate.
 #pragma once
 
 #include "training/TrainingMessages.h"
@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <deque>
 #include <memory>
+#include <optional>
 
 namespace neurite::ui {
 
@@ -22,8 +23,8 @@ class TrainingWorker;
 // thread. Requests (a run's snapshot of the design and settings, loads, evaluations) go to the worker
 // through an inbox, values come back through an outbox (Mailbox.h: std::mutex-guarded, so ThreadSanitizer
 // sees every hand-off); the queued signals between the two threads only say "look in the box". Progress is
-// taken out at most every kUpdateIntervalMs, results and errors at once. Pause, resume, stop and the
-// learning rate go straight to the run's TrainingControl (atomics). Results of a run that was replaced
+// taken out at most every kUpdateIntervalMs, results and errors at once. Pause, resume, steps, stop, the
+// pace and the learning rate go straight to the run's TrainingControl. Results of a run that was replaced
 // (stop, then start again quickly) are dropped.
 class TrainingController : public QObject {
     Q_OBJECT
@@ -41,17 +42,28 @@ public:
 
     // Starts training `spec` with `settings` on `data`, or on settings.dataSet (loaded on the worker, or
     // reused when it was loaded last) when `data` is null. False while a run is going (not yet stopping).
-    bool start(const NetworkSpec& spec, const TrainingSettings& settings, DataSetHandle data = {});
+    // With `firstStep` the run starts paused and takes that step first (before the worker sees it).
+    bool start(const NetworkSpec& spec, const TrainingSettings& settings, DataSetHandle data = {},
+               std::optional<StepUnit> firstStep = std::nullopt);
     void pause();
     void resume();
-    void stop();
+    // The run stops before its next batch and keeps the `kept` weights (TrainingControl::requestStop).
+    void stop(KeptWeights kept = KeptWeights::Last);
+    // While running or paused: one more batch, or on to the end of the epoch, then paused (Paused at once).
+    void step(StepUnit unit);
     // Takes effect at the next batch; the schedule still scales it.
     void setLearningRate(float learningRate);
+    // At most this many batches a second (0: full speed), for this run and the next ones.
+    void setPace(double batchesPerSecond);
+    double pace() const { return m_pace; }
+    // Paused: runs the event loop until the run waits (its step done) and takes every report that came
+    // before, so that the views show where it stopped; at most `timeoutMs`. True when it waits.
+    bool settlePaused(int timeoutMs);
 
     // Loads a data set on the worker (for previews); answers with dataSetLoaded or dataSetFailed.
     void loadDataSet(const QString& nameOrFolder);
-    // Evaluates `weights` on the test split of the last run's data set; answers with evaluated.
-    void evaluate(const NetworkSpec& spec, const Weights& weights);
+    // Evaluates `weights` on the test split of `data`; answers with evaluated.
+    void evaluate(const NetworkSpec& spec, const Weights& weights, const DataSetHandle& data);
 
     State state() const { return m_state; }
     bool isRunning() const { return m_state != State::Idle; }
@@ -101,6 +113,7 @@ private:
     TrainingWorker* m_worker; // lives on m_thread; deleted by the destructor once the thread has finished
     State m_state = State::Idle;
     std::shared_ptr<TrainingControl> m_control;
+    double m_pace = 0;
     std::uint64_t m_runId = 0;
     std::uint64_t m_loadRequest = 0;
     std::uint64_t m_evaluationRequest = 0;

@@ -3,12 +3,14 @@
 
 #include "charts/AccuracyChart.h"
 #include "training/DataSetPreview.h"
+#include "training/PaceBox.h"
 #include "training/DesignSummary.h"
 #include "charts/LossChart.h"
 #include "document/ProjectDocument.h"
 #include "results/RunComparison.h"
 #include "results/TrainingResultsView.h"
 #include "training/RunControls.h"
+#include "training/RunPreflight.h"
 #include "training/RunReportText.h"
 #include "training/TrainingSettingsForm.h"
 
@@ -39,6 +41,8 @@ namespace neurite::ui {
 
 TrainingPanel::TrainingPanel(ProjectDocument* document, QWidget* parent)
     : QWidget(parent), m_document(document), m_controller(new TrainingController(this)),
+      m_preflight(new RunPreflight(m_controller, this)),
+      m_stopQuestion([this](const StopOffer& offer) { return neurite::ui::askWhichWeightsToKeep(this, offer); }),
       m_testAccuracy(std::numeric_limits<double>::quiet_NaN())
 {
     auto* splitter = new QSplitter(Qt::Horizontal, this);
@@ -83,15 +87,10 @@ void TrainingPanel::connectController()
             });
     connect(m_controller, &TrainingController::dataSetFailed, this,
             [this](const QString&, const QString& message) { m_preview->showMessage(message); });
-    connect(m_controller, &TrainingController::evaluated, this, [this](const TestEvaluation& evaluation) {
-        m_results->setEvaluation(evaluation);
-        if (evaluation.valid && m_outcome) {
-            m_testAccuracy = evaluation.metrics.accuracy;
-            const bool best = m_results->keptWeights() == TrainingResultsView::KeptWeights::Best;
-            publishModel(best ? m_outcome->bestWeights : m_outcome->lastWeights, m_testAccuracy);
-        }
-    });
+    connect(m_controller, &TrainingController::evaluated, this, &TrainingPanel::onEvaluated);
     connect(m_results, &TrainingResultsView::keptWeightsChanged, this, &TrainingPanel::onKeptWeightsChanged);
+    connect(m_preflight, &RunPreflight::passed, this, &TrainingPanel::launch);
+    connect(m_preflight, &RunPreflight::refused, this, &TrainingPanel::refuseStart);
 }
 
 // The form and the document keep each other's settings in step.
@@ -155,6 +154,9 @@ QWidget* TrainingPanel::buildLiveTab()
     connect(m_controls->pauseButton(), &QPushButton::clicked, this, &TrainingPanel::togglePause);
     connect(m_controls->stopButton(), &QPushButton::clicked, this, &TrainingPanel::stop);
     connect(m_controls, &RunControls::learningRateRequested, this, &TrainingPanel::changeLearningRate);
+    connect(m_controls->stepBatchButton(), &QPushButton::clicked, this, [this] { step(StepUnit::Batch); });
+    connect(m_controls->stepEpochButton(), &QPushButton::clicked, this, [this] { step(StepUnit::Epoch); });
+    connect(m_controls->paceBox(), &PaceBox::paceChosen, m_controller, &TrainingController::setPace);
     buildExportMenu(m_controls->exportButton());
 
     m_progress = new QProgressBar(tab);
@@ -232,52 +234,6 @@ void TrainingPanel::setDataSetOverride(const DataSetHandle& data)
         m_preview->setDataSet(data, m_form->settings().validationSplit);
 }
 
-void TrainingPanel::start()
-{
-    if (isTraining())
-        return;
-    if (!m_document->canTrain()) {
-        showBanner(tr("The design has problems (see the Design tab); fix them to train."), true);
-        return;
-    }
-    m_runSettings = m_form->settings();
-    m_document->setSettings(m_runSettings);
-    if (!m_controller->start(m_document->spec(), m_runSettings, m_override))
-        return;
-    ++m_runNumber;
-    m_document->setDesignLocked(true);
-    m_lossChart->reset(m_runSettings.epochs);
-    m_accuracyChart->reset(m_runSettings.epochs);
-    m_lastBatch = {};
-    m_progress->setRange(0, 1);
-    m_progress->setValue(0);
-    m_progress->setFormat(tr("Loading data and starting…"));
-    m_speed->clear();
-    m_banner->setVisible(false);
-    m_tabs->setCurrentIndex(0);
-    appendLog(tr("— Run %1: %2").arg(m_runNumber).arg(RunComparison::describeSettings(m_runSettings)));
-    Q_EMIT statusMessage(tr("Training started."));
-}
-
-void TrainingPanel::togglePause()
-{
-    if (m_controller->isPaused()) {
-        m_controller->resume();
-        appendLog(tr("Resumed."));
-    } else if (m_controller->state() == TrainingController::State::Running) {
-        m_controller->pause();
-        appendLog(tr("Paused at epoch %1, batch %2.").arg(m_lastBatch.epoch).arg(m_lastBatch.batch));
-    }
-}
-
-void TrainingPanel::stop()
-{
-    if (!isTraining())
-        return;
-    m_controller->stop();
-    m_progress->setFormat(m_progress->format() + tr(" · stopping…"));
-}
-
 void TrainingPanel::changeLearningRate(float learningRate)
 {
     if (!isTraining() || !(learningRate > 0.0f))
@@ -292,8 +248,8 @@ void TrainingPanel::changeLearningRate(float learningRate)
 void TrainingPanel::updateButtons()
 {
     const auto state = m_controller->state();
-    m_controls->showState(state, m_document->canTrain());
-    m_form->setEnabled(state == TrainingController::State::Idle);
+    m_controls->showState(state, m_document->canTrain()); // the design is locked while its data is checked
+    m_form->setEnabled(state == TrainingController::State::Idle && !isCheckingData());
     if (state == TrainingController::State::Paused)
         m_progress->setFormat(tr("Paused — epoch %1, batch %2").arg(m_lastBatch.epoch).arg(m_lastBatch.batch));
 }
@@ -313,13 +269,19 @@ void TrainingPanel::onBatches(const BatchReports& batches)
     if (m_controller->state() == TrainingController::State::Running)
         m_progress->setFormat(
             tr("Epoch %1/%2 · batch %3/%4").arg(b.epoch).arg(m_runSettings.epochs).arg(b.batch).arg(b.batchesPerEpoch));
-    m_speed->setText(speedLine(b, done, total));
+    else if (m_controller->isPaused())
+        m_progress->setFormat(tr("Paused — epoch %1, batch %2").arg(b.epoch).arg(b.batch));
+    // A paced run's ETA is its training time alone (TrainingControl::setPace): say that it is held back.
+    const double pace = m_controller->pace();
+    m_speed->setText(speedLine(b, done, total) +
+                     (pace > 0 ? tr(" · paced at %1 batches/s").arg(pace, 0, 'g', 3) : QString()));
 }
 
 void TrainingPanel::onEpoch(const EpochReport& e)
 {
     m_lossChart->addEpoch(e);
     m_accuracyChart->addEpoch(e);
+    m_runEpochs.push_back(e);
     appendLog(epochLogLine(e));
 }
 
@@ -340,12 +302,20 @@ void TrainingPanel::onFinished(const TrainingOutcome& outcome)
 
     m_comparison->addRun({tr("Run %1").arg(m_runNumber), outcome.settings, history, outcome.outcome});
     m_results->setOutcome(outcome, m_runData, classNames());
+    // Stop asked for the best epoch but the run ended by itself first: its choice still holds.
+    if (m_stopKept == KeptWeights::Best && !outcome.keptBest && !outcome.bestWeights.empty() &&
+        outcome.bestWeights != outcome.lastWeights)
+        m_results->setKeptWeights(TrainingResultsView::KeptWeights::Best);
     const bool diverged = outcome.outcome == TrainingResult::Outcome::Diverged;
     const QString summary =
         outcome.test.valid
             ? tr("%1. Test accuracy %2.").arg(outcomeName(outcome.outcome), percentText(outcome.test.metrics.accuracy))
             : outcomeName(outcome.outcome) + QLatin1Char('.');
-    appendLog(summary + (outcome.message.isEmpty() ? QString() : QLatin1Char(' ') + outcome.message));
+    // Early stopping says itself which weights it restored; a stop says it here.
+    const bool stoppedForBest = outcome.keptBest && outcome.outcome == TrainingResult::Outcome::Stopped;
+    const QString kept = stoppedForBest ? tr(" The weights of epoch %1 were kept.").arg(outcome.history.bestEpoch)
+                                        : QString();
+    appendLog(summary + (outcome.message.isEmpty() ? QString() : QLatin1Char(' ') + outcome.message) + kept);
     m_progress->setFormat(summary);
     if (diverged || outcome.outcome != TrainingResult::Outcome::Completed)
         showBanner(outcome.message.isEmpty() ? summary : outcome.message, diverged);
@@ -362,20 +332,6 @@ void TrainingPanel::onFailed(const QString& message)
     showBanner(message, true);
     Q_EMIT statusMessage(message);
     updateButtons();
-}
-
-void TrainingPanel::onKeptWeightsChanged()
-{
-    if (!m_outcome)
-        return;
-    const bool best = m_results->keptWeights() == TrainingResultsView::KeptWeights::Best;
-    const Weights& weights = best ? m_outcome->bestWeights : m_outcome->lastWeights;
-    if (weights.empty())
-        return;
-    m_document->setTrainedWeights(weights);
-    appendLog(best ? tr("Keeping the weights of epoch %1.").arg(m_outcome->history.bestEpoch)
-                   : tr("Keeping the weights of the last finished batch."));
-    m_controller->evaluate(m_outcome->spec, weights); // the results follow on `evaluated`
 }
 
 void TrainingPanel::publishModel(const Weights& weights, double testAccuracy)
@@ -424,7 +380,13 @@ void TrainingPanel::syncFromDocument()
     const int epochs = std::max<int>(m_document->settings().epochs, int(history.epochs.size()));
     m_lossChart->setHistory(history, epochs);
     m_accuracyChart->setHistory(history, epochs);
-    // Another project: nothing of the previous one's run stays on the Live and Results tabs.
+    // Another project: nothing of the previous one's run stays on the Live and Results tabs, and a start
+    // still checking its data set is called off.
+    if (isCheckingData()) {
+        m_preflight->cancel();
+        m_document->setDesignLocked(false);
+        updateButtons();
+    }
     m_outcome.reset();
     m_testAccuracy = std::numeric_limits<double>::quiet_NaN();
     m_results->clear();

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "training/RunControls.h"
+#include "training/StopQuestion.h"
 #include "training/TrainingController.h"
 #include "training/TrainingProgress.h"
 
@@ -23,7 +24,9 @@ namespace neurite::ui {
 class AccuracyChart;
 class DataSetPreview;
 class LossChart;
+class PaceBox;
 class ProjectDocument;
+class RunPreflight;
 class RunComparison;
 class TrainingResultsView;
 class TrainingSettingsForm;
@@ -31,6 +34,10 @@ class TrainingSettingsForm;
 class TrainingPanel : public QWidget {
     Q_OBJECT
 public:
+    // How long Pause and Stop wait for the run to finish the batch under way before they show where it
+    // stopped (it would otherwise be a batch or two behind).
+    static constexpr int kSettleMs = 1000;
+
     explicit TrainingPanel(ProjectDocument* document, QWidget* parent = nullptr);
     ~TrainingPanel() override;
 
@@ -57,6 +64,13 @@ public:
     QPushButton* startButton() const { return m_controls->startButton(); }
     QPushButton* pauseButton() const { return m_controls->pauseButton(); }
     QPushButton* stopButton() const { return m_controls->stopButton(); }
+    QPushButton* stepBatchButton() const { return m_controls->stepBatchButton(); }
+    QPushButton* stepEpochButton() const { return m_controls->stepEpochButton(); }
+    PaceBox* paceBox() const { return m_controls->paceBox(); }
+    // What Stop asks once an epoch has finished (the StopQuestionDialog unless replaced; tests answer it).
+    void setStopQuestion(StopQuestion question) { m_stopQuestion = std::move(question); }
+    // True from Start until the data set is loaded and checked (or found wanting).
+    bool isCheckingData() const;
     QString statusText() const;
     QString logText() const;
     // The last finished run (weights included), if any.
@@ -65,9 +79,14 @@ public:
     double testAccuracy() const { return m_testAccuracy; }
 
 public Q_SLOTS:
+    // Checks the data set (loading it on the worker when needed), then starts a run; a refused start says
+    // why and leaves no run in the log or the run list.
     void start();
     void togglePause();
+    // Asks which weights to keep (setStopQuestion) once an epoch has finished, then stops the run.
     void stop();
+    // One more batch, or on to the end of the epoch, then paused; with no run going, starts one paused.
+    void step(neurite::StepUnit unit);
     // Changes the learning rate of the running training (marked on the curves).
     void changeLearningRate(float learningRate);
 
@@ -89,6 +108,11 @@ private:
     void connectSettings();
     void buildExportMenu(QPushButton* button);
     void updateButtons();
+    void beginRun(std::optional<StepUnit> firstStep);
+    void launch(const DataSetHandle& data);
+    void refuseStart(const QString& message);
+    std::optional<KeptWeights> chooseWeightsToKeep();
+    void onEvaluated(const TestEvaluation& evaluation);
     void onBatches(const BatchReports& batches);
     void onEpoch(const EpochReport& report);
     void onFinished(const TrainingOutcome& outcome);
@@ -103,6 +127,7 @@ private:
 
     ProjectDocument* m_document;
     TrainingController* m_controller;
+    RunPreflight* m_preflight;
     TrainingSettingsForm* m_form;
     DataSetPreview* m_preview;
     RunControls* m_controls;
@@ -121,6 +146,11 @@ private:
     TrainingSettings m_runSettings;
     std::optional<TrainingOutcome> m_outcome;
     BatchReport m_lastBatch;
+    std::vector<EpochReport> m_runEpochs;  // of the run going (for the stop question)
+    std::optional<StepUnit> m_firstStep;   // the step a run started from idle takes
+    std::optional<KeptWeights> m_stopKept; // what the user asked Stop to keep
+    StopQuestion m_stopQuestion;
+    bool m_askingStop = false;
     double m_testAccuracy;
     int m_runNumber = 0;
     QString m_previewName;

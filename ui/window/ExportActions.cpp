@@ -66,10 +66,12 @@ void exportDocument(const ProjectDocument& document, ExportKind kind, const QStr
 {
     const std::string out = QFile::encodeName(path).toStdString();
     const NetworkSpec spec = document.spec();
+    // The preprocessing the weights were trained with, carried into the export (none before training).
+    const DataSchema* schema = document.trainedWeights() && document.dataSchema() ? &*document.dataSchema() : nullptr;
     switch (kind) {
-    case ExportKind::Onnx: exportOnnx(spec, weightsOf(document), out); break;
-    case ExportKind::Torch: exportTorch(spec, weightsOf(document), document.settings(), out); break;
-    case ExportKind::CppHeader: exportCppHeader(spec, weightsOf(document), out); break;
+    case ExportKind::Onnx: exportOnnx(spec, weightsOf(document), out, schema); break;
+    case ExportKind::Torch: exportTorch(spec, weightsOf(document), document.settings(), out, schema); break;
+    case ExportKind::CppHeader: exportCppHeader(spec, weightsOf(document), out, schema); break;
     case ExportKind::DiagramSvg: render::NetworkDiagram(spec).writeSvg(path); break;
     case ExportKind::DiagramPng: render::NetworkDiagram(spec).writePng(path); break;
     case ExportKind::HistoryCsv: exportHistoryCsv(document.history(), out); break;

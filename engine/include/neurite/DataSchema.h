@@ -56,6 +56,17 @@ struct DataSchema {
     bool operator==(const DataSchema&) const = default;
 };
 
+// A table row's "raw" encoding (numbers as they are, after imputation; each category one-hot) becomes the
+// network's input as (raw - offset) / divisor, position by position, in the order of encodedWidth().
+// Exports apply this inside the model, so that they take the raw encoding. Empty for images (their
+// input is pixels / 255, documented by each export).
+struct InputStandardisation {
+    std::vector<double> offset;
+    std::vector<double> divisor;
+    bool empty() const { return offset.empty(); }
+};
+InputStandardisation inputStandardisation(const DataSchema& schema);
+
 // The schema as JSON text (a stable key order) and back. fromJson throws NeuriteError naming `context`
 // (the file) and the field that is missing or wrong.
 std::string schemaToJson(const DataSchema& schema);

@@ -1,6 +1,7 @@
 // Exports a trained design to other tools: ONNX, a PyTorch folder, a standalone C++ header, history CSV.
 #pragma once
 
+#include "neurite/DataSchema.h"
 #include "neurite/Network.h"
 #include "neurite/NetworkSpec.h"
 #include "neurite/TrainingHistory.h"
@@ -16,7 +17,13 @@ namespace neurite {
 //   ("cannot export layer 'lstm1' (LSTM) to the C++ header format");
 // - the result reproduces Network::predict(): probabilities (softmax of the final layer) for
 //   cross-entropy, raw outputs for MSE; dropout is the identity;
-// - nothing half-written is left behind: files are written beside the target and renamed over it.
+// - nothing half-written is left behind: files are written beside the target and renamed over it;
+// - with a data schema (the preprocessing the weights were trained with) the export carries it: a
+//   table's model takes the raw encoding (numbers as they are, categories one-hot, see schema.json) and
+//   standardises it inside the model, a regression gives its value in the target's units ("value"
+//   in ONNX), and a table's schema is written beside the export (<name>.schema.json; schema.json and
+//   the reference encoder encoder.py in the PyTorch folder). ONNX files also hold the schema in their
+//   metadata ("neurite.data_schema").
 // `weights` are Network::weights() of the design (names "<layerId>.weight" (in, out), "<layerId>.bias").
 
 // The Neurite version written into exported files ("0.1.0").
@@ -26,19 +33,21 @@ std::string neuriteVersion();
 // [N, C, H, W] for an image design (one whose Conv2D, pooling, BatchNorm, ... layers read an image),
 // output "probabilities" [N, classes]. Dense layers are Gemm with transB=1 (weights stored [out, in]).
 // The model passes onnx::checker::check_model before it is written.
-void exportOnnx(const NetworkSpec& spec, const Weights& weights, const std::string& path);
+void exportOnnx(const NetworkSpec& spec, const Weights& weights, const std::string& path,
+                const DataSchema* schema = nullptr);
 
 // One dependency-free C++17 header: the weights as constexpr arrays and
 // `void predict(const float* input, float* output)` in a namespace named after the file
 // ("digits.h" -> namespace digits).
-void exportCppHeader(const NetworkSpec& spec, const Weights& weights, const std::string& path);
+void exportCppHeader(const NetworkSpec& spec, const Weights& weights, const std::string& path,
+                     const DataSchema* schema = nullptr);
 
 // A folder (created, or replaced as a whole) holding model.py (a torch.nn.Module and a weight loader),
 // weights.npz (PyTorch layout: "<name>.weight" (out, in) or (out, in, kh, kw), "<name>.bias" (out),
 // BatchNorm's "<name>.running_mean" / "running_var"), train.py (the same
 // optimiser and settings with torch.distributed DistributedDataParallel) and README.md.
 void exportTorch(const NetworkSpec& spec, const Weights& weights, const TrainingSettings& settings,
-                 const std::string& folder);
+                 const std::string& folder, const DataSchema* schema = nullptr);
 
 // The training history as one CSV table, a row per batch and a row per epoch in the order they happened:
 //   kind,epoch,batch,step,loss,accuracy,validation_loss,validation_accuracy,learning_rate,seconds,

@@ -4,11 +4,9 @@
 #include "neurite/Dataset.h"
 #include "neurite/Network.h"
 #include "neurite/TrainingHistory.h"
+#include "neurite/TrainingControl.h"
 #include "neurite/TrainingSettings.h"
 
-#include <atomic>
-#include <condition_variable>
-#include <mutex>
 #include <string>
 
 namespace neurite {
@@ -22,27 +20,6 @@ public:
     virtual void onEpoch(const EpochReport&) {}
 };
 
-// Lets another thread stop, pause or re-tune a run; the trainer looks at it between batches.
-class TrainingControl {
-public:
-    void requestStop();
-    bool stopRequested() const { return m_stop.load(std::memory_order_relaxed); }
-    void setPaused(bool paused);
-    bool paused() const { return m_paused.load(std::memory_order_relaxed); }
-    // A new base learning rate, taken at the next batch (the schedule then scales it).
-    void setLearningRate(float lr) { m_newLearningRate.store(lr, std::memory_order_relaxed); }
-    float takeLearningRate() { return m_newLearningRate.exchange(0.0f, std::memory_order_relaxed); }
-    // Blocks while paused (returns early on stop).
-    void waitWhilePaused();
-
-private:
-    std::atomic<bool> m_stop{false};
-    std::atomic<bool> m_paused{false};
-    std::atomic<float> m_newLearningRate{0.0f};
-    std::mutex m_mutex;
-    std::condition_variable m_wake;
-};
-
 struct TrainingResult {
     enum class Outcome { Completed, Stopped, EarlyStopped, Diverged };
     Outcome outcome = Outcome::Completed;
@@ -53,8 +30,9 @@ struct TrainingResult {
 };
 
 // Trains `network` in place. On return the network holds the best weights for EarlyStopped (and
-// Completed with early stopping on), else the last good weights. Throws NeuriteError for bad settings or
-// a data set that does not fit the network (naming the Input/Output layer).
+// Completed with early stopping on) and for Stopped when the stop asked for them, else the last good
+// weights. Time spent paused or waiting for the control's pace is left out of every reported duration. Throws
+// NeuriteError for bad settings or a data set that does not fit the network (naming the Input/Output layer).
 TrainingResult train(Network& network, const Dataset& data, const TrainingSettings& settings,
                      ProgressSink* sink = nullptr, TrainingControl* control = nullptr);
 

@@ -124,6 +124,23 @@ int DataSchema::encodedWidth() const
     return width;
 }
 
+InputStandardisation inputStandardisation(const DataSchema& schema)
+{
+    InputStandardisation out;
+    if (schema.kind != DataSchema::Kind::Table)
+        return out;
+    for (const ColumnEncoding& column : schema.columns) {
+        if (column.role == ColumnRole::Numeric) {
+            out.offset.push_back(column.mean);
+            out.divisor.push_back(column.deviation);
+        } else if (column.role == ColumnRole::Categorical) {
+            out.offset.insert(out.offset.end(), column.categories.size(), 0.0);
+            out.divisor.insert(out.divisor.end(), column.categories.size(), 1.0);
+        }
+    }
+    return out;
+}
+
 int DataSchema::targetColumn() const
 {
     for (std::size_t i = 0; i < columns.size(); ++i)

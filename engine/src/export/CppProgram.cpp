@@ -111,12 +111,38 @@ std::string CppProgram::window(const Shape& in, const Shape& out, int kernel, in
     return text.str();
 }
 
+void CppProgram::standardiseInput(const InputStandardisation& standardisation)
+{
+    const std::vector<float> offset(standardisation.offset.begin(), standardisation.offset.end());
+    const std::vector<float> divisor(standardisation.divisor.begin(), standardisation.divisor.end());
+    m_arrays << "\n// The table's raw encoding (numbers as they are, categories one-hot; see schema.json) is "
+                "standardised first.\n";
+    array("kInputOffset", "input offset", offset);
+    array("kInputDivisor", "input divisor", divisor);
+    statement("float standardised[kInputSize];");
+    statement("for (int i = 0; i < kInputSize; ++i)");
+    statement("    standardised[i] = (input[i] - kInputOffset[i]) / kInputDivisor[i];");
+    m_stackFloats += long(offset.size());
+    m_bufferOf[m_plan.inputId] = "standardised";
+    m_standardised = true;
+}
+
+void CppProgram::scaleOutput(double targetMean, double targetDeviation)
+{
+    m_arrays << "\n// The network predicts the standardised target; predict() returns it in its own units.\n"
+             << "inline constexpr float kTargetMean = " << exactFloat(float(targetMean), true) << ";\n"
+             << "inline constexpr float kTargetDeviation = " << exactFloat(float(targetDeviation), true) << ";\n";
+    m_scaledOutput = true;
+}
+
 std::string CppProgram::body() const
 {
     std::string text = m_body.str();
     text += "    detail::copy(" + m_bufferOf.at(m_plan.finalId) + ", output, kOutputSize);\n";
     if (m_plan.softmaxHead)
         text += "    detail::softmax(output, kOutputSize);\n";
+    if (m_scaledOutput)
+        text += "    output[0] = output[0] * kTargetDeviation + kTargetMean;\n";
     return text;
 }
 
@@ -127,9 +153,13 @@ std::string CppProgram::headerText(const std::string& path) const
     std::ostringstream out;
     out << "// " << file << ": a network exported by Neurite " << neuriteVersion()
         << " - weights and a dependency-free predict().\n"
-        << "// Input: kInputSize floats, pixels / 255 in [0, 1], flattened row-major (C, H, W) = "
+        << (m_standardised ? "// Input: kInputSize floats, a table row's raw encoding (see schema.json) = "
+                           : "// Input: kInputSize floats, pixels / 255 in [0, 1], flattened row-major (C, H, W) = ")
         << m_plan.inputShape.toString() << ".\n"
-        << "// Output: kOutputSize " << (m_plan.softmaxHead ? "class probabilities (softmax)" : "raw outputs (MSE)")
+        << "// Output: kOutputSize "
+        << (m_plan.softmaxHead ? "class probabilities (softmax)"
+            : m_scaledOutput   ? "predicted value, in the target's units"
+                               : "raw outputs (MSE)")
         << ".\n// Needs C++17. Usage: #include \"" << file << "\", then " << ns << "::predict(input, output);\n"
         << "#pragma once\n\n#include <cmath>\n\nnamespace " << ns << " {\n\n"
         << "inline constexpr int kInputSize = " << m_plan.inputShape.size() << ";\n"

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "kernels/Activations.h"
+#include "neurite/DataSchema.h"
 #include "model/DesignPlan.h"
 
 #include <map>
@@ -35,6 +36,11 @@ public:
     // "detail::Window{...}" for a window of `kernel` sliding over `in` to give `out`.
     static std::string window(const Shape& in, const Shape& out, int kernel, int stride, int padTop, int padLeft);
 
+    // predict() takes a table's raw encoding and first computes (input - offset) / divisor.
+    void standardiseInput(const InputStandardisation& standardisation);
+    // predict() maps its single output back to the target's units: output * deviation + mean.
+    void scaleOutput(double targetMean, double targetDeviation);
+
     // The whole header, for a file at `path` (its stem names the namespace).
     std::string headerText(const std::string& path) const;
 
@@ -47,6 +53,8 @@ private:
     std::map<std::string, std::string> m_bufferOf; // layer id -> the buffer holding its output
     std::ostringstream m_arrays, m_body;
     long m_stackFloats = 0;
+    bool m_standardised = false;
+    bool m_scaledOutput = false;
 };
 
 } // namespace neurite

@@ -1,11 +1,13 @@
 // Shared pieces of the exporters: tensors by name, captions, identifiers and exact float text.
 #include "export/ExportSupport.h"
 
+#include "io/AtomicFile.h"
 #include "layers/LayerKind.h"
 #include "neurite/Error.h"
 
 #include <cctype>
 #include <charconv>
+#include <filesystem>
 
 namespace neurite {
 
@@ -121,6 +123,36 @@ std::map<std::string, std::string> stepIdentifiers(const DesignPlan& plan, const
         names[step.id()] = name;
     }
     return names;
+}
+
+ExportPreprocessing exportPreprocessing(const DesignPlan& plan, const DataSchema* schema)
+{
+    ExportPreprocessing out;
+    if (!schema)
+        return out;
+    if (schema->encodedWidth() != plan.inputShape.size())
+        throw NeuriteError("The data schema describes " + std::to_string(schema->encodedWidth()) +
+                           " input values but the design's Input takes " + std::to_string(plan.inputShape.size()) +
+                           ": the weights were trained on other data than this design expects.");
+    out.input = inputStandardisation(*schema);
+    if (schema->task == TaskKind::Regression) {
+        out.scaledOutput = true;
+        out.targetMean = schema->targetMean;
+        out.targetDeviation = schema->targetDeviation;
+    }
+    return out;
+}
+
+void writeSchemaFile(const DataSchema& schema, const std::string& path)
+{
+    writeFileAtomically(path, schemaToJson(schema) + "\n");
+}
+
+std::string schemaPathBeside(const std::string& exportPath)
+{
+    std::filesystem::path path(exportPath);
+    path.replace_extension(".schema.json");
+    return path.string();
 }
 
 } // namespace neurite

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "model/DesignPlan.h"
+#include "neurite/DataSchema.h"
 
 #include <map>
 #include <set>
@@ -13,6 +14,21 @@ namespace neurite {
 // The plan every exporter walks. Throws NeuriteError "cannot export layer 'id' (Type) to the <format>
 // format" for a layer type this build does not know, and the design's problems when it is not sound.
 DesignPlan exportPlan(const NetworkSpec& spec, const std::string& format);
+
+// What the data schema asks of an export: take a table's raw encoding and standardise it inside the
+// model; give a regression's value in the target's units.
+struct ExportPreprocessing {
+    InputStandardisation input; // empty: the input is taken as it is (images: pixels / 255)
+    bool scaledOutput = false;
+    double targetMean = 0;
+    double targetDeviation = 1;
+};
+// Throws NeuriteError when the schema's encoded width is not the Input's size (a schema from other data).
+ExportPreprocessing exportPreprocessing(const DesignPlan& plan, const DataSchema* schema);
+// Writes `schema` as JSON to `path` atomically (schemaToJson), for readers of the export's input.
+void writeSchemaFile(const DataSchema& schema, const std::string& path);
+// "model.onnx" -> "model.schema.json": where a single-file export's schema goes.
+std::string schemaPathBeside(const std::string& exportPath);
 
 // The values of tensor "<layerId>.<part>", which must hold `size` of them; throws NeuriteError naming the
 // tensor when it is missing or has another size.

@@ -14,16 +14,26 @@ namespace {
 
 constexpr int kOpset = 13;
 
-onnx::ModelProto buildModel(const DesignPlan& plan, const Weights& weights)
+onnx::ModelProto buildModel(const DesignPlan& plan, const Weights& weights, const DataSchema* schema)
 {
+    const ExportPreprocessing preprocessing = exportPreprocessing(plan, schema);
     onnx::ModelProto model;
     model.set_ir_version(onnx::IR_VERSION);
     model.set_producer_name("Neurite");
     model.set_producer_version(neuriteVersion());
-    const std::string input = takesImages(plan) ? "Input: pixels / 255 as (N, C, H, W), (C, H, W) = "
-                                                : "Input: pixels / 255, flattened row-major (C, H, W) = ";
-    model.set_doc_string(input + plan.inputShape.toString() +
-                         ". Output: " + (plan.softmaxHead ? "class probabilities." : "raw outputs (MSE)."));
+    const std::string input = !preprocessing.input.empty()
+                                  ? "Input: a table row's raw encoding (see the .schema.json beside this file), "
+                              : takesImages(plan) ? "Input: pixels / 255 as (N, C, H, W), (C, H, W) = "
+                                                  : "Input: pixels / 255, flattened row-major (C, H, W) = ";
+    const std::string output = plan.softmaxHead             ? "class probabilities."
+                               : preprocessing.scaledOutput ? "\"value\", the prediction in the target's units."
+                                                            : "raw outputs (MSE).";
+    model.set_doc_string(input + plan.inputShape.toString() + ". Output: " + output);
+    if (schema) { // the preprocessing travels inside the file too, for tools that read metadata
+        onnx::StringStringEntryProto* entry = model.add_metadata_props();
+        entry->set_key("neurite.data_schema");
+        entry->set_value(schemaToJson(*schema));
+    }
     onnx::OperatorSetIdProto* opset = model.add_opset_import();
     opset->set_domain("");
     opset->set_version(kOpset);
@@ -32,18 +42,23 @@ onnx::ModelProto buildModel(const DesignPlan& plan, const Weights& weights)
     graph->set_name("neurite");
     OnnxGraph builder(*graph, weights);
     builder.addInput(plan.inputId, plan.inputShape, takesImages(plan));
+    if (!preprocessing.input.empty())
+        builder.standardiseInput(plan.inputId, preprocessing.input);
     for (const PlanStep& step : plan.steps)
         step.kind->toOnnx(builder, step);
-    builder.addHead(plan.finalId, plan.softmaxHead, plan.outputSize);
+    if (preprocessing.scaledOutput)
+        builder.addRegressionHead(plan.finalId, preprocessing.targetMean, preprocessing.targetDeviation);
+    else
+        builder.addHead(plan.finalId, plan.softmaxHead, plan.outputSize);
     return model;
 }
 
 } // namespace
 
-void exportOnnx(const NetworkSpec& spec, const Weights& weights, const std::string& path)
+void exportOnnx(const NetworkSpec& spec, const Weights& weights, const std::string& path, const DataSchema* schema)
 {
     const DesignPlan plan = exportPlan(spec, "ONNX");
-    const onnx::ModelProto model = buildModel(plan, weights);
+    const onnx::ModelProto model = buildModel(plan, weights, schema);
     try {
         onnx::checker::check_model(model);
     } catch (const std::exception& e) {
@@ -53,6 +68,8 @@ void exportOnnx(const NetworkSpec& spec, const Weights& weights, const std::stri
     if (!model.SerializeToString(&bytes))
         throw NeuriteError("Cannot encode the ONNX model for " + path + " (protobuf serialisation failed).");
     writeFileAtomically(path, bytes);
+    if (schema && schema->kind == DataSchema::Kind::Table)
+        writeSchemaFile(*schema, schemaPathBeside(path));
 }
 
 } // namespace neurite

@@ -10,6 +10,12 @@ namespace {
 
 const char* const kInputName = "input";
 const char* const kOutputName = "probabilities";
+const char* const kValueName = "value";
+
+std::vector<float> asFloats(const std::vector<double>& values)
+{
+    return {values.begin(), values.end()};
+}
 
 // A float tensor of shape [N, dims...]: "N" is the dynamic batch dimension.
 void addValueInfo(onnx::ValueInfoProto* info, const std::string& name, const std::vector<long>& dims)
@@ -68,7 +74,7 @@ OnnxNode& OnnxNode::real(const std::string& name, float value)
 
 std::string OnnxGraph::outputName(const std::string& layerId)
 {
-    return layerId == kInputName || layerId == kOutputName ? layerId + "_out" : layerId;
+    return layerId == kInputName || layerId == kOutputName || layerId == kValueName ? layerId + "_out" : layerId;
 }
 
 void OnnxGraph::setOutput(const PlanStep& step, const std::string& tensor, bool image)
@@ -162,6 +168,26 @@ void OnnxGraph::addHead(const std::string& finalId, bool softmax, long classes)
     else
         node("Identity", "head", {in}, kOutputName);
     addValueInfo(m_graph.add_output(), kOutputName, {classes});
+}
+
+void OnnxGraph::standardiseInput(const std::string& layerId, const InputStandardisation& standardisation)
+{
+    const long width = long(standardisation.offset.size());
+    initializer("preprocess.offset", {width}, asFloats(standardisation.offset));
+    initializer("preprocess.divisor", {width}, asFloats(standardisation.divisor));
+    node("Sub", "preprocess", {kInputName, "preprocess.offset"}, "preprocess/centred");
+    node("Div", "preprocess", {"preprocess/centred", "preprocess.divisor"}, "preprocess/standardised");
+    m_valueOf[layerId].name = "preprocess/standardised";
+}
+
+void OnnxGraph::addRegressionHead(const std::string& finalId, double targetMean, double targetDeviation)
+{
+    const std::string in = asFlat(finalId);
+    initializer("postprocess.deviation", {1}, {float(targetDeviation)});
+    initializer("postprocess.mean", {1}, {float(targetMean)});
+    node("Mul", "postprocess", {in, "postprocess.deviation"}, "postprocess/scaled");
+    node("Add", "postprocess", {"postprocess/scaled", "postprocess.mean"}, kValueName);
+    addValueInfo(m_graph.add_output(), kValueName, {1});
 }
 
 } // namespace neurite

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "kernels/Activations.h"
+#include "neurite/DataSchema.h"
 #include "neurite/Weights.h"
 #include "neurite/Tensor.h"
 
@@ -60,7 +61,12 @@ public:
     void passThrough(const PlanStep& step);
 
     void addInput(const std::string& layerId, const Shape& shape, bool image);
+    // The Input layer's output becomes (input - offset) / divisor: the model takes a table's raw encoding.
+    void standardiseInput(const std::string& layerId, const InputStandardisation& standardisation);
+    // "probabilities" [N, classes]: softmax of the final layer, or its raw outputs.
     void addHead(const std::string& finalId, bool softmax, long classes);
+    // "value" [N, 1]: the final layer's output * deviation + mean, the target in its own units.
+    void addRegressionHead(const std::string& finalId, double targetMean, double targetDeviation);
 
 private:
     struct Value {

@@ -20,6 +20,8 @@ namespace fs = std::filesystem;
 
 // The folder's README.md: resources/export/torch-README.md, compiled in.
 const std::string_view kReadme = embeddedResource("export/torch-README.md");
+// The reference encoder of a table row: resources/export/encoder.py, compiled in.
+const std::string_view kEncoder = embeddedResource("export/encoder.py");
 
 // Writes the files into a fresh folder beside `folder`, then swaps it in: a failure leaves nothing behind
 // and the old folder (if any) untouched.
@@ -76,10 +78,15 @@ private:
 } // namespace
 
 void exportTorch(const NetworkSpec& spec, const Weights& weights, const TrainingSettings& settings,
-                 const std::string& folder)
+                 const std::string& folder, const DataSchema* schema)
 {
     const DesignPlan plan = exportPlan(spec, "PyTorch");
+    const ExportPreprocessing preprocessing = exportPreprocessing(plan, schema);
     TorchModule module(plan, weights);
+    if (!preprocessing.input.empty())
+        module.standardiseInput(preprocessing.input);
+    if (preprocessing.scaledOutput)
+        module.scaleOutput(preprocessing.targetMean, preprocessing.targetDeviation);
     for (const PlanStep& step : plan.steps)
         step.kind->toTorch(module, step);
     const std::string moduleText = module.moduleText();
@@ -91,6 +98,11 @@ void exportTorch(const NetworkSpec& spec, const Weights& weights, const Training
     writeFileAtomically(swap.file("weights.npz"), npz);
     writeFileAtomically(swap.file("train.py"), trainScript);
     writeFileAtomically(swap.file("README.md"), std::string(kReadme));
+    if (schema) {
+        writeSchemaFile(*schema, swap.file("schema.json"));
+        if (schema->kind == DataSchema::Kind::Table)
+            writeFileAtomically(swap.file("encoder.py"), std::string(kEncoder));
+    }
     swap.commit();
 }
 

@@ -115,7 +115,8 @@ std::string TorchModule::docString() const
         << "INPUT_SIZE = " << s.size() << "\n"
         << "OUTPUT_SIZE = " << m_plan.outputSize << "\n"
         << "LOSS = \"" << (ce ? "cross_entropy" : "mse") << "\"\n"
-        << "WEIGHTS_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), \"weights.npz\")\n\n\n";
+        << "WEIGHTS_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), \"weights.npz\")\n"
+        << m_constants << "\n\n";
     return out.str();
 }
 
@@ -123,20 +124,56 @@ std::string TorchModule::classText() const
 {
     std::ostringstream out;
     out << "class NeuriteNet(nn.Module):\n    def __init__(self):\n        super().__init__()\n"
+        << (m_standardised
+                ? "        self.register_buffer(\"input_offset\", torch.tensor(INPUT_OFFSET), persistent=False)\n"
+                  "        self.register_buffer(\"input_divisor\", torch.tensor(INPUT_DIVISOR), persistent=False)\n"
+                : "")
         << m_init.str() << (m_init.str().empty() ? "        pass\n" : "") << "\n    def forward(self, x):\n"
-        << (m_images ? "        x = x.reshape(-1, *INPUT_SHAPE)\n" : "        x = x.flatten(1)\n") << m_forward.str()
+        << (m_images ? "        x = x.reshape(-1, *INPUT_SHAPE)\n" : "        x = x.flatten(1)\n")
+        << (m_standardised ? "        x = (x - self.input_offset) / self.input_divisor\n" : "") << m_forward.str()
         << "        return " << asFlat(m_plan.finalId) << "\n\n"
         << "    def predict(self, x):\n"
         << "        \"\"\"What Neurite predicts for x, in eval mode without gradients.\"\"\"\n"
         << "        was_training = self.training\n        self.eval()\n        with torch.no_grad():\n"
         << "            y = self.forward(x)\n        self.train(was_training)\n"
-        << (m_plan.softmaxHead ? "        return torch.softmax(y, dim=1)\n" : "        return y\n");
+        << (m_plan.softmaxHead ? "        return torch.softmax(y, dim=1)\n"
+            : m_scaledOutput   ? "        return y * TARGET_DEVIATION + TARGET_MEAN\n"
+                               : "        return y\n");
     return out.str();
 }
 
 std::string TorchModule::moduleText() const
 {
     return docString() + classText() + loaders();
+}
+
+namespace {
+
+std::string pythonList(const std::vector<double>& values)
+{
+    std::string text = "[";
+    for (std::size_t i = 0; i < values.size(); ++i)
+        text += (i ? ", " : "") + exactFloat(float(values[i]));
+    return text + "]";
+}
+
+} // namespace
+
+void TorchModule::standardiseInput(const InputStandardisation& standardisation)
+{
+    m_constants += "# forward() takes a table row's raw encoding (encoder.py) and standardises it first.\n"
+                   "INPUT_OFFSET = " +
+                   pythonList(standardisation.offset) + "\nINPUT_DIVISOR = " + pythonList(standardisation.divisor) +
+                   "\n";
+    m_standardised = true;
+}
+
+void TorchModule::scaleOutput(double targetMean, double targetDeviation)
+{
+    m_constants += "# forward() gives the standardised target; predict() returns it in the target's units.\n"
+                   "TARGET_MEAN = " +
+                   exactFloat(float(targetMean)) + "\nTARGET_DEVIATION = " + exactFloat(float(targetDeviation)) + "\n";
+    m_scaledOutput = true;
 }
 
 } // namespace neurite

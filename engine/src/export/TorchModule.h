@@ -6,6 +6,7 @@
 #include "io/NpzWriter.h"
 #include "kernels/Activations.h"
 #include "model/DesignPlan.h"
+#include "neurite/DataSchema.h"
 
 #include <map>
 #include <sstream>
@@ -36,6 +37,11 @@ public:
     // The Python expression applying `f` to `v` (softmax over dim 1; leaky ReLU with `alpha`).
     static std::string activation(Activation f, float alpha, const std::string& v);
 
+    // forward() takes a table's raw encoding and first computes (x - offset) / divisor.
+    void standardiseInput(const InputStandardisation& standardisation);
+    // predict() maps the single output back to the target's units: y * deviation + mean.
+    void scaleOutput(double targetMean, double targetDeviation);
+
     std::string moduleText() const;
     const std::vector<NpyArray>& arrays() const { return m_arrays; }
 
@@ -57,6 +63,9 @@ private:
     std::map<std::string, Value> m_valueOf; // layer id -> the Python variable holding its output
     std::ostringstream m_init, m_forward;
     std::vector<NpyArray> m_arrays;
+    std::string m_constants;     // INPUT_OFFSET and the like, after the shape constants
+    bool m_standardised = false; // forward() starts with the standardisation
+    bool m_scaledOutput = false; // predict() returns TARGET_MEAN + y * TARGET_DEVIATION
 };
 
 } // namespace neurite

@@ -49,26 +49,6 @@ void restore(const std::vector<ParameterRef>& params, const std::vector<Matrix>&
 
 } // namespace
 
-void TrainingControl::requestStop()
-{
-    m_stop.store(true);
-    std::lock_guard lock(m_mutex);
-    m_wake.notify_all();
-}
-
-void TrainingControl::setPaused(bool paused)
-{
-    m_paused.store(paused);
-    std::lock_guard lock(m_mutex);
-    m_wake.notify_all();
-}
-
-void TrainingControl::waitWhilePaused()
-{
-    std::unique_lock lock(m_mutex);
-    m_wake.wait(lock, [this] { return !m_paused.load() || m_stop.load(); });
-}
-
 namespace {
 
 class TrainingRun {
@@ -128,7 +108,7 @@ private:
         float currentLr = lr;
         for (int b = 0; b < batches; ++b) {
             if (m_control) {
-                waitWhilePaused();
+                waitForNextBatch();
                 if (m_control->stopRequested()) {
                     m_stopped = true;
                     break;
@@ -161,6 +141,8 @@ private:
             lossSum += double(loss) * n;
             hits += correct;
             seen += n;
+            if (m_control)
+                m_control->batchFinished();
             reportBatch(epoch + 1, b + 1, batches, loss, m_regression ? kNoValue : float(correct) / float(n),
                         currentLr);
         }
@@ -208,11 +190,12 @@ private:
         return std::max(1e-9, secondsSince(m_start) - m_validationSeconds - m_pausedSeconds);
     }
 
-    // Paused time counts nowhere: not in the elapsed time, the epoch's seconds, samples/s or the ETA.
-    void waitWhilePaused()
+    // Paused time (and time spent waiting for the pace) counts nowhere: not in the elapsed time, the
+    // epoch's seconds, samples/s or the ETA.
+    void waitForNextBatch()
     {
         const auto start = Clock::now();
-        m_control->waitWhilePaused();
+        m_control->waitForNextBatch();
         m_pausedSeconds += secondsSince(start);
     }
 
@@ -248,6 +231,8 @@ private:
         m_result.history.epochs.push_back(report);
         if (m_sink)
             m_sink->onEpoch(report);
+        if (m_control)
+            m_control->epochFinished();
     }
 
     void diverge(int epoch, int batch, float loss)
@@ -262,6 +247,8 @@ private:
 
     void finish()
     {
+        const bool stoppedForBest = m_stopped && m_control && m_control->keptOnStop() == KeptWeights::Best &&
+                                    !m_result.bestWeights.empty();
         if (m_stopped && m_result.outcome == TrainingResult::Outcome::Completed) {
             m_result.outcome = TrainingResult::Outcome::Stopped;
             m_result.message = "Stopped by request.";
@@ -269,7 +256,8 @@ private:
         m_result.lastWeights = m_network.weights();
         const bool useBest = m_result.outcome == TrainingResult::Outcome::EarlyStopped ||
                              (m_settings.earlyStoppingPatience > 0 && !m_validation.empty() &&
-                              m_result.outcome == TrainingResult::Outcome::Completed);
+                              m_result.outcome == TrainingResult::Outcome::Completed) ||
+                             (stoppedForBest && m_result.outcome == TrainingResult::Outcome::Stopped);
         if (useBest && !m_result.bestWeights.empty())
             m_network.setWeights(m_result.bestWeights);
         if (m_data.test.count() > 0) {

@@ -273,7 +273,7 @@ void TestTrainingController::evaluationMatchesTheEngine()
     // Re-evaluating other weights on the worker gives the engine's numbers too.
     QSignalSpy evaluated(&controller, &TrainingController::evaluated);
     const Weights initial = Network(spec, 99).weights();
-    controller.evaluate(spec, initial);
+    controller.evaluate(spec, initial, m_small);
     QVERIFY(evaluated.wait(10000));
     const auto result = evaluated.first().at(0).value<TestEvaluation>();
     Network fresh(spec);

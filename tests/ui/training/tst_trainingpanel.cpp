@@ -137,6 +137,7 @@ void TestTrainingPanel::init()
     QVERIFY(m_document->canTrain());
     m_panel = std::make_unique<TrainingPanel>(m_document.get());
     m_panel->setDataSetOverride(m_data);
+    m_panel->setStopQuestion([](const StopOffer&) { return StopChoice::KeepLast; }); // tst_stopquestion asks
     m_panel->resize(1400, 850);
 }
 

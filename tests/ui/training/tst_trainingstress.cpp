@@ -254,6 +254,7 @@ void TestTrainingStress::changingTheDataSetDuringARunIsRefusedOrHandled()
     document.newDesign(smallSpec());
     TrainingPanel panel(&document);
     panel.setDataSetOverride(m_data);
+    panel.setStopQuestion([](const StopOffer&) { return StopChoice::KeepLast; });
     TrainingSettings settings = settingsFor(400, 10);
     settings.dataSet = "synthetic";
     document.setSettings(settings);
@@ -277,13 +278,16 @@ void TestTrainingStress::changingTheDataSetDuringARunIsRefusedOrHandled()
     QCOMPARE(panel.lastOutcome()->settings.dataSet, std::string("synthetic")); // the run's snapshot
     QVERIFY(panel.controller()->dataSet() == m_data);
 
-    // The next run takes the new data set, which does not fit: a message naming the layer, no crash.
+    // The next run would take the new data set, which does not fit: refused before it starts, with a message
+    // naming the layer, no crash and no run.
     QSignalSpy failed(panel.controller(), &TrainingController::failed);
     panel.start();
-    QVERIFY(panel.controller()->waitUntilIdle(10000));
-    QCOMPARE(failed.count(), 1);
-    const QString message = failed.at(0).at(0).toString();
-    QVERIFY2(message.contains("The Input layer takes 64 values"), qPrintable(message));
+    QVERIFY(!panel.isTraining());
+    QCOMPARE(failed.count(), 0);
+    const QString message = panel.statusText();
+    QVERIFY2(message.contains("Training cannot start: Input") && message.contains("has 1x10x10 images"),
+             qPrintable(message));
+    QVERIFY(!panel.logText().contains("Run 2"));
     QVERIFY(!document.isDesignLocked());
     QVERIFY(panel.startButton()->isEnabled());
 }
