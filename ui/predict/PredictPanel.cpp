@@ -2,6 +2,8 @@
 // the hidden layers below; every stroke re-runs preprocessing and inference on the GUI thread.
 #include "predict/PredictPanel.h"
 
+#include "predict/TableForm.h"
+
 #include "predict/ActivationView.h"
 #include "predict/DigitCanvas.h"
 #include "predict/ModelChooser.h"
@@ -61,7 +63,12 @@ PredictPanel::~PredictPanel() = default;
 void PredictPanel::buildUi()
 {
     auto* top = new QHBoxLayout;
-    top->addWidget(buildCanvasColumn(), 3);
+    m_canvasColumn = buildCanvasColumn();
+    top->addWidget(m_canvasColumn, 3);
+    m_tableForm = new TableForm;
+    m_tableForm->hide();
+    connect(m_tableForm, &TableForm::rowChanged, this, &PredictPanel::updatePrediction);
+    top->addWidget(m_tableForm, 3);
     top->addWidget(buildResultColumn(), 2);
 
     auto* inside = new QGroupBox(tr("Inside the network"));
@@ -132,6 +139,7 @@ QWidget* PredictPanel::buildResultColumn()
 {
     m_chooser = new ModelChooser;
     connect(m_chooser, &ModelChooser::modelChosen, this, [this](const ModelChoice& choice) {
+        setSchema(choice.schema);
         setModel(choice.network, choice.name, choice.testAccuracy, choice.classNames);
         if (!choice.dataSetName.isEmpty())
             setDataSetName(choice.dataSetName);
@@ -141,7 +149,10 @@ QWidget* PredictPanel::buildResultColumn()
     m_modelLabel->setTextFormat(Qt::RichText);
     m_inputView = new NetworkInputView;
     m_inputView->setFixedSize(168, 168);
-    auto* seesLabel = new QLabel(tr("The network sees (28 × 28):"));
+    m_seesLabel = new QLabel(tr("The network sees (28 × 28):"));
+    m_valueLabel = new QLabel;
+    m_valueLabel->setTextFormat(Qt::RichText);
+    m_valueLabel->hide();
     m_chart = new ProbabilityChart;
     m_statusLabel = new QLabel;
     m_statusLabel->setWordWrap(true);
@@ -151,7 +162,8 @@ QWidget* PredictPanel::buildResultColumn()
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_chooser);
     layout->addWidget(m_modelLabel);
-    layout->addWidget(seesLabel);
+    layout->addWidget(m_seesLabel);
+    layout->addWidget(m_valueLabel);
     layout->addWidget(m_inputView, 0, Qt::AlignLeft);
     layout->addWidget(m_chart, 1);
     layout->addWidget(m_statusLabel);
@@ -237,6 +249,8 @@ void PredictPanel::updatePrediction()
 {
     if (!m_network)
         return clearPrediction(tr("No model"));
+    if (showsTableForm())
+        return predictTableRow();
     if (m_network->inputShape().size() != kMnistSide * kMnistSide)
         return clearPrediction(
             tr("This model takes %1 inputs, not a 28 × 28 image").arg(m_network->inputShape().size()));
