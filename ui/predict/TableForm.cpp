@@ -23,7 +23,7 @@ int decimalsFor(double deviation)
 
 TableForm::TableForm(QWidget* parent) : QWidget(parent), m_form(new QFormLayout(this))
 {
-    m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    m_form->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint); // short numbers need no full-width fields
 }
 
 TableForm::~TableForm() = default;
@@ -53,6 +53,7 @@ QWidget* TableForm::makeField(const ColumnEncoding& column)
     const QString name = QString::fromStdString(column.name);
     if (column.role == ColumnRole::Categorical) {
         auto* box = new QComboBox(this);
+        box->setMinimumWidth(160);
         box->setObjectName(QStringLiteral("field:") + name);
         for (const std::string& category : column.categories)
             box->addItem(QString::fromStdString(category));
@@ -65,6 +66,7 @@ QWidget* TableForm::makeField(const ColumnEncoding& column)
         return box;
     }
     auto* spin = new QDoubleSpinBox(this);
+    spin->setMinimumWidth(160);
     spin->setObjectName(QStringLiteral("field:") + name);
     const double spread = kDeviations * column.deviation;
     spin->setDecimals(decimalsFor(column.deviation));

@@ -98,6 +98,7 @@ void DataSetPreview::showMessage(const QString& message)
 {
     m_data.reset();
     m_title->setText(message);
+    m_title->show();
     m_samples->clear();
     m_split->clear();
     m_balance->setCounts({}, {});
@@ -118,9 +119,10 @@ void DataSetPreview::setDataSet(const DataSetHandle& data, float validationSplit
         showMessage(tr("No data set loaded yet."));
         return;
     }
-    if (data->schema.kind == DataSchema::Kind::Table) { // the table preview says the rest
-        m_title->clear();
-        m_samples->clear();
+    const bool table = data->schema.kind == DataSchema::Kind::Table;
+    m_title->setVisible(!table); // the table preview has its own title and no images
+    m_samples->setVisible(!table);
+    if (table) {
         m_balance->setCounts({}, {});
         updateSplit();
         return;

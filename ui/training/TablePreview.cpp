@@ -9,6 +9,7 @@
 #include <QTableView>
 #include <QTableWidget>
 #include <QVBoxLayout>
+#include <QWheelEvent>
 
 #include <algorithm>
 #include <cmath>
@@ -20,6 +21,22 @@ namespace {
 // The role combo's choices: what loading may be told about a column (the target's two say its task).
 const char* const kTargetClasses = "target (classes)";
 const char* const kTargetValues = "target (values)";
+
+// The wheel scrolls the sidebar over a role box instead of changing the role (which reloads the table),
+// unless the box has been clicked into.
+class RoleBox : public QComboBox {
+public:
+    explicit RoleBox(QWidget* parent) : QComboBox(parent) { setFocusPolicy(Qt::StrongFocus); }
+
+protected:
+    void wheelEvent(QWheelEvent* event) override
+    {
+        if (hasFocus())
+            QComboBox::wheelEvent(event);
+        else
+            event->ignore();
+    }
+};
 
 QString numberText(double value)
 {
@@ -153,7 +170,7 @@ void TablePreview::fillColumns()
 
 QComboBox* TablePreview::makeRoleBox(const ColumnSummary& column)
 {
-    auto* box = new QComboBox(m_columns);
+    auto* box = new RoleBox(m_columns);
     box->setObjectName(QStringLiteral("role:") + QString::fromStdString(column.name));
     if (column.role == ColumnRole::Target) {
         box->addItem(tr(kTargetClasses), QStringLiteral("target-classes"));

@@ -20,6 +20,8 @@
 #include <QDoubleSpinBox>
 #include <QFile>
 #include <QPushButton>
+#include <QSignalSpy>
+#include <QWheelEvent>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -134,6 +136,13 @@ void TestTableTraining::irisShowsItsColumnsRolesAndStatistics()
     QCOMPARE(preview->rowsView()->model()->rowCount(), int(report.firstRows.size()));
     QCOMPARE(preview->rowsView()->model()->index(0, 0).data().toString(), QString("5.1"));
     QVERIFY(!m_panel->settingsForm()->testSplitBox()->isHidden());
+    // The wheel over a role box the user has not clicked into scrolls the sidebar: the role stays.
+    QSignalSpy edited(preview, &TablePreview::tableSettingsEdited);
+    QWheelEvent wheel(QPointF(5, 5), QPointF(5, 5), QPoint(), QPoint(0, -120), Qt::NoButton, Qt::NoModifier,
+                      Qt::NoScrollPhase, false);
+    QApplication::sendEvent(preview->roleBox("sepal_length"), &wheel);
+    QCOMPARE(preview->roleBox("sepal_length")->currentData().toString(), QString("numeric"));
+    QCOMPARE(edited.count(), 0);
 }
 
 void TestTableTraining::anotherTargetLoadsTheTableAgain()
