@@ -72,8 +72,11 @@ void assembleWorkspace(ui::MainWindow& window)
     document->setDataFitChecked(true);
     QObject::connect(training->controller(), &ui::TrainingController::dataSetLoaded, document,
                      [document](const QString& name, const ui::DataSetHandle& data) {
-                         if (data)
-                             document->setLoadedData({name.toStdString(), data->inputShape(), data->classCount()});
+                         if (!data)
+                             return;
+                         DataFacts facts = dataFactsOf(*data); // a table's features, classes or regression
+                         facts.name = name.toStdString();      // matched against the settings' data set
+                         document->setLoadedData(facts);
                      });
     if (const auto fallback = ui::loadDefaultModel())
         predict->modelChooser()->setDefaultModel(
@@ -90,6 +93,7 @@ void assembleWorkspace(ui::MainWindow& window)
                          run.testAccuracy = accuracy;
                          run.classNames = classNames;
                          run.dataSetName = QString::fromStdString(document->settings().dataSet);
+                         run.schema = document->dataSchema(); // set by the run that made the model
                          predict->modelChooser()->addRun(run);
                      });
     QObject::connect(document, &ui::ProjectDocument::documentReset, predict,

@@ -54,6 +54,7 @@ std::optional<ModelChoice> modelChoiceFromProject(const neurite::Project& projec
             choice.classNames = toQStringList(
                 neurite::classNamesFor(project.dataSetName, choice.network->outputSize()));
         choice.dataSetName = QString::fromStdString(project.dataSetName);
+        choice.schema = project.schema;
         return choice;
     } catch (const neurite::NeuriteError& e) {
         if (error)

@@ -2,6 +2,7 @@
 // files; it follows the newest run only until the user picks a model, and says which of the two it does.
 #pragma once
 
+#include <neurite/DataSchema.h>
 #include "neurite/Network.h"
 #include "neurite/ProjectFile.h"
 
@@ -25,7 +26,8 @@ struct ModelChoice {
     std::shared_ptr<neurite::Network> network;
     double testAccuracy = 0; // NaN when unknown
     QStringList classNames;
-    QString dataSetName; // empty when unknown
+    QString dataSetName;                       // empty when unknown
+    std::optional<neurite::DataSchema> schema; // the preprocessing it was trained with, when known
 };
 
 // A choice from a trained project; nullopt (and why in `error`) when it has no weights or cannot be built.

@@ -2,6 +2,8 @@
 // the hidden layers below; every stroke re-runs preprocessing and inference on the GUI thread.
 #include "predict/PredictPanel.h"
 
+#include "predict/TableForm.h"
+
 #include "predict/ActivationView.h"
 #include "predict/DigitCanvas.h"
 #include "predict/ModelChooser.h"
@@ -68,7 +70,12 @@ void PredictPanel::buildUi()
     auto* top = new QWidget;
     auto* topLayout = new QHBoxLayout(top);
     topLayout->setContentsMargins(0, 0, 0, 0);
-    topLayout->addWidget(buildCanvasColumn(), 1);
+    m_canvasColumn = buildCanvasColumn();
+    topLayout->addWidget(m_canvasColumn, 1);
+    m_tableForm = new TableForm;
+    m_tableForm->hide();
+    connect(m_tableForm, &TableForm::rowChanged, this, &PredictPanel::updatePrediction);
+    topLayout->addWidget(m_tableForm, 1);
     topLayout->addWidget(buildResultColumn(), 1);
 
     auto* inside = new QGroupBox(tr("Inside the network"));
@@ -167,6 +174,7 @@ QWidget* PredictPanel::buildResultColumn()
 {
     m_chooser = new ModelChooser;
     connect(m_chooser, &ModelChooser::modelChosen, this, [this](const ModelChoice& choice) {
+        setSchema(choice.schema);
         setModel(choice.network, choice.name, choice.testAccuracy, choice.classNames);
         if (!choice.dataSetName.isEmpty())
             setDataSetName(choice.dataSetName);
@@ -176,14 +184,17 @@ QWidget* PredictPanel::buildResultColumn()
     m_modelLabel->setTextFormat(Qt::RichText);
     m_inputView = new NetworkInputView;
     m_inputView->setFixedSize(168, 168);
-    auto* seesLabel = new QLabel(tr("The network sees\n(28 × 28):"));
+    m_seesLabel = new QLabel(tr("The network sees\n(28 × 28):"));
+    m_valueLabel = new QLabel;
+    m_valueLabel->setTextFormat(Qt::RichText);
+    m_valueLabel->hide();
     m_chart = new ProbabilityChart;
     m_statusLabel = new QLabel;
     m_statusLabel->setWordWrap(true);
 
     // What the network sees beside its answer: read left to right from the drawing.
     auto* seen = new QVBoxLayout;
-    seen->addWidget(seesLabel);
+    seen->addWidget(m_seesLabel);
     seen->addWidget(m_inputView);
     seen->addStretch(1);
     auto* answer = new QHBoxLayout;
@@ -195,6 +206,7 @@ QWidget* PredictPanel::buildResultColumn()
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_chooser);
     layout->addWidget(m_modelLabel);
+    layout->addWidget(m_valueLabel);
     layout->addLayout(answer, 1);
     layout->addWidget(m_statusLabel);
     return column;
@@ -279,6 +291,8 @@ void PredictPanel::updatePrediction()
 {
     if (!m_network)
         return clearPrediction(tr("No model"));
+    if (showsTableForm())
+        return predictTableRow();
     if (m_network->inputShape().size() != kMnistSide * kMnistSide)
         return clearPrediction(
             tr("This model takes %1 inputs, not a 28 × 28 image").arg(m_network->inputShape().size()));

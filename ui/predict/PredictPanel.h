@@ -27,6 +27,7 @@ class ModelChooser;
 class DigitCanvas;
 class NetworkInputView;
 class ProbabilityChart;
+class TableForm;
 
 class PredictPanel : public QWidget {
     Q_OBJECT
@@ -43,6 +44,11 @@ public:
     bool setModelFromProject(const neurite::Project& project, const QString& modelName);
     // The data set "Random test image" draws from ("mnist-10k", "fashion-mnist" or a folder).
     void setDataSetName(const QString& name);
+    // The preprocessing of the model in use: a table's shows the form (TableForm) instead of the canvas.
+    void setSchema(const std::optional<neurite::DataSchema>& schema);
+    bool showsTableForm() const;
+    // A regression model's last prediction in the target's units (NaN otherwise).
+    double predictedValue() const { return m_predictedValue; }
     QString dataSetName() const { return m_dataSetName; }
 
     std::vector<float> currentProbabilities() const { return m_probabilities; }
@@ -52,6 +58,7 @@ public:
     QString statusText() const;
 
     DigitCanvas* canvas() const { return m_canvas; }
+    TableForm* tableForm() const { return m_tableForm; }
     ProbabilityChart* chart() const { return m_chart; }
     NetworkInputView* inputView() const { return m_inputView; }
     ActivationView* activationView() const { return m_activations; }
@@ -78,6 +85,7 @@ private:
     QWidget* buildCanvasColumn();
     QWidget* buildResultColumn();
     void predict(const std::vector<float>& input);
+    void predictTableRow();
     void clearPrediction(const QString& hint);
     void drawingChanged();
     void setStatus(const QString& text, bool error = false);
@@ -94,6 +102,12 @@ private:
     std::unique_ptr<neurite::Dataset> m_dataSet;
     std::mt19937 m_random{std::random_device{}()};
 
+    std::optional<neurite::DataSchema> m_schema;
+    double m_predictedValue = 0;
+    QWidget* m_canvasColumn = nullptr;
+    TableForm* m_tableForm = nullptr;
+    QLabel* m_seesLabel = nullptr;
+    QLabel* m_valueLabel = nullptr;
     DigitCanvas* m_canvas = nullptr;
     ProbabilityChart* m_chart = nullptr;
     NetworkInputView* m_inputView = nullptr;

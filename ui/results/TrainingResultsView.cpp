@@ -3,6 +3,7 @@
 
 #include "results/ConfusionMatrixView.h"
 #include "results/MisclassifiedGallery.h"
+#include "results/RegressionResultsView.h"
 #include "training/StopQuestion.h"
 
 #include <QComboBox>
@@ -11,6 +12,7 @@
 #include <QLabel>
 #include <QSplitter>
 #include <QStyle>
+#include <QStackedWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -23,7 +25,8 @@ namespace neurite::ui {
 TrainingResultsView::TrainingResultsView(QWidget* parent)
     : QWidget(parent), m_summary(new QLabel(this)), m_weights(new QComboBox(this)),
       m_confusion(new ConfusionMatrixView(this)), m_classes(new QTableWidget(this)),
-      m_gallery(new MisclassifiedGallery(this))
+      m_gallery(new MisclassifiedGallery(this)), m_regression(new RegressionResultsView(this)),
+      m_views(new QStackedWidget(this))
 {
     m_summary->setWordWrap(true);
     m_summary->setTextFormat(Qt::RichText);
@@ -65,7 +68,9 @@ TrainingResultsView::TrainingResultsView(QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_summary);
     layout->addLayout(choice);
-    layout->addWidget(vertical, 1);
+    m_views->addWidget(vertical);
+    m_views->addWidget(m_regression);
+    layout->addWidget(m_views, 1);
     clear();
 }
 
@@ -77,6 +82,13 @@ void TrainingResultsView::clear()
     m_confusion->clear();
     m_classes->setRowCount(0);
     m_gallery->clear();
+    m_regression->clear();
+    m_views->setCurrentIndex(0);
+}
+
+bool TrainingResultsView::showsRegression() const
+{
+    return m_views->currentWidget() == m_regression;
 }
 
 void TrainingResultsView::setOutcome(const TrainingOutcome& outcome, const DataSetHandle& data,
@@ -105,7 +117,13 @@ void TrainingResultsView::setEvaluation(const TestEvaluation& evaluation)
 {
     const auto& epochs = m_outcomeInfo.history.epochs;
     QString text = tr("<b>%1</b> after %2 epoch(s).").arg(outcomeName(m_outcomeInfo.outcome)).arg(epochs.size());
-    if (evaluation.valid)
+    if (evaluation.valid && evaluation.regression)
+        text += tr(" Test R² <b>%1</b>, MAE %2, RMSE %3 (%4 weights).")
+                    .arg(evaluation.regressionResult.metrics.r2, 0, 'f', 4)
+                    .arg(evaluation.regressionResult.metrics.mae, 0, 'g', 4)
+                    .arg(evaluation.regressionResult.metrics.rmse, 0, 'g', 4)
+                    .arg(keptWeights() == KeptWeights::Best ? tr("best-epoch") : tr("last-batch"));
+    else if (evaluation.valid)
         text += tr(" Test accuracy <b>%1%</b>, test loss %2 (%3 weights).")
                     .arg(100.0 * double(evaluation.metrics.accuracy), 0, 'f', 2)
                     .arg(double(evaluation.metrics.loss), 0, 'f', 4)
@@ -114,9 +132,21 @@ void TrainingResultsView::setEvaluation(const TestEvaluation& evaluation)
         text += tr(" The data set has no test split.");
     if (!m_outcomeInfo.message.isEmpty() && m_outcomeInfo.outcome != TrainingResult::Outcome::Completed)
         text += QStringLiteral("<br>") + m_outcomeInfo.message.toHtmlEscaped();
-    if (evaluation.valid)
+    // Tables have no images to show: the gallery is for image data only.
+    const bool table = m_data && m_data->schema.kind == DataSchema::Kind::Table;
+    if (evaluation.valid && !evaluation.regression && !table)
         text += tr("<br><i>Click a cell of the matrix to see its images.</i>");
     m_summary->setText(text);
+    m_views->setCurrentWidget(evaluation.regression ? static_cast<QWidget*>(m_regression) : m_views->widget(0));
+    m_gallery->setVisible(!table);
+    if (evaluation.regression) {
+        const int target = m_data ? m_data->schema.targetColumn() : -1;
+        m_regression->setEvaluation(evaluation.regressionResult,
+                                    target >= 0
+                                        ? QString::fromStdString(m_data->schema.columns[std::size_t(target)].name)
+                                        : tr("the target"));
+        return;
+    }
     m_confusion->setMatrix(evaluation.valid ? evaluation.metrics.confusion : std::vector<std::vector<int>>{}, m_names);
     fillClassTable(evaluation);
     m_gallery->setResults(m_data, evaluation, m_names);

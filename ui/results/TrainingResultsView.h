@@ -8,12 +8,14 @@
 
 class QComboBox;
 class QLabel;
+class QStackedWidget;
 class QTableWidget;
 
 namespace neurite::ui {
 
 class ConfusionMatrixView;
 class MisclassifiedGallery;
+class RegressionResultsView;
 
 class TrainingResultsView : public QWidget {
     Q_OBJECT
@@ -34,6 +36,9 @@ public:
 
     ConfusionMatrixView* confusionMatrix() const { return m_confusion; }
     MisclassifiedGallery* gallery() const { return m_gallery; }
+    RegressionResultsView* regression() const { return m_regression; }
+    // Whether the regression view (rather than the confusion matrix) is showing.
+    bool showsRegression() const;
     QTableWidget* classTable() const { return m_classes; }
     // Which weights of the run are kept: its last batch's or its best epoch's (shown when they differ).
     QComboBox* weightsBox() const { return m_weights; }
@@ -53,6 +58,8 @@ private:
     ConfusionMatrixView* m_confusion;
     QTableWidget* m_classes;
     MisclassifiedGallery* m_gallery;
+    RegressionResultsView* m_regression;
+    QStackedWidget* m_views; // classification (matrix, scores, gallery) or regression
 };
 
 } // namespace neurite::ui

@@ -1,6 +1,8 @@
 // A glance at the chosen data set: a few training images, the class balance and the split sizes.
 #include "training/DataSetPreview.h"
 
+#include "training/TablePreview.h"
+
 #include <QLabel>
 #include <QPainter>
 #include <QVBoxLayout>
@@ -77,7 +79,7 @@ SplitSizes splitSizes(const Dataset& data, float validationSplit)
 
 DataSetPreview::DataSetPreview(QWidget* parent)
     : QWidget(parent), m_title(new QLabel(this)), m_samples(new QLabel(this)), m_balance(new ClassBalanceBars(this)),
-      m_split(new QLabel(this))
+      m_split(new QLabel(this)), m_table(new TablePreview(this))
 {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -87,6 +89,8 @@ DataSetPreview::DataSetPreview(QWidget* parent)
     layout->addWidget(m_samples);
     layout->addWidget(m_split);
     layout->addWidget(m_balance);
+    layout->addWidget(m_table);
+    m_table->hide();
     showMessage(tr("No data set loaded yet."));
 }
 
@@ -94,9 +98,17 @@ void DataSetPreview::showMessage(const QString& message)
 {
     m_data.reset();
     m_title->setText(message);
+    m_title->show();
     m_samples->clear();
     m_split->clear();
     m_balance->setCounts({}, {});
+    m_table->hide();
+}
+
+void DataSetPreview::setTable(const TableReportHandle& report, const TableSettings& settings)
+{
+    m_table->setReport(report, settings);
+    m_table->setVisible(bool(report));
 }
 
 void DataSetPreview::setDataSet(const DataSetHandle& data, float validationSplit)
@@ -107,6 +119,15 @@ void DataSetPreview::setDataSet(const DataSetHandle& data, float validationSplit
         showMessage(tr("No data set loaded yet."));
         return;
     }
+    const bool table = data->schema.kind == DataSchema::Kind::Table;
+    m_title->setVisible(!table); // the table preview has its own title and no images
+    m_samples->setVisible(!table);
+    if (table) {
+        m_balance->setCounts({}, {});
+        updateSplit();
+        return;
+    }
+    m_table->hide();
     m_title->setText(tr("<b>%1</b> · %2×%3 pixels · %4 classes")
                          .arg(QString::fromStdString(data->name).toHtmlEscaped())
                          .arg(data->train.rows)
@@ -151,7 +172,12 @@ void DataSetPreview::updateSplit()
     if (!m_data)
         return;
     const SplitSizes s = splitSizes(*m_data, m_validationSplit);
-    m_split->setText(tr("Train %L1 · validation %L2 · test %L3 images").arg(s.train).arg(s.validation).arg(s.test));
+    const bool table = m_data->schema.kind == DataSchema::Kind::Table;
+    m_split->setText(
+        (table ? tr("Train %L1 · validation %L2 · test %L3 rows") : tr("Train %L1 · validation %L2 · test %L3 images"))
+            .arg(s.train)
+            .arg(s.validation)
+            .arg(s.test));
 }
 
 } // namespace neurite::ui

@@ -11,6 +11,7 @@ class QLabel;
 namespace neurite::ui {
 
 class ClassBalanceBars;
+class TablePreview;
 
 class DataSetPreview : public QWidget {
     Q_OBJECT
@@ -20,6 +21,9 @@ public:
     explicit DataSetPreview(QWidget* parent = nullptr);
 
     void setDataSet(const DataSetHandle& data, float validationSplit);
+    // A table's report (shown instead of the image strip and class bars), loaded with `settings`.
+    void setTable(const TableReportHandle& report, const TableSettings& settings);
+    TablePreview* tablePreview() const { return m_table; }
     void setValidationSplit(float validationSplit);
     void showMessage(const QString& message); // "Loading…", or why it cannot load
     QString splitText() const;
@@ -33,6 +37,7 @@ private:
     QLabel* m_samples;
     ClassBalanceBars* m_balance;
     QLabel* m_split;
+    TablePreview* m_table;
 };
 
 // Image `index` of `set` as an 8-bit grey image (white ink on black, as stored).

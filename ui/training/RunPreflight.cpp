@@ -31,21 +31,20 @@ void RunPreflight::check(const NetworkSpec& spec, const TrainingSettings& settin
     const QString name = QString::fromStdString(settings.dataSet);
     if (data)
         judge(data);
-    else if (m_controller->dataSet() && m_controller->dataSetName() == name)
+    else if (m_controller->hasLoaded(settings.dataSet, settings.table))
         judge(m_controller->dataSet());
     else
-        m_controller->loadDataSet(name); // answers with dataSetLoaded or dataSetFailed
+        m_controller->loadDataSet(name, settings.table); // answers with dataSetLoaded or dataSetFailed
 }
 
 QString RunPreflight::problemsWith(const NetworkSpec& spec, const TrainingSettings& settings, const Dataset& data)
 {
     QStringList problems;
-    const DataFacts facts{data.name, data.inputShape(), data.classCount()};
-    for (const ValidationIssue& issue : checkDesignAgainstData(spec, facts))
+    for (const ValidationIssue& issue : checkDesignAgainstData(spec, dataFactsOf(data)))
         if (issue.severity == ValidationIssue::Severity::Error)
             problems << QString::fromStdString(issue.message);
     if (data.train.count() == 0)
-        problems << tr("Data set '%1' has no training images.").arg(QString::fromStdString(data.name));
+        problems << tr("Data set '%1' has no training samples.").arg(QString::fromStdString(data.name));
     else if (splitSizes(data, settings.validationSplit).train == 0)
         problems << tr("The validation split leaves nothing to train on; use a smaller split.");
     return problems.join(QLatin1Char('\n'));
@@ -64,7 +63,9 @@ void RunPreflight::judge(const DataSetHandle& data)
 
 void RunPreflight::onLoaded(const QString& name, const DataSetHandle& data)
 {
-    if (m_pending && name == QString::fromStdString(m_pending->settings.dataSet))
+    // A preview's load of the same table with other roles is not the one this run asked for.
+    if (m_pending && name == QString::fromStdString(m_pending->settings.dataSet) &&
+        m_controller->hasLoaded(m_pending->settings.dataSet, m_pending->settings.table))
         judge(data);
 }
 

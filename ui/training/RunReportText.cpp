@@ -2,6 +2,7 @@
 #include "training/RunReportText.h"
 
 #include <QCoreApplication>
+#include <QObject>
 
 #include <algorithm>
 #include <cmath>
@@ -33,15 +34,14 @@ QString percentText(float fraction)
 
 QString epochLogLine(const EpochReport& e)
 {
-    QString line = tr("Epoch %1/%2  loss %3  acc %4")
-                       .arg(e.epoch, 3)
-                       .arg(e.epochs)
-                       .arg(double(e.trainLoss), 0, 'f', 4)
-                       .arg(percentText(e.trainAccuracy));
+    // A regression has no accuracy (NaN): its line says the losses only.
+    QString line = tr("Epoch %1/%2  loss %3").arg(e.epoch, 3).arg(e.epochs).arg(double(e.trainLoss), 0, 'f', 4);
+    if (std::isfinite(e.trainAccuracy))
+        line += tr("  acc %1").arg(percentText(e.trainAccuracy));
     if (std::isfinite(e.validationLoss))
-        line += tr("  val loss %1  val acc %2")
-                    .arg(double(e.validationLoss), 0, 'f', 4)
-                    .arg(percentText(e.validationAccuracy));
+        line += tr("  val loss %1").arg(double(e.validationLoss), 0, 'f', 4);
+    if (std::isfinite(e.validationLoss) && std::isfinite(e.validationAccuracy))
+        line += tr("  val acc %1").arg(percentText(e.validationAccuracy));
     line += tr("  lr %1  %2 s  %L3 samples/s")
                 .arg(double(e.learningRate), 0, 'g', 3)
                 .arg(e.seconds, 0, 'f', 1)
@@ -57,6 +57,14 @@ QString speedLine(const BatchReport& b, long done, long total)
     return tr("%L1 samples/s · elapsed %2 · ETA %3")
         .arg(std::lround(b.samplesPerSecond))
         .arg(clockText(b.elapsedSeconds), clockText(eta));
+}
+
+QString testResultText(const TestEvaluation& test)
+{
+    if (!test.regression)
+        return tr("Test accuracy %1").arg(percentText(test.metrics.accuracy));
+    const RegressionMetrics& m = test.regressionResult.metrics;
+    return tr("Test R² %1 (MAE %2, RMSE %3)").arg(m.r2, 0, 'f', 4).arg(m.mae, 0, 'g', 4).arg(m.rmse, 0, 'g', 4);
 }
 
 } // namespace neurite::ui

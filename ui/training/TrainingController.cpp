@@ -101,6 +101,8 @@ void TrainingController::deliver(const DataSetLoaded& report)
         return;
     m_dataSet = report.data;
     m_dataSetName = report.name;
+    m_dataSetTable = report.table;
+    m_tableReport = report.tableReport;
     Q_EMIT dataSetLoaded(report.name, report.data);
 }
 
@@ -117,6 +119,7 @@ void TrainingController::deliver(const RunStarted& report)
     if (report.data != m_dataSet) { // a data set handed in by the caller (tests) becomes the cached one
         m_dataSet = report.data;
         m_dataSetName = QString::fromStdString(report.data->name);
+        m_tableReport.reset();
     }
     Q_EMIT runStarted(report.data);
 }
@@ -168,7 +171,7 @@ bool TrainingController::start(const NetworkSpec& spec, const TrainingSettings& 
 {
     if (m_state == State::Running || m_state == State::Paused)
         return false;
-    if (!data && m_dataSet && m_dataSetName == QString::fromStdString(settings.dataSet))
+    if (!data && hasLoaded(settings.dataSet, settings.table))
         data = m_dataSet;
     TrainingJob job;
     job.runId = ++m_runId;
@@ -246,9 +249,16 @@ void TrainingController::setLearningRate(float learningRate)
         m_control->setLearningRate(learningRate);
 }
 
-void TrainingController::loadDataSet(const QString& nameOrFolder)
+void TrainingController::loadDataSet(const QString& nameOrFolder, const TableSettings& table)
 {
-    request(LoadRequest{++m_loadRequest, nameOrFolder.toStdString()});
+    request(LoadRequest{++m_loadRequest, nameOrFolder.toStdString(), table});
+}
+
+bool TrainingController::hasLoaded(const std::string& nameOrPath, const TableSettings& table) const
+{
+    if (!m_dataSet || m_dataSetName != QString::fromStdString(nameOrPath))
+        return false;
+    return m_dataSet->schema.kind != DataSchema::Kind::Table || m_dataSetTable == table;
 }
 
 void TrainingController::evaluate(const NetworkSpec& spec, const Weights& weights, const DataSetHandle& data)

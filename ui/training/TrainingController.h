@@ -60,8 +60,9 @@ public:
     // before, so that the views show where it stopped; at most `timeoutMs`. True when it waits.
     bool settlePaused(int timeoutMs);
 
-    // Loads a data set on the worker (for previews); answers with dataSetLoaded or dataSetFailed.
-    void loadDataSet(const QString& nameOrFolder);
+    // Loads a data set on the worker (for previews), a table with `table`'s target, roles and test split;
+    // answers with dataSetLoaded or dataSetFailed.
+    void loadDataSet(const QString& nameOrFolder, const TableSettings& table = {});
     // Evaluates `weights` on the test split of `data`; answers with evaluated.
     void evaluate(const NetworkSpec& spec, const Weights& weights, const DataSetHandle& data);
 
@@ -71,6 +72,11 @@ public:
     // The data set most recently loaded or trained on (null before any).
     DataSetHandle dataSet() const { return m_dataSet; }
     QString dataSetName() const { return m_dataSetName; }
+    // The table settings dataSet() was loaded with, and for a table what loading found (else null).
+    const TableSettings& dataSetTable() const { return m_dataSetTable; }
+    TableReportHandle tableReport() const { return m_tableReport; }
+    // Whether dataSet() is `nameOrPath` loaded as `table` says (image data ignores the table settings).
+    bool hasLoaded(const std::string& nameOrPath, const TableSettings& table) const;
     // Runs the event loop until the run ends or `timeoutMs` passes; true when idle.
     bool waitUntilIdle(int timeoutMs);
 
@@ -119,6 +125,8 @@ private:
     std::uint64_t m_evaluationRequest = 0;
     DataSetHandle m_dataSet;
     QString m_dataSetName;
+    TableSettings m_dataSetTable;
+    TableReportHandle m_tableReport;
 };
 
 } // namespace neurite::ui

@@ -28,6 +28,7 @@ struct TrainingJob {
 struct LoadRequest {
     std::uint64_t requestId = 0;
     std::string nameOrFolder;
+    TableSettings table; // how a table is read (ignored for images)
 };
 
 // Evaluate `weights` of `spec` on the test split of `data`.
@@ -46,6 +47,8 @@ struct DataSetLoaded {
     std::uint64_t requestId = 0; // 0: loaded for a run
     QString name;
     DataSetHandle data;
+    TableSettings table;           // what it was loaded with
+    TableReportHandle tableReport; // tables: what loading found
 };
 
 struct DataSetFailed {

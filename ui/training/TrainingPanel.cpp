@@ -3,6 +3,8 @@
 
 #include "charts/AccuracyChart.h"
 #include "training/DataSetPreview.h"
+#include "training/DesignFitBar.h"
+#include "training/TablePreview.h"
 #include "training/PaceBox.h"
 #include "training/DesignSummary.h"
 #include "charts/LossChart.h"
@@ -74,18 +76,8 @@ void TrainingPanel::connectController()
     connect(m_controller, &TrainingController::finished, this, &TrainingPanel::onFinished);
     connect(m_controller, &TrainingController::failed, this, &TrainingPanel::onFailed);
     connect(m_controller, &TrainingController::stateChanged, this, &TrainingPanel::updateButtons);
-    connect(m_controller, &TrainingController::runStarted, this, [this](const DataSetHandle& data) {
-        m_runData = data;
-        m_preview->setDataSet(data, m_runSettings.validationSplit);
-        appendLog(tr("Training on %1: %L2 training images.")
-                      .arg(QString::fromStdString(data->name))
-                      .arg(data->train.count()));
-    });
-    connect(m_controller, &TrainingController::dataSetLoaded, this,
-            [this](const QString& name, const DataSetHandle& data) {
-                if (name == m_form->dataSetName() && !m_override)
-                    m_preview->setDataSet(data, m_form->settings().validationSplit);
-            });
+    connect(m_controller, &TrainingController::runStarted, this, &TrainingPanel::onRunData);
+    connect(m_controller, &TrainingController::dataSetLoaded, this, &TrainingPanel::onDataSetLoaded);
     connect(m_controller, &TrainingController::dataSetFailed, this,
             [this](const QString&, const QString& message) { m_preview->showMessage(message); });
     connect(m_controller, &TrainingController::evaluated, this, &TrainingPanel::onEvaluated);
@@ -102,6 +94,7 @@ void TrainingPanel::connectSettings()
         m_preview->setValidationSplit(m_form->settings().validationSplit);
     });
     connect(m_form, &TrainingSettingsForm::dataSetChosen, this, [this] { loadPreview(); });
+    connect(m_preview->tablePreview(), &TablePreview::tableSettingsEdited, this, &TrainingPanel::onTableSettingsEdited);
     connect(m_document, &ProjectDocument::canTrainChanged, this, &TrainingPanel::updateButtons);
     connect(m_document, &ProjectDocument::documentReset, this, &TrainingPanel::syncFromDocument);
     connect(m_document, &ProjectDocument::settingsChanged, this, [this] {
@@ -125,6 +118,8 @@ QWidget* TrainingPanel::buildSidebar()
     auto* design = new DesignSummary(m_document, content);
     connect(design, &DesignSummary::editRequested, this, &TrainingPanel::designEditRequested);
     layout->addWidget(design);
+    m_fitBar = new DesignFitBar(m_document, content);
+    layout->addWidget(m_fitBar);
 
     auto* settingsBox = new QGroupBox(tr("Training settings"), content);
     auto* settingsLayout = new QVBoxLayout(settingsBox);
@@ -225,16 +220,6 @@ bool TrainingPanel::confirmStopForClose()
     return true;
 }
 
-void TrainingPanel::setDataSetOverride(const DataSetHandle& data)
-{
-    m_override = data;
-    // The design is checked against the data it will really train on.
-    m_document->setDataOverride(data ? std::optional<DataFacts>({data->name, data->inputShape(), data->classCount()})
-                                     : std::nullopt);
-    if (data)
-        m_preview->setDataSet(data, m_form->settings().validationSplit);
-}
-
 void TrainingPanel::changeLearningRate(float learningRate)
 {
     if (!isTraining() || !(learningRate > 0.0f))
@@ -308,10 +293,9 @@ void TrainingPanel::onFinished(const TrainingOutcome& outcome)
         outcome.bestWeights != outcome.lastWeights)
         m_results->setKeptWeights(TrainingResultsView::KeptWeights::Best);
     const bool diverged = outcome.outcome == TrainingResult::Outcome::Diverged;
-    const QString summary =
-        outcome.test.valid
-            ? tr("%1. Test accuracy %2.").arg(outcomeName(outcome.outcome), percentText(outcome.test.metrics.accuracy))
-            : outcomeName(outcome.outcome) + QLatin1Char('.');
+    const QString summary = outcome.test.valid
+                                ? tr("%1. %2.").arg(outcomeName(outcome.outcome), testResultText(outcome.test))
+                                : outcomeName(outcome.outcome) + QLatin1Char('.');
     // Early stopping says itself which weights it restored; a stop says it here.
     const bool stoppedForBest = outcome.keptBest && outcome.outcome == TrainingResult::Outcome::Stopped;
     const QString kept = stoppedForBest ? tr(" The weights of epoch %1 were kept.").arg(outcome.history.bestEpoch)
@@ -362,16 +346,6 @@ void TrainingPanel::showEvent(QShowEvent* event)
 {
     QWidget::showEvent(event);
     loadPreview();
-}
-
-void TrainingPanel::loadPreview()
-{
-    const QString name = m_form->dataSetName();
-    if (m_override || name.isEmpty() || name == m_previewName)
-        return;
-    m_previewName = name;
-    m_preview->showMessage(tr("Loading %1…").arg(name));
-    m_controller->loadDataSet(name);
 }
 
 void TrainingPanel::syncFromDocument()

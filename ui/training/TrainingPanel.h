@@ -22,6 +22,7 @@ namespace neurite::ui {
 
 class AccuracyChart;
 class DataSetPreview;
+class DesignFitBar;
 class LossChart;
 class PaceBox;
 class ProjectDocument;
@@ -61,6 +62,7 @@ public:
     TrainingResultsView* results() const { return m_results; }
     RunComparison* runComparison() const { return m_comparison; }
     DataSetPreview* dataSetPreview() const { return m_preview; }
+    DesignFitBar* designFitBar() const { return m_fitBar; }
     QPushButton* startButton() const { return m_controls->startButton(); }
     QPushButton* pauseButton() const { return m_controls->pauseButton(); }
     QPushButton* stopButton() const { return m_controls->stopButton(); }
@@ -120,6 +122,9 @@ private:
     void onKeptWeightsChanged();
     void publishModel(const Weights& weights, double testAccuracy);
     void loadPreview();
+    void onDataSetLoaded(const QString& name, const DataSetHandle& data);
+    void onTableSettingsEdited(const TableSettings& table);
+    void onRunData(const DataSetHandle& data);
     void showBanner(const QString& text, bool error);
     void appendLog(const QString& line);
     void syncFromDocument();
@@ -130,6 +135,7 @@ private:
     RunPreflight* m_preflight;
     TrainingSettingsForm* m_form;
     DataSetPreview* m_preview;
+    DesignFitBar* m_fitBar;
     RunControls* m_controls;
     QProgressBar* m_progress;
     QLabel* m_speed;
@@ -154,6 +160,7 @@ private:
     double m_testAccuracy;
     int m_runNumber = 0;
     QString m_previewName;
+    TableSettings m_previewTable; // what the preview's table was loaded with
     QString m_lastError;
 };
 

@@ -3,6 +3,7 @@
 
 #include <neurite/Dataset.h>
 #include <neurite/Network.h>
+#include <neurite/TableData.h>
 #include <neurite/NetworkSpec.h>
 #include <neurite/Trainer.h>
 #include <neurite/TrainingHistory.h>
@@ -20,14 +21,19 @@ namespace neurite::ui {
 // A loaded data set. Shared read-only between threads: nobody writes to it after loading, so the
 // pointer behaves like a value.
 using DataSetHandle = std::shared_ptr<const Dataset>;
+// What loading a table found (columns, roles, statistics, first rows); null for image data.
+using TableReportHandle = std::shared_ptr<const TableReport>;
 
 // Batches reported since the previous update (the worker sends them in throttled groups).
 using BatchReports = std::vector<BatchReport>;
 
-// How a model does on the test split: the engine's Evaluation plus what it predicted for each image.
+// How a model does on the test split: the engine's Evaluation plus what it predicted for each image, or for
+// a regression the predicted and true values with R², MAE and RMSE.
 struct TestEvaluation {
     std::uint64_t requestId = 0;
     bool valid = false; // false when there was no test split
+    bool regression = false;
+    RegressionEvaluation regressionResult; // regression: metrics.loss is its loss, metrics.accuracy NaN
     Evaluation metrics;
     std::vector<std::uint8_t> predicted; // per test image: argmax class
     std::vector<float> confidence;       // per test image: probability of the predicted class

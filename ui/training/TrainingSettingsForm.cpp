@@ -2,6 +2,7 @@
 #include "training/TrainingSettingsForm.h"
 
 #include <neurite/DataSets.h>
+#include <neurite/TableData.h>
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -172,14 +173,59 @@ void TrainingSettingsForm::addDataSetRow()
     browse->setText(tr("Folder…"));
     browse->setToolTip(tr("Use a folder of IDX files (train-images-idx3-ubyte[.gz], ...)"));
     connect(browse, &QToolButton::clicked, this, &TrainingSettingsForm::chooseFolder);
+    auto* openTable = new QToolButton(this);
+    openTable->setText(tr("Open table…"));
+    openTable->setObjectName(QStringLiteral("openTable"));
+    openTable->setToolTip(tr("Train on a CSV or TSV file: choose the target column in the preview"));
+    connect(openTable, &QToolButton::clicked, this, &TrainingSettingsForm::chooseTable);
     connect(m_dataSet, &QComboBox::currentIndexChanged, this, [this] {
+        // Another data set has other columns: its target and roles start from what loading infers.
+        if (!m_updating) {
+            m_table.target.clear();
+            m_table.columnRoles.clear();
+        }
         edited();
         if (!m_updating)
             Q_EMIT dataSetChosen(dataSetName());
     });
     m_form->addRow(tr("Data set"), m_dataSet);
-    // On a row of its own, so that the settings fit the sidebar of a 1024-pixel window.
-    m_form->addRow(QString(), browse);
+    // On a row of their own, so that the settings fit the sidebar of a 1024-pixel window.
+    auto* row = new QHBoxLayout;
+    row->addWidget(browse);
+    row->addWidget(openTable);
+    row->addStretch(1);
+    m_form->addRow(QString(), row);
+    m_testSplit = fractionBox(this, 0.9, 0.05, 2);
+    m_testSplit->setMinimum(0.05);
+    m_testSplit->setToolTip(tr("Share of a table's rows held out for testing (stratified by class)"));
+    m_form->addRow(tr("Test split"), m_testSplit);
+    connect(m_testSplit, &QDoubleSpinBox::valueChanged, this, [this] {
+        edited();
+        if (!m_updating)
+            Q_EMIT dataSetChosen(dataSetName()); // other rows are held out: the table loads again
+    });
+}
+
+void TrainingSettingsForm::chooseTable()
+{
+    const QString file = QFileDialog::getOpenFileName(this, tr("Open a table"), QString(),
+                                                      tr("Tables (*.csv *.tsv *.txt);;All files (*)"));
+    if (!file.isEmpty())
+        chooseDataSet(file);
+}
+
+void TrainingSettingsForm::chooseDataSet(const QString& nameOrPath)
+{
+    selectDataSet(nameOrPath);
+}
+
+void TrainingSettingsForm::setTableSettings(const TableSettings& table)
+{
+    m_table = table;
+    m_updating = true;
+    m_testSplit->setValue(double(table.testSplit));
+    m_updating = false;
+    edited();
 }
 
 void TrainingSettingsForm::chooseFolder()
@@ -218,6 +264,7 @@ void TrainingSettingsForm::updateVisibleRows()
     m_form->setRowVisible(m_stepEpochs, schedule == QLatin1String("step"));
     m_form->setRowVisible(m_gamma, schedule == QLatin1String("step"));
     m_form->setRowVisible(m_minLearningRate, schedule == QLatin1String("cosine"));
+    m_form->setRowVisible(m_testSplit, isTable(dataSetName().toStdString()));
 }
 
 void TrainingSettingsForm::edited()
@@ -231,6 +278,8 @@ TrainingSettings TrainingSettingsForm::settings() const
 {
     TrainingSettings s;
     s.dataSet = dataSetName().toStdString();
+    s.table = m_table;
+    s.table.testSplit = float(m_testSplit->value());
     s.epochs = m_epochs->value();
     s.batchSize = m_batchSize->value();
     OptimizerSettings& o = s.optimizer;
@@ -258,6 +307,8 @@ void TrainingSettingsForm::setSettings(const TrainingSettings& s)
 {
     m_updating = true;
     selectDataSet(QString::fromStdString(s.dataSet));
+    m_table = s.table;
+    m_testSplit->setValue(double(s.table.testSplit));
     m_epochs->setValue(s.epochs);
     m_batchSize->setValue(s.batchSize);
     const int optimizer = m_optimizer->findData(QString::fromStdString(s.optimizer.kind));

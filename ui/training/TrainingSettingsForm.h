@@ -24,9 +24,14 @@ public:
     TrainingSettings settings() const;
     void setSettings(const TrainingSettings& settings);
     QString dataSetName() const;
+    // Selects a data set by name or path (a folder, a table file), as the chooser does.
+    void chooseDataSet(const QString& nameOrPath);
+    // The target and roles of a table, set from its preview; emits settingsEdited.
+    void setTableSettings(const TableSettings& table);
 
     QComboBox* dataSetBox() const { return m_dataSet; }
     QLineEdit* learningRateEdit() const { return m_learningRate; }
+    QDoubleSpinBox* testSplitBox() const { return m_testSplit; }
 
 Q_SIGNALS:
     void settingsEdited();
@@ -40,6 +45,7 @@ private:
     void addRunRows();
     void connectEdits();
     void chooseFolder();
+    void chooseTable();
     void selectDataSet(const QString& nameOrFolder);
     void updateVisibleRows();
     void edited();
@@ -62,6 +68,8 @@ private:
     QDoubleSpinBox* m_gamma = nullptr;
     QLineEdit* m_minLearningRate = nullptr;
     QDoubleSpinBox* m_validationSplit = nullptr;
+    QDoubleSpinBox* m_testSplit = nullptr; // tables only
+    TableSettings m_table;                 // the target and roles (the test split is m_testSplit's)
     QSpinBox* m_patience = nullptr;
     QSpinBox* m_seed = nullptr;
     QSpinBox* m_threads = nullptr;

@@ -1,8 +1,11 @@
 // The object that lives on the training thread: loads data, trains, evaluates, and reports values.
 #include "training/TrainingWorker.h"
 
+#include "training/TableDataOptions.h"
+
 #include <neurite/DataSets.h>
 #include <neurite/Error.h>
+#include <neurite/TableData.h>
 
 #include <QElapsedTimer>
 
@@ -68,6 +71,22 @@ QString describe(const std::exception& e)
     return QString::fromStdString(e.what());
 }
 
+// Loads a named data set, a folder or a table file; a table's report comes along for the preview.
+DataSetLoaded loadData(const std::string& nameOrPath, const TableSettings& table)
+{
+    DataSetLoaded loaded;
+    loaded.name = QString::fromStdString(nameOrPath);
+    loaded.table = table;
+    if (isTable(nameOrPath)) {
+        auto report = std::make_shared<TableReport>();
+        loaded.data = std::make_shared<const Dataset>(loadTable(nameOrPath, dataOptionsFor(table), report.get()));
+        loaded.tableReport = std::move(report);
+    } else {
+        loaded.data = std::make_shared<const Dataset>(neurite::loadDataset(nameOrPath, dataOptionsFor(table)));
+    }
+    return loaded;
+}
+
 } // namespace
 
 TestEvaluation evaluateOnTestSet(Network& network, const Dataset& data)
@@ -76,6 +95,15 @@ TestEvaluation evaluateOnTestSet(Network& network, const Dataset& data)
     const SampleSet& test = data.test;
     if (test.count() == 0)
         return result;
+    if (data.task() == TaskKind::Regression) {
+        result.regression = true;
+        result.regressionResult = evaluateRegression(network, test, data.schema.targetMean,
+                                                     data.schema.targetDeviation);
+        result.metrics.loss = result.regressionResult.loss;
+        result.metrics.accuracy = kNoValue;
+        result.valid = true;
+        return result;
+    }
     result.metrics = neurite::evaluate(network, test, data.classCount());
     result.predicted.resize(test.count());
     result.confidence.resize(test.count());
@@ -134,8 +162,9 @@ void TrainingWorker::loadDataSet(const LoadRequest& request)
 {
     const QString name = QString::fromStdString(request.nameOrFolder);
     try {
-        auto data = std::make_shared<const Dataset>(neurite::loadDataset(request.nameOrFolder));
-        report(DataSetLoaded{request.requestId, name, std::move(data)});
+        DataSetLoaded loaded = loadData(request.nameOrFolder, request.table);
+        loaded.requestId = request.requestId;
+        report(std::move(loaded));
     } catch (const std::exception& e) {
         report(DataSetFailed{request.requestId, name, describe(e)});
     }
@@ -151,8 +180,9 @@ void TrainingWorker::train(const TrainingJob& job)
     try {
         DataSetHandle data = job.data;
         if (!data) {
-            data = std::make_shared<const Dataset>(neurite::loadDataset(job.settings.dataSet));
-            report(DataSetLoaded{0, QString::fromStdString(job.settings.dataSet), data});
+            DataSetLoaded loaded = loadData(job.settings.dataSet, job.settings.table);
+            data = loaded.data;
+            report(std::move(loaded));
         }
         report(RunStarted{job.runId, data});
         Network network(job.spec, job.settings.seed);

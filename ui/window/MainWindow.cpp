@@ -265,7 +265,8 @@ void MainWindow::restoreSession()
     restoreGeometry(settings.value(kGeometryKey).toByteArray());
     m_editor->restoreState(settings.value(kDockStateKey).toByteArray());
     const QString dataSet = lastDataSet();
-    const bool exists = knownDataFacts(dataSet.toStdString()) || QFileInfo(dataSet).isDir();
+    const bool exists = knownDataFacts(dataSet.toStdString()) || QFileInfo(dataSet).isDir() ||
+                        QFileInfo(dataSet).isFile(); // a table
     if (!exists || dataSet.toStdString() == m_document->settings().dataSet)
         return;
     const bool modified = m_document->isModified();

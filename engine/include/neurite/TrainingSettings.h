@@ -1,7 +1,10 @@
 // Everything that says how to train, as plain data with defaults (saved in project files).
 #pragma once
 
+#include "neurite/DataSchema.h"
+
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -28,8 +31,18 @@ struct ScheduleSettings {
     bool operator==(const ScheduleSettings&) const = default;
 };
 
+// How a table data set (a CSV/TSV file or a built-in table) is read: saved with the settings so that a
+// reopened project trains on the same table. Ignored for image data.
+struct TableSettings {
+    std::string target;                            // the target column's name (empty: the last column)
+    std::map<std::string, ColumnRole> columnRoles; // roles the user set, overriding the inferred ones
+    float testSplit = 0.2f;                        // the share of rows held out for testing
+    bool operator==(const TableSettings&) const = default;
+};
+
 struct TrainingSettings {
     std::string dataSet = "mnist-10k";
+    TableSettings table;
     int epochs = 10;
     int batchSize = 32;
     OptimizerSettings optimizer;

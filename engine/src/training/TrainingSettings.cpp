@@ -57,6 +57,9 @@ void validateSettings(const TrainingSettings& settings)
     const float split = settings.validationSplit;
     if (!(split >= 0.0f && split <= kMaxValidationSplit))
         throw NeuriteError("validation split must be in [0, 0.9] (got " + show(split) + ")");
+    const float testSplit = settings.table.testSplit;
+    if (!(testSplit > 0.0f && testSplit <= kMaxValidationSplit))
+        throw NeuriteError("table test split must be in (0, 0.9] (got " + show(testSplit) + ")");
     requireAtLeast("threads", settings.threads, 0);
     requireAtLeast("early stopping patience", settings.earlyStoppingPatience, 0);
     validateOptimizerSettings(settings.optimizer);

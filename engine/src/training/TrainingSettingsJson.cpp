@@ -73,6 +73,37 @@ ScheduleSettings scheduleFromJson(const Json& value, const JsonLocation& at)
     return s;
 }
 
+ColumnRole roleFromName(const Json& value, const JsonLocation& at)
+{
+    const std::string name = expectString(value, at);
+    for (ColumnRole role : {ColumnRole::Numeric, ColumnRole::Categorical, ColumnRole::Ignored, ColumnRole::Target})
+        if (name == roleName(role))
+            return role;
+    at.fail("unknown column role '" + name + "' (expected numeric, categorical, ignored or target)");
+}
+
+Json tableToJson(const TableSettings& t)
+{
+    Json roles = Json::object();
+    for (const auto& [name, role] : t.columnRoles)
+        roles[name] = roleName(role);
+    return {{"target", t.target}, {"columnRoles", roles}, {"testSplit", nullableNumberToJson(t.testSplit)}};
+}
+
+TableSettings tableFromJson(const Json& value, const JsonLocation& at)
+{
+    expectObject(value, at);
+    TableSettings t;
+    readOptional(value, "target", at, t.target, expectString);
+    readOptional(value, "testSplit", at, t.testSplit, readFloat);
+    if (const Json* roles = optionalMember(value, "columnRoles", at)) {
+        expectObject(*roles, at["columnRoles"]);
+        for (auto it = roles->begin(); it != roles->end(); ++it)
+            t.columnRoles[it.key()] = roleFromName(it.value(), at["columnRoles"][it.key()]);
+    }
+    return t;
+}
+
 } // namespace
 
 Json settingsToJson(const TrainingSettings& settings)
@@ -85,7 +116,8 @@ Json settingsToJson(const TrainingSettings& settings)
             {"validationSplit", nullableNumberToJson(settings.validationSplit)},
             {"seed", settings.seed},
             {"threads", settings.threads},
-            {"earlyStoppingPatience", settings.earlyStoppingPatience}};
+            {"earlyStoppingPatience", settings.earlyStoppingPatience},
+            {"table", tableToJson(settings.table)}};
 }
 
 TrainingSettings settingsFromJson(const Json& value, const JsonLocation& at)
@@ -101,6 +133,7 @@ TrainingSettings settingsFromJson(const Json& value, const JsonLocation& at)
     readOptional(value, "seed", at, settings.seed, expectUnsigned);
     readOptional(value, "threads", at, settings.threads, readInt);
     readOptional(value, "earlyStoppingPatience", at, settings.earlyStoppingPatience, readInt);
+    readOptional(value, "table", at, settings.table, tableFromJson);
     return settings;
 }
 

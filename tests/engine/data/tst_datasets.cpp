@@ -157,6 +157,7 @@ private Q_SLOTS:
         QCOMPARE(dataDirectory(), std::string("/home/someone/.local/share/neurite"));
         qunsetenv("XDG_DATA_HOME");
         QCOMPARE(dataDirectory(), std::string("/home/someone/.local/share/neurite"));
+        // The image sets, then the built-in tables.
         QCOMPARE(dataSetNames(), (std::vector<std::string>{"mnist-10k", "fashion-mnist", "mnist", "iris"}));
     }
 

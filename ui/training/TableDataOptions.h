@@ -1,0 +1,13 @@
+// The engine's DataOptions for the data set a project's settings name: tables are read with the target,
+// column roles and test split saved in the settings, so that the preview, the run and a reopened project
+// all load the same rows.
+#pragma once
+
+#include <neurite/DataSets.h>
+#include <neurite/TrainingSettings.h>
+
+namespace neurite::ui {
+
+DataOptions dataOptionsFor(const TableSettings& table);
+
+} // namespace neurite::ui

@@ -1,0 +1,67 @@
+// The Train tab's data: loading the chosen data set (or table, with its target and roles) for the preview,
+// checking the design against it, and the data a run trains on.
+#include "training/DataSetPreview.h"
+#include "training/DesignFitBar.h"
+#include "training/TrainingPanel.h"
+#include "training/TrainingSettingsForm.h"
+
+#include "charts/AccuracyChart.h"
+#include "document/ProjectDocument.h"
+
+#include <neurite/DataFit.h>
+
+namespace neurite::ui {
+
+void TrainingPanel::setDataSetOverride(const DataSetHandle& data)
+{
+    m_override = data;
+    // The design is checked against the data it will really train on.
+    m_document->setDataOverride(data ? std::optional<DataFacts>(dataFactsOf(*data)) : std::nullopt);
+    m_fitBar->setData(data);
+    if (data)
+        m_preview->setDataSet(data, m_form->settings().validationSplit);
+}
+
+// Loads the settings' data set on the worker unless the preview already shows it as the settings say.
+void TrainingPanel::loadPreview()
+{
+    const QString name = m_form->dataSetName();
+    const TableSettings table = m_form->settings().table;
+    if (m_override || name.isEmpty() || (name == m_previewName && table == m_previewTable))
+        return;
+    m_previewName = name;
+    m_previewTable = table;
+    m_preview->showMessage(tr("Loading %1…").arg(name));
+    m_fitBar->setData({});
+    m_controller->loadDataSet(name, table);
+}
+
+void TrainingPanel::onDataSetLoaded(const QString& name, const DataSetHandle& data)
+{
+    if (name != m_form->dataSetName() || m_override || !data)
+        return;
+    m_preview->setDataSet(data, m_form->settings().validationSplit);
+    m_preview->setTable(m_controller->tableReport(), m_controller->dataSetTable());
+    m_fitBar->setData(data);
+}
+
+// A role or the target changed in the table preview: the settings take it and the table loads again.
+void TrainingPanel::onTableSettingsEdited(const TableSettings& table)
+{
+    m_form->setTableSettings(table);
+    loadPreview();
+}
+
+void TrainingPanel::onRunData(const DataSetHandle& data)
+{
+    m_runData = data;
+    m_preview->setDataSet(data, m_runSettings.validationSplit);
+    // A regression has no accuracy: its live view is the loss alone.
+    m_accuracyChart->setVisible(data->task() != TaskKind::Regression);
+    const bool table = data->schema.kind == DataSchema::Kind::Table;
+    appendLog((table ? tr("Training on %1: %L2 training rows.") : tr("Training on %1: %L2 training images."))
+                  .arg(QString::fromStdString(data->name))
+                  .arg(data->train.count()));
+}
+
+} // namespace neurite::ui
