@@ -190,11 +190,8 @@ void TrainingSettingsForm::addDataSetRow()
     });
     m_form->addRow(tr("Data set"), m_dataSet);
     // On a row of their own, so that the settings fit the sidebar of a 1024-pixel window.
-    auto* row = new QHBoxLayout;
-    row->addWidget(browse);
-    row->addWidget(openTable);
-    row->addStretch(1);
-    m_form->addRow(QString(), row);
+    m_form->addRow(QString(), browse);
+    m_form->addRow(QString(), openTable);
     m_testSplit = fractionBox(this, 0.9, 0.05, 2);
     m_testSplit->setMinimum(0.05);
     m_testSplit->setToolTip(tr("Share of a table's rows held out for testing (stratified by class)"));
