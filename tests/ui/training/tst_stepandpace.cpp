@@ -130,7 +130,9 @@ void TestStepAndPace::stepEpochWhilePausedAdvancesOneEpoch()
     QTest::mouseClick(m_panel->stepEpochButton(), Qt::LeftButton);
     expectPausedAt(2 * kPerEpoch, 2);
     QCOMPARE(m_panel->logText().count(QStringLiteral("Epoch ")), 2);
-    // Resume goes on at full speed, Stop ends it.
+    // Resume goes on, Stop ends it. Paced at 100 batches a second, the 600 batches of the run take 6 s, so
+    // Stop lands while it runs (at full speed on an idle machine the run could end before the click).
+    m_panel->paceBox()->setCurrentIndex(m_panel->paceBox()->findData(100.0));
     QTest::mouseClick(m_panel->pauseButton(), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(epochsShown() > 3, 20000);
     QTest::mouseClick(m_panel->stopButton(), Qt::LeftButton);
