@@ -21,4 +21,11 @@ void writeBytes(const std::string& path, const std::string& bytes)
     out.write(bytes.data(), std::streamsize(bytes.size()));
 }
 
+std::string writeFileIn(const std::string& folder, const std::string& name, const std::string& bytes)
+{
+    const std::string path = folder + "/" + name;
+    writeBytes(path, bytes);
+    return path;
+}
+
 } // namespace neurite::test

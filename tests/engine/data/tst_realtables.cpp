@@ -3,6 +3,7 @@
 // at least 95% test accuracy for the three classifications and R² of at least 0.4 for diabetes, as the
 // mean over ten seeded test splits (a test split of iris is 30 rows: one split alone moves in steps of 3.3%
 // with which rows it holds, more than the designs differ).
+#include "FileBytes.h"
 #include "io/GzipFile.h"
 #include "neurite/DesignForData.h"
 #include "neurite/TableData.h"
@@ -132,9 +133,7 @@ class TestRealTables : public QObject {
 
     std::string write(const std::string& name, const std::string& text)
     {
-        const std::string path = (m_dir.path() + "/" + QString::fromStdString(name)).toStdString();
-        std::ofstream(path, std::ios::binary) << text;
-        return path;
+        return test::writeFileIn(m_dir.path().toStdString(), name, text);
     }
 
 private Q_SLOTS:

@@ -1,5 +1,6 @@
 // Tests the TableEncoder: raw rows encode exactly as loading encoded them, columns are found by name,
 // unknown and missing categories, form rows, the target mapped back, and cells that cannot be encoded.
+#include "FileBytes.h"
 #include "ErrorCapture.h"
 #include "neurite/TableData.h"
 #include "neurite/TableEncoder.h"
@@ -31,9 +32,7 @@ class TestTableEncoder : public QObject {
 
     std::string write(const std::string& name, const std::string& text)
     {
-        const std::string path = (m_dir.path() + "/" + QString::fromStdString(name)).toStdString();
-        std::ofstream(path, std::ios::binary) << text;
-        return path;
+        return test::writeFileIn(m_dir.path().toStdString(), name, text);
     }
 
     DataSchema trainedSchema(Dataset* loaded = nullptr)

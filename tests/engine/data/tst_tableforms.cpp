@@ -1,6 +1,7 @@
 // Every unusual but valid way of writing the same table (quoted cells with commas, quotes and line breaks,
 // a byte order mark, CRLF line ends, ';' with decimal commas, tabs, gzip) loads into exactly the same
 // encoded rows, and each of them, and a table with missing values, trains.
+#include "FileBytes.h"
 #include "io/GzipFile.h"
 #include "neurite/DesignForData.h"
 #include "neurite/TableData.h"
@@ -91,9 +92,7 @@ class TestTableForms : public QObject {
 
     std::string write(const std::string& name, const std::string& text)
     {
-        const std::string path = (m_dir.path() + "/" + QString::fromStdString(name)).toStdString();
-        std::ofstream(path, std::ios::binary) << text;
-        return path;
+        return test::writeFileIn(m_dir.path().toStdString(), name, text);
     }
 
 private Q_SLOTS:

@@ -1,5 +1,6 @@
 // Tests loading tables: inferred and overridden roles, missing values imputed from the training split,
 // standardisation, the stratified split, the report, and the refusals that name file, row and column.
+#include "FileBytes.h"
 #include "ErrorCapture.h"
 #include "neurite/DataFit.h"
 #include "neurite/DataSets.h"
@@ -21,9 +22,7 @@ class Tables {
 public:
     std::string write(const std::string& name, const std::string& text)
     {
-        const std::string path = (m_dir.path() + "/" + QString::fromStdString(name)).toStdString();
-        std::ofstream(path, std::ios::binary) << text;
-        return path;
+        return test::writeFileIn(m_dir.path().toStdString(), name, text);
     }
 
 private:
