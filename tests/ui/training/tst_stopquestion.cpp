@@ -283,6 +283,9 @@ void TestStopQuestion::noQuestionBeforeTheFirstEpoch()
     TrainingSettings s = longRun();
     s.batchSize = 1; // 480 batches an epoch
     m_document->setSettings(s);
+    // Held to 100 batches a second, the first epoch lasts about 5 s: at full speed on an idle machine it
+    // could end before Stop is pressed, and then the question rightly comes.
+    m_panel->controller()->setPace(100.0);
     QTest::mouseClick(m_panel->startButton(), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(!m_panel->lossChart()->rawBatches().points().empty(), 30000);
     QTest::mouseClick(m_panel->stopButton(), Qt::LeftButton);

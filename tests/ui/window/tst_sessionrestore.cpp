@@ -12,6 +12,7 @@
 #include <QApplication>
 #include <QDockWidget>
 #include <QFileDialog>
+#include <QLineEdit>
 #include <QMenu>
 #include <QSettings>
 #include <QStandardPaths>
@@ -41,7 +42,13 @@ public:
                 dialog->reject();
                 return;
             }
-            dialog->selectFile(m_answer);
+            // selectFile leaves the name field alone while that field has the focus (as it may once the
+            // dialog is active), so the name is typed into the field itself.
+            auto* name = dialog->findChild<QLineEdit*>(QStringLiteral("fileNameEdit"));
+            if (name)
+                name->setText(m_answer);
+            else
+                dialog->selectFile(m_answer);
             static_cast<QDialog*>(dialog)->accept(); // QFileDialog makes it protected
         });
         m_timer.start(10);
