@@ -4,6 +4,7 @@
 #include "neurite/Dataset.h"
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -37,6 +38,8 @@ struct DataOptions {
     int imageRows = 0;           // images: the size to resize to (0: the most common size)
     int imageCols = 0;
     int imageChannels = 0; // images: 1 (grey) or 3 (RGB); 0: chosen from the data
+    // Images: told (from the decoding threads, one at a time) how many of `total` images are decoded.
+    std::function<void(std::size_t done, std::size_t total)> progress;
 };
 
 // A named data set, a folder of IDX files, a table file or a folder of images in class subfolders.
