@@ -51,12 +51,17 @@ QString epochLogLine(const EpochReport& e)
     return line;
 }
 
-QString speedLine(const BatchReport& b, long done, long total)
+QString speedLine(const BatchReport& b, long done, long total, double batchesPerSecond)
 {
-    const double eta = done > 0 ? b.elapsedSeconds * double(total - done) / double(done) : 0.0;
-    return tr("%L1 samples/s · elapsed %2 · ETA %3")
-        .arg(std::lround(b.samplesPerSecond))
-        .arg(clockText(b.elapsedSeconds), clockText(eta));
+    double eta = done > 0 ? b.elapsedSeconds * double(total - done) / double(done) : 0.0;
+    if (batchesPerSecond > 0)
+        eta = std::max(eta, double(total - done) / batchesPerSecond);
+    QString line = tr("%L1 samples/s · elapsed %2 · ETA %3")
+                       .arg(std::lround(b.samplesPerSecond))
+                       .arg(clockText(b.elapsedSeconds), clockText(eta));
+    if (batchesPerSecond > 0)
+        line += tr(" · paced at %1 batches/s").arg(batchesPerSecond, 0, 'g', 6);
+    return line;
 }
 
 QString testResultText(const TestEvaluation& test)

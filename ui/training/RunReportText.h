@@ -18,8 +18,9 @@ QString epochLogLine(const EpochReport& e);
 // "Test accuracy 96.67%", or for a regression "Test R² 0.9812 (MAE 0.41, RMSE 0.52)".
 QString testResultText(const TestEvaluation& test);
 
-// "12,000 samples/s · elapsed 0:42 · ETA 3:10" after `done` of `total` batches (the ETA assumes the pace
-// so far).
-QString speedLine(const BatchReport& b, long done, long total);
+// "12,000 samples/s · elapsed 0:42 · ETA 3:10" after `done` of `total` batches (the ETA assumes the speed
+// so far). Elapsed time and speed leave out the waiting of a pace limit (`batchesPerSecond` > 0), but the
+// ETA is when the run will end: at least the remaining batches at that pace ("· paced at 20 batches/s").
+QString speedLine(const BatchReport& b, long done, long total, double batchesPerSecond = 0);
 
 } // namespace neurite::ui

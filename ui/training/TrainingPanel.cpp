@@ -257,10 +257,7 @@ void TrainingPanel::onBatches(const BatchReports& batches)
             tr("Epoch %1/%2 · batch %3/%4").arg(b.epoch).arg(m_runSettings.epochs).arg(b.batch).arg(b.batchesPerEpoch));
     else if (m_controller->isPaused())
         m_progress->setFormat(tr("Paused — epoch %1, batch %2").arg(b.epoch).arg(b.batch));
-    // A paced run's ETA is its training time alone (TrainingControl::setPace): say that it is held back.
-    const double pace = m_controller->pace();
-    m_speed->setText(speedLine(b, done, total) +
-                     (pace > 0 ? tr(" · paced at %1 batches/s").arg(pace, 0, 'g', 3) : QString()));
+    m_speed->setText(speedLine(b, done, total, m_controller->pace()));
 }
 
 void TrainingPanel::onEpoch(const EpochReport& e)

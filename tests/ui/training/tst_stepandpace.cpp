@@ -6,6 +6,7 @@
 #include "SyntheticImages.h"
 #include "TestSupport.h"
 #include "training/PaceBox.h"
+#include "training/RunReportText.h"
 #include "training/TrainingPanel.h"
 
 #include <QElapsedTimer>
@@ -46,6 +47,7 @@ private Q_SLOTS:
     void stepEpochWhilePausedAdvancesOneEpoch();
     void stepBatchAdvancesOneBatch();
     void thePaceLimitsTheBatchesPerSecond();
+    void aPacedRunsEtaIsWhenItEnds();
 
 private:
     int batchesShown() const { return int(m_panel->lossChart()->rawBatches().points().size()); }
@@ -190,6 +192,21 @@ void TestStepAndPace::thePaceLimitsTheBatchesPerSecond()
     QCOMPARE(m_panel->controller()->pace(), 0.0);
     QVERIFY(m_panel->controller()->waitUntilIdle(20000));
     QVERIFY2(clock.elapsed() < 5000, qPrintable(QString::number(clock.elapsed()))); // 11 more at 1/s: 11 s
+}
+
+// The pace's waiting is not training time, but the ETA says when the run ends: 990 batches left at 10 a
+// second are 1:39 however fast the batches themselves are (0.1 s for the first 10 would say 0:10).
+void TestStepAndPace::aPacedRunsEtaIsWhenItEnds()
+{
+    BatchReport b;
+    b.samplesPerSecond = 3200;
+    b.elapsedSeconds = 0.1;
+    QCOMPARE(speedLine(b, 10, 1000), QStringLiteral("3,200 samples/s · elapsed 0:00 · ETA 0:10"));
+    QCOMPARE(speedLine(b, 10, 1000, 10.0),
+             QStringLiteral("3,200 samples/s · elapsed 0:00 · ETA 1:39 · paced at 10 batches/s"));
+    // A pace faster than the training itself changes nothing but the note.
+    QCOMPARE(speedLine(b, 10, 1000, 1000.0),
+             QStringLiteral("3,200 samples/s · elapsed 0:00 · ETA 0:10 · paced at 1000 batches/s"));
 }
 
 QTEST_MAIN(TestStepAndPace)
