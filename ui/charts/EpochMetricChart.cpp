@@ -66,6 +66,7 @@ void EpochMetricChart::reset(int plannedEpochs)
         m_trainSeries->clear();
     m_validationSeries->clear();
     m_bestSeries->clear();
+    m_bestSeries->setName(tr("Best epoch")); // the legend named the last run's best epoch
     m_epochs.clear();
     m_average.reset();
     m_bestEpoch = 0;

@@ -78,6 +78,10 @@ private Q_SLOTS:
         // Learning-rate marks draw a line but take no legend entry.
         chart.markLearningRateChange(3.5, 1e-4f);
         QCOMPARE(chart.legend()->entries().size(), 4);
+        // A new run (or another document) has no best epoch yet: the legend must not name the old one.
+        chart.reset(10);
+        checkWhole(chart.legend(), &chart,
+                   {"Training (smoothed batches)", "Training (epoch)", "Validation", "Best epoch"});
     }
 
     void wideEnoughTheLegendTakesOneLine()
