@@ -20,10 +20,19 @@ float accuracyOf(const EpochReport& e)
     return std::isfinite(e.validationAccuracy) ? e.validationAccuracy : e.trainAccuracy;
 }
 
-QString accuracyText(const StopOffer& offer, float accuracy)
+float lossOf(const EpochReport& e)
 {
-    return offer.validation ? StopQuestionDialog::tr("validation %1").arg(percentText(accuracy))
-                            : StopQuestionDialog::tr("training accuracy %1").arg(percentText(accuracy));
+    return std::isfinite(e.validationLoss) ? e.validationLoss : e.trainLoss;
+}
+
+// "validation loss 0.1878, accuracy 93.50%": the loss first, since the best epoch is the one of lowest loss
+// (an epoch with a higher accuracy may come later, and the user must see why it is not the best).
+QString scoreText(const StopOffer& offer, float loss, float accuracy)
+{
+    return (offer.validation ? StopQuestionDialog::tr("validation loss %1, accuracy %2")
+                             : StopQuestionDialog::tr("training loss %1, accuracy %2"))
+        .arg(double(loss), 0, 'f', 4)
+        .arg(percentText(accuracy));
 }
 
 } // namespace
@@ -46,21 +55,23 @@ QString StopOffer::bestTitle()
 
 QString StopOffer::lastDetails() const
 {
+    const QString score = scoreText(*this, lastFinishedLoss, lastFinishedAccuracy);
     const bool atEpochEnd = lastBatch == batchesPerEpoch && lastFinishedEpoch == lastEpoch;
     if (atEpochEnd)
-        return StopQuestionDialog::tr("epoch %1, %2").arg(lastEpoch).arg(accuracyText(*this, lastFinishedAccuracy));
+        return StopQuestionDialog::tr("epoch %1: %2").arg(lastEpoch).arg(score);
     QString text =
         StopQuestionDialog::tr("epoch %1, batch %2 of %3").arg(lastEpoch).arg(lastBatch).arg(batchesPerEpoch);
     if (lastFinishedEpoch > 0)
-        text += StopQuestionDialog::tr("; %1 after epoch %2")
-                    .arg(accuracyText(*this, lastFinishedAccuracy))
-                    .arg(lastFinishedEpoch);
+        text += StopQuestionDialog::tr("; after epoch %1: %2").arg(lastFinishedEpoch).arg(score);
     return text;
 }
 
 QString StopOffer::bestDetails() const
 {
-    return StopQuestionDialog::tr("epoch %1, %2").arg(bestEpoch).arg(accuracyText(*this, bestAccuracy));
+    return (validation ? StopQuestionDialog::tr("epoch %1 (lowest validation loss): %2")
+                       : StopQuestionDialog::tr("epoch %1 (lowest training loss): %2"))
+        .arg(bestEpoch)
+        .arg(scoreText(*this, bestLoss, bestAccuracy));
 }
 
 QString StopOffer::lastText() const
@@ -84,11 +95,13 @@ StopOffer makeStopOffer(const BatchReport& lastBatch, const std::vector<EpochRep
     const EpochReport& last = epochs.back();
     offer.lastFinishedEpoch = last.epoch;
     offer.lastFinishedAccuracy = accuracyOf(last);
+    offer.lastFinishedLoss = lossOf(last);
     offer.validation = std::isfinite(last.validationAccuracy);
     for (const EpochReport& e : epochs)
         if (e.best) {
             offer.bestEpoch = e.epoch;
             offer.bestAccuracy = accuracyOf(e);
+            offer.bestLoss = lossOf(e);
         }
     return offer;
 }

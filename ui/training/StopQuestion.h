@@ -21,17 +21,20 @@ struct StopOffer {
     int batchesPerEpoch = 0;
     int lastFinishedEpoch = 0; // 0: none
     float lastFinishedAccuracy = kNoValue;
+    float lastFinishedLoss = kNoValue;
     int bestEpoch = 0; // 0: none, so nothing to choose
     float bestAccuracy = kNoValue;
-    bool validation = false; // the accuracies are on the validation split (else on the training images)
+    float bestLoss = kNoValue; // the best epoch is the one of lowest loss (EpochReport::best)
+    bool validation = false;   // the accuracies are on the validation split (else on the training images)
 
     // A best epoch exists and the last weights are not its weights (stopped at its very end).
     bool hasChoice() const;
-    // "epoch 7, validation 95.10%", or mid-epoch "epoch 7, batch 12 of 30; validation 95.10% after epoch 6".
+    // "epoch 7: validation loss 0.1943, accuracy 95.10%", or mid-epoch "epoch 7, batch 12 of 30; after
+    // epoch 6: validation loss 0.1943, accuracy 95.10%".
     QString lastDetails() const;
-    // "epoch 5, validation 96.20%".
+    // "epoch 5 (lowest validation loss): validation loss 0.1878, accuracy 96.20%".
     QString bestDetails() const;
-    // "Keep the last weights (epoch 7, validation 95.10%)" and "Keep the best epoch's weights (epoch 5, ...)".
+    // "Keep the last weights (epoch 7: ...)" and "Keep the best epoch's weights (epoch 5 ...)".
     QString lastText() const;
     QString bestText() const;
     static QString lastTitle();

@@ -44,13 +44,13 @@ TrainingSettings longRun()
     return s;
 }
 
-EpochReport epoch(int number, float validationAccuracy, bool best)
+EpochReport epoch(int number, float validationAccuracy, bool best, float validationLoss = 1.0f)
 {
     EpochReport e;
     e.epoch = number;
     e.epochs = 20;
     e.trainAccuracy = 0.5f;
-    e.validationLoss = 1.0f;
+    e.validationLoss = validationLoss;
     e.validationAccuracy = validationAccuracy;
     e.best = best;
     return e;
@@ -159,16 +159,20 @@ void TestStopQuestion::pauseMidEpoch()
 
 void TestStopQuestion::theOfferNamesEpochsAndAccuracies()
 {
-    const std::vector<EpochReport> epochs = {epoch(1, 0.80f, true), epoch(2, 0.85f, true), epoch(3, 0.84f, false)};
+    // Epoch 3 has the higher accuracy, but the best epoch is the one of lowest loss: the texts show both.
+    const std::vector<EpochReport> epochs = {epoch(1, 0.80f, true, 0.5f), epoch(2, 0.85f, true, 0.4f),
+                                             epoch(3, 0.86f, false, 0.45f)};
     const StopOffer mid = makeStopOffer(batch(4, 12, 30), epochs);
     QVERIFY(mid.hasChoice());
     QCOMPARE(mid.bestEpoch, 2);
-    QCOMPARE(mid.lastText(), QStringLiteral("Keep the last weights (epoch 4, batch 12 of 30; validation 84.00% "
-                                            "after epoch 3)"));
-    QCOMPARE(mid.bestText(), QStringLiteral("Keep the best epoch's weights (epoch 2, validation 85.00%)"));
+    QCOMPARE(mid.lastText(), QStringLiteral("Keep the last weights (epoch 4, batch 12 of 30; after epoch 3: "
+                                            "validation loss 0.4500, accuracy 86.00%)"));
+    QCOMPARE(mid.bestText(), QStringLiteral("Keep the best epoch's weights (epoch 2 (lowest validation loss): "
+                                            "validation loss 0.4000, accuracy 85.00%)"));
     // Stopped right at the end of an epoch, the last weights are that epoch's.
     const StopOffer atEnd = makeStopOffer(batch(3, 30, 30), epochs);
-    QCOMPARE(atEnd.lastText(), QStringLiteral("Keep the last weights (epoch 3, validation 84.00%)"));
+    QCOMPARE(atEnd.lastText(),
+             QStringLiteral("Keep the last weights (epoch 3: validation loss 0.4500, accuracy 86.00%)"));
     QVERIFY(atEnd.hasChoice());
     // ... and when that epoch is the best, there is nothing to choose.
     QVERIFY(!makeStopOffer(batch(2, 30, 30), {epochs[0], epochs[1]}).hasChoice());
@@ -176,8 +180,11 @@ void TestStopQuestion::theOfferNamesEpochsAndAccuracies()
     // Without a validation split the accuracies are the training ones, and say so.
     EpochReport noValidation = epoch(1, kNoValue, true);
     noValidation.trainAccuracy = 0.625f;
+    noValidation.validationLoss = kNoValue;
+    noValidation.trainLoss = 0.75f;
     QCOMPARE(makeStopOffer(batch(2, 3, 30), {noValidation}).bestText(),
-             QStringLiteral("Keep the best epoch's weights (epoch 1, training accuracy 62.50%)"));
+             QStringLiteral("Keep the best epoch's weights (epoch 1 (lowest training loss): training loss 0.7500, "
+                            "accuracy 62.50%)"));
 }
 
 void TestStopQuestion::theDialogHasBothButtonsAndKeepTraining()
@@ -195,9 +202,10 @@ void TestStopQuestion::theDialogHasBothButtonsAndKeepTraining()
         StopQuestionDialog dialog(offer);
         QCOMPARE(dialog.keepLastButton()->text(), QStringLiteral("Keep the last weights"));
         QCOMPARE(dialog.keepLastButton()->description(),
-                 QStringLiteral("epoch 7, batch 12 of 30; validation 95.10% after epoch 6"));
+                 QStringLiteral("epoch 7, batch 12 of 30; after epoch 6: validation loss 1.0000, accuracy 95.10%"));
         QCOMPARE(dialog.keepBestButton()->text(), QStringLiteral("Keep the best epoch's weights"));
-        QCOMPARE(dialog.keepBestButton()->description(), QStringLiteral("epoch 5, validation 96.20%"));
+        QCOMPARE(dialog.keepBestButton()->description(),
+                 QStringLiteral("epoch 5 (lowest validation loss): validation loss 1.0000, accuracy 96.20%"));
         QCOMPARE(dialog.keepTrainingButton()->text(), QStringLiteral("Keep training"));
         QVERIFY(dialog.keepBestButton()->isDefault());
         QCOMPARE(dialog.choice(), StopChoice::KeepTraining); // nothing clicked yet
@@ -324,7 +332,7 @@ void TestStopQuestion::theRealDialogComesUpOnStop()
     const StopOffer expected = makeStopOffer(outcome.history);
     QCOMPARE(lastText, expected.lastDetails());
     QCOMPARE(bestText, expected.bestDetails());
-    QVERIFY2(bestText.startsWith(QStringLiteral("epoch %1, validation ").arg(outcome.history.bestEpoch)),
+    QVERIFY2(bestText.startsWith(QStringLiteral("epoch %1 (lowest validation loss): ").arg(outcome.history.bestEpoch)),
              qPrintable(bestText));
     QVERIFY(outcome.keptBest);
 }
