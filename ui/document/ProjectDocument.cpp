@@ -105,7 +105,9 @@ void ProjectDocument::loadProject(const Project& project, const QString& path)
     m_classNames = project.classNames;
     m_schema = project.schema;
     m_weights.reset();
-    m_model.resetFromJson(graphFromSpec(project.spec, positionsFromUiState(project.uiStateJson)));
+    const QHash<QString, QPointF> positions = positionsFromUiState(project.uiStateJson);
+    m_positionsGuessed = positions.isEmpty();
+    m_model.resetFromJson(graphFromSpec(project.spec, positions));
     // Set after the reset so that the design change above does not drop them.
     m_weights = project.weights;
     m_weightsSpec = spec();

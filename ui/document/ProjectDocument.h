@@ -78,6 +78,9 @@ public:
     // What the design is called: its template's or design file's name, else displayName().
     QString designName() const { return m_designName.isEmpty() ? displayName() : m_designName; }
     bool isModified() const;
+    // The loaded design came without node positions (a template, a design file without them): they were
+    // guessed, and the editor may lay them out for its view.
+    bool positionsGuessed() const { return m_positionsGuessed; }
     void setModified(bool modified); // false marks the current state as saved
 
     const TrainingSettings& settings() const { return m_settings; }
@@ -126,6 +129,7 @@ private:
     QString m_designName;
     QString m_designDescription;
     bool m_extraModified = false; // changes outside the undo stack: settings, weights
+    bool m_positionsGuessed = false;
     bool m_lastModified = false;
     TrainingSettings m_settings;
     std::optional<Weights> m_weights;

@@ -1,8 +1,13 @@
-// Left-to-right placement of a design's layers: one column per depth, inputs on the left.
+// Left-to-right placement of a design's layers: one column per depth, inputs on the left, wrapped into
+// bands when wider than the view.
 #include "editor/AutoLayout.h"
 
 #include <QMap>
+#include <QRectF>
 #include <QStringList>
+
+#include <algorithm>
+#include <cmath>
 
 namespace neurite::ui {
 
@@ -32,9 +37,8 @@ QHash<QString, int> depths(const NetworkSpec& spec)
     return depth;
 }
 
-} // namespace
-
-QHash<QString, QPointF> autoLayout(const NetworkSpec& spec)
+// The layers of each depth, in spec order.
+QMap<int, QStringList> columnsByDepth(const NetworkSpec& spec)
 {
     const QHash<QString, int> depth = depths(spec);
     QMap<int, QStringList> columns;
@@ -42,14 +46,66 @@ QHash<QString, QPointF> autoLayout(const NetworkSpec& spec)
         const QString id = QString::fromStdString(layer.id);
         columns[depth.value(id)].append(id);
     }
+    return columns;
+}
+
+// Places the columns `perBand` to a band, the first band centred on y = 0 (as a design that needs one band
+// always was), each column centred in its band.
+QHash<QString, QPointF> placeInBands(const QMap<int, QStringList>& columns, int columnCount, int perBand)
+{
     QHash<QString, QPointF> positions;
-    for (auto it = columns.begin(); it != columns.end(); ++it) {
-        const QStringList& ids = it.value();
-        const double top = -0.5 * (ids.size() - 1) * kLayoutRowHeight; // centre each column on y = 0
-        for (int row = 0; row < ids.size(); ++row)
-            positions.insert(ids[row], QPointF(it.key() * kLayoutColumnWidth, top + row * kLayoutRowHeight));
+    double centre = 0;
+    int previousRows = 0;
+    for (int first = 0; first < columnCount; first += perBand) {
+        const int end = std::min(first + perBand, columnCount);
+        int rows = 1;
+        for (int c = first; c < end; ++c)
+            rows = std::max(rows, int(columns.value(c).size()));
+        if (first > 0)
+            centre += 0.5 * (previousRows + rows) * kLayoutRowHeight + kLayoutBandGap;
+        for (int c = first; c < end; ++c) {
+            const QStringList ids = columns.value(c);
+            const double top = centre - 0.5 * (ids.size() - 1) * kLayoutRowHeight;
+            for (int row = 0; row < ids.size(); ++row)
+                positions.insert(ids[row], QPointF((c - first) * kLayoutColumnWidth, top + row * kLayoutRowHeight));
+        }
+        previousRows = rows;
     }
     return positions;
+}
+
+// The extent of a placement: the nodes, and the swing of the wires between bands when there are several.
+QSizeF extent(const QHash<QString, QPointF>& positions, bool wrapped)
+{
+    QRectF box;
+    for (const QPointF& at : positions)
+        box |= QRectF(at, QSizeF(kLayoutNodeWidth, kLayoutNodeHeight));
+    return box.size() + QSizeF(wrapped ? 2 * kLayoutWireSwing : 0, 0);
+}
+
+} // namespace
+
+QHash<QString, QPointF> autoLayout(const NetworkSpec& spec, QSizeF room)
+{
+    const QMap<int, QStringList> columns = columnsByDepth(spec);
+    const int columnCount = columns.isEmpty() ? 0 : columns.lastKey() + 1;
+    QHash<QString, QPointF> best = placeInBands(columns, columnCount, std::max(columnCount, 1));
+    if (room.isEmpty())
+        return best;
+    // The fewest bands that fit the room; when none fits, the bands that need the least shrinking.
+    double bestScale = 0;
+    for (int perBand = std::max(columnCount, 1); perBand >= 1; --perBand) {
+        QHash<QString, QPointF> placed = placeInBands(columns, columnCount, perBand);
+        const QSizeF size = extent(placed, perBand < columnCount);
+        const double scale = std::min(room.width() / size.width(), room.height() / size.height());
+        if (scale >= 1)
+            return placed;
+        if (scale > bestScale) {
+            bestScale = scale;
+            best = std::move(placed);
+        }
+    }
+    return best;
 }
 
 } // namespace neurite::ui

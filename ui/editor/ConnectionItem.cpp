@@ -2,9 +2,14 @@
 // error.
 #include "editor/ConnectionItem.h"
 
+#include "editor/AutoLayout.h"
+
 #include <QPainter>
 #include <QPainterPathStroker>
 #include <QStyleOptionGraphicsItem>
+
+#include <algorithm>
+#include <cmath>
 
 namespace neurite::ui {
 
@@ -20,10 +25,21 @@ ConnectionItem::ConnectionItem(const ConnectionId& connection) : m_connection(co
 
 void ConnectionItem::setEnds(QPointF from, QPointF to)
 {
-    // Horizontal tangents at both ends read as "left to right" even when the wire turns back.
-    const double pull = std::max(40.0, std::abs(to.x() - from.x()) * 0.5);
     QPainterPath path(from);
-    path.cubicTo(from + QPointF(pull, 0), to - QPointF(pull, 0), to);
+    constexpr double kTurn = kLayoutWireSwing / 2; // the curve reaches about twice this out of its port
+    const double midY = 0.5 * (from.y() + to.y());
+    if (to.x() < from.x() && std::abs(to.y() - from.y()) > 4 * kTurn) {
+        // Back to the left and down (or up), as from the end of one band of a wrapped layout to the start of
+        // the next: out of the port, round into the space between, along it, and round into the input,
+        // instead of a wide S across the nodes of both bands.
+        path.cubicTo(from + QPointF(2 * kTurn, 0), QPointF(from.x() + 2 * kTurn, midY), QPointF(from.x(), midY));
+        path.lineTo(to.x(), midY);
+        path.cubicTo(QPointF(to.x() - 2 * kTurn, midY), to - QPointF(2 * kTurn, 0), to);
+    } else {
+        // Horizontal tangents at both ends read as "left to right" even when the wire turns back.
+        const double pull = std::max(40.0, std::abs(to.x() - from.x()) * 0.5);
+        path.cubicTo(from + QPointF(pull, 0), to - QPointF(pull, 0), to);
+    }
     setPath(path);
 }
 

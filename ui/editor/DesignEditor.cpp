@@ -46,7 +46,12 @@ DesignEditor::DesignEditor(ProjectDocument* document, QWidget* parent) : QMainWi
     connect(m_summary, &SummaryPanel::layerClicked, this, &DesignEditor::revealLayer);
     connect(document, &ProjectDocument::designLockedChanged, this, &DesignEditor::updateActionStates);
     connect(document->undoStack(), &QUndoStack::indexChanged, this, &DesignEditor::updateActionStates);
-    connect(document, &ProjectDocument::documentReset, m_view, &GraphView::fitToContents);
+    connect(document, &ProjectDocument::documentReset, this, [this, document] {
+        m_view->setPlaceWhileFitted(document->positionsGuessed());
+        m_view->fitToContents();
+    });
+    // Once the user edits the design (moves included), its positions are theirs.
+    connect(document->undoStack(), &QUndoStack::indexChanged, m_view, [this] { m_view->setPlaceWhileFitted(false); });
     updateActionStates();
 }
 
@@ -144,7 +149,7 @@ QList<QAction*> DesignEditor::createViewActions()
     addAction(view, tr("&Actual Size"), QKeySequence(tr("Ctrl+0")), [this] { m_view->resetZoom(); });
     addAction(view, tr("&Fit to View"), QKeySequence(tr("Ctrl+F")), [this] { m_view->fitToContents(); });
     addAction(view, tr("Auto &Layout"), QKeySequence(tr("Ctrl+L")), [this] {
-        m_scene->autoLayout();
+        m_scene->autoLayout(m_view->roomAtReadableZoom());
         m_view->fitToContents();
     });
     QAction* snap = addAction(view, tr("Snap to &Grid"), QKeySequence(tr("Ctrl+G")), [] {});

@@ -5,6 +5,7 @@
 #include "editor/ConnectionItem.h"
 #include "editor/GraphCommands.h"
 #include "editor/GraphToSpec.h"
+#include "editor/GraphView.h"
 #include "editor/AutoLayout.h"
 #include "editor/NodeItem.h"
 #include "editor/PortItem.h"
@@ -191,9 +192,16 @@ void GraphScene::insertAndSelect(const QJsonObject& fragment, const QString& tex
             item->setSelected(true);
 }
 
-void GraphScene::autoLayout()
+void GraphScene::placeForView(QSizeF room)
 {
-    const QHash<QString, QPointF> target = neurite::ui::autoLayout(graphToSpec(*m_model));
+    const QHash<QString, QPointF> target = neurite::ui::autoLayout(graphToSpec(*m_model), room);
+    for (auto it = target.begin(); it != target.end(); ++it)
+        m_model->setNodePosition(it.key(), it.value());
+}
+
+void GraphScene::autoLayout(QSizeF room)
+{
+    const QHash<QString, QPointF> target = neurite::ui::autoLayout(graphToSpec(*m_model), room);
     QHash<QString, QPointF> from;
     for (const QString& id : m_model->nodeIds())
         from.insert(id, m_model->node(id).position);
@@ -420,7 +428,10 @@ void GraphScene::contextMenuEvent(QGraphicsSceneContextMenuEvent* event)
             action->setToolTip(QString::fromStdString(info.description));
         }
         menu.addAction(tr("Paste"), this, &GraphScene::paste);
-        menu.addAction(tr("Auto layout"), this, &GraphScene::autoLayout);
+        // In bands that fit the view the menu was opened in, as the toolbar's Auto Layout does.
+        auto* view = qobject_cast<GraphView*>(event->widget() ? event->widget()->parentWidget() : nullptr);
+        menu.addAction(tr("Auto layout"), this,
+                       [this, view] { autoLayout(view ? view->roomAtReadableZoom() : QSizeF()); });
     }
     menu.exec(event->screenPos());
 }

@@ -43,7 +43,12 @@ public:
     void cutSelection();
     void paste();
     void duplicateSelection();
-    void autoLayout();
+    // Lays the design out left to right, wrapped into bands no wider than `room` (scene units; empty:
+    // one band), as one undo step.
+    void autoLayout(QSizeF room = QSizeF());
+    // The same without an undo step: for a design whose positions were never chosen (a template, a design
+    // file without them), laid out once for the view it first appears in.
+    void placeForView(QSizeF room);
 
     // Wire dragging, driven by the PortItem that got the mouse press (GraphSceneWireDrag.cpp).
     void beginWireDrag(PortItem* port, QPointF scenePos);

@@ -1,6 +1,7 @@
 // The canvas's viewport: wheel zoom around the cursor, panning, fit-to-view, and drops from the palette.
 #include "editor/GraphView.h"
 
+#include "editor/ConnectionItem.h"
 #include "editor/GraphModel.h"
 #include "editor/GraphScene.h"
 #include "editor/NodeItem.h"
@@ -67,10 +68,12 @@ void GraphView::fitToContents()
         m_fitPending = true;
         return;
     }
+    if (m_placeWhileFitted)
+        m_scene->placeForView(roomAtReadableZoom());
     m_scene->fitSceneRectToItems();
     QRectF bounds;
     for (QGraphicsItem* item : m_scene->items())
-        if (item->type() == NodeItem::Type)
+        if (item->type() == NodeItem::Type || item->type() == ConnectionItem::Type)
             bounds |= item->sceneBoundingRect();
     if (bounds.isEmpty()) {
         resetZoom();
@@ -88,6 +91,12 @@ void GraphView::fitToContents()
     const double y = bounds.height() <= visible.height() ? bounds.center().y() : bounds.top() + visible.height() / 2;
     centerOn(x, y);
     m_fitted = true;
+}
+
+QSizeF GraphView::roomAtReadableZoom() const
+{
+    const QSizeF room = QSizeF(viewport()->size()) / readableZoom();
+    return {std::max(0.0, room.width() - 2 * kFitMargin), std::max(0.0, room.height() - 2 * kFitMargin)};
 }
 
 // A window shown, then resized or maximised, keeps its design fitted until the user zooms or scrolls.

@@ -23,6 +23,12 @@ public:
     static constexpr double kReadableTextPixels = 10;
     // The zoom below which fitting does not go: node text would be too small to read.
     static double readableZoom();
+    // What the view shows at the readable zoom, less the fitting margins, in scene units: the room a layout
+    // may take and still be seen whole and readable.
+    QSizeF roomAtReadableZoom() const;
+    // Each fit first lays out the design for the view (GraphScene::placeForView), so that it follows the
+    // window's size: for a document whose positions were never chosen, until the user edits it.
+    void setPlaceWhileFitted(bool place) { m_placeWhileFitted = place; }
     // Where a new node goes when it is not dropped at a point: the middle of what is visible.
     QPointF visibleCenter() const;
 
@@ -49,6 +55,7 @@ private:
     bool m_spaceHeld = false;
     bool m_fitPending = false; // asked to fit before the view had its size
     bool m_fitted = false;     // showing a fit the user has not zoomed or scrolled away from since
+    bool m_placeWhileFitted = false;
     QPoint m_panStart;
 };
 

@@ -1,6 +1,7 @@
 // Tests that designs fit the real window: every template opened through File > New from Template is shown
 // whole and readable (or at the smallest readable zoom, with scroll bars that reach every node), Fit to
 // View (Ctrl+F) fits again, and the scene rectangle follows the nodes as they are added and moved.
+#include "editor/AutoLayout.h"
 #include "editor/DesignEditor.h"
 #include "editor/DesignTemplates.h"
 #include "editor/GraphCommands.h"
@@ -9,9 +10,11 @@
 #include "editor/NodeItem.h"
 #include "window/MainWindow.h"
 #include "document/ProjectDocument.h"
+#include "TestSupport.h"
 
 #include <QAction>
 #include <QMenu>
+#include <QSet>
 #include <QStandardPaths>
 #include <QtTest>
 
@@ -59,6 +62,14 @@ QString fitProblem(GraphView* view)
     return {};
 }
 
+bool allOnScreen(GraphView* view)
+{
+    for (NodeItem* node : nodes(view->graphScene()))
+        if (!view->viewport()->rect().contains(view->mapFromScene(node->sceneBoundingRect()).boundingRect()))
+            return false;
+    return true;
+}
+
 } // namespace
 
 class TestDesignFitting : public QObject {
@@ -67,6 +78,9 @@ private Q_SLOTS:
     void initTestCase();
     void templatesOpenFittedAndReadable_data();
     void templatesOpenFittedAndReadable();
+    void templatesOpenWholeOnLargeScreens_data();
+    void templatesOpenWholeOnLargeScreens();
+    void longChainsWrapIntoBands();
     void fitToViewByKeyboardFitsAgain();
     void aResizedWindowStaysFitted();
     void sceneRectFollowsTheNodes();
@@ -107,6 +121,60 @@ void TestDesignFitting::templatesOpenFittedAndReadable()
     QVERIFY(view->viewport()->rect().contains(input));
 }
 
+void TestDesignFitting::templatesOpenWholeOnLargeScreens_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QSize>("size");
+    for (const DesignTemplate& t : designTemplates())
+        for (const QSize size : {QSize(1920, 1080), QSize(1600, 1000)})
+            QTest::addRow("%s %dx%d", qPrintable(t.resource), size.width(), size.height()) << t.name << size;
+}
+
+// On a full-HD or 1600x1000 window every template is seen whole and readable, without scrolling: a chain
+// too long for one band (LeNet's eight layers) wraps onto a second. Laying it out is no edit.
+void TestDesignFitting::templatesOpenWholeOnLargeScreens()
+{
+    QFETCH(QString, name);
+    QFETCH(QSize, size);
+    MainWindow window;
+    window.resize(size);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QAction* open = templateAction(window, name);
+    QVERIFY(open);
+    open->trigger();
+    GraphView* view = window.designEditor()->view();
+    QTRY_COMPARE(fitProblem(view), QString());
+    QVERIFY(allOnScreen(view));
+    QVERIFY(!window.document()->isModified());
+    QVERIFY(!window.document()->undoStack()->canUndo());
+}
+
+// Eight layers in a row: without room given, one band along y = 0; in room for four columns (and the
+// swing of the wire between bands), two bands of four, the second below the first and starting again at
+// the left.
+void TestDesignFitting::longChainsWrapIntoBands()
+{
+    std::vector<LayerSpec> hidden;
+    for (int i = 1; i <= 6; ++i)
+        hidden.push_back(test::dense("d" + std::to_string(i), 8, "relu"));
+    const NetworkSpec spec = test::chainSpec(4, hidden);
+    QCOMPARE(int(spec.layers.size()), 8);
+    const QHash<QString, QPointF> line = autoLayout(spec);
+    for (int i = 0; i < 8; ++i)
+        QCOMPARE(line.value(QString::fromStdString(spec.layers[std::size_t(i)].id)),
+                 QPointF(i * kLayoutColumnWidth, 0));
+    const QSizeF room(3 * kLayoutColumnWidth + kLayoutNodeWidth + 2 * kLayoutWireSwing, 2000);
+    const QHash<QString, QPointF> bands = autoLayout(spec, room);
+    const double second = kLayoutRowHeight + kLayoutBandGap;
+    for (int i = 0; i < 8; ++i)
+        QCOMPARE(bands.value(QString::fromStdString(spec.layers[std::size_t(i)].id)),
+                 QPointF((i % 4) * kLayoutColumnWidth, i < 4 ? 0 : second));
+    // One pixel less room: three columns a band.
+    const QHash<QString, QPointF> narrower = autoLayout(spec, room - QSizeF(1, 0));
+    QCOMPARE(narrower.value(QString::fromStdString(spec.layers[3].id)), QPointF(0, second));
+}
+
 void TestDesignFitting::fitToViewByKeyboardFitsAgain()
 {
     MainWindow window;
@@ -138,10 +206,19 @@ void TestDesignFitting::aResizedWindowStaysFitted()
     QVERIFY(window.newFromTemplate(":/templates/reference-mlp.json"));
     GraphView* view = window.designEditor()->view();
     QTRY_COMPARE(fitProblem(view), QString());
-    QCOMPARE(view->zoom(), GraphView::readableZoom()); // five layers do not fit 1024 pixels
+    // Five layers do not fit 1024 pixels in a row: they wrap into bands (readable, scrolling to the rest).
+    const auto bands = [&] {
+        QSet<double> tops;
+        for (NodeItem* node : nodes(view->graphScene()))
+            tops.insert(node->pos().y());
+        return tops.size();
+    };
+    QVERIFY(bands() > 1);
     window.resize(1600, 1000);
+    QTRY_COMPARE(bands(), 1); // laid out again for the larger window, while the user has not edited it
     QTRY_VERIFY(view->zoom() > GraphView::readableZoom());
-    QCOMPARE(fitProblem(view), QString()); // now whole, on screen
+    QCOMPARE(fitProblem(view), QString());
+    QVERIFY(allOnScreen(view));
     view->zoomIn();
     const double zoomed = view->zoom();
     window.resize(1400, 900);
