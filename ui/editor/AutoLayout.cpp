@@ -89,23 +89,22 @@ QHash<QString, QPointF> autoLayout(const NetworkSpec& spec, QSizeF room)
 {
     const QMap<int, QStringList> columns = columnsByDepth(spec);
     const int columnCount = columns.isEmpty() ? 0 : columns.lastKey() + 1;
-    QHash<QString, QPointF> best = placeInBands(columns, columnCount, std::max(columnCount, 1));
     if (room.isEmpty())
-        return best;
-    // The fewest bands that fit the room; when none fits, the bands that need the least shrinking.
-    double bestScale = 0;
+        return placeInBands(columns, columnCount, std::max(columnCount, 1));
+    // The fewest bands that fit the room; when none does, the fewest that fit its width (the rest is a
+    // vertical scroll away, as in a page of text), or one column a band.
+    QHash<QString, QPointF> widthFitting;
     for (int perBand = std::max(columnCount, 1); perBand >= 1; --perBand) {
         QHash<QString, QPointF> placed = placeInBands(columns, columnCount, perBand);
         const QSizeF size = extent(placed, perBand < columnCount);
-        const double scale = std::min(room.width() / size.width(), room.height() / size.height());
-        if (scale >= 1)
+        if (size.width() <= room.width() && size.height() <= room.height())
             return placed;
-        if (scale > bestScale) {
-            bestScale = scale;
-            best = std::move(placed);
-        }
+        if (size.width() <= room.width() && widthFitting.isEmpty())
+            widthFitting = placed;
+        if (perBand == 1 && widthFitting.isEmpty())
+            widthFitting = std::move(placed);
     }
-    return best;
+    return widthFitting;
 }
 
 } // namespace neurite::ui

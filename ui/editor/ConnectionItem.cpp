@@ -26,19 +26,20 @@ ConnectionItem::ConnectionItem(const ConnectionId& connection) : m_connection(co
 void ConnectionItem::setEnds(QPointF from, QPointF to)
 {
     QPainterPath path(from);
-    constexpr double kTurn = kLayoutWireSwing / 2; // the curve reaches about twice this out of its port
+    // A cubic curve reaches 3/4 of its control points' offset: the turns reach kLayoutWireSwing.
+    const double pull = kLayoutWireSwing / 0.75;
     const double midY = 0.5 * (from.y() + to.y());
-    if (to.x() < from.x() && std::abs(to.y() - from.y()) > 4 * kTurn) {
+    if (to.x() < from.x() && std::abs(to.y() - from.y()) > 2 * pull) {
         // Back to the left and down (or up), as from the end of one band of a wrapped layout to the start of
         // the next: out of the port, round into the space between, along it, and round into the input,
         // instead of a wide S across the nodes of both bands.
-        path.cubicTo(from + QPointF(2 * kTurn, 0), QPointF(from.x() + 2 * kTurn, midY), QPointF(from.x(), midY));
+        path.cubicTo(from + QPointF(pull, 0), QPointF(from.x() + pull, midY), QPointF(from.x(), midY));
         path.lineTo(to.x(), midY);
-        path.cubicTo(QPointF(to.x() - 2 * kTurn, midY), to - QPointF(2 * kTurn, 0), to);
+        path.cubicTo(QPointF(to.x() - pull, midY), to - QPointF(pull, 0), to);
     } else {
         // Horizontal tangents at both ends read as "left to right" even when the wire turns back.
-        const double pull = std::max(40.0, std::abs(to.x() - from.x()) * 0.5);
-        path.cubicTo(from + QPointF(pull, 0), to - QPointF(pull, 0), to);
+        const double reach = std::max(40.0, std::abs(to.x() - from.x()) * 0.5);
+        path.cubicTo(from + QPointF(reach, 0), to - QPointF(reach, 0), to);
     }
     setPath(path);
 }
