@@ -52,12 +52,19 @@ GraphScene::GraphScene(ProjectDocument* document, QObject* parent)
     rebuild();
 }
 
-void GraphScene::fitSceneRectToItems()
+void GraphScene::fitSceneRectToItems(bool keepVisibleArea)
 {
     QRectF bounds = itemsBoundingRect(); // wires that turn back bulge past their nodes
     if (bounds.isEmpty())
         bounds = QRectF(-NodeItem::kWidth / 2, -NodeItem::kHeaderHeight, NodeItem::kWidth, 2 * NodeItem::kHeaderHeight);
-    setSceneRect(bounds.adjusted(-kSceneMargin, -kSceneMargin, kSceneMargin, kSceneMargin));
+    QRectF rect = bounds.adjusted(-kSceneMargin, -kSceneMargin, kSceneMargin, kSceneMargin);
+    // A view centres a scene smaller than itself: were the rectangle to shrink to the items, every node
+    // added, moved or deleted would shift the whole canvas under the mouse (nodes dropped one after the
+    // other landed on top of each other).
+    if (keepVisibleArea)
+        for (QGraphicsView* view : views())
+            rect |= view->mapToScene(view->viewport()->rect()).boundingRect();
+    setSceneRect(rect);
 }
 
 // QGraphicsScene's destructor deletes the items, and deleting a selected item emits selectionChanged; by

@@ -59,7 +59,8 @@ public:
     void nodeItemMoved(NodeItem* item);
     // The nodes' and wires' bounds with room around them, so that the scroll bars reach every node;
     // recomputed as nodes are added, removed and moved.
-    void fitSceneRectToItems();
+    // With `keepVisibleArea`, never less than what the views show, so that the canvas does not move.
+    void fitSceneRectToItems(bool keepVisibleArea = true);
 
 Q_SIGNALS:
     void statusMessage(const QString& message);

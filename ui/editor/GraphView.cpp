@@ -37,6 +37,10 @@ GraphView::GraphView(GraphScene* scene, QWidget* parent) : QGraphicsView(scene, 
     setViewportUpdateMode(FullViewportUpdate);
     setAcceptDrops(true);
     setFrameShape(QFrame::NoFrame);
+    // Scroll bars that came and went with the scene's size would change the viewport's size, and so move
+    // the canvas under the mouse as nodes are added (GraphScene::fitSceneRectToItems).
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOn);
+    setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOn);
     // actionTriggered comes from the user only, never from the view scrolling itself.
     for (QScrollBar* bar : {horizontalScrollBar(), verticalScrollBar()})
         connect(bar, &QScrollBar::actionTriggered, this, [this] { m_fitted = false; });
@@ -52,12 +56,14 @@ void GraphView::zoomBy(double factor)
     m_fitted = false;
     const double target = std::clamp(zoom() * factor, kMinZoom, kMaxZoom);
     scale(target / zoom(), target / zoom());
+    m_scene->fitSceneRectToItems(); // zoomed out, the canvas reaches the edges; edits will not move it
 }
 
 void GraphView::resetZoom()
 {
     m_fitted = false;
     setTransform(QTransform());
+    m_scene->fitSceneRectToItems();
 }
 
 // Shows the whole design when it fits at a readable size; a larger one is shown at the smallest readable
@@ -70,7 +76,7 @@ void GraphView::fitToContents()
     }
     if (m_placeWhileFitted)
         m_scene->placeForView(roomAtReadableZoom());
-    m_scene->fitSceneRectToItems();
+    m_scene->fitSceneRectToItems(false); // what was visible before the fit does not count
     QRectF bounds;
     for (QGraphicsItem* item : m_scene->items())
         if (item->type() == NodeItem::Type || item->type() == ConnectionItem::Type)
@@ -90,6 +96,7 @@ void GraphView::fitToContents()
     const double x = bounds.width() <= visible.width() ? bounds.center().x() : bounds.left() + visible.width() / 2;
     const double y = bounds.height() <= visible.height() ? bounds.center().y() : bounds.top() + visible.height() / 2;
     centerOn(x, y);
+    m_scene->fitSceneRectToItems(); // from here on, edits do not move the canvas
     m_fitted = true;
 }
 
@@ -105,6 +112,8 @@ void GraphView::resizeEvent(QResizeEvent* event)
     QGraphicsView::resizeEvent(event);
     if (m_fitted && isVisible())
         fitToContents();
+    else
+        m_scene->fitSceneRectToItems();
 }
 
 void GraphView::showEvent(QShowEvent* event)

@@ -84,6 +84,7 @@ private Q_SLOTS:
     void fitToViewByKeyboardFitsAgain();
     void aResizedWindowStaysFitted();
     void sceneRectFollowsTheNodes();
+    void addingNodesDoesNotMoveTheCanvas();
 };
 
 void TestDesignFitting::initTestCase()
@@ -253,6 +254,42 @@ void TestDesignFitting::sceneRectFollowsTheNodes()
     QVERIFY(containsAll());
     editor.view()->fitToContents();
     QCOMPARE(fitProblem(editor.view()), QString());
+}
+
+// Nodes dropped one after the other land where they were dropped: adding, moving or deleting a node never
+// shifts the canvas under the mouse (the view centred a scene rectangle that had shrunk to the items).
+void TestDesignFitting::addingNodesDoesNotMoveTheCanvas()
+{
+    ProjectDocument document;
+    document.newDesign(loadTemplate(":/templates/logistic-regression.json"));
+    DesignEditor editor(&document);
+    editor.resize(1600, 1000);
+    editor.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&editor));
+    GraphView* view = editor.view();
+    GraphScene* scene = editor.scene();
+    QTRY_COMPARE(fitProblem(view), QString());
+    const QPoint corner(20, 20);
+    const QPointF before = view->mapToScene(corner);
+    // Near the right edge of what is visible, then near the left: each would widen the items' bounds.
+    const QRect visible = view->viewport()->rect();
+    for (const QPoint at : {QPoint(visible.right() - 150, visible.center().y()), QPoint(150, 120)}) {
+        scene->addNode("Dense", view->mapToScene(at));
+        QCoreApplication::processEvents();
+        QCOMPARE(view->mapToScene(corner), before);
+    }
+    scene->clearSelection();
+    scene->nodeItem("input")->setSelected(true);
+    scene->deleteSelection();
+    QCoreApplication::processEvents();
+    QCOMPARE(view->mapToScene(corner), before);
+    // Zoomed out past the design, adding still leaves the canvas where it is.
+    view->zoomOut();
+    view->zoomOut();
+    const QPointF zoomed = view->mapToScene(corner);
+    scene->addNode("Dense", view->mapToScene(QPoint(visible.right() - 400, 100)));
+    QCoreApplication::processEvents();
+    QCOMPARE(view->mapToScene(corner), zoomed);
 }
 
 QTEST_MAIN(TestDesignFitting)
