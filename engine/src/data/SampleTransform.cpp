@@ -34,49 +34,53 @@ struct InverseMap {
     }
 };
 
-// Bilinear weights of the four neighbours of (qx, qy); a neighbour outside the image reads 0 (background),
-// which the caller gets by a zero weight and a clamped (valid) offset.
+// The four neighbours of a source position and their bilinear weights. A neighbour outside the image
+// reads 0 (background): it gets weight 0 and a valid offset, so every tap can be read unconditionally.
 struct Taps {
     int offset[4] = {0, 0, 0, 0};
     float weight[4] = {0, 0, 0, 0};
-    bool any = false;
 
-    Taps(float qx, float qy, int width, int height)
+    // Weights are products of the x and y weights, summed in pairs along x, so a whole-pixel position
+    // gives 1 * v + 0 * w + 0 * u + 0 * z = v exactly.
+    float read(const float* src) const
     {
-        if (!(qx > -1.0f && qx < float(width) && qy > -1.0f && qy < float(height)))
-            return; // no neighbour inside the image (NaN cannot occur: the map is finite)
-        const int x0 = int(std::floor(qx)), y0 = int(std::floor(qy));
-        const float fx = qx - float(x0), fy = qy - float(y0);
-        const float wx[2] = {1.0f - fx, fx}, wy[2] = {1.0f - fy, fy};
-        for (int k = 0; k < 4; ++k) {
-            const int x = x0 + (k & 1), y = y0 + (k >> 1);
-            if (x < 0 || x >= width || y < 0 || y >= height)
-                continue;
-            offset[k] = y * width + x;
-            weight[k] = wx[k & 1] * wy[k >> 1];
-            any = true;
-        }
+        return (src[offset[0]] * weight[0] + src[offset[1]] * weight[1]) +
+               (src[offset[2]] * weight[2] + src[offset[3]] * weight[3]);
     }
 };
+
+// Taps of (qx, qy); false when no neighbour lies inside the image.
+bool findTaps(float qx, float qy, int width, int height, Taps& taps)
+{
+    if (!(qx > -1.0f && qx < float(width) && qy > -1.0f && qy < float(height)))
+        return false;
+    const int x0 = int(std::floor(qx)), y0 = int(std::floor(qy));
+    const float fx = qx - float(x0), fy = qy - float(y0);
+    const float wx[2] = {1.0f - fx, fx}, wy[2] = {1.0f - fy, fy};
+    const bool inside = x0 >= 0 && y0 >= 0 && x0 + 1 < width && y0 + 1 < height;
+    for (int k = 0; k < 4; ++k) {
+        const int x = x0 + (k & 1), y = y0 + (k >> 1);
+        const bool valid = inside || (x >= 0 && x < width && y >= 0 && y < height);
+        taps.offset[k] = valid ? y * width + x : 0;
+        taps.weight[k] = valid ? wx[k & 1] * wy[k >> 1] : 0.0f;
+    }
+    return true;
+}
 
 // out (C, H, W) = in resampled through `map`.
 void warp(const InverseMap& map, const Shape& shape, const float* in, float* out)
 {
     const int width = shape.width, height = shape.height;
     const std::size_t plane = std::size_t(width) * std::size_t(height);
+    Taps taps;
     for (int y = 0; y < height; ++y) {
         for (int x = 0; x < width; ++x) {
             float qx = 0, qy = 0;
             map.source(x, y, qx, qy);
-            const Taps taps(qx, qy, width, height);
             const std::size_t at = std::size_t(y) * std::size_t(width) + std::size_t(x);
-            for (int c = 0; c < shape.channels; ++c) {
-                const float* src = in + std::size_t(c) * plane;
-                // Pairs along x first, then along y: a whole-pixel position gives 1 * v + 0 * w = v exactly.
-                const float top = src[taps.offset[0]] * taps.weight[0] + src[taps.offset[1]] * taps.weight[1];
-                const float bottom = src[taps.offset[2]] * taps.weight[2] + src[taps.offset[3]] * taps.weight[3];
-                out[std::size_t(c) * plane + at] = taps.any ? top + bottom : 0.0f;
-            }
+            const bool any = findTaps(qx, qy, width, height, taps);
+            for (int c = 0; c < shape.channels; ++c)
+                out[std::size_t(c) * plane + at] = any ? taps.read(in + std::size_t(c) * plane) : 0.0f;
         }
     }
 }
