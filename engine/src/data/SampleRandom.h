@@ -3,6 +3,7 @@
 #pragma once
 
 #include <array>
+#include <cstddef>
 #include <cstdint>
 
 namespace neurite {
@@ -30,24 +31,21 @@ public:
     float symmetric(float range) { return range * (2.0f * unit() - 1.0f); }
     bool coin() { return (next() >> 63) != 0; }
 
-    // A standard normal value, as one of 4096 equally likely levels: the normal's quantiles at the
-    // midpoints of 4096 equal-probability cells (so the tails stop at 3.7 standard deviations). Five come
-    // from each 64-bit draw: Box-Muller's logarithm and sine per value cost more than the rest of a
-    // sample's augmentation.
-    float normal()
+    // A standard normal value for (key, index), as one of 4096 equally likely levels: the normal's
+    // quantiles at the midpoints of 4096 equal-probability cells (so the tails stop at 3.7 standard
+    // deviations), picked by a hash of the index. Drawn this way, a sample's noise is a loop the compiler
+    // vectorises; Box-Muller's logarithm and sine per value cost more than the rest of the augmentation.
+    static float normalAt(const float* quantiles, std::uint32_t key, std::uint32_t index)
     {
-        if (m_bitsLeft < kNormalBits) {
-            m_bits = next();
-            m_bitsLeft = 64;
-        }
-        const float value = normalQuantiles()[m_bits & (kNormalLevels - 1)];
-        m_bits >>= kNormalBits;
-        m_bitsLeft -= kNormalBits;
-        return value;
+        std::uint32_t h = key + index * 0x9e3779b9u; // murmur3's finaliser of a Weyl sequence
+        h = (h ^ (h >> 16)) * 0x85ebca6bu;
+        h = (h ^ (h >> 13)) * 0xc2b2ae35u;
+        h ^= h >> 16;
+        return quantiles[h >> (32 - kNormalBits)];
     }
 
     static constexpr int kNormalBits = 12;
-    static constexpr std::uint64_t kNormalLevels = std::uint64_t(1) << kNormalBits;
+    static constexpr std::size_t kNormalLevels = std::size_t(1) << kNormalBits;
     static const std::array<float, kNormalLevels>& normalQuantiles();
 
 private:
@@ -59,8 +57,6 @@ private:
     }
 
     std::uint64_t m_state = 0;
-    std::uint64_t m_bits = 0; // unused bits of the last draw for normal()
-    int m_bitsLeft = 0;
 };
 
 } // namespace neurite
