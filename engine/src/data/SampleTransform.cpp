@@ -25,7 +25,7 @@ struct InverseMap {
 
     void source(int x, int y, float& qx, float& qy) const
     {
-        const float px = float(x) - cx - tx; // x, y and the centres are small integers or halves: exact
+        const float px = float(x) - cx - tx; // exact for whole-pixel shifts: integers and halves
         const float py = float(y) - cy - ty;
         // Arithmetic rather than a branch, so that the callers' loops vectorise; exact either way.
         qx = mirror * (cx + (cosA * px + sinA * py) * inverseScale) + mirrorShift;
@@ -46,8 +46,8 @@ void rowTaps(const InverseMap map, int y, int width, int height, int* __restrict
     for (int x = 0; x < width; ++x) {
         float qx = 0, qy = 0;
         map.source(x, y, qx, qy);
-        // Whole-pixel corners as floats (exact), limited to two pixels before and one after the image, where
-        // both neighbours along that axis are outside, as far outside they are too.
+        // The top-left neighbour's whole-pixel coordinates as floats (exact), clamped to [-2, size]: there
+        // both neighbours along that axis are outside, as they are for any position further out.
         const float left = std::min(std::max(std::floor(qx), -2.0f), float(width));
         const float top = std::min(std::max(std::floor(qy), -2.0f), float(height));
         const float fx = qx - std::floor(qx), fy = qy - std::floor(qy);
