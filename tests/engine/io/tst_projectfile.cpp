@@ -137,6 +137,7 @@ TrainingSettings unusualSettings()
     s.seed = 0x8000000000000005ULL; // needs all 64 bits
     s.threads = 3;
     s.earlyStoppingPatience = 4;
+    s.augmentation = {true, 0.125f, 7.5f, 0.2f, true, 0.05f, 0.3f, 1.0f / 3.0f}; // 1/3: all of a float's digits
     return s;
 }
 
@@ -331,6 +332,10 @@ private Q_SLOTS:
         QCOMPARE(settings.value("batchSize").toInt(), 48);
         QCOMPARE(settings.value("optimizer").toObject().value("kind").toString(), QString("sgd"));
         QCOMPARE(settings.value("schedule").toObject().value("kind").toString(), QString("cosine"));
+        const QJsonObject augmentation = settings.value("augmentation").toObject();
+        QCOMPARE(augmentation.value("enabled").toBool(), true);
+        QCOMPARE(augmentation.value("rotation").toDouble(), 7.5);
+        QCOMPARE(augmentation.value("horizontalFlip").toBool(), true);
         // Floats are written in their short form (0.1, not 0.10000000149011612).
         QVERIFY(bytes.find("\"learningRate\":0.1,") != std::string::npos);
         const QJsonObject history = header.value("history").toObject();
@@ -505,6 +510,10 @@ private Q_SLOTS:
             "settings.optimizer.nesterov: expected true or false");
         add("negative seed", R"({"design": )" + design + R"(, "settings": {"seed": -1}})",
             "settings.seed: expected a whole number from 0");
+        add("augmentation flag", R"({"design": )" + design + R"(, "settings": {"augmentation": {"enabled": 1}}})",
+            "settings.augmentation.enabled: expected true or false");
+        add("augmentation range", R"({"design": )" + design + R"(, "settings": {"augmentation": {"shift": "x"}}})",
+            "settings.augmentation.shift: expected a number or null");
         add("class names", R"({"design": )" + design + R"(, "classNames": ["a", 2]})",
             "classNames[1]: expected a string");
         add("columns differ",
