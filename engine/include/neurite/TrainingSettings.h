@@ -40,9 +40,20 @@ struct TableSettings {
     bool operator==(const TableSettings&) const = default;
 };
 
+// How a folder of images is read: saved with the settings so that a reopened project decodes the same way.
+// Ignored for other data.
+struct ImageSettings {
+    int rows = 0;           // the size images are resized to (0: the most common size in the folder)
+    int cols = 0;
+    int channels = 0;       // 1 (grey) or 3 (RGB); 0: chosen from the data
+    float testSplit = 0.2f; // without a test/ folder: the stratified share held out for testing
+    bool operator==(const ImageSettings&) const = default;
+};
+
 struct TrainingSettings {
     std::string dataSet = "mnist-10k";
     TableSettings table;
+    ImageSettings image;
     int epochs = 10;
     int batchSize = 32;
     OptimizerSettings optimizer;
