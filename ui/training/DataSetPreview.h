@@ -7,10 +7,12 @@
 #include <QWidget>
 
 class QLabel;
+class QProgressBar;
 
 namespace neurite::ui {
 
 class ClassBalanceBars;
+class ImageFolderPreview;
 class TablePreview;
 
 class DataSetPreview : public QWidget {
@@ -24,8 +26,16 @@ public:
     // A table's report (shown instead of the image strip and class bars), loaded with `settings`.
     void setTable(const TableReportHandle& report, const TableSettings& settings);
     TablePreview* tablePreview() const { return m_table; }
+    // An image folder's report (shown instead of the image strip and class bars); null hides it.
+    void setImageFolder(const ImageReportHandle& report, const DataSetHandle& data);
+    ImageFolderPreview* imageFolderPreview() const { return m_imageFolder; }
+    // Decoding an image folder: `done` of `total` images, on a progress bar under the "Loading…" message.
+    void showProgress(std::size_t done, std::size_t total);
+    QProgressBar* progressBar() const { return m_progress; }
     void setValidationSplit(float validationSplit);
-    void showMessage(const QString& message); // "Loading…", or why it cannot load
+    void showMessage(const QString& message); // "Loading…"
+    void showError(const QString& message);   // why it cannot load (the file, row or image named)
+    QString messageText() const;
     QString splitText() const;
 
 private:
@@ -38,9 +48,12 @@ private:
     ClassBalanceBars* m_balance;
     QLabel* m_split;
     TablePreview* m_table;
+    ImageFolderPreview* m_imageFolder;
+    DataSetHandle m_imageFolderData; // the data m_imageFolder shows
+    QProgressBar* m_progress;
 };
 
-// Image `index` of `set` as an 8-bit grey image (white ink on black, as stored).
+// Image `index` of `set` as stored (grey images white ink on black): Grayscale8, or RGB888 for colour.
 QImage imageOf(const SampleSet& set, std::size_t index);
 
 // Training, validation and test sizes for `split`, exactly as the trainer rounds them.

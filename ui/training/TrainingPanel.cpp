@@ -79,7 +79,9 @@ void TrainingPanel::connectController()
     connect(m_controller, &TrainingController::runStarted, this, &TrainingPanel::onRunData);
     connect(m_controller, &TrainingController::dataSetLoaded, this, &TrainingPanel::onDataSetLoaded);
     connect(m_controller, &TrainingController::dataSetFailed, this,
-            [this](const QString&, const QString& message) { m_preview->showMessage(message); });
+            [this](const QString&, const QString& message) { m_preview->showError(message); });
+    connect(m_controller, &TrainingController::dataSetProgress, this,
+            [this](qulonglong done, qulonglong total) { m_preview->showProgress(done, total); });
     connect(m_controller, &TrainingController::evaluated, this, &TrainingPanel::onEvaluated);
     connect(m_results, &TrainingResultsView::keptWeightsChanged, this, &TrainingPanel::onKeptWeightsChanged);
     connect(m_preflight, &RunPreflight::passed, this, &TrainingPanel::launch);
