@@ -1,6 +1,7 @@
 // Everything that says how to train, as plain data with defaults (saved in project files).
 #pragma once
 
+#include "neurite/Augmentation.h"
 #include "neurite/DataSchema.h"
 
 #include <cstdint>
@@ -60,8 +61,9 @@ struct TrainingSettings {
     ScheduleSettings schedule;
     float validationSplit = 0.0f; // fraction of the training set held out, chosen by the seed
     std::uint64_t seed = 1;
-    int threads = 0;               // 0 = all cores
-    int earlyStoppingPatience = 0; // epochs without validation-loss improvement; 0 = off
+    int threads = 0;                   // 0 = all cores
+    int earlyStoppingPatience = 0;     // epochs without validation-loss improvement; 0 = off
+    AugmentationSettings augmentation; // training batches of image data only (a table is refused when on)
     bool operator==(const TrainingSettings&) const = default;
 };
 

@@ -4,6 +4,7 @@
 #include "training/Measure.h"
 #include "training/Optimizer.h"
 #include "kernels/ThreadPool.h"
+#include "neurite/Augmentation.h"
 #include "neurite/Error.h"
 
 #include <chrono>
@@ -63,6 +64,10 @@ public:
         if (data.train.count() == 0)
             throw NeuriteError("Data set '" + data.name + "' has no training samples.");
         m_regression = data.task() == TaskKind::Regression;
+        m_augment = settings.augmentation.enabled;
+        if (m_augment && data.train.kind != SampleKind::Image)
+            throw NeuriteError("Augmentation works on images only, and '" + data.name +
+                               "' is a table: turn augmentation off to train on it.");
         m_network.setThreads(settings.threads);
         m_optimizer = makeOptimizer(settings.optimizer);
         m_baseLearningRate = settings.optimizer.learningRate;
@@ -121,6 +126,9 @@ private:
             const int n = int(std::min<std::size_t>(batchSize, m_train.size() - std::size_t(b) * batchSize));
             const std::uint32_t* idx = m_train.data() + std::size_t(b) * batchSize;
             gatherBatch(m_data.train, idx, n, m_x);
+            // Only training batches are augmented: validation and test samples are measured as they are.
+            if (m_augment)
+                augmentBatch(m_settings.augmentation, m_data.train.shape(), m_x, m_settings.seed, epoch, b);
             gatherTargets(idx, n);
             // The next batch's images arrive while this one trains.
             if (b + 1 < batches)
@@ -282,6 +290,7 @@ private:
     std::vector<std::uint8_t> m_labels;
     std::vector<float> m_targets;
     bool m_regression = false; // the data's targets are real values (DataSchema's task)
+    bool m_augment = false;    // image data with augmentation on
     std::vector<Matrix> m_good;
     TrainingResult m_result;
     Clock::time_point m_start;

@@ -64,6 +64,7 @@ void validateSettings(const TrainingSettings& settings)
     requireAtLeast("early stopping patience", settings.earlyStoppingPatience, 0);
     validateOptimizerSettings(settings.optimizer);
     validateSchedule(settings.schedule, settings.optimizer.learningRate);
+    validateAugmentation(settings.augmentation);
 }
 
 // constant: lr = base

@@ -104,6 +104,34 @@ TableSettings tableFromJson(const Json& value, const JsonLocation& at)
     return t;
 }
 
+Json augmentationToJson(const AugmentationSettings& a)
+{
+    return {{"enabled", a.enabled},
+            {"shift", nullableNumberToJson(a.shift)},
+            {"rotation", nullableNumberToJson(a.rotation)},
+            {"scale", nullableNumberToJson(a.scale)},
+            {"horizontalFlip", a.horizontalFlip},
+            {"brightness", nullableNumberToJson(a.brightness)},
+            {"contrast", nullableNumberToJson(a.contrast)},
+            {"noise", nullableNumberToJson(a.noise)}};
+}
+
+// Files saved before augmentation existed have no "augmentation" object: the defaults (off) apply.
+AugmentationSettings augmentationFromJson(const Json& value, const JsonLocation& at)
+{
+    expectObject(value, at);
+    AugmentationSettings a;
+    readOptional(value, "enabled", at, a.enabled, expectBool);
+    readOptional(value, "shift", at, a.shift, readFloat);
+    readOptional(value, "rotation", at, a.rotation, readFloat);
+    readOptional(value, "scale", at, a.scale, readFloat);
+    readOptional(value, "horizontalFlip", at, a.horizontalFlip, expectBool);
+    readOptional(value, "brightness", at, a.brightness, readFloat);
+    readOptional(value, "contrast", at, a.contrast, readFloat);
+    readOptional(value, "noise", at, a.noise, readFloat);
+    return a;
+}
+
 } // namespace
 
 Json settingsToJson(const TrainingSettings& settings)
@@ -117,7 +145,8 @@ Json settingsToJson(const TrainingSettings& settings)
             {"seed", settings.seed},
             {"threads", settings.threads},
             {"earlyStoppingPatience", settings.earlyStoppingPatience},
-            {"table", tableToJson(settings.table)}};
+            {"table", tableToJson(settings.table)},
+            {"augmentation", augmentationToJson(settings.augmentation)}};
 }
 
 TrainingSettings settingsFromJson(const Json& value, const JsonLocation& at)
@@ -134,6 +163,7 @@ TrainingSettings settingsFromJson(const Json& value, const JsonLocation& at)
     readOptional(value, "threads", at, settings.threads, readInt);
     readOptional(value, "earlyStoppingPatience", at, settings.earlyStoppingPatience, readInt);
     readOptional(value, "table", at, settings.table, tableFromJson);
+    readOptional(value, "augmentation", at, settings.augmentation, augmentationFromJson);
     return settings;
 }
 
