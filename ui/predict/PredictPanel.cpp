@@ -357,9 +357,9 @@ bool PredictPanel::openImageFile(const QString& path)
 
 void PredictPanel::openImageWithDialog()
 {
-    const QString path =
-        QFileDialog::getOpenFileName(this, showsImageArea() ? tr("Open an image") : tr("Open a digit image"), {},
-                                     tr("Images (*.png *.jpg *.jpeg *.bmp *.gif *.webp)"));
+    const QString path = QFileDialog::getOpenFileName(this,
+                                                      showsImageArea() ? tr("Open an image") : tr("Open a digit image"),
+                                                      {}, tr("Images (*.png *.jpg *.jpeg *.bmp *.gif *.webp)"));
     if (!path.isEmpty())
         openImageFile(path);
 }

@@ -1,6 +1,7 @@
 // A glance at the chosen data set: a few training images, the class balance and the split sizes.
 #include "training/DataSetPreview.h"
 
+#include "training/AugmentationPreview.h"
 #include "training/ImageFolderPreview.h"
 #include "training/TablePreview.h"
 
@@ -86,7 +87,7 @@ SplitSizes splitSizes(const Dataset& data, float validationSplit)
 DataSetPreview::DataSetPreview(QWidget* parent)
     : QWidget(parent), m_title(new QLabel(this)), m_samples(new QLabel(this)), m_balance(new ClassBalanceBars(this)),
       m_split(new QLabel(this)), m_table(new TablePreview(this)), m_imageFolder(new ImageFolderPreview(this)),
-      m_progress(new QProgressBar(this))
+      m_progress(new QProgressBar(this)), m_augmentation(new AugmentationPreview(this))
 {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -99,6 +100,7 @@ DataSetPreview::DataSetPreview(QWidget* parent)
     layout->addWidget(m_balance);
     layout->addWidget(m_table);
     layout->addWidget(m_imageFolder);
+    layout->addWidget(m_augmentation);
     m_table->hide();
     m_imageFolder->hide();
     m_progress->setFormat(tr("%v of %m images decoded"));
@@ -118,6 +120,8 @@ void DataSetPreview::showMessage(const QString& message)
     m_table->hide();
     m_imageFolder->hide();
     m_progress->hide();
+    m_augmentationData.reset();
+    m_augmentation->setData({});
 }
 
 void DataSetPreview::showError(const QString& message)
@@ -140,6 +144,11 @@ void DataSetPreview::showProgress(std::size_t done, std::size_t total)
     m_progress->setRange(0, int(total / std::size_t(scale)));
     m_progress->setValue(int(std::min(done, total) / std::size_t(scale)));
     m_progress->show();
+}
+
+void DataSetPreview::setAugmentation(const AugmentationSettings& settings)
+{
+    m_augmentation->setSettings(settings);
 }
 
 void DataSetPreview::setImageFolder(const ImageReportHandle& report, const DataSetHandle& data)
@@ -169,6 +178,10 @@ void DataSetPreview::setDataSet(const DataSetHandle& data, float validationSplit
         return;
     }
     m_progress->hide();
+    if (data != m_augmentationData) { // not redrawn for every run on the same data
+        m_augmentationData = data;
+        m_augmentation->setData(data);
+    }
     if (m_imageFolder->isVisibleTo(this) && data == m_imageFolderData) {
         updateSplit(); // a run on the folder the preview shows keeps its class rows
         return;

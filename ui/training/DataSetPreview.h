@@ -3,6 +3,8 @@
 
 #include "training/TrainingProgress.h"
 
+#include <neurite/Augmentation.h>
+
 #include <QImage>
 #include <QWidget>
 
@@ -11,6 +13,7 @@ class QProgressBar;
 
 namespace neurite::ui {
 
+class AugmentationPreview;
 class ClassBalanceBars;
 class ImageFolderPreview;
 class TablePreview;
@@ -32,6 +35,9 @@ public:
     // Decoding an image folder: `done` of `total` images, on a progress bar under the "Loading…" message.
     void showProgress(std::size_t done, std::size_t total);
     QProgressBar* progressBar() const { return m_progress; }
+    // The augmented versions of a few training images, while augmentation is on for image data.
+    void setAugmentation(const AugmentationSettings& settings);
+    AugmentationPreview* augmentationPreview() const { return m_augmentation; }
     void setValidationSplit(float validationSplit);
     void showMessage(const QString& message); // "Loading…"
     void showError(const QString& message);   // why it cannot load (the file, row or image named)
@@ -51,6 +57,8 @@ private:
     ImageFolderPreview* m_imageFolder;
     DataSetHandle m_imageFolderData; // the data m_imageFolder shows
     QProgressBar* m_progress;
+    AugmentationPreview* m_augmentation;
+    DataSetHandle m_augmentationData; // the data m_augmentation draws from
 };
 
 // Image `index` of `set` as stored (grey images white ink on black): Grayscale8, or RGB888 for colour.

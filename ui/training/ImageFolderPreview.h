@@ -17,9 +17,9 @@ namespace neurite::ui {
 class ImageFolderPreview : public QWidget {
     Q_OBJECT
 public:
-    static constexpr int kThumbnails = 5;   // per class
+    static constexpr int kThumbnails = 5;     // per class
     static constexpr int kThumbnailSide = 36; // pixels, the longer side
-    static constexpr int kClassesShown = 40; // more classes are counted, not shown
+    static constexpr int kClassesShown = 40;  // more classes are counted, not shown
 
     explicit ImageFolderPreview(QWidget* parent = nullptr);
 

@@ -48,7 +48,7 @@ struct DataSetLoaded {
     std::uint64_t requestId = 0; // 0: loaded for a run
     QString name;
     DataSetHandle data;
-    TableSettings table;           // what it was loaded with
+    TableSettings table; // what it was loaded with
     ImageSettings image;
     TableReportHandle tableReport; // tables: what loading found
     ImageReportHandle imageReport; // image folders: what loading found

@@ -1,6 +1,7 @@
 // The form for every training setting: data set, epochs, batch size, optimiser and its options, schedule, ...
 #include "training/TrainingSettingsForm.h"
 
+#include "training/AugmentationRows.h"
 #include "training/ImageOptionRows.h"
 
 #include <neurite/DataSets.h>
@@ -75,6 +76,8 @@ void TrainingSettingsForm::build()
     addOptimizerRows();
     addScheduleRows();
     addRunRows();
+    m_augmentation = new AugmentationRows(m_form, this);
+    connect(m_augmentation, &AugmentationRows::edited, this, &TrainingSettingsForm::edited);
     connectEdits();
 }
 
@@ -296,6 +299,7 @@ void TrainingSettingsForm::updateVisibleRows()
     m_form->setRowVisible(m_minLearningRate, schedule == QLatin1String("cosine"));
     m_form->setRowVisible(m_testSplit, isTable(dataSetName().toStdString()) || (m_imageFolder && !m_ownTestFolder));
     m_imageRows->setRowsVisible(m_imageFolder);
+    m_augmentation->setRowsVisible(!dataSetName().isEmpty() && !isTable(dataSetName().toStdString()));
 }
 
 void TrainingSettingsForm::edited()
@@ -332,6 +336,7 @@ TrainingSettings TrainingSettingsForm::settings() const
     s.earlyStoppingPatience = m_patience->value();
     s.seed = std::uint64_t(m_seed->value());
     s.threads = m_threads->value();
+    s.augmentation = m_augmentation->settings();
     return s;
 }
 
@@ -365,6 +370,7 @@ void TrainingSettingsForm::setSettings(const TrainingSettings& s)
     m_patience->setValue(s.earlyStoppingPatience);
     m_seed->setValue(int(std::min<std::uint64_t>(s.seed, std::uint64_t(std::numeric_limits<int>::max()))));
     m_threads->setValue(s.threads);
+    m_augmentation->setSettings(s.augmentation);
     updateVisibleRows();
     m_updating = false;
 }

@@ -15,6 +15,7 @@ class QSpinBox;
 
 namespace neurite::ui {
 
+class AugmentationRows;
 class ImageOptionRows;
 
 // Shows only the options that apply to the chosen optimiser and schedule. Edits are reported with
@@ -35,6 +36,7 @@ public:
     // found, "from the data" says what it chose, and the test split hides when the folder has test/.
     void setImageReport(const ImageFolderReport& report, const ImageSettings& loadedWith);
     ImageOptionRows* imageRows() const { return m_imageRows; }
+    AugmentationRows* augmentationRows() const { return m_augmentation; }
 
     QComboBox* dataSetBox() const { return m_dataSet; }
     QLineEdit* learningRateEdit() const { return m_learningRate; }
@@ -79,8 +81,9 @@ private:
     QDoubleSpinBox* m_testSplit = nullptr; // tables and image folders without a test/ folder
     TableSettings m_table;                 // the target and roles (the test split is m_testSplit's)
     ImageOptionRows* m_imageRows = nullptr;
-    ImageSettings m_image;       // the image test split while a table is chosen, and the reverse
-    bool m_imageFolder = false;  // the chosen data set is a folder of images
+    AugmentationRows* m_augmentation = nullptr;
+    ImageSettings m_image;        // the image test split while a table is chosen, and the reverse
+    bool m_imageFolder = false;   // the chosen data set is a folder of images
     bool m_ownTestFolder = false; // ... with a test/ folder (no split)
     QSpinBox* m_patience = nullptr;
     QSpinBox* m_seed = nullptr;

@@ -184,7 +184,9 @@ std::function<void(std::size_t, std::size_t)> TrainingWorker::progressReporter(s
                 progress->total = total;
                 return true;
             },
-            [&] { return TrainingReport(LoadProgress{requestId, done, total}); },
+            [&] {
+                return TrainingReport(LoadProgress{requestId, done, total});
+            },
             [this] { Q_EMIT reportsPosted(); });
     };
 }
@@ -193,8 +195,8 @@ void TrainingWorker::loadDataSet(const LoadRequest& request)
 {
     const QString name = QString::fromStdString(request.nameOrFolder);
     try {
-        DataSetLoaded loaded =
-            loadData(request.nameOrFolder, request.table, request.image, progressReporter(request.requestId));
+        DataSetLoaded loaded = loadData(request.nameOrFolder, request.table, request.image,
+                                        progressReporter(request.requestId));
         loaded.requestId = request.requestId;
         report(std::move(loaded));
     } catch (const std::exception& e) {
@@ -212,8 +214,8 @@ void TrainingWorker::train(const TrainingJob& job)
     try {
         DataSetHandle data = job.data;
         if (!data) {
-            DataSetLoaded loaded =
-                loadData(job.settings.dataSet, job.settings.table, job.settings.image, progressReporter(0));
+            DataSetLoaded loaded = loadData(job.settings.dataSet, job.settings.table, job.settings.image,
+                                            progressReporter(0));
             data = loaded.data;
             report(std::move(loaded));
         }

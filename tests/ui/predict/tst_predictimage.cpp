@@ -116,7 +116,8 @@ void TestPredictImage::compareWithEngine(const PredictPanel& panel, const QStrin
     const std::vector<float> shown = panel.currentProbabilities();
     QCOMPARE(shown.size(), expected.size());
     for (std::size_t i = 0; i < expected.size(); ++i)
-        QVERIFY2(std::abs(shown[i] - expected[i]) < 1e-6f, qPrintable(QStringLiteral("%1 vs %2").arg(shown[i]).arg(expected[i])));
+        QVERIFY2(std::abs(shown[i] - expected[i]) < 1e-6f,
+                 qPrintable(QStringLiteral("%1 vs %2").arg(shown[i]).arg(expected[i])));
 }
 
 void TestPredictImage::anOpenedFilePredictsAsTheEngine()

@@ -38,7 +38,7 @@ namespace {
 
 // The classes and the colour each one's images lean to.
 const char* const kClasses[] = {"blue", "green", "red"};
-constexpr int kPerClass = 20;   // images per class: 15 of 40x36, 4 of 32x32, 1 grey 40x36
+constexpr int kPerClass = 20; // images per class: 15 of 40x36, 4 of 32x32, 1 grey 40x36
 constexpr int kImages = 3 * kPerClass;
 
 // A noisy image whose channel `hue` (0 red, 1 green, 2 blue) is bright: easy to learn, not trivial.
@@ -155,8 +155,7 @@ void TestImageFolderTraining::choosingAFolderShowsEachClassWithItsCounts()
         QCOMPARE(int(train + test), kPerClass);
         QVERIFY(test > 0);
         // The counts shown are those of the samples really loaded.
-        QCOMPARE(std::size_t(std::count(data->train.labels.begin(), data->train.labels.end(), std::uint8_t(c))),
-                 train);
+        QCOMPARE(std::size_t(std::count(data->train.labels.begin(), data->train.labels.end(), std::uint8_t(c))), train);
         const QString expected = QStringLiteral("%1 · train %2 · test %3").arg(kClasses[c]).arg(train).arg(test);
         QCOMPARE(preview->classRowText(c), expected);
         QCOMPARE(preview->thumbnailCount(c), ImageFolderPreview::kThumbnails);
