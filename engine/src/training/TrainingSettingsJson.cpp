@@ -104,6 +104,23 @@ TableSettings tableFromJson(const Json& value, const JsonLocation& at)
     return t;
 }
 
+Json imageToJson(const ImageSettings& i)
+{
+    return {
+        {"rows", i.rows}, {"cols", i.cols}, {"channels", i.channels}, {"testSplit", nullableNumberToJson(i.testSplit)}};
+}
+
+ImageSettings imageFromJson(const Json& value, const JsonLocation& at)
+{
+    expectObject(value, at);
+    ImageSettings i;
+    readOptional(value, "rows", at, i.rows, readInt);
+    readOptional(value, "cols", at, i.cols, readInt);
+    readOptional(value, "channels", at, i.channels, readInt);
+    readOptional(value, "testSplit", at, i.testSplit, readFloat);
+    return i;
+}
+
 } // namespace
 
 Json settingsToJson(const TrainingSettings& settings)
@@ -117,7 +134,8 @@ Json settingsToJson(const TrainingSettings& settings)
             {"seed", settings.seed},
             {"threads", settings.threads},
             {"earlyStoppingPatience", settings.earlyStoppingPatience},
-            {"table", tableToJson(settings.table)}};
+            {"table", tableToJson(settings.table)},
+            {"image", imageToJson(settings.image)}};
 }
 
 TrainingSettings settingsFromJson(const Json& value, const JsonLocation& at)
@@ -134,6 +152,7 @@ TrainingSettings settingsFromJson(const Json& value, const JsonLocation& at)
     readOptional(value, "threads", at, settings.threads, readInt);
     readOptional(value, "earlyStoppingPatience", at, settings.earlyStoppingPatience, readInt);
     readOptional(value, "table", at, settings.table, tableFromJson);
+    readOptional(value, "image", at, settings.image, imageFromJson);
     return settings;
 }
 
