@@ -137,6 +137,7 @@ TrainingSettings unusualSettings()
     s.seed = 0x8000000000000005ULL; // needs all 64 bits
     s.threads = 3;
     s.earlyStoppingPatience = 4;
+    s.image = {24, 32, 3, 0.25f};
     return s;
 }
 
@@ -331,6 +332,11 @@ private Q_SLOTS:
         QCOMPARE(settings.value("batchSize").toInt(), 48);
         QCOMPARE(settings.value("optimizer").toObject().value("kind").toString(), QString("sgd"));
         QCOMPARE(settings.value("schedule").toObject().value("kind").toString(), QString("cosine"));
+        const QJsonObject image = settings.value("image").toObject();
+        QCOMPARE(image.value("rows").toInt(), 24);
+        QCOMPARE(image.value("cols").toInt(), 32);
+        QCOMPARE(image.value("channels").toInt(), 3);
+        QCOMPARE(image.value("testSplit").toDouble(), 0.25);
         // Floats are written in their short form (0.1, not 0.10000000149011612).
         QVERIFY(bytes.find("\"learningRate\":0.1,") != std::string::npos);
         const QJsonObject history = header.value("history").toObject();
@@ -505,6 +511,8 @@ private Q_SLOTS:
             "settings.optimizer.nesterov: expected true or false");
         add("negative seed", R"({"design": )" + design + R"(, "settings": {"seed": -1}})",
             "settings.seed: expected a whole number from 0");
+        add("image channels text", R"({"design": )" + design + R"(, "settings": {"image": {"channels": "rgb"}}})",
+            "settings.image.channels: expected a whole number");
         add("class names", R"({"design": )" + design + R"(, "classNames": ["a", 2]})",
             "classNames[1]: expected a string");
         add("columns differ",
