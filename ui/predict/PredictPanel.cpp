@@ -343,7 +343,8 @@ bool PredictPanel::openImageFile(const QString& path)
     std::vector<float> input;
     try {
         image = render::loadDigitImage(path);
-        input = render::preprocessImageFile(path);
+        const std::optional<std::vector<float>> resized = resizedFileInput(path);
+        input = resized ? *resized : render::preprocessImageFile(path);
     } catch (const neurite::NeuriteError& e) {
         setStatus(QString::fromStdString(e.what()), true);
         return false;

@@ -96,6 +96,7 @@ private:
     QWidget* buildImageColumn();
     void showInputFor(const std::optional<neurite::DataSchema>& schema);
     bool openImageForModel(const QString& path);
+    std::optional<std::vector<float>> resizedFileInput(const QString& path);
     void predictImage();
     void predict(const std::vector<float>& input);
     void predictTableRow();
@@ -120,7 +121,7 @@ private:
     QWidget* m_canvasColumn = nullptr;
     QWidget* m_imageColumn = nullptr;
     ImageDropArea* m_imageArea = nullptr;
-    std::optional<neurite::ImageEncoding> m_imageEncoding; // an image model's, when it shows the image area
+    std::optional<neurite::ImageEncoding> m_imageEncoding; // a model of an image folder's (Resize preparation)
     QString m_imagePath;                                   // the image area's file (empty: dropped or pasted)
     TableForm* m_tableForm = nullptr;
     QLabel* m_seesLabel = nullptr;

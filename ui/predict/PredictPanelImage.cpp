@@ -68,10 +68,14 @@ QWidget* PredictPanel::buildImageColumn()
 }
 
 // A table model's form, an image model's picture, or the digit canvas: whichever the schema asks for.
+// Models of image folders read images resized as a whole (ImagePreparation::Resize); those of grey 28 x 28
+// images keep the canvas, whose drawings are prepared as MNIST's digits were.
 void PredictPanel::showInputFor(const std::optional<DataSchema>& schema)
 {
-    const bool images = schema && schema->kind == DataSchema::Kind::Images && !digitShaped(schema->image);
-    m_imageEncoding = images ? std::optional<ImageEncoding>(schema->image) : std::nullopt;
+    const bool resize = schema && schema->kind == DataSchema::Kind::Images &&
+                        schema->imagePreparation == ImagePreparation::Resize;
+    m_imageEncoding = resize ? std::optional<ImageEncoding>(schema->image) : std::nullopt;
+    const bool images = showsImageArea();
     const bool form = showsTableForm();
     m_imageColumn->setVisible(images);
     m_canvasColumn->setVisible(!form && !images);
@@ -84,7 +88,20 @@ void PredictPanel::showInputFor(const std::optional<DataSchema>& schema)
 
 bool PredictPanel::showsImageArea() const
 {
-    return m_imageEncoding.has_value();
+    return m_imageEncoding && !digitShaped(*m_imageEncoding);
+}
+
+// A grey 28 x 28 model of an image folder: the file is shown on the canvas, and the network reads it as
+// `neurite predict` does, resized as a whole.
+std::optional<std::vector<float>> PredictPanel::resizedFileInput(const QString& path)
+{
+    if (!m_imageEncoding)
+        return std::nullopt;
+    const std::vector<std::uint8_t> sample = neurite::loadImageFile(path.toStdString(), *m_imageEncoding);
+    std::vector<float> input(sample.size());
+    for (std::size_t i = 0; i < sample.size(); ++i)
+        input[i] = float(sample[i]) * kPixelScale;
+    return input;
 }
 
 // A file goes through the engine's own reading (loadImageFile), so the Predict tab and `neurite predict`

@@ -9,19 +9,20 @@ namespace neurite::ui {
 
 AugmentationRows::AugmentationRows(QFormLayout* form, QWidget* parent) : QObject(parent), m_form(form), m_parent(parent)
 {
-    m_enabled = new QCheckBox(tr("Augment training images"), parent);
+    // A short text: the sidebar is as wide as its widest field.
+    m_enabled = new QCheckBox(tr("on"), parent);
     m_enabled->setObjectName(QStringLiteral("augmentation"));
     m_enabled->setToolTip(tr("Each training image is changed at random every epoch (the ranges below); "
                              "validation and test images are not"));
-    form->addRow(QString(), m_enabled);
+    form->addRow(tr("Augmentation"), m_enabled);
     // The ranges' limits are the engine's (validateAugmentation).
     m_shift = addRange(tr("Shift"), 0.5, 0.05, tr("Random shift up to this fraction of the width and height"));
     m_rotation = addRange(tr("Rotation"), 180, 5, tr("Random rotation up to this many degrees either way"));
     m_rotation->setSuffix(tr("°"));
     m_rotation->setDecimals(0);
     m_scale = addRange(tr("Zoom"), 0.9, 0.05, tr("Random zoom by a factor in [1 − x, 1 + x]"));
-    m_flip = new QCheckBox(tr("Flip left-right"), parent);
-    m_flip->setToolTip(tr("Mirror half of the images (not for digits or text)"));
+    m_flip = new QCheckBox(tr("Flip"), parent);
+    m_flip->setToolTip(tr("Mirror half of the images left to right (not for digits or text)"));
     form->addRow(QString(), m_flip);
     m_brightness = addRange(tr("Brightness"), 1, 0.05, tr("Random brightness change up to this much (of full white)"));
     m_contrast = addRange(tr("Contrast"), 1, 0.05, tr("Random contrast factor in [1 − x, 1 + x]"));

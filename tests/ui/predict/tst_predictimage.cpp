@@ -157,24 +157,30 @@ void TestPredictImage::aDroppedFileAndAPastedImagePredict()
     PredictPanel panel;
     panel.setSchema(m_data.schema);
     panel.setModel(m_network, "hues", std::nan(""), {"green", "red"});
+    panel.resize(1000, 700);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
     const QString path = m_folder + "/green/5.png";
     QMimeData mime;
     mime.setUrls({QUrl::fromLocalFile(path)});
+    QDragEnterEvent enter(QPoint(20, 20), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(panel.imageArea(), &enter);
+    QVERIFY(enter.isAccepted());
     QDropEvent drop(QPointF(20, 20), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
     QApplication::sendEvent(panel.imageArea(), &drop);
-    QVERIFY(drop.isAccepted());
+    QCOMPARE(panel.imageArea()->image().size(), QSize(30, 20));
+    QVERIFY2(panel.statusText().contains("5.png"), qPrintable(panel.statusText()));
     compareWithEngine(panel, path);
     QCOMPARE(panel.predictedClass(), 0);
 
     // Pasted with Ctrl+V: the clipboard's image goes through the same conversion as the decoder's.
     const QImage red(m_folder + "/red/7.png");
     QGuiApplication::clipboard()->setImage(red);
-    panel.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    panel.imageArea()->clear();
     panel.activateWindow();
     panel.imageArea()->setFocus();
     QTest::keyClick(panel.imageArea(), Qt::Key_V, Qt::ControlModifier);
-    QTRY_COMPARE(panel.imageArea()->image().size(), QSize(30, 20));
+    QTRY_VERIFY(!panel.imageArea()->image().isNull());
     QVERIFY2(panel.statusText().contains("pasted"), qPrintable(panel.statusText()));
     compareWithEngine(panel, m_folder + "/red/7.png");
     QCOMPARE(panel.predictedClass(), 1);

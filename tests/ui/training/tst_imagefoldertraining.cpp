@@ -15,6 +15,7 @@
 
 #include "ImageSamples.h"
 
+#include <neurite/DataFit.h>
 #include <neurite/ProjectFile.h>
 
 #include <QComboBox>
@@ -110,6 +111,14 @@ void TestImageFolderTraining::init()
     m_document = std::make_unique<ProjectDocument>();
     m_document->setDataFitChecked(true);
     m_panel = std::make_unique<TrainingPanel>(m_document.get());
+    // As the window does (Workspace.cpp): a folder's facts are known once the preview has loaded it.
+    ProjectDocument* document = m_document.get();
+    connect(m_panel->controller(), &TrainingController::dataSetLoaded, document,
+            [document](const QString& name, const DataSetHandle& data) {
+                DataFacts facts = dataFactsOf(*data);
+                facts.name = name.toStdString();
+                document->setLoadedData(facts);
+            });
 }
 
 void TestImageFolderTraining::cleanup()
