@@ -8,7 +8,7 @@
 
 namespace neurite::ui {
 
-NetworkInputView::NetworkInputView(QWidget* parent) : QWidget(parent)
+NetworkInputView::NetworkInputView(QWidget* parent) : QWidget(parent), m_emptyText(tr("28 x 28"))
 {
     setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Preferred);
     setToolTip(tr("The 28 x 28 image the network sees: the drawing cropped, scaled to 20 px and centred "
@@ -36,6 +36,13 @@ void NetworkInputView::setInputImage(const QImage& image)
     update();
 }
 
+void NetworkInputView::setEmptyText(const QString& text, const QString& tip)
+{
+    m_emptyText = text;
+    setToolTip(tip);
+    update();
+}
+
 void NetworkInputView::clearInput()
 {
     m_image = QImage();
@@ -50,7 +57,7 @@ void NetworkInputView::paintEvent(QPaintEvent*)
     if (m_image.isNull()) {
         painter.fillRect(r, Qt::black);
         painter.setPen(QColor(150, 150, 150));
-        painter.drawText(r, Qt::AlignCenter, m_digit ? tr("28 x 28") : QString());
+        painter.drawText(r, Qt::AlignCenter, m_emptyText);
         return;
     }
     // An image model's input may be wider than high: its pixels stay square.

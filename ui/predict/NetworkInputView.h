@@ -19,6 +19,8 @@ public:
     // An image model's input as it is after resizing (grey or colour): no digit centre is marked.
     void setInputImage(const QImage& image);
     void clearInput();
+    // What the empty view says ("28 x 28", or an image model's size) and its tooltip.
+    void setEmptyText(const QString& text, const QString& tip);
     const QImage& inputImage() const { return m_image; } // null when there is no input
 
     QSize sizeHint() const override { return {196, 196}; }
@@ -32,6 +34,7 @@ protected:
 private:
     QImage m_image;
     bool m_digit = true; // mark the centre where digit preprocessing puts the centre of mass
+    QString m_emptyText;
 };
 
 } // namespace neurite::ui

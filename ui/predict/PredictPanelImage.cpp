@@ -79,6 +79,17 @@ void PredictPanel::showInputFor(const std::optional<DataSchema>& schema)
     const bool form = showsTableForm();
     m_imageColumn->setVisible(images);
     m_canvasColumn->setVisible(!form && !images);
+    if (images)
+        m_inputView->setEmptyText(tr("%1 × %2").arg(schema->image.cols).arg(schema->image.rows),
+                                  tr("The image the network sees: converted to %1 and resized to %2 × %3 "
+                                     "(aspect ratio not kept), as the training images were")
+                                      .arg(schema->image.channels == 1 ? tr("grey") : tr("RGB"))
+                                      .arg(schema->image.cols)
+                                      .arg(schema->image.rows));
+    else
+        m_inputView->setEmptyText(tr("28 x 28"), tr("The 28 x 28 image the network sees: the drawing cropped, "
+                                                    "scaled to 20 px and centred by its centre of mass, as "
+                                                    "MNIST was made"));
     m_seesLabel->setText(images ? tr("The network sees\n(%1 × %2, %3):")
                                       .arg(schema->image.cols)
                                       .arg(schema->image.rows)
