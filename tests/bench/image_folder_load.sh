@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Loads a folder of 5,000 PNG files (10 classes of 500 Fashion-MNIST images, tinted per class and scaled to
-# 64x64 RGB, written once by python3-opencv into BUILD_DIR/bench-data) with `neurite data info DIR`: first
+# Loads a folder of 5,000 PNG files (10 classes of 500 Fashion-MNIST images, each tinted in a random colour
+# that says nothing of its class and scaled to 64x64 RGB, written once by python3-opencv into
+# BUILD_DIR/bench-data) with `neurite data info DIR`: first
 # with an empty data directory (every image decoded, then cached), then again (read from the cache). Each
 # round uses a fresh data directory for the first load. Prints the load report's times (the load alone,
 # as the report measures it) and the whole process's wall-clock seconds.
@@ -9,7 +10,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 rounds=${1:-3}
 build=$(cd "${2:-$here/../../build}" && pwd)
-folder=$build/bench-data/fashion-png-5000
+folder=$build/bench-data/fashion-png-5000-v2
 
 if [ ! -d "$folder" ]; then
   echo "writing $folder (once)" >&2
@@ -22,10 +23,11 @@ with gzip.open("/usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz") a
 with gzip.open("/usr/share/datasets/fashion-mnist/train-labels-idx1-ubyte.gz") as f:
     labels = np.frombuffer(f.read(), np.uint8, offset=8)
 names = ["T-shirt", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"]
+rng = np.random.default_rng(1)
 for c, name in enumerate(names):
     os.makedirs(os.path.join(root, name))
-    tint = np.array([(37 * c) % 256, (91 * c + 80) % 256, (53 * c + 160) % 256], np.float32) / 255
     for k, i in enumerate(np.flatnonzero(labels == c)[:500]):
+        tint = rng.uniform(0.3, 1.0, 3).astype(np.float32)
         big = cv2.resize(images[i], (64, 64), interpolation=cv2.INTER_LINEAR).astype(np.float32)
         bgr = (big[..., None] * tint[::-1]).astype(np.uint8)
         cv2.imwrite(os.path.join(root, name, f"{k:04d}.png"), bgr)
