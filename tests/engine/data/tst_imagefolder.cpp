@@ -172,6 +172,17 @@ private Q_SLOTS:
         QCOMPARE(second.train.pixels, first.train.pixels);
         QCOMPARE(second.test.labels, first.test.labels);
         QCOMPARE(report.sizesFound.size(), std::size_t(2)); // the headers are cached too
+        // A project reloads with the size and channels it saved: the cache made when they were chosen from
+        // the data serves it too. Another size decodes again and replaces the cache.
+        DataOptions saved = options();
+        saved.imageChannels = 3;
+        saved.imageRows = saved.imageCols = 28;
+        QCOMPARE(loadImageFolder(root.toStdString(), saved, &report).train.pixels, first.train.pixels);
+        QVERIFY(report.fromCache);
+        saved.imageRows = saved.imageCols = 14;
+        QCOMPARE(loadImageFolder(root.toStdString(), saved, &report).schema.image, (ImageEncoding{3, 14, 14}));
+        QVERIFY(!report.fromCache);
+        QCOMPARE(report.sizesFound.size(), std::size_t(2));
         // Rewriting one image (new content, new time) invalidates the cache.
         QImage changed(28, 28, QImage::Format_RGB888);
         changed.fill(Qt::white);
