@@ -34,9 +34,8 @@ std::size_t codePoints(const std::string& text)
     return std::size_t(std::count_if(text.begin(), text.end(), [](char c) { return (c & 0xC0) != 0x80; }));
 }
 
-std::string rightAligned(std::size_t n, std::size_t width)
+std::string rightAligned(const std::string& text, std::size_t width)
 {
-    const std::string text = countText(n);
     return std::string(width > text.size() ? width - text.size() : 0, ' ') + text;
 }
 
@@ -46,12 +45,13 @@ void printClasses(const ImageFolderReport& r, std::ostream& out)
     for (const std::string& name : r.classNames)
         width = std::max(width, codePoints(name));
     const bool val = !r.valCounts.empty();
-    out << "  " << padRight("class", width) << "     train      test" << (val ? "       val" : "") << "\n";
+    out << "  " << padRight("class", width + 1) << rightAligned("train", 9) << rightAligned("test", 9)
+        << (val ? rightAligned("val", 9) : "") << "\n";
     for (std::size_t c = 0; c < r.classNames.size(); ++c) {
-        out << "  " << padRight(r.classNames[c], width) << rightAligned(r.trainCounts[c], 10)
-            << rightAligned(r.testCounts[c], 10);
+        out << "  " << padRight(r.classNames[c], width + 1) << rightAligned(countText(r.trainCounts[c]), 9)
+            << rightAligned(countText(r.testCounts[c]), 9);
         if (val)
-            out << rightAligned(r.valCounts[c], 10);
+            out << rightAligned(countText(r.valCounts[c]), 9);
         out << "\n";
     }
 }

@@ -135,6 +135,24 @@ SampleSet sampleSetOf(const ImageFolderScan& scan, const DecodedImages& images,
     return set;
 }
 
+// The images of `indices` (ascending) as a sample set made of `images.pixels` itself: each moved forward to
+// its place, then the buffer taken, so that the training part (most of the data) is not copied a second
+// time. Call it last: `images` has no pixels afterwards.
+SampleSet takeSampleSet(const ImageFolderScan& scan, DecodedImages& images, const std::vector<std::uint32_t>& indices)
+{
+    SampleSet set = sampleSetOf(scan, images, {});
+    const std::size_t bytes = bytesPerImage(images.encoding);
+    for (std::size_t k = 0; k < indices.size(); ++k) {
+        if (indices[k] != k)
+            std::memmove(images.pixels.data() + k * bytes, images.pixels.data() + std::size_t(indices[k]) * bytes,
+                         bytes);
+        set.labels.push_back(std::uint8_t(scan.files[indices[k]].label));
+    }
+    images.pixels.resize(indices.size() * bytes);
+    set.pixels = std::move(images.pixels);
+    return set;
+}
+
 std::vector<std::uint32_t> indicesOf(const ImageFolderScan& scan, ImagePart part)
 {
     std::vector<std::uint32_t> indices;
@@ -190,7 +208,7 @@ Dataset loadImageFolder(const std::string& folder, const DataOptions& options, I
     const ImageFolderScan scan = scanImageFolder(folder);
     const std::string cachePath = cachePathFor(folder, options);
     bool fromCache = false;
-    const DecodedImages images = cachedOrDecoded(scan, options, folder, cachePath, fromCache);
+    DecodedImages images = cachedOrDecoded(scan, options, folder, cachePath, fromCache);
 
     std::vector<std::uint32_t> train = indicesOf(scan, ImagePart::Train), test = indicesOf(scan, ImagePart::Test);
     if (scan.layout == ImageFolderLayout::ClassFolders) {
@@ -211,9 +229,6 @@ Dataset loadImageFolder(const std::string& folder, const DataOptions& options, I
     data.schema.task = TaskKind::Classification;
     data.schema.image = images.encoding;
     data.schema.imagePreparation = ImagePreparation::Resize;
-    data.train = sampleSetOf(scan, images, train);
-    data.test = sampleSetOf(scan, images, test);
-    data.validation = sampleSetOf(scan, images, validation);
     if (report) {
         *report = {};
         report->folder = folder;
@@ -225,6 +240,9 @@ Dataset loadImageFolder(const std::string& folder, const DataOptions& options, I
         report->fromCache = fromCache;
         report->cacheFile = cachePath;
     }
+    data.test = sampleSetOf(scan, images, test);
+    data.validation = sampleSetOf(scan, images, validation);
+    data.train = takeSampleSet(scan, images, train);
     return data;
 }
 

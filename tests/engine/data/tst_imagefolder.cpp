@@ -172,6 +172,17 @@ private Q_SLOTS:
         QCOMPARE(second.train.pixels, first.train.pixels);
         QCOMPARE(second.test.labels, first.test.labels);
         QCOMPARE(report.sizesFound.size(), std::size_t(2)); // the headers are cached too
+        // A project reloads with the size and channels it saved: the cache made when they were chosen from
+        // the data serves it too. Another size decodes again and replaces the cache.
+        DataOptions saved = options();
+        saved.imageChannels = 3;
+        saved.imageRows = saved.imageCols = 28;
+        QCOMPARE(loadImageFolder(root.toStdString(), saved, &report).train.pixels, first.train.pixels);
+        QVERIFY(report.fromCache);
+        saved.imageRows = saved.imageCols = 14;
+        QCOMPARE(loadImageFolder(root.toStdString(), saved, &report).schema.image, (ImageEncoding{3, 14, 14}));
+        QVERIFY(!report.fromCache);
+        QCOMPARE(report.sizesFound.size(), std::size_t(2));
         // Rewriting one image (new content, new time) invalidates the cache.
         QImage changed(28, 28, QImage::Format_RGB888);
         changed.fill(Qt::white);
@@ -228,6 +239,38 @@ private Q_SLOTS:
         const std::vector<std::uint8_t> sample = loadImageFile(jpeg, data.schema.image);
         const std::vector<std::uint8_t> loaded(data.train.image(1), data.train.image(1) + data.train.valuesPerSample());
         QCOMPARE(sample, loaded);
+    }
+
+    void everyImageExtensionIsRead()
+    {
+        // The same picture as PNG, BMP, lossless WebP and JPEG (any case of extension) reads the same,
+        // the JPEG within its compression error.
+        const QString root = folder("formats");
+        QDir().mkpath(root + "/a");
+        QDir().mkpath(root + "/b");
+        QImage image(12, 10, QImage::Format_RGB888);
+        for (int y = 0; y < 10; ++y)
+            for (int x = 0; x < 12; ++x)
+                image.setPixelColor(x, y, QColor(20 * x, 25 * y, 128));
+        QVERIFY(image.save(root + "/a/p.png", "PNG"));
+        QVERIFY(image.save(root + "/a/p.BMP", "BMP"));
+        QVERIFY(image.save(root + "/b/p.webp", "WEBP", 100));
+        QVERIFY(image.save(root + "/b/p.JPEG", "JPEG", 100));
+        const ImageEncoding encoding{3, 10, 12};
+        const std::vector<std::uint8_t> png = loadImageFile((root + "/a/p.png").toStdString(), encoding);
+        QCOMPARE(loadImageFile((root + "/a/p.BMP").toStdString(), encoding), png);
+        QCOMPARE(loadImageFile((root + "/b/p.webp").toStdString(), encoding), png);
+        const std::vector<std::uint8_t> jpeg = loadImageFile((root + "/b/p.JPEG").toStdString(), encoding);
+        double error = 0; // JPEG subsamples the colours: compare on average
+        for (std::size_t i = 0; i < png.size(); ++i)
+            error += std::abs(int(jpeg[i]) - int(png[i]));
+        qInfo("JPEG quality 100 against PNG: mean |difference| %.2f", error / double(png.size()));
+        QVERIFY(error / double(png.size()) < 4);
+        ImageFolderReport report;
+        loadImageFolder(root.toStdString(), options(), &report);
+        QCOMPARE(report.trainCounts[0] + report.testCounts[0] + report.trainCounts[1] + report.testCounts[1],
+                 std::size_t(4));
+        QCOMPARE(report.ignoredFiles, std::size_t(0));
     }
 
     void thePickedDesignLearnsTheClasses()
