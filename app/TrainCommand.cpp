@@ -1,6 +1,7 @@
 // `neurite train`: trains a design or preset (or, without either, a design chosen for the data) with a
 // per-epoch progress bar, then reports the test accuracy, or R², MAE and RMSE for a regression.
 #include "Arguments.h"
+#include "AugmentationArguments.h"
 #include "Commands.h"
 #include "ConsoleFormat.h"
 #include "ConsoleProgress.h"
@@ -51,6 +52,8 @@ Arguments trainArguments()
         {"out", "FILE", "save the trained project (design, settings, weights, history, data schema) here"},
         {"quiet", "", "print only the final result"}};
     options.insert(options.end(), training.begin(), training.end());
+    for (const OptionSpec& option : augmentationOptionSpecs())
+        options.push_back(option);
     return Arguments(
         "neurite train [--design FILE.neurite|DESIGN.json | --preset NAME] [--data NAME|DIR|FILE] [options]",
         "Trains a network and prints a progress line per epoch and the final test accuracy (R², MAE and RMSE\n"
@@ -79,6 +82,7 @@ void applyOptions(const Arguments& a, TrainingSettings& s)
     s.earlyStoppingPatience = int(a.integer("patience", s.earlyStoppingPatience, 0, 100000));
     s.seed = std::uint64_t(a.integer("seed", long(s.seed), 0, std::numeric_limits<long>::max()));
     s.threads = int(a.integer("threads", s.threads, 0, 1024));
+    applyAugmentationOptions(a, s.augmentation);
     try {
         validateSettings(s);
     } catch (const NeuriteError& e) {

@@ -3,6 +3,7 @@
 #include "ProcessRun.h"
 #include "TestSupport.h"
 #include "neurite/IdxFile.h"
+#include "neurite/ProjectFile.h"
 
 #include <QImage>
 #include <QProcess>
@@ -97,6 +98,12 @@ private Q_SLOTS:
         QTest::newRow("unknown preset") << QStringList{"train", "--preset", "vgg"} << "unknown preset 'vgg'";
         QTest::newRow("missing file argument") << QStringList{"eval"} << "missing argument";
         QTest::newRow("bad optimizer") << QStringList{"train", "--optimizer", "adamx"} << "adamx";
+        QTest::newRow("shift too large") << QStringList{"train", "--shift", "0.7"}
+                                         << "--shift must be between 0 and 0.5";
+        QTest::newRow("augment both ways")
+            << QStringList{"train", "--augment", "--no-augment"} << "give either --augment or --no-augment";
+        QTest::newRow("ranges without augmentation")
+            << QStringList{"train", "--no-augment", "--rotate", "5"} << "--no-augment turns augmentation off";
     }
 
     void badArgumentsExitWithStatus2()
@@ -141,6 +148,35 @@ private Q_SLOTS:
         QCOMPARE(summary.status, 0);
         // --preset fits the last Dense layer to the data's 2 classes: 784-128-64-2.
         QVERIFY2(summary.out.contains("Total parameters: 108,866"), qPrintable(summary.out));
+    }
+
+    // The augmentation flags reach the saved project; --no-augment turns a project's augmentation off and
+    // keeps its ranges; a table is refused.
+    void augmentationFlagsAreSavedAndTablesRefused()
+    {
+        QTemporaryDir dir;
+        writeCornersDataSet(dir.path());
+        const QString model = dir.filePath("augmented.neurite");
+        const Run trained = runNeurite({"train", "--preset", "mlp", "--data", dir.path(), "--epochs", "1", "--rotate",
+                                        "12", "--flip", "--noise", "0", "--out", model});
+        QVERIFY2(trained.status == 0, qPrintable(trained.err));
+        AugmentationSettings expected;
+        expected.enabled = true;
+        expected.rotation = 12.0f;
+        expected.horizontalFlip = true;
+        expected.noise = 0.0f;
+        QVERIFY(loadProject(model.toStdString()).settings.augmentation == expected);
+
+        const QString plain = dir.filePath("plain.neurite");
+        const Run again = runNeurite(
+            {"train", "--design", model, "--data", dir.path(), "--epochs", "1", "--no-augment", "--out", plain});
+        QVERIFY2(again.status == 0, qPrintable(again.err));
+        expected.enabled = false;
+        QVERIFY(loadProject(plain.toStdString()).settings.augmentation == expected);
+
+        const Run table = runNeurite({"train", "--data", "iris", "--augment", "--epochs", "1"});
+        QCOMPARE(table.status, 1);
+        QVERIFY2(table.err.contains("Augmentation works on images only, and 'iris' is a table"), qPrintable(table.err));
     }
 
     void brokenFilesAreNamed()

@@ -1,6 +1,7 @@
 // Speed measurements of the engine on synthetic data (used by `neurite bench` and tests/bench).
 #pragma once
 
+#include "neurite/Augmentation.h"
 #include "neurite/Dataset.h"
 #include "neurite/NetworkSpec.h"
 
@@ -13,8 +14,14 @@ namespace neurite {
 Dataset syntheticMnist(std::size_t count, std::uint64_t seed);
 
 // Median training throughput (samples/s) of `repeats` one-epoch runs of `spec` on `data` after a warm-up
-// run, with the reference settings (Adam, lr 1e-3) at `batch`.
-double trainingThroughput(const NetworkSpec& spec, const Dataset& data, int batch, int threads, int repeats);
+// run, with the reference settings (Adam, lr 1e-3) at `batch` and `augmentation` (default: off).
+double trainingThroughput(const NetworkSpec& spec, const Dataset& data, int batch, int threads, int repeats,
+                          const AugmentationSettings& augmentation = {});
+
+// Median time in microseconds of augmentBatch (which runs on the calling thread) on `batch` random samples
+// of `shape` with `augmentation` (enabled here whatever it says), timed for about `seconds`.
+double augmentationMicroseconds(const AugmentationSettings& augmentation, const Shape& shape, int batch,
+                                double seconds);
 
 // Median time in microseconds of one single-sample prediction (predictOne) over `calls` varied inputs.
 double inferenceLatencyMicroseconds(const NetworkSpec& spec, const Dataset& data, int calls);

@@ -15,7 +15,8 @@ namespace neurite {
 // i.e. the input is flipped, scaled by `scale` and rotated by `angle` about the centre c = ((W-1)/2,
 // (H-1)/2), then moved by t = (shiftX, shiftY) pixels. Positive angles turn clockwise on screen (y down).
 // Then every value v becomes clamp((v - mean) * contrast + mean + brightness + noise, 0, 1), where mean is
-// the sample's mean after the geometry and noise is Gaussian with deviation noiseDeviation.
+// the sample's mean after the geometry and noise is Gaussian with deviation noiseDeviation (one of 4096
+// levels, see SampleRandom::normalAt).
 struct SampleTransform {
     float shiftX = 0, shiftY = 0; // pixels
     float angle = 0;              // radians
@@ -24,7 +25,7 @@ struct SampleTransform {
     float contrast = 1;
     float brightness = 0;
     float noiseDeviation = 0;
-    std::uint64_t noiseSeed = 0; // the noise's own stream (SampleRandom(noiseSeed, 0, 0, 0))
+    std::uint32_t noiseKey = 0; // picks the noise values (SampleRandom::normalAt(key, value index))
 
     bool movesPixels() const { return shiftX != 0 || shiftY != 0 || angle != 0 || scale != 1 || flip; }
     bool changesValues() const { return contrast != 1 || brightness != 0 || noiseDeviation > 0; }
@@ -35,8 +36,14 @@ struct SampleTransform {
 SampleTransform drawSampleTransform(const AugmentationSettings& settings, const Shape& shape, std::uint64_t seed,
                                     int epoch, int batchIndex, int row);
 
-// Transforms `sample` (C*H*W values, CHW order of `shape`) in place; `scratch` is working space, resized as
-// needed, so that a loop over many samples allocates once.
-void applyTransform(const SampleTransform& transform, const Shape& shape, float* sample, std::vector<float>& scratch);
+// Working space of applyTransform, resized as needed, so that a loop over many samples allocates once.
+struct TransformScratch {
+    std::vector<float> copy;    // the sample before the geometry (C*H*W)
+    std::vector<int> offsets;   // one row's four source offsets per pixel (4, W)
+    std::vector<float> weights; // and their bilinear weights (4, W)
+};
+
+// Transforms `sample` (C*H*W values, CHW order of `shape`) in place.
+void applyTransform(const SampleTransform& transform, const Shape& shape, float* sample, TransformScratch& scratch);
 
 } // namespace neurite

@@ -23,6 +23,11 @@ double median(std::vector<double> v)
     return v.empty() ? 0.0 : v[v.size() / 2];
 }
 
+double secondsSince(std::chrono::steady_clock::time_point start)
+{
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
 } // namespace
 
 Dataset syntheticMnist(std::size_t count, std::uint64_t seed)
@@ -43,13 +48,15 @@ Dataset syntheticMnist(std::size_t count, std::uint64_t seed)
     return d;
 }
 
-double trainingThroughput(const NetworkSpec& spec, const Dataset& data, int batch, int threads, int repeats)
+double trainingThroughput(const NetworkSpec& spec, const Dataset& data, int batch, int threads, int repeats,
+                          const AugmentationSettings& augmentation)
 {
     Network network(spec, 1);
     TrainingSettings settings;
     settings.epochs = 1;
     settings.batchSize = batch;
     settings.threads = threads;
+    settings.augmentation = augmentation;
     std::vector<double> rates;
     for (int r = 0; r <= repeats; ++r) {
         settings.seed = std::uint64_t(r + 1);
@@ -79,6 +86,26 @@ double inferenceLatencyMicroseconds(const NetworkSpec& spec, const Dataset& data
         const auto t1 = std::chrono::steady_clock::now();
         if (i >= kWarmUp)
             times.push_back(std::chrono::duration<double, std::micro>(t1 - t0).count());
+    }
+    return median(times);
+}
+
+double augmentationMicroseconds(const AugmentationSettings& augmentation, const Shape& shape, int batch, double seconds)
+{
+    AugmentationSettings on = augmentation;
+    on.enabled = true;
+    std::mt19937_64 rng(7);
+    Matrix pixels(batch, shape.size()); // (batch, C*H*W): a fresh copy of it is augmented each time
+    for (float& v : pixels.reshaped())
+        v = float(rng() & 0xff) * kPixelScale;
+    Matrix work = pixels;
+    std::vector<double> times;
+    const auto start = std::chrono::steady_clock::now();
+    for (int round = 0; times.size() < 5 || secondsSince(start) < seconds; ++round) {
+        work = pixels; // the copy is outside the timing: training augments a freshly gathered batch
+        const auto t0 = std::chrono::steady_clock::now();
+        augmentBatch(on, shape, work, 1, 0, round);
+        times.push_back(secondsSince(t0) * 1e6);
     }
     return median(times);
 }

@@ -138,6 +138,7 @@ TrainingSettings unusualSettings()
     s.threads = 3;
     s.earlyStoppingPatience = 4;
     s.image = {24, 32, 3, 0.25f};
+    s.augmentation = {true, 0.125f, 7.5f, 0.2f, true, 0.05f, 0.3f, 1.0f / 3.0f}; // 1/3: all of a float's digits
     return s;
 }
 
@@ -337,6 +338,10 @@ private Q_SLOTS:
         QCOMPARE(image.value("cols").toInt(), 32);
         QCOMPARE(image.value("channels").toInt(), 3);
         QCOMPARE(image.value("testSplit").toDouble(), 0.25);
+        const QJsonObject augmentation = settings.value("augmentation").toObject();
+        QCOMPARE(augmentation.value("enabled").toBool(), true);
+        QCOMPARE(augmentation.value("rotation").toDouble(), 7.5);
+        QCOMPARE(augmentation.value("horizontalFlip").toBool(), true);
         // Floats are written in their short form (0.1, not 0.10000000149011612).
         QVERIFY(bytes.find("\"learningRate\":0.1,") != std::string::npos);
         const QJsonObject history = header.value("history").toObject();
@@ -513,6 +518,10 @@ private Q_SLOTS:
             "settings.seed: expected a whole number from 0");
         add("image channels text", R"({"design": )" + design + R"(, "settings": {"image": {"channels": "rgb"}}})",
             "settings.image.channels: expected a whole number");
+        add("augmentation flag", R"({"design": )" + design + R"(, "settings": {"augmentation": {"enabled": 1}}})",
+            "settings.augmentation.enabled: expected true or false");
+        add("augmentation range", R"({"design": )" + design + R"(, "settings": {"augmentation": {"shift": "x"}}})",
+            "settings.augmentation.shift: expected a number or null");
         add("class names", R"({"design": )" + design + R"(, "classNames": ["a", 2]})",
             "classNames[1]: expected a string");
         add("columns differ",
