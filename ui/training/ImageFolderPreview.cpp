@@ -125,7 +125,11 @@ QString ImageFolderPreview::summary(const ImageFolderReport& report) const
                  .arg(report.sizeCapped ? tr(" (reduced to fit in memory)") : QString());
     if (report.ignoredFiles > 0)
         lines << tr("%Ln file(s) without an image extension left out", nullptr, int(report.ignoredFiles));
-    lines << (report.fromCache ? tr("Decoded images read from the cache") : tr("Decoded now (and cached)"));
+    if (report.fromCache)
+        lines << tr("Decoded images read from the cache");
+    else
+        lines << (report.cacheFile.empty() ? tr("Decoded now (no data directory to cache them in)")
+                                           : tr("Decoded now and cached for the next time"));
     return lines.join(QStringLiteral("<br>"));
 }
 
