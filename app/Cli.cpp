@@ -4,6 +4,7 @@
 
 #include "Arguments.h"
 #include "CommandTable.h"
+#include "ImageSamples.h"
 #include "neurite/Error.h"
 
 #include <iostream>
@@ -65,6 +66,8 @@ int runReportingErrors(const Command& command, const Args& args)
 
 int main(int argc, char** argv)
 {
+    // Image files (data folders, predict, the Predict tab) are read by Qt's readers in every command.
+    render::installImageDecoder();
     if (opensTheDesigner(argc, argv))
         return runGui(argc, argv);
     const std::string name = argv[1];

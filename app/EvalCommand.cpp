@@ -3,8 +3,10 @@
 #include "Arguments.h"
 #include "Commands.h"
 #include "ConsoleFormat.h"
+#include "DataArguments.h"
 #include "neurite/DataSets.h"
 #include "neurite/Error.h"
+#include "neurite/ImageFolder.h"
 #include "neurite/ProjectFile.h"
 #include "neurite/TableData.h"
 #include "neurite/Trainer.h"
@@ -55,8 +57,36 @@ void printRegression(Network& network, const Dataset& data)
 
 // A table project is evaluated on every row of the given table (its target filled), encoded with the
 // project's own schema.
+// An image folder is read with the model's own encoding and the split it was trained with, so that
+// "test" means the same images (test/, or the same held-out share); its classes must be the model's.
+Dataset loadImageFolderToEvaluate(const Project& project, const std::string& folder, const std::string& dataDir)
+{
+    DataOptions options;
+    options.dataDir = dataDir;
+    if (project.schema && project.schema->kind == DataSchema::Kind::Images) {
+        options.imageChannels = project.schema->image.channels;
+        options.imageRows = project.schema->image.rows;
+        options.imageCols = project.schema->image.cols;
+    }
+    options.testSplit = project.settings.image.testSplit;
+    Dataset data = loadImageFolder(folder, options);
+    if (!project.classNames.empty() && data.classNames != project.classNames) {
+        const auto list = [](const std::vector<std::string>& names) {
+            std::string text;
+            for (const std::string& name : names)
+                text += (text.empty() ? "" : ", ") + name;
+            return text;
+        };
+        throw NeuriteError("The classes of " + folder + " (" + list(data.classNames) + ") are not the model's (" +
+                           list(project.classNames) + ")");
+    }
+    return data;
+}
+
 Dataset loadEvaluationData(const Project& project, const std::string& name, const std::string& dataDir)
 {
+    if (namesImageFolder(name))
+        return loadImageFolderToEvaluate(project, name, dataDir);
     if (!project.schema || project.schema->kind != DataSchema::Kind::Table)
         return loadDataset(name, dataDir);
     std::size_t dropped = 0;
@@ -74,7 +104,8 @@ int runEval(const Args& args)
                 "Evaluates a trained project on a data set's test images (default: the set it was trained on).\n"
                 "A model trained on a table is evaluated on every row of the table given (default: the one it\n"
                 "was trained on, training rows included), encoded with the model's own column encodings.",
-                {{"data", "NAME|DIR|FILE", "mnist-10k, fashion-mnist, mnist, a folder of IDX files, or a table"},
+                {{"data", "NAME|DIR|FILE",
+                  "mnist-10k, fashion-mnist, mnist, a folder of IDX files or of images in class folders, or a table"},
                  {"data-dir", "DIR", "where named data sets live"},
                  {"threads", "N", "worker threads (0 = all cores)"}},
                 1, 1);

@@ -3,7 +3,9 @@
 #include "Commands.h"
 #include "ConsoleFormat.h"
 #include "ImagePreprocessing.h"
+#include "neurite/Dataset.h"
 #include "neurite/Error.h"
+#include "neurite/ImageFolder.h"
 #include "neurite/ProjectFile.h"
 #include "neurite/TablePredictions.h"
 
@@ -42,6 +44,27 @@ std::vector<float> preprocessNamedImage(const std::string& name)
     }
 }
 
+// One image file as the network's input, prepared as the model's training images were. The stored schema
+// decides: a model trained on an image folder (ImagePreparation::Resize) takes the whole image converted
+// and resized with its stored encoding, exactly as loadImageFolder read its training images; a model of
+// the IDX digit sets or the canvas (Digit, and every project saved before image folders) takes the
+// MNIST-style preparation, which finds, crops and centres the ink of a photographed digit.
+std::vector<float> inputFromImageFile(const std::string& name, const Project& project, const Network& network)
+{
+    if (project.schema && project.schema->imagePreparation == ImagePreparation::Resize) {
+        const std::vector<std::uint8_t> sample = loadImageFile(name, project.schema->image);
+        std::vector<float> input(sample.size());
+        for (std::size_t i = 0; i < sample.size(); ++i)
+            input[i] = float(sample[i]) * kPixelScale;
+        return input;
+    }
+    std::vector<float> input = preprocessNamedImage(name);
+    if (long(input.size()) != network.inputShape().size())
+        throw NeuriteError("the network takes " + std::to_string(network.inputShape().size()) +
+                           " inputs, not a 28x28 image.");
+    return input;
+}
+
 // Rows of a table through a model trained on a table: the rows with their predictions, as CSV.
 int predictTable(const Arguments& a)
 {
@@ -69,9 +92,11 @@ Arguments predictArguments()
 {
     return Arguments(
         "neurite predict FILE.neurite IMAGE... | neurite predict FILE.neurite --csv ROWS.csv [--out FILE]",
-        "Prints the predicted class and the class probabilities of each image (PNG or JPEG). Images are\n"
-        "prepared like MNIST: a dark digit on a light background is inverted, the ink is cropped, scaled\n"
-        "to 20 px and centred by its centre of mass in 28x28.\n"
+        "Prints the predicted class and the class probabilities of each image (PNG, JPEG, BMP or WebP). For\n"
+        "a model trained on an image folder, each image is converted to grey or RGB and resized as the\n"
+        "training images were. For a model of the digit sets, images are prepared like MNIST: a dark digit\n"
+        "on a light background is inverted, the ink is cropped, scaled to 20 px and centred by its centre\n"
+        "of mass in 28x28.\n"
         "With --csv, a model trained on a table predicts each row of ROWS.csv (its columns found by name,\n"
         "other columns ignored) and writes the rows with the predicted class and the class probabilities\n"
         "(or the predicted value) as CSV, to --out or the standard output.",
@@ -116,15 +141,12 @@ int runPredict(const Args& args)
     for (std::size_t i = 1; i < a.positional().size(); ++i) {
         std::vector<float> input;
         try {
-            input = preprocessNamedImage(a.positional()[i]);
+            input = inputFromImageFile(a.positional()[i], project, network);
         } catch (const NeuriteError& e) {
             std::cerr << a.positional()[i] << ": " << e.what() << "\n"; // the other images still run
             ++failures;
             continue;
         }
-        if (long(input.size()) != network.inputShape().size())
-            throw NeuriteError(path + ": the network takes " + std::to_string(network.inputShape().size()) +
-                               " inputs, not a 28x28 image.");
         network.predictOne(input.data(), probabilities.data());
         std::vector<int> order(static_cast<std::size_t>(classes));
         for (int c = 0; c < classes; ++c)

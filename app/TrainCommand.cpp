@@ -6,16 +6,20 @@
 #include "ConsoleFormat.h"
 #include "ConsoleProgress.h"
 #include "DataArguments.h"
+#include "ImageReportText.h"
 #include "TableReportText.h"
 #include <neurite/DesignFile.h>
 #include "neurite/DataSets.h"
 #include "neurite/DesignForData.h"
 #include "neurite/Error.h"
+#include "neurite/ImageFolder.h"
 #include "neurite/ProjectFile.h"
 #include "neurite/TableData.h"
 #include "neurite/Trainer.h"
 
+#include <algorithm>
 #include <iostream>
+#include <optional>
 
 namespace neurite::cli {
 namespace {
@@ -26,7 +30,8 @@ Arguments trainArguments()
         {"design", "FILE", "a .neurite project or a design JSON file saved from the designer"},
         {"preset", "NAME", "a built-in design fitted to the data: mlp, logistic, lenet or resnet-small"},
         {"data", "NAME|DIR|FILE",
-         "mnist-10k (default), fashion-mnist, mnist, iris, a folder of IDX files, or a CSV/TSV table"}};
+         "mnist-10k (default), fashion-mnist, mnist, iris, a folder of IDX files, a folder of images in class "
+         "folders (DIR/<class>/*.png|jpg, or DIR/train/ and DIR/test/), or a CSV/TSV table"}};
     for (const OptionSpec& option : dataOptionSpecs())
         options.push_back(option);
     const std::vector<OptionSpec> training = {
@@ -53,7 +58,8 @@ Arguments trainArguments()
         "neurite train [--design FILE.neurite|DESIGN.json | --preset NAME] [--data NAME|DIR|FILE] [options]",
         "Trains a network and prints a progress line per epoch and the final test accuracy (R², MAE and RMSE\n"
         "when a table's target is a number). Without --design or --preset the design is chosen for the data\n"
-        "(a table gets an MLP sized to its columns). Settings come from the .neurite project; a design JSON\n"
+        "(a table gets an MLP sized to its columns, an image folder a small CNN sized to its images). Settings come "
+        "from the .neurite project; a design JSON\n"
         "file or a preset uses defaults that suit the data (images: Adam, lr 1e-3, batch 32, 10 epochs; a\n"
         "small table: small batches and early stopping on a validation split). Options given here win.",
         options);
@@ -139,17 +145,45 @@ const char* outcomeText(TrainingResult::Outcome outcome)
 
 namespace {
 
-Dataset loadDataToTrainOn(const Arguments& a, const TrainingPlan& plan, bool quiet)
+// The data and, for an image folder, how it was read: saved in the project's settings.
+struct LoadedData {
+    Dataset data;
+    std::optional<ImageSettings> image;
+};
+
+// An image folder is read as the project's settings say (size, channels, test split) unless the command
+// line says otherwise, so that a project retrains on the same conversion of its images.
+LoadedData loadImageFolderToTrainOn(const std::string& folder, const Arguments& a, const TrainingPlan& plan, bool quiet)
+{
+    DataOptions options = dataOptions(a);
+    const ImageSettings& saved = plan.project.settings.image;
+    if (plan.hasSettings && !a.has("image-size")) {
+        options.imageRows = saved.rows;
+        options.imageCols = saved.cols;
+    }
+    if (plan.hasSettings && !a.has("channels"))
+        options.imageChannels = saved.channels;
+    if (plan.hasSettings && !a.has("test-split"))
+        options.testSplit = saved.testSplit;
+    LoadedData loaded{loadImageFolderReporting(folder, options, quiet), std::nullopt};
+    const ImageEncoding& e = loaded.data.schema.image;
+    loaded.image = ImageSettings{e.rows, e.cols, e.channels, float(options.testSplit)};
+    return loaded;
+}
+
+LoadedData loadDataToTrainOn(const Arguments& a, const TrainingPlan& plan, bool quiet)
 {
     // --data wins; else the data set the project was trained on; else mnist-10k.
     const std::string name = a.text("data", plan.project.settings.dataSet);
+    if (namesImageFolder(name))
+        return loadImageFolderToTrainOn(name, a, plan, quiet);
     if (!isTable(name))
-        return loadDataset(name, dataOptions(a));
+        return {loadDataset(name, dataOptions(a)), std::nullopt};
     TableReport report;
-    Dataset data = loadTable(name, dataOptions(a), &report);
+    LoadedData loaded{loadTable(name, dataOptions(a), &report), std::nullopt};
     if (!quiet)
         printTableReport(report, std::cout, false);
-    return data;
+    return loaded;
 }
 
 void printTestResult(Network& network, const Dataset& data, const TrainingHistory& h)
@@ -183,9 +217,12 @@ int runTrain(const Args& args)
     }
     const bool quiet = a.has("quiet");
     TrainingPlan plan = designToTrain(a);
-    const Dataset data = loadDataToTrainOn(a, plan, quiet);
+    const LoadedData loaded = loadDataToTrainOn(a, plan, quiet);
+    const Dataset& data = loaded.data;
     fitToData(plan, data);
     Project& project = plan.project;
+    if (loaded.image)
+        project.settings.image = *loaded.image;
     applyOptions(a, project.settings);
     project.settings.dataSet = data.name;
 

@@ -5,10 +5,12 @@ NEURITE_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 NEURITE_BUILD=${NEURITE_BUILD:-$NEURITE_ROOT/build}
 
 # Debian 12 packages the build, the tests (clang-format and Universal Ctags for the style checks; scikit-learn's
-# real tables and pandas for the table tests and the loading benchmark) and the default data need.
+# real tables and pandas for the table tests and the loading benchmark; Qt's image format plugins for WebP
+# image folders) and the default data need.
 NEURITE_PACKAGES=(
   g++ cmake ninja-build pkg-config git ca-certificates
   qt6-base-dev qt6-charts-dev qt6-svg-dev libqt6opengl6-dev libgl-dev qt6-qpa-plugins fonts-dejavu-core
+  qt6-image-formats-plugins
   libeigen3-dev libtbb-dev zlib1g-dev nlohmann-json3-dev libcsv-dev
   libonnx-dev libprotobuf-dev protobuf-compiler python3-torch python3-onnx python3-opencv
   python3-sklearn python3-pandas

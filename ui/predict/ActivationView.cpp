@@ -85,7 +85,7 @@ void ActivationView::setNetwork(const neurite::Network* network)
     m_tileCount = 0;
     m_weightLayer.clear();
     m_tileActivity.clear();
-    m_emptyText = network ? tr("Draw a digit to see inside the network") : tr("No model");
+    m_emptyText = network ? tr("Draw a digit or open an image to see inside the network") : tr("No model");
     if (network)
         buildWeightTiles(*network);
     updateGeometry();

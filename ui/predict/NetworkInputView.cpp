@@ -8,7 +8,7 @@
 
 namespace neurite::ui {
 
-NetworkInputView::NetworkInputView(QWidget* parent) : QWidget(parent)
+NetworkInputView::NetworkInputView(QWidget* parent) : QWidget(parent), m_emptyText(tr("28 x 28"))
 {
     setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Preferred);
     setToolTip(tr("The 28 x 28 image the network sees: the drawing cropped, scaled to 20 px and centred "
@@ -19,12 +19,27 @@ void NetworkInputView::setInput(const std::vector<float>& values, int width, int
 {
     if (width <= 0 || height <= 0 || values.size() != std::size_t(width) * std::size_t(height))
         return clearInput();
+    m_digit = true;
     m_image = QImage(width, height, QImage::Format_Grayscale8);
     for (int y = 0; y < height; ++y) {
         uchar* row = m_image.scanLine(y);
         for (int x = 0; x < width; ++x)
             row[x] = uchar(std::lround(255.0f * std::clamp(values[std::size_t(y) * width + x], 0.0f, 1.0f)));
     }
+    update();
+}
+
+void NetworkInputView::setInputImage(const QImage& image)
+{
+    m_digit = false;
+    m_image = image;
+    update();
+}
+
+void NetworkInputView::setEmptyText(const QString& text, const QString& tip)
+{
+    m_emptyText = text;
+    setToolTip(tip);
     update();
 }
 
@@ -38,23 +53,29 @@ void NetworkInputView::paintEvent(QPaintEvent*)
 {
     QPainter painter(this);
     const int side = std::min(width(), height());
-    const QRect r((width() - side) / 2, (height() - side) / 2, side, side);
-    painter.fillRect(r, Qt::black);
+    QRect r((width() - side) / 2, (height() - side) / 2, side, side);
     if (m_image.isNull()) {
+        painter.fillRect(r, Qt::black);
         painter.setPen(QColor(150, 150, 150));
-        painter.drawText(r, Qt::AlignCenter, tr("28 x 28"));
+        painter.drawText(r, Qt::AlignCenter, m_emptyText);
         return;
     }
+    // An image model's input may be wider than high: its pixels stay square.
+    const QSize fitted = m_image.size().scaled(r.size(), Qt::KeepAspectRatio);
+    r = QRect(r.center() - QPoint(fitted.width() / 2, fitted.height() / 2), fitted);
+    painter.fillRect(r, Qt::black);
     painter.setRenderHint(QPainter::SmoothPixmapTransform, false); // show the real pixels
     painter.drawImage(r, m_image);
-    const double cell = double(side) / m_image.width();
+    const double cell = double(r.width()) / m_image.width();
     if (cell >= 5) {
         painter.setPen(QColor(255, 255, 255, 22));
-        for (int i = 1; i < m_image.width(); ++i) {
+        for (int i = 1; i < m_image.width(); ++i)
             painter.drawLine(QPointF(r.left() + i * cell, r.top()), QPointF(r.left() + i * cell, r.bottom()));
+        for (int i = 1; i < m_image.height(); ++i)
             painter.drawLine(QPointF(r.left(), r.top() + i * cell), QPointF(r.right(), r.top() + i * cell));
-        }
     }
+    if (!m_digit)
+        return;
     // The centre (14, 14) where preprocessing puts the centre of mass.
     painter.setPen(QColor(230, 126, 34, 160));
     const QPointF c(r.left() + (m_image.width() / 2 + 0.5) * cell, r.top() + (m_image.height() / 2 + 0.5) * cell);

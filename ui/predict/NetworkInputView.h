@@ -1,4 +1,5 @@
-// The 28x28 image the network actually sees, magnified with hard pixel edges.
+// The image the network actually sees (28x28 for digits, the model's size for image models), magnified with
+// hard pixel edges.
 #pragma once
 
 #include <QImage>
@@ -15,8 +16,12 @@ public:
 
     // values: width * height network inputs in [0, 1], row-major.
     void setInput(const std::vector<float>& values, int width = 28, int height = 28);
+    // An image model's input as it is after resizing (grey or colour): no digit centre is marked.
+    void setInputImage(const QImage& image);
     void clearInput();
-    const QImage& inputImage() const { return m_image; } // Grayscale8, null when there is no input
+    // What the empty view says ("28 x 28", or an image model's size) and its tooltip.
+    void setEmptyText(const QString& text, const QString& tip);
+    const QImage& inputImage() const { return m_image; } // null when there is no input
 
     QSize sizeHint() const override { return {196, 196}; }
     QSize minimumSizeHint() const override { return {112, 112}; }
@@ -28,6 +33,8 @@ protected:
 
 private:
     QImage m_image;
+    bool m_digit = true; // mark the centre where digit preprocessing puts the centre of mass
+    QString m_emptyText;
 };
 
 } // namespace neurite::ui

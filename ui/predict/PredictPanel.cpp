@@ -72,6 +72,8 @@ void PredictPanel::buildUi()
     topLayout->setContentsMargins(0, 0, 0, 0);
     m_canvasColumn = buildCanvasColumn();
     topLayout->addWidget(m_canvasColumn, 1);
+    m_imageColumn = buildImageColumn();
+    topLayout->addWidget(m_imageColumn, 1);
     m_tableForm = new TableForm;
     m_tableForm->hide();
     connect(m_tableForm, &TableForm::rowChanged, this, &PredictPanel::updatePrediction);
@@ -293,6 +295,8 @@ void PredictPanel::updatePrediction()
         return clearPrediction(tr("No model"));
     if (showsTableForm())
         return predictTableRow();
+    if (showsImageArea())
+        return predictImage();
     if (m_network->inputShape().size() != kMnistSide * kMnistSide)
         return clearPrediction(
             tr("This model takes %1 inputs, not a 28 × 28 image").arg(m_network->inputShape().size()));
@@ -333,11 +337,14 @@ void PredictPanel::setStatus(const QString& text, bool error)
 
 bool PredictPanel::openImageFile(const QString& path)
 {
+    if (showsImageArea())
+        return openImageForModel(path);
     neurite::GreyImage image;
     std::vector<float> input;
     try {
         image = render::loadDigitImage(path);
-        input = render::preprocessImageFile(path);
+        const std::optional<std::vector<float>> resized = resizedFileInput(path);
+        input = resized ? *resized : render::preprocessImageFile(path);
     } catch (const neurite::NeuriteError& e) {
         setStatus(QString::fromStdString(e.what()), true);
         return false;
@@ -351,8 +358,9 @@ bool PredictPanel::openImageFile(const QString& path)
 
 void PredictPanel::openImageWithDialog()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open a digit image"), {},
-                                                      tr("Images (*.png *.jpg *.jpeg *.bmp *.gif)"));
+    const QString path = QFileDialog::getOpenFileName(this,
+                                                      showsImageArea() ? tr("Open an image") : tr("Open a digit image"),
+                                                      {}, tr("Images (*.png *.jpg *.jpeg *.bmp *.gif *.webp)"));
     if (!path.isEmpty())
         openImageFile(path);
 }

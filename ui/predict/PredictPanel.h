@@ -23,6 +23,7 @@ class QSplitter;
 namespace neurite::ui {
 
 class ActivationView;
+class ImageDropArea;
 class ModelChooser;
 class DigitCanvas;
 class NetworkInputView;
@@ -47,6 +48,8 @@ public:
     // The preprocessing of the model in use: a table's shows the form (TableForm) instead of the canvas.
     void setSchema(const std::optional<neurite::DataSchema>& schema);
     bool showsTableForm() const;
+    // An image model (not grey 28 x 28 digits) shows an image to open, drop or paste instead of the canvas.
+    bool showsImageArea() const;
     // A regression model's last prediction in the target's units (NaN otherwise).
     double predictedValue() const { return m_predictedValue; }
     QString dataSetName() const { return m_dataSetName; }
@@ -59,6 +62,7 @@ public:
 
     DigitCanvas* canvas() const { return m_canvas; }
     TableForm* tableForm() const { return m_tableForm; }
+    ImageDropArea* imageArea() const { return m_imageArea; }
     ProbabilityChart* chart() const { return m_chart; }
     NetworkInputView* inputView() const { return m_inputView; }
     ActivationView* activationView() const { return m_activations; }
@@ -66,8 +70,13 @@ public:
     ModelChooser* modelChooser() const { return m_chooser; }
 
 public Q_SLOTS:
-    // Shows the file on the canvas and predicts exactly as `neurite predict` does (preprocessImageFile).
+    // Shows the file on the canvas (or in the image area of an image model) and predicts exactly as
+    // `neurite predict` does (preprocessImageFile, or loadImageFile with the model's encoding).
     bool openImageFile(const QString& path);
+    // An image model: predicts `image` (dropped or pasted, `source` names it in the status line).
+    bool setPredictImage(const QImage& image, const QString& source);
+    // An image model: predicts the clipboard's image (Ctrl+V).
+    bool pasteImage();
     void openImageWithDialog();
     // Puts a random image of the data set's test split on the canvas and names its true label.
     bool showRandomTestImage();
@@ -84,6 +93,11 @@ private:
     void buildUi();
     QWidget* buildCanvasColumn();
     QWidget* buildResultColumn();
+    QWidget* buildImageColumn();
+    void showInputFor(const std::optional<neurite::DataSchema>& schema);
+    bool openImageForModel(const QString& path);
+    std::optional<std::vector<float>> resizedFileInput(const QString& path);
+    void predictImage();
     void predict(const std::vector<float>& input);
     void predictTableRow();
     void clearPrediction(const QString& hint);
@@ -105,6 +119,10 @@ private:
     std::optional<neurite::DataSchema> m_schema;
     double m_predictedValue = 0;
     QWidget* m_canvasColumn = nullptr;
+    QWidget* m_imageColumn = nullptr;
+    ImageDropArea* m_imageArea = nullptr;
+    std::optional<neurite::ImageEncoding> m_imageEncoding; // a model of an image folder's (Resize preparation)
+    QString m_imagePath;                                   // the image area's file (empty: dropped or pasted)
     TableForm* m_tableForm = nullptr;
     QLabel* m_seesLabel = nullptr;
     QLabel* m_valueLabel = nullptr;

@@ -29,7 +29,7 @@ void PredictPanel::setSchema(const std::optional<DataSchema>& schema)
     }
     const bool form = showsTableForm();
     m_tableForm->setVisible(form);
-    m_canvasColumn->setVisible(!form);
+    showInputFor(schema);
     m_seesLabel->setVisible(!form);
     m_inputView->setVisible(!form);
     m_valueLabel->setVisible(form && m_schema->task == TaskKind::Regression);

@@ -1,9 +1,14 @@
 // A glance at the chosen data set: a few training images, the class balance and the split sizes.
 #include "training/DataSetPreview.h"
 
+#include "training/AugmentationPreview.h"
+#include "training/ImageFolderPreview.h"
 #include "training/TablePreview.h"
 
+#include "ImageSamples.h"
+
 #include <QLabel>
+#include <QProgressBar>
 #include <QPainter>
 #include <QVBoxLayout>
 
@@ -60,6 +65,8 @@ private:
 
 QImage imageOf(const SampleSet& set, std::size_t index)
 {
+    if (set.channels != 1)
+        return render::qImageFromSample(set.image(index), ImageEncoding{set.channels, set.rows, set.cols});
     QImage image(set.cols, set.rows, QImage::Format_Grayscale8);
     const std::uint8_t* pixels = set.image(index);
     for (int r = 0; r < set.rows; ++r)
@@ -79,30 +86,81 @@ SplitSizes splitSizes(const Dataset& data, float validationSplit)
 
 DataSetPreview::DataSetPreview(QWidget* parent)
     : QWidget(parent), m_title(new QLabel(this)), m_samples(new QLabel(this)), m_balance(new ClassBalanceBars(this)),
-      m_split(new QLabel(this)), m_table(new TablePreview(this))
+      m_split(new QLabel(this)), m_table(new TablePreview(this)), m_imageFolder(new ImageFolderPreview(this)),
+      m_progress(new QProgressBar(this)), m_augmentation(new AugmentationPreview(this))
 {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     m_title->setWordWrap(true);
     m_split->setWordWrap(true);
     layout->addWidget(m_title);
+    layout->addWidget(m_progress);
     layout->addWidget(m_samples);
     layout->addWidget(m_split);
     layout->addWidget(m_balance);
     layout->addWidget(m_table);
+    layout->addWidget(m_imageFolder);
+    layout->addWidget(m_augmentation);
     m_table->hide();
+    m_imageFolder->hide();
+    m_progress->setFormat(tr("%v of %m images decoded"));
+    m_progress->hide();
     showMessage(tr("No data set loaded yet."));
 }
 
 void DataSetPreview::showMessage(const QString& message)
 {
     m_data.reset();
+    m_title->setStyleSheet(QString());
     m_title->setText(message);
     m_title->show();
     m_samples->clear();
     m_split->clear();
     m_balance->setCounts({}, {});
     m_table->hide();
+    m_imageFolder->hide();
+    m_progress->hide();
+    m_augmentationData.reset();
+    m_augmentation->setData({});
+}
+
+void DataSetPreview::showError(const QString& message)
+{
+    showMessage(message);
+    m_title->setStyleSheet(QStringLiteral("color: #b03020;"));
+}
+
+QString DataSetPreview::messageText() const
+{
+    return m_title->text();
+}
+
+void DataSetPreview::showProgress(std::size_t done, std::size_t total)
+{
+    if (m_data)
+        return; // a run's load of data the preview already shows
+    // QProgressBar counts in int: a very large folder is shown in thousands.
+    const int scale = total > 1000000 ? 1000 : 1;
+    m_progress->setRange(0, int(total / std::size_t(scale)));
+    m_progress->setValue(int(std::min(done, total) / std::size_t(scale)));
+    m_progress->show();
+}
+
+void DataSetPreview::setAugmentation(const AugmentationSettings& settings)
+{
+    m_augmentation->setSettings(settings);
+}
+
+void DataSetPreview::setImageFolder(const ImageReportHandle& report, const DataSetHandle& data)
+{
+    m_imageFolder->setReport(report, data);
+    m_imageFolderData = report ? data : DataSetHandle();
+    m_imageFolder->setVisible(bool(report));
+    // Its class rows replace the strip of first images and the class bars.
+    m_samples->setVisible(!report);
+    m_balance->setVisible(!report);
+    if (report)
+        m_title->hide();
 }
 
 void DataSetPreview::setTable(const TableReportHandle& report, const TableSettings& settings)
@@ -119,6 +177,15 @@ void DataSetPreview::setDataSet(const DataSetHandle& data, float validationSplit
         showMessage(tr("No data set loaded yet."));
         return;
     }
+    m_progress->hide();
+    if (data != m_augmentationData) { // not redrawn for every run on the same data
+        m_augmentationData = data;
+        m_augmentation->setData(data);
+    }
+    if (m_imageFolder->isVisibleTo(this) && data == m_imageFolderData) {
+        updateSplit(); // a run on the folder the preview shows keeps its class rows
+        return;
+    }
     const bool table = data->schema.kind == DataSchema::Kind::Table;
     m_title->setVisible(!table); // the table preview has its own title and no images
     m_samples->setVisible(!table);
@@ -128,6 +195,9 @@ void DataSetPreview::setDataSet(const DataSetHandle& data, float validationSplit
         return;
     }
     m_table->hide();
+    m_imageFolder->hide();
+    m_title->setStyleSheet(QString());
+    m_balance->show();
     m_title->setText(tr("<b>%1</b> · %2×%3 pixels · %4 classes")
                          .arg(QString::fromStdString(data->name).toHtmlEscaped())
                          .arg(data->train.rows)

@@ -3,14 +3,19 @@
 
 #include "training/TrainingProgress.h"
 
+#include <neurite/Augmentation.h>
+
 #include <QImage>
 #include <QWidget>
 
 class QLabel;
+class QProgressBar;
 
 namespace neurite::ui {
 
+class AugmentationPreview;
 class ClassBalanceBars;
+class ImageFolderPreview;
 class TablePreview;
 
 class DataSetPreview : public QWidget {
@@ -24,8 +29,19 @@ public:
     // A table's report (shown instead of the image strip and class bars), loaded with `settings`.
     void setTable(const TableReportHandle& report, const TableSettings& settings);
     TablePreview* tablePreview() const { return m_table; }
+    // An image folder's report (shown instead of the image strip and class bars); null hides it.
+    void setImageFolder(const ImageReportHandle& report, const DataSetHandle& data);
+    ImageFolderPreview* imageFolderPreview() const { return m_imageFolder; }
+    // Decoding an image folder: `done` of `total` images, on a progress bar under the "Loading…" message.
+    void showProgress(std::size_t done, std::size_t total);
+    QProgressBar* progressBar() const { return m_progress; }
+    // The augmented versions of a few training images, while augmentation is on for image data.
+    void setAugmentation(const AugmentationSettings& settings);
+    AugmentationPreview* augmentationPreview() const { return m_augmentation; }
     void setValidationSplit(float validationSplit);
-    void showMessage(const QString& message); // "Loading…", or why it cannot load
+    void showMessage(const QString& message); // "Loading…"
+    void showError(const QString& message);   // why it cannot load (the file, row or image named)
+    QString messageText() const;
     QString splitText() const;
 
 private:
@@ -38,9 +54,14 @@ private:
     ClassBalanceBars* m_balance;
     QLabel* m_split;
     TablePreview* m_table;
+    ImageFolderPreview* m_imageFolder;
+    DataSetHandle m_imageFolderData; // the data m_imageFolder shows
+    QProgressBar* m_progress;
+    AugmentationPreview* m_augmentation;
+    DataSetHandle m_augmentationData; // the data m_augmentation draws from
 };
 
-// Image `index` of `set` as an 8-bit grey image (white ink on black, as stored).
+// Image `index` of `set` as stored (grey images white ink on black): Grayscale8, or RGB888 for colour.
 QImage imageOf(const SampleSet& set, std::size_t index);
 
 // Training, validation and test sizes for `split`, exactly as the trainer rounds them.

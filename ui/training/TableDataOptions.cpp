@@ -3,7 +3,7 @@
 
 namespace neurite::ui {
 
-DataOptions dataOptionsFor(const TableSettings& table)
+DataOptions dataOptionsFor(const TableSettings& table, const ImageSettings& image)
 {
     DataOptions options;
     options.target = table.target;
@@ -12,6 +12,9 @@ DataOptions dataOptionsFor(const TableSettings& table)
     for (const auto& [name, role] : table.columnRoles)
         if (role != ColumnRole::Target)
             options.columnRoles[name] = role;
+    options.imageRows = image.rows;
+    options.imageCols = image.cols;
+    options.imageChannels = image.channels;
     return options;
 }
 

@@ -1,6 +1,6 @@
 // The engine's DataOptions for the data set a project's settings name: tables are read with the target,
-// column roles and test split saved in the settings, so that the preview, the run and a reopened project
-// all load the same rows.
+// column roles and test split saved in the settings, image folders with the saved size, channels and test
+// split, so that the preview, the run and a reopened project all load the same data.
 #pragma once
 
 #include <neurite/DataSets.h>
@@ -8,6 +8,6 @@
 
 namespace neurite::ui {
 
-DataOptions dataOptionsFor(const TableSettings& table);
+DataOptions dataOptionsFor(const TableSettings& table, const ImageSettings& image = {});
 
 } // namespace neurite::ui

@@ -103,6 +103,8 @@ void TrainingController::deliver(const DataSetLoaded& report)
     m_dataSetName = report.name;
     m_dataSetTable = report.table;
     m_tableReport = report.tableReport;
+    m_dataSetImage = report.image;
+    m_imageReport = report.imageReport;
     Q_EMIT dataSetLoaded(report.name, report.data);
 }
 
@@ -110,6 +112,12 @@ void TrainingController::deliver(const DataSetFailed& report)
 {
     if (report.requestId == m_loadRequest)
         Q_EMIT dataSetFailed(report.name, report.message);
+}
+
+void TrainingController::deliver(const LoadProgress& report)
+{
+    if (report.requestId == 0 || report.requestId == m_loadRequest)
+        Q_EMIT dataSetProgress(report.done, report.total);
 }
 
 void TrainingController::deliver(const RunStarted& report)
@@ -120,6 +128,7 @@ void TrainingController::deliver(const RunStarted& report)
         m_dataSet = report.data;
         m_dataSetName = QString::fromStdString(report.data->name);
         m_tableReport.reset();
+        m_imageReport.reset();
     }
     Q_EMIT runStarted(report.data);
 }
@@ -171,7 +180,7 @@ bool TrainingController::start(const NetworkSpec& spec, const TrainingSettings& 
 {
     if (m_state == State::Running || m_state == State::Paused)
         return false;
-    if (!data && hasLoaded(settings.dataSet, settings.table))
+    if (!data && hasLoaded(settings.dataSet, settings.table, settings.image))
         data = m_dataSet;
     TrainingJob job;
     job.runId = ++m_runId;
@@ -249,16 +258,20 @@ void TrainingController::setLearningRate(float learningRate)
         m_control->setLearningRate(learningRate);
 }
 
-void TrainingController::loadDataSet(const QString& nameOrFolder, const TableSettings& table)
+void TrainingController::loadDataSet(const QString& nameOrFolder, const TableSettings& table,
+                                     const ImageSettings& image)
 {
-    request(LoadRequest{++m_loadRequest, nameOrFolder.toStdString(), table});
+    request(LoadRequest{++m_loadRequest, nameOrFolder.toStdString(), table, image});
 }
 
-bool TrainingController::hasLoaded(const std::string& nameOrPath, const TableSettings& table) const
+bool TrainingController::hasLoaded(const std::string& nameOrPath, const TableSettings& table,
+                                   const ImageSettings& image) const
 {
     if (!m_dataSet || m_dataSetName != QString::fromStdString(nameOrPath))
         return false;
-    return m_dataSet->schema.kind != DataSchema::Kind::Table || m_dataSetTable == table;
+    if (m_dataSet->schema.kind == DataSchema::Kind::Table)
+        return m_dataSetTable == table;
+    return !m_imageReport || m_dataSetImage == image;
 }
 
 void TrainingController::evaluate(const NetworkSpec& spec, const Weights& weights, const DataSetHandle& data)

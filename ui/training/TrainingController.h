@@ -60,9 +60,10 @@ public:
     // before, so that the views show where it stopped; at most `timeoutMs`. True when it waits.
     bool settlePaused(int timeoutMs);
 
-    // Loads a data set on the worker (for previews), a table with `table`'s target, roles and test split;
-    // answers with dataSetLoaded or dataSetFailed.
-    void loadDataSet(const QString& nameOrFolder, const TableSettings& table = {});
+    // Loads a data set on the worker (for previews), a table with `table`'s target, roles and test split, an
+    // image folder with `image`'s size, channels and test split; answers with dataSetLoaded or
+    // dataSetFailed (an image folder's dataSetProgress first).
+    void loadDataSet(const QString& nameOrFolder, const TableSettings& table = {}, const ImageSettings& image = {});
     // Evaluates `weights` on the test split of `data`; answers with evaluated.
     void evaluate(const NetworkSpec& spec, const Weights& weights, const DataSetHandle& data);
 
@@ -75,8 +76,11 @@ public:
     // The table settings dataSet() was loaded with, and for a table what loading found (else null).
     const TableSettings& dataSetTable() const { return m_dataSetTable; }
     TableReportHandle tableReport() const { return m_tableReport; }
-    // Whether dataSet() is `nameOrPath` loaded as `table` says (image data ignores the table settings).
-    bool hasLoaded(const std::string& nameOrPath, const TableSettings& table) const;
+    // The image settings dataSet() was loaded with, and for an image folder what loading found (else null).
+    const ImageSettings& dataSetImage() const { return m_dataSetImage; }
+    ImageReportHandle imageReport() const { return m_imageReport; }
+    // Whether dataSet() is `nameOrPath` loaded as `table` (tables) or `image` (image folders) says.
+    bool hasLoaded(const std::string& nameOrPath, const TableSettings& table, const ImageSettings& image = {}) const;
     // Runs the event loop until the run ends or `timeoutMs` passes; true when idle.
     bool waitUntilIdle(int timeoutMs);
 
@@ -84,6 +88,8 @@ Q_SIGNALS:
     void stateChanged(neurite::ui::TrainingController::State state);
     void dataSetLoaded(const QString& name, const neurite::ui::DataSetHandle& data);
     void dataSetFailed(const QString& name, const QString& message);
+    // An image folder's images decoded so far, for the preview's or a run's load (about 25 times a second).
+    void dataSetProgress(qulonglong done, qulonglong total);
     void runStarted(const neurite::ui::DataSetHandle& data);
     void batchesReported(const neurite::ui::BatchReports& batches);
     void epochReported(const neurite::EpochReport& report);
@@ -100,6 +106,7 @@ private:
     void takeReports();
     void deliver(const DataSetLoaded& report);
     void deliver(const DataSetFailed& report);
+    void deliver(const LoadProgress& report);
     void deliver(const RunStarted& report);
     void deliver(const BatchesDone& report);
     void deliver(const EpochDone& report);
@@ -127,6 +134,8 @@ private:
     QString m_dataSetName;
     TableSettings m_dataSetTable;
     TableReportHandle m_tableReport;
+    ImageSettings m_dataSetImage;
+    ImageReportHandle m_imageReport;
 };
 
 } // namespace neurite::ui

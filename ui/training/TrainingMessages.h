@@ -29,6 +29,7 @@ struct LoadRequest {
     std::uint64_t requestId = 0;
     std::string nameOrFolder;
     TableSettings table; // how a table is read (ignored for images)
+    ImageSettings image; // how an image folder is read (ignored for other data)
 };
 
 // Evaluate `weights` of `spec` on the test split of `data`.
@@ -47,8 +48,17 @@ struct DataSetLoaded {
     std::uint64_t requestId = 0; // 0: loaded for a run
     QString name;
     DataSetHandle data;
-    TableSettings table;           // what it was loaded with
+    TableSettings table; // what it was loaded with
+    ImageSettings image;
     TableReportHandle tableReport; // tables: what loading found
+    ImageReportHandle imageReport; // image folders: what loading found
+};
+
+// How many of an image folder's images are decoded so far (requestId 0: loading for a run).
+struct LoadProgress {
+    std::uint64_t requestId = 0;
+    std::size_t done = 0;
+    std::size_t total = 0;
 };
 
 struct DataSetFailed {
@@ -79,7 +89,7 @@ struct RunFailed {
 };
 
 // TrainingCheckpoint, TrainingOutcome and TestEvaluation (TrainingProgress.h) carry their run or request id.
-using TrainingReport = std::variant<DataSetLoaded, DataSetFailed, RunStarted, BatchesDone, EpochDone,
+using TrainingReport = std::variant<DataSetLoaded, DataSetFailed, LoadProgress, RunStarted, BatchesDone, EpochDone,
                                     TrainingCheckpoint, TrainingOutcome, RunFailed, TestEvaluation>;
 
 // Progress (batches, epochs, checkpoints) may wait for the GUI's next update; everything else is an answer
@@ -87,7 +97,7 @@ using TrainingReport = std::variant<DataSetLoaded, DataSetFailed, RunStarted, Ba
 inline bool isProgress(const TrainingReport& report)
 {
     return std::holds_alternative<BatchesDone>(report) || std::holds_alternative<EpochDone>(report) ||
-           std::holds_alternative<TrainingCheckpoint>(report);
+           std::holds_alternative<TrainingCheckpoint>(report) || std::holds_alternative<LoadProgress>(report);
 }
 
 // Both boxes belong to the TrainingController, which outlives its worker thread.

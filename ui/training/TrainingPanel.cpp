@@ -79,7 +79,9 @@ void TrainingPanel::connectController()
     connect(m_controller, &TrainingController::runStarted, this, &TrainingPanel::onRunData);
     connect(m_controller, &TrainingController::dataSetLoaded, this, &TrainingPanel::onDataSetLoaded);
     connect(m_controller, &TrainingController::dataSetFailed, this,
-            [this](const QString&, const QString& message) { m_preview->showMessage(message); });
+            [this](const QString&, const QString& message) { m_preview->showError(message); });
+    connect(m_controller, &TrainingController::dataSetProgress, this,
+            [this](qulonglong done, qulonglong total) { m_preview->showProgress(done, total); });
     connect(m_controller, &TrainingController::evaluated, this, &TrainingPanel::onEvaluated);
     connect(m_results, &TrainingResultsView::keptWeightsChanged, this, &TrainingPanel::onKeptWeightsChanged);
     connect(m_preflight, &RunPreflight::passed, this, &TrainingPanel::launch);
@@ -92,6 +94,7 @@ void TrainingPanel::connectSettings()
     connect(m_form, &TrainingSettingsForm::settingsEdited, this, [this] {
         m_document->setSettings(m_form->settings());
         m_preview->setValidationSplit(m_form->settings().validationSplit);
+        m_preview->setAugmentation(m_form->settings().augmentation);
     });
     connect(m_form, &TrainingSettingsForm::dataSetChosen, this, [this] { loadPreview(); });
     connect(m_preview->tablePreview(), &TablePreview::tableSettingsEdited, this, &TrainingPanel::onTableSettingsEdited);
@@ -100,6 +103,7 @@ void TrainingPanel::connectSettings()
     connect(m_document, &ProjectDocument::settingsChanged, this, [this] {
         if (m_form->settings() != m_document->settings())
             m_form->setSettings(m_document->settings());
+        m_preview->setAugmentation(m_document->settings().augmentation);
     });
 }
 
@@ -348,6 +352,7 @@ void TrainingPanel::showEvent(QShowEvent* event)
 void TrainingPanel::syncFromDocument()
 {
     m_form->setSettings(m_document->settings());
+    m_preview->setAugmentation(m_document->settings().augmentation);
     const TrainingHistory& history = m_document->history();
     const int epochs = std::max<int>(m_document->settings().epochs, int(history.epochs.size()));
     m_lossChart->setHistory(history, epochs);

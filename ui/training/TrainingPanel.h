@@ -161,6 +161,7 @@ private:
     int m_runNumber = 0;
     QString m_previewName;
     TableSettings m_previewTable; // what the preview's table was loaded with
+    ImageSettings m_previewImage; // ... and its image folder
     QString m_lastError;
 };
 

@@ -1,5 +1,5 @@
-// The Train tab's data: loading the chosen data set (or table, with its target and roles) for the preview,
-// checking the design against it, and the data a run trains on.
+// The Train tab's data: loading the chosen data set (a table with its target and roles, an image folder
+// with its size and colour) for the preview, checking the design against it, and the data a run trains on.
 #include "training/DataSetPreview.h"
 #include "training/DesignFitBar.h"
 #include "training/TrainingPanel.h"
@@ -26,14 +26,16 @@ void TrainingPanel::setDataSetOverride(const DataSetHandle& data)
 void TrainingPanel::loadPreview()
 {
     const QString name = m_form->dataSetName();
-    const TableSettings table = m_form->settings().table;
-    if (m_override || name.isEmpty() || (name == m_previewName && table == m_previewTable))
+    const TrainingSettings settings = m_form->settings();
+    if (m_override || name.isEmpty() ||
+        (name == m_previewName && settings.table == m_previewTable && settings.image == m_previewImage))
         return;
     m_previewName = name;
-    m_previewTable = table;
+    m_previewTable = settings.table;
+    m_previewImage = settings.image;
     m_preview->showMessage(tr("Loading %1…").arg(name));
     m_fitBar->setData({});
-    m_controller->loadDataSet(name, table);
+    m_controller->loadDataSet(name, settings.table, settings.image);
 }
 
 void TrainingPanel::onDataSetLoaded(const QString& name, const DataSetHandle& data)
@@ -42,6 +44,9 @@ void TrainingPanel::onDataSetLoaded(const QString& name, const DataSetHandle& da
         return;
     m_preview->setDataSet(data, m_form->settings().validationSplit);
     m_preview->setTable(m_controller->tableReport(), m_controller->dataSetTable());
+    m_preview->setImageFolder(m_controller->imageReport(), data);
+    if (const ImageReportHandle report = m_controller->imageReport())
+        m_form->setImageReport(*report, m_controller->dataSetImage());
     m_fitBar->setData(data);
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <neurite/Dataset.h>
+#include <neurite/ImageFolder.h>
 #include <neurite/Network.h>
 #include <neurite/TableData.h>
 #include <neurite/NetworkSpec.h>
@@ -23,6 +24,8 @@ namespace neurite::ui {
 using DataSetHandle = std::shared_ptr<const Dataset>;
 // What loading a table found (columns, roles, statistics, first rows); null for image data.
 using TableReportHandle = std::shared_ptr<const TableReport>;
+// What loading an image folder found (classes, counts, sizes, encoding); null for other data.
+using ImageReportHandle = std::shared_ptr<const ImageFolderReport>;
 
 // Batches reported since the previous update (the worker sends them in throttled groups).
 using BatchReports = std::vector<BatchReport>;

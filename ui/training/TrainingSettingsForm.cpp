@@ -1,7 +1,11 @@
 // The form for every training setting: data set, epochs, batch size, optimiser and its options, schedule, ...
 #include "training/TrainingSettingsForm.h"
 
+#include "training/AugmentationRows.h"
+#include "training/ImageOptionRows.h"
+
 #include <neurite/DataSets.h>
+#include <neurite/ImageFolder.h>
 #include <neurite/TableData.h>
 
 #include <QCheckBox>
@@ -72,6 +76,8 @@ void TrainingSettingsForm::build()
     addOptimizerRows();
     addScheduleRows();
     addRunRows();
+    m_augmentation = new AugmentationRows(m_form, this);
+    connect(m_augmentation, &AugmentationRows::edited, this, &TrainingSettingsForm::edited);
     connectEdits();
 }
 
@@ -165,13 +171,16 @@ void TrainingSettingsForm::addDataSetRow()
     m_dataSet = new QComboBox(this);
     for (const std::string& name : dataSetNames())
         m_dataSet->addItem(QString::fromStdString(name), QString::fromStdString(name));
-    m_dataSet->setToolTip(tr("A named data set, or a folder with train/t10k IDX files"));
+    m_dataSet->setToolTip(tr("A named data set, a folder of images in class subfolders, a folder with "
+                             "train/t10k IDX files, or a table"));
     // A folder's whole path must not widen the sidebar past a small window: the list shows it in full.
     m_dataSet->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_dataSet->setMinimumContentsLength(10); // "mnist-10k", "fashion-mnist" nearly
     auto* browse = new QToolButton(this);
     browse->setText(tr("Folder…"));
-    browse->setToolTip(tr("Use a folder of IDX files (train-images-idx3-ubyte[.gz], ...)"));
+    browse->setObjectName(QStringLiteral("chooseFolder"));
+    browse->setToolTip(tr("Train on a folder of images in class subfolders (DIR/<class>/*.png|jpg|bmp|webp, "
+                          "or DIR/train/<class>/... with DIR/test/<class>/...), or a folder of IDX files"));
     connect(browse, &QToolButton::clicked, this, &TrainingSettingsForm::chooseFolder);
     auto* openTable = new QToolButton(this);
     openTable->setText(tr("Open table…"));
@@ -180,10 +189,14 @@ void TrainingSettingsForm::addDataSetRow()
     connect(openTable, &QToolButton::clicked, this, &TrainingSettingsForm::chooseTable);
     connect(m_dataSet, &QComboBox::currentIndexChanged, this, [this] {
         // Another data set has other columns: its target and roles start from what loading infers.
+        // Another folder has other sizes: its images are read as its data says until the user picks.
         if (!m_updating) {
             m_table.target.clear();
             m_table.columnRoles.clear();
+            m_image = ImageSettings{0, 0, 0, m_image.testSplit};
+            m_imageRows->setSettings(m_image);
         }
+        dataSetKindChanged();
         edited();
         if (!m_updating)
             Q_EMIT dataSetChosen(dataSetName());
@@ -194,8 +207,15 @@ void TrainingSettingsForm::addDataSetRow()
     m_form->addRow(QString(), openTable);
     m_testSplit = fractionBox(this, 0.9, 0.05, 2);
     m_testSplit->setMinimum(0.05);
-    m_testSplit->setToolTip(tr("Share of a table's rows held out for testing (stratified by class)"));
+    m_testSplit->setToolTip(tr("Share of a table's rows or a folder's images held out for testing (stratified "
+                               "by class); a folder with test/ keeps its own"));
     m_form->addRow(tr("Test split"), m_testSplit);
+    m_imageRows = new ImageOptionRows(m_form, this);
+    connect(m_imageRows, &ImageOptionRows::edited, this, [this] {
+        m_image = m_imageRows->settings(m_image);
+        edited();
+        Q_EMIT dataSetChosen(dataSetName()); // decoded again at the new size or colour
+    });
     connect(m_testSplit, &QDoubleSpinBox::valueChanged, this, [this] {
         edited();
         if (!m_updating)
@@ -225,9 +245,25 @@ void TrainingSettingsForm::setTableSettings(const TableSettings& table)
     edited();
 }
 
+void TrainingSettingsForm::setImageReport(const ImageFolderReport& report, const ImageSettings& loadedWith)
+{
+    m_imageRows->setReport(report, loadedWith);
+    m_ownTestFolder = report.layout == ImageFolderLayout::TrainTestFolders;
+    updateVisibleRows();
+}
+
+// Asked once per choice (it looks at the disk), not on every edit.
+void TrainingSettingsForm::dataSetKindChanged()
+{
+    const std::string name = dataSetName().toStdString();
+    m_imageFolder = !name.empty() && isImageFolder(name);
+    m_ownTestFolder = false;
+}
+
 void TrainingSettingsForm::chooseFolder()
 {
-    const QString folder = QFileDialog::getExistingDirectory(this, tr("Folder with IDX files"));
+    const QString folder = QFileDialog::getExistingDirectory(
+        this, tr("Folder of images in class subfolders, or of IDX files"));
     if (!folder.isEmpty())
         selectDataSet(folder);
 }
@@ -261,7 +297,9 @@ void TrainingSettingsForm::updateVisibleRows()
     m_form->setRowVisible(m_stepEpochs, schedule == QLatin1String("step"));
     m_form->setRowVisible(m_gamma, schedule == QLatin1String("step"));
     m_form->setRowVisible(m_minLearningRate, schedule == QLatin1String("cosine"));
-    m_form->setRowVisible(m_testSplit, isTable(dataSetName().toStdString()));
+    m_form->setRowVisible(m_testSplit, isTable(dataSetName().toStdString()) || (m_imageFolder && !m_ownTestFolder));
+    m_imageRows->setRowsVisible(m_imageFolder);
+    m_augmentation->setRowsVisible(!dataSetName().isEmpty() && !isTable(dataSetName().toStdString()));
 }
 
 void TrainingSettingsForm::edited()
@@ -276,7 +314,8 @@ TrainingSettings TrainingSettingsForm::settings() const
     TrainingSettings s;
     s.dataSet = dataSetName().toStdString();
     s.table = m_table;
-    s.table.testSplit = float(m_testSplit->value());
+    s.image = m_imageRows->settings(m_image);
+    (m_imageFolder ? s.image.testSplit : s.table.testSplit) = float(m_testSplit->value());
     s.epochs = m_epochs->value();
     s.batchSize = m_batchSize->value();
     OptimizerSettings& o = s.optimizer;
@@ -297,6 +336,7 @@ TrainingSettings TrainingSettingsForm::settings() const
     s.earlyStoppingPatience = m_patience->value();
     s.seed = std::uint64_t(m_seed->value());
     s.threads = m_threads->value();
+    s.augmentation = m_augmentation->settings();
     return s;
 }
 
@@ -304,8 +344,11 @@ void TrainingSettingsForm::setSettings(const TrainingSettings& s)
 {
     m_updating = true;
     selectDataSet(QString::fromStdString(s.dataSet));
+    dataSetKindChanged();
     m_table = s.table;
-    m_testSplit->setValue(double(s.table.testSplit));
+    m_image = s.image;
+    m_imageRows->setSettings(s.image);
+    m_testSplit->setValue(double(m_imageFolder ? s.image.testSplit : s.table.testSplit));
     m_epochs->setValue(s.epochs);
     m_batchSize->setValue(s.batchSize);
     const int optimizer = m_optimizer->findData(QString::fromStdString(s.optimizer.kind));
@@ -327,6 +370,7 @@ void TrainingSettingsForm::setSettings(const TrainingSettings& s)
     m_patience->setValue(s.earlyStoppingPatience);
     m_seed->setValue(int(std::min<std::uint64_t>(s.seed, std::uint64_t(std::numeric_limits<int>::max()))));
     m_threads->setValue(s.threads);
+    m_augmentation->setSettings(s.augmentation);
     updateVisibleRows();
     m_updating = false;
 }

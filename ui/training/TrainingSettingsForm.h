@@ -1,6 +1,7 @@
 // The form for every training setting: data set, epochs, batch size, optimiser and its options, schedule, ...
 #pragma once
 
+#include <neurite/ImageFolder.h>
 #include <neurite/TrainingSettings.h>
 
 #include <QWidget>
@@ -13,6 +14,9 @@ class QLineEdit;
 class QSpinBox;
 
 namespace neurite::ui {
+
+class AugmentationRows;
+class ImageOptionRows;
 
 // Shows only the options that apply to the chosen optimiser and schedule. Edits are reported with
 // settingsEdited(); setSettings() does not emit it.
@@ -28,6 +32,11 @@ public:
     void chooseDataSet(const QString& nameOrPath);
     // The target and roles of a table, set from its preview; emits settingsEdited.
     void setTableSettings(const TableSettings& table);
+    // What loading the chosen image folder found, loaded with `loadedWith`: the size list offers the sizes
+    // found, "from the data" says what it chose, and the test split hides when the folder has test/.
+    void setImageReport(const ImageFolderReport& report, const ImageSettings& loadedWith);
+    ImageOptionRows* imageRows() const { return m_imageRows; }
+    AugmentationRows* augmentationRows() const { return m_augmentation; }
 
     QComboBox* dataSetBox() const { return m_dataSet; }
     QLineEdit* learningRateEdit() const { return m_learningRate; }
@@ -47,6 +56,7 @@ private:
     void chooseFolder();
     void chooseTable();
     void selectDataSet(const QString& nameOrFolder);
+    void dataSetKindChanged();
     void updateVisibleRows();
     void edited();
 
@@ -68,8 +78,13 @@ private:
     QDoubleSpinBox* m_gamma = nullptr;
     QLineEdit* m_minLearningRate = nullptr;
     QDoubleSpinBox* m_validationSplit = nullptr;
-    QDoubleSpinBox* m_testSplit = nullptr; // tables only
+    QDoubleSpinBox* m_testSplit = nullptr; // tables and image folders without a test/ folder
     TableSettings m_table;                 // the target and roles (the test split is m_testSplit's)
+    ImageOptionRows* m_imageRows = nullptr;
+    AugmentationRows* m_augmentation = nullptr;
+    ImageSettings m_image;        // the image test split while a table is chosen, and the reverse
+    bool m_imageFolder = false;   // the chosen data set is a folder of images
+    bool m_ownTestFolder = false; // ... with a test/ folder (no split)
     QSpinBox* m_patience = nullptr;
     QSpinBox* m_seed = nullptr;
     QSpinBox* m_threads = nullptr;

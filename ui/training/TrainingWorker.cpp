@@ -5,12 +5,14 @@
 
 #include <neurite/DataSets.h>
 #include <neurite/Error.h>
+#include <neurite/ImageFolder.h>
 #include <neurite/TableData.h>
 
 #include <QElapsedTimer>
 
 #include <algorithm>
 #include <exception>
+#include <functional>
 
 namespace neurite::ui {
 
@@ -71,18 +73,28 @@ QString describe(const std::exception& e)
     return QString::fromStdString(e.what());
 }
 
-// Loads a named data set, a folder or a table file; a table's report comes along for the preview.
-DataSetLoaded loadData(const std::string& nameOrPath, const TableSettings& table)
+// Loads a named data set, a folder or a table file; a table's or an image folder's report comes along for
+// the preview. `progress` is told how many images are decoded (image folders only).
+DataSetLoaded loadData(const std::string& nameOrPath, const TableSettings& table, const ImageSettings& image,
+                       std::function<void(std::size_t, std::size_t)> progress)
 {
     DataSetLoaded loaded;
     loaded.name = QString::fromStdString(nameOrPath);
     loaded.table = table;
+    loaded.image = image;
+    DataOptions options = dataOptionsFor(table, image);
     if (isTable(nameOrPath)) {
         auto report = std::make_shared<TableReport>();
-        loaded.data = std::make_shared<const Dataset>(loadTable(nameOrPath, dataOptionsFor(table), report.get()));
+        loaded.data = std::make_shared<const Dataset>(loadTable(nameOrPath, options, report.get()));
         loaded.tableReport = std::move(report);
+    } else if (isImageFolder(nameOrPath)) {
+        options.testSplit = double(image.testSplit);
+        options.progress = std::move(progress);
+        auto report = std::make_shared<ImageFolderReport>();
+        loaded.data = std::make_shared<const Dataset>(loadImageFolder(nameOrPath, options, report.get()));
+        loaded.imageReport = std::move(report);
     } else {
-        loaded.data = std::make_shared<const Dataset>(neurite::loadDataset(nameOrPath, dataOptionsFor(table)));
+        loaded.data = std::make_shared<const Dataset>(neurite::loadDataset(nameOrPath, options));
     }
     return loaded;
 }
@@ -158,11 +170,33 @@ void TrainingWorker::takeRequest()
         *request);
 }
 
+// Decoding threads call it one at a time: each count joins the one still waiting in the outbox, so the GUI
+// sees the newest count at its next look however fast images are decoded.
+std::function<void(std::size_t, std::size_t)> TrainingWorker::progressReporter(std::uint64_t requestId)
+{
+    return [this, requestId](std::size_t done, std::size_t total) {
+        m_outbox.postOrMerge(
+            [&](TrainingReport& newest) {
+                auto* progress = std::get_if<LoadProgress>(&newest);
+                if (!progress || progress->requestId != requestId)
+                    return false;
+                progress->done = std::max(progress->done, done);
+                progress->total = total;
+                return true;
+            },
+            [&] {
+                return TrainingReport(LoadProgress{requestId, done, total});
+            },
+            [this] { Q_EMIT reportsPosted(); });
+    };
+}
+
 void TrainingWorker::loadDataSet(const LoadRequest& request)
 {
     const QString name = QString::fromStdString(request.nameOrFolder);
     try {
-        DataSetLoaded loaded = loadData(request.nameOrFolder, request.table);
+        DataSetLoaded loaded = loadData(request.nameOrFolder, request.table, request.image,
+                                        progressReporter(request.requestId));
         loaded.requestId = request.requestId;
         report(std::move(loaded));
     } catch (const std::exception& e) {
@@ -180,7 +214,8 @@ void TrainingWorker::train(const TrainingJob& job)
     try {
         DataSetHandle data = job.data;
         if (!data) {
-            DataSetLoaded loaded = loadData(job.settings.dataSet, job.settings.table);
+            DataSetLoaded loaded = loadData(job.settings.dataSet, job.settings.table, job.settings.image,
+                                            progressReporter(0));
             data = loaded.data;
             report(std::move(loaded));
         }

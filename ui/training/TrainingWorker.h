@@ -5,6 +5,9 @@
 
 #include <QObject>
 
+#include <cstdint>
+#include <functional>
+
 namespace neurite::ui {
 
 // Lives on the controller's QThread. It takes requests from the inbox and answers only with letters in
@@ -33,6 +36,7 @@ Q_SIGNALS:
 private:
     void takeRequest();
     void loadDataSet(const LoadRequest& request);
+    std::function<void(std::size_t, std::size_t)> progressReporter(std::uint64_t requestId);
     void train(const TrainingJob& job);
     void evaluate(const EvaluationRequest& request);
 

@@ -38,11 +38,18 @@ struct ImageEncoding {
     bool operator==(const ImageEncoding&) const = default;
 };
 
+// How an image file (predict, the Predict tab) becomes an image model's input. Digit: found, cropped and
+// centred as MNIST's digits were (the IDX data sets and the drawing canvas). Resize: converted and resized
+// as a whole, exactly as loadImageFolder converted the training images (models trained on image folders).
+enum class ImagePreparation { Digit, Resize };
+
 struct DataSchema {
     enum class Kind { Images, Table };
     Kind kind = Kind::Images;
     TaskKind task = TaskKind::Classification;
-    ImageEncoding image;                 // Kind::Images
+    ImageEncoding image; // Kind::Images
+    // Kind::Images. Project files without it (saved before image folders) are Digit.
+    ImagePreparation imagePreparation = ImagePreparation::Digit;
     std::vector<ColumnEncoding> columns; // Kind::Table: every column of the file, in file order
     // Regression: the network learns (y - targetMean) / targetDeviation; predictions are mapped back.
     double targetMean = 0;

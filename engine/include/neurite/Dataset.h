@@ -40,6 +40,9 @@ struct Dataset {
     std::string source; // the folder or file the samples came from
     SampleSet train;
     SampleSet test;
+    // A validation part given with the data (an image folder's val/). When it holds samples the trainer
+    // validates on it instead of holding out settings.validationSplit of `train`.
+    SampleSet validation;
     std::vector<std::string> classNames; // "0".."9", "T-shirt/top", ..., a table's target categories
     DataSchema schema;                   // how raw images or rows become the network's input
 

@@ -14,6 +14,9 @@
 
 namespace neurite {
 
+// The largest side images may be resized to (--image-size, settings, a model's stored encoding).
+constexpr int kMaxImageSide = 4096;
+
 enum class ImageFolderLayout {
     ClassFolders,    // DIR/<class>/...: a seeded stratified split holds out DataOptions::testSplit
     TrainTestFolders // DIR/train/<class>/... and DIR/test/<class>/... (DIR/val/... optional)
@@ -35,6 +38,7 @@ struct ImageFolderReport {
     ImageEncoding encoding;       // the channels and size every image was converted to
     bool sizeCapped = false;      // the most common size was reduced so that the data fits in memory
     bool fromCache = false;       // the decoded bytes came from the cache in the data directory
+    std::string cacheFile;        // where that cache is (empty: no data directory, nothing cached)
 };
 
 // Whether `path` is a folder that loadDataset reads as an image folder (rather than IDX files).

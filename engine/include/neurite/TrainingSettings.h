@@ -41,9 +41,20 @@ struct TableSettings {
     bool operator==(const TableSettings&) const = default;
 };
 
+// How an image folder is read: saved with the settings so that a reopened project converts the images the
+// same way (the size and channels it chose, even after images are added). Ignored for other data.
+struct ImageSettings {
+    int rows = 0; // the size images are resized to; 0 (with cols 0): the most common size
+    int cols = 0;
+    int channels = 0;       // 1 (grey) or 3 (RGB); 0: RGB when any image is in colour
+    float testSplit = 0.2f; // without a test/ folder: the stratified share held out for testing
+    bool operator==(const ImageSettings&) const = default;
+};
+
 struct TrainingSettings {
     std::string dataSet = "mnist-10k";
     TableSettings table;
+    ImageSettings image;
     int epochs = 10;
     int batchSize = 32;
     OptimizerSettings optimizer;

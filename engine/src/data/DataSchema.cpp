@@ -154,9 +154,11 @@ Json schemaToJsonValue(const DataSchema& schema)
     Json out;
     out["kind"] = schema.kind == DataSchema::Kind::Images ? "images" : "table";
     out["task"] = schema.task == TaskKind::Classification ? "classification" : "regression";
-    if (schema.kind == DataSchema::Kind::Images)
+    if (schema.kind == DataSchema::Kind::Images) {
         out["image"] = imageToJson(schema.image);
-    else {
+        if (schema.imagePreparation == ImagePreparation::Resize)
+            out["image"]["preparation"] = "resize"; // absent: digit, as in files saved before image folders
+    } else {
         Json columns = Json::array();
         for (const ColumnEncoding& column : schema.columns)
             columns.push_back(columnToJson(column));
@@ -196,6 +198,17 @@ TaskKind taskFromJson(const Json& value, const JsonLocation& at)
     at.fail("unknown task '" + text + "' (expected classification or regression)");
 }
 
+ImagePreparation preparationFromJson(const Json& image, const JsonLocation& at)
+{
+    const Json* value = optionalMember(image, "preparation", at);
+    const std::string text = value ? expectString(*value, at["preparation"]) : "digit";
+    if (text == "digit")
+        return ImagePreparation::Digit;
+    if (text == "resize")
+        return ImagePreparation::Resize;
+    at["preparation"].fail("unknown image preparation '" + text + "' (expected digit or resize)");
+}
+
 std::vector<ColumnEncoding> columnsFromJson(const Json& value, const JsonLocation& at)
 {
     expectArray(value, at);
@@ -213,9 +226,10 @@ DataSchema schemaFromJsonValue(const Json& root, const JsonLocation& at)
     DataSchema schema;
     schema.kind = kindFromJson(member(root, "kind", at), at["kind"]);
     schema.task = taskFromJson(member(root, "task", at), at["task"]);
-    if (schema.kind == DataSchema::Kind::Images)
+    if (schema.kind == DataSchema::Kind::Images) {
         schema.image = imageFromJson(member(root, "image", at), at["image"]);
-    else
+        schema.imagePreparation = preparationFromJson(member(root, "image", at), at["image"]);
+    } else
         schema.columns = columnsFromJson(member(root, "columns", at), at["columns"]);
     if (schema.task == TaskKind::Regression) {
         schema.targetMean = expectNumber(member(root, "target_mean", at), at["target_mean"]);

@@ -3,6 +3,7 @@
 
 #include "neurite/Error.h"
 #include "neurite/IdxFile.h"
+#include "neurite/ImageFolder.h"
 #include "neurite/TableData.h"
 #include "kernels/ThreadPool.h"
 
@@ -188,17 +189,19 @@ std::string resolveDataSetFolder(const std::string& nameOrFolder, const std::str
         throw NeuriteError("There is no data set named '" + nameOrFolder +
                            "' (known: mnist-10k, fashion-mnist, mnist, iris) and no file or folder " + nameOrFolder);
     if (!isDirectory(nameOrFolder))
-        throw NeuriteError(nameOrFolder + " is not a folder of IDX files");
-    requireIdxFiles(nameOrFolder, "", "a data-set folder must hold " + standardFileList("") + " (each plain or .gz)");
+        throw NeuriteError(nameOrFolder + " is neither a folder of IDX files or images nor a table (.csv, .tsv)");
+    requireIdxFiles(nameOrFolder, "",
+                    "a data-set folder must hold " + standardFileList("") +
+                        " (each plain or .gz), or images in a folder per class (DIR/<class>/*.png|jpg|jpeg|bmp|webp)");
     return nameOrFolder;
 }
 
 Dataset loadDataset(const std::string& nameOrFolder, const std::string& dataDirOverride)
 {
-    if (isTable(nameOrFolder)) {
+    if (isTable(nameOrFolder) || (!isNamedDataSet(nameOrFolder) && isImageFolder(nameOrFolder))) {
         DataOptions options;
         options.dataDir = dataDirOverride;
-        return loadTable(nameOrFolder, options);
+        return loadDataset(nameOrFolder, options);
     }
     Dataset dataset;
     dataset.name = nameOrFolder;
@@ -242,6 +245,9 @@ Dataset loadDataset(const std::string& nameOrPath, const DataOptions& options)
 {
     if (isTable(nameOrPath))
         return loadTable(nameOrPath, options);
+    // A folder of the four IDX files stays an IDX data set; a folder of class folders is an image folder.
+    if (!isNamedDataSet(nameOrPath) && isImageFolder(nameOrPath))
+        return loadImageFolder(nameOrPath, options);
     return loadDataset(nameOrPath, options.dataDir);
 }
 

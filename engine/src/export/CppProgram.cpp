@@ -154,7 +154,8 @@ std::string CppProgram::headerText(const std::string& path) const
     out << "// " << file << ": a network exported by Neurite " << neuriteVersion()
         << " - weights and a dependency-free predict().\n"
         << (m_standardised ? "// Input: kInputSize floats, a table row's raw encoding (see schema.json) = "
-                           : "// Input: kInputSize floats, pixels / 255 in [0, 1], flattened row-major (C, H, W) = ")
+                           : "// Input: kInputSize floats, pixels / 255 in [0, 1] (colour: R, G, B planes), flattened "
+                             "row-major (C, H, W) = ")
         << m_plan.inputShape.toString() << ".\n"
         << "// Output: kOutputSize "
         << (m_plan.softmaxHead ? "class probabilities (softmax)"

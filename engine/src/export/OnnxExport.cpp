@@ -23,8 +23,9 @@ onnx::ModelProto buildModel(const DesignPlan& plan, const Weights& weights, cons
     model.set_producer_version(neuriteVersion());
     const std::string input = !preprocessing.input.empty()
                                   ? "Input: a table row's raw encoding (see the .schema.json beside this file), "
-                              : takesImages(plan) ? "Input: pixels / 255 as (N, C, H, W), (C, H, W) = "
-                                                  : "Input: pixels / 255, flattened row-major (C, H, W) = ";
+                              : takesImages(plan)
+                                  ? "Input: pixels / 255 as (N, C, H, W), colour in R, G, B planes, (C, H, W) = "
+                                  : "Input: pixels / 255, colour in R, G, B planes, flattened row-major (C, H, W) = ";
     const std::string output = plan.softmaxHead             ? "class probabilities."
                                : preprocessing.scaledOutput ? "\"value\", the prediction in the target's units."
                                                             : "raw outputs (MSE).";

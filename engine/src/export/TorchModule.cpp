@@ -96,8 +96,8 @@ std::string TorchModule::docString() const
     out << "\"\"\"A network exported by Neurite " << neuriteVersion()
         << ": the design as a torch.nn.Module, and its weights.\n\n"
         << "Input: (N, " << s.size()
-        << ") float32, pixels / 255 in [0, 1], flattened row-major (C, H, W) = " << s.toString()
-        << ";\n(N, C, H, W) tensors are "
+        << ") float32, pixels / 255 in [0, 1] (colour: R, G, B planes), flattened row-major (C, H, W) = "
+        << s.toString() << ";\n(N, C, H, W) tensors are "
         << (m_images ? "taken as they are, and (N, " + std::to_string(s.size()) + ") rows reshaped to them"
                      : std::string("flattened first"))
         << ". forward() returns "

@@ -13,6 +13,8 @@ namespace {
 
 // Tables of fewer training rows than this get dropout after each hidden layer.
 constexpr std::size_t kSmallTable = 5000;
+// The most convolution blocks (convolution + pooling) the design for an image folder has.
+constexpr int kMaxConvolutionBlocks = 5;
 
 LayerSpec layer(const std::string& id, const std::string& type, LayerOptions options)
 {
@@ -69,8 +71,54 @@ NetworkSpec tableDesign(const Dataset& data)
     return spec;
 }
 
+// Convolution blocks (3x3 "same" convolutions of 16, 32, 64, 64... filters with ReLU, each followed by 2x2
+// max pooling) while the image is at least 8 pixels a side, at most five, so that about 8x8 positions reach
+// the 64-unit Dense layer whatever the size; the channels are the data's (grey or RGB).
+NetworkSpec convolutionDesign(const Dataset& data)
+{
+    const Shape shape = data.inputShape();
+    NetworkSpec spec;
+    spec.layers.push_back(layer(
+        "input", "Input",
+        {{"channels", double(shape.channels)}, {"height", double(shape.height)}, {"width", double(shape.width)}}));
+    std::string previous = "input";
+    int side = std::min(shape.height, shape.width);
+    for (int block = 1; block <= kMaxConvolutionBlocks && (block == 1 || side >= 8); ++block) {
+        const std::string conv = "conv" + std::to_string(block), pool = "pool" + std::to_string(block);
+        spec.layers.push_back(layer(conv, "Conv2D",
+                                    {{"filters", double(std::min(64, 8 << block))},
+                                     {"kernel", 3.0},
+                                     {"stride", 1.0},
+                                     {"padding", std::string("same")},
+                                     {"pad", 0.0},
+                                     {"activation", std::string("relu")},
+                                     {"init", std::string("auto")},
+                                     {"bias", 1.0}}));
+        spec.connections.push_back({previous, conv, 0});
+        previous = conv;
+        if (side < 8)
+            break; // too small to pool: one convolution straight into the Dense layers
+        spec.layers.push_back(layer(pool, "MaxPool2D", {{"size", 2.0}, {"stride", 0.0}}));
+        spec.connections.push_back({previous, pool, 0});
+        previous = pool;
+        side /= 2;
+    }
+    spec.layers.push_back(layer("flatten", "Flatten", {}));
+    spec.connections.push_back({previous, "flatten", 0});
+    spec.layers.push_back(
+        layer("dense1", "Dense",
+              {{"units", 64.0}, {"activation", std::string("relu")}, {"init", std::string("auto")}, {"bias", 1.0}}));
+    spec.connections.push_back({"flatten", "dense1", 0});
+    addHead(spec, data, "dense1");
+    return spec;
+}
+
+// Image folders get a small CNN sized to their images; the IDX digit sets keep the reference MLP, which
+// reaches about 97% on mnist-10k and is what their tutorials describe.
 NetworkSpec imageDesign(const Dataset& data)
 {
+    if (data.schema.imagePreparation == ImagePreparation::Resize)
+        return convolutionDesign(data);
     return adaptDesignToData(*preset("mlp"), data);
 }
 

@@ -90,6 +90,12 @@ private:
     void splitValidation()
     {
         m_train = allIndices(m_data.train.count());
+        if (m_data.validation.count() > 0) {
+            // A validation part that came with the data (an image folder's val/) wins over the split.
+            m_validationSet = &m_data.validation;
+            m_validation = allIndices(m_data.validation.count());
+            return;
+        }
         if (m_settings.validationSplit <= 0.0f)
             return;
         shuffle(m_train, m_rng);
@@ -219,7 +225,8 @@ private:
         report.samplesPerSecond = double(seen) / std::max(1e-9, seconds);
         if (!m_validation.empty()) {
             const auto t0 = Clock::now();
-            std::tie(report.validationLoss, report.validationAccuracy) = measure(m_network, m_data.train, m_validation);
+            std::tie(report.validationLoss, report.validationAccuracy) = measure(m_network, *m_validationSet,
+                                                                                 m_validation);
             m_validationSeconds += secondsSince(t0);
         }
         const float score = m_validation.empty() ? trainLoss : report.validationLoss;
@@ -286,6 +293,7 @@ private:
     std::unique_ptr<Optimizer> m_optimizer;
     std::mt19937_64 m_rng;
     std::vector<std::uint32_t> m_train, m_validation;
+    const SampleSet* m_validationSet = &m_data.train; // m_validation indexes this set
     Matrix m_x;
     std::vector<std::uint8_t> m_labels;
     std::vector<float> m_targets;

@@ -48,6 +48,22 @@ void validateSchedule(const ScheduleSettings& schedule, float learningRate)
         throw NeuriteError("schedule minimum learning rate (" + show(floor) + ") must not exceed the learning rate (" +
                            show(learningRate) + ")");
 }
+// The largest image side settings may ask for (as the image folder loader allows).
+constexpr int kMaxImageSide = 4096;
+
+void validateImageSettings(const ImageSettings& image)
+{
+    const bool chosen = image.rows == 0 && image.cols == 0;
+    if (!chosen && !(image.rows >= 1 && image.rows <= kMaxImageSide && image.cols >= 1 && image.cols <= kMaxImageSide))
+        throw NeuriteError("image size must be 1 to " + std::to_string(kMaxImageSide) +
+                           " pixels a side, or 0x0 for the most common size (got " + std::to_string(image.cols) + "x" +
+                           std::to_string(image.rows) + ")");
+    if (image.channels != 0 && image.channels != 1 && image.channels != 3)
+        throw NeuriteError("image channels must be 1 (grey), 3 (RGB) or 0 (chosen from the data), not " +
+                           std::to_string(image.channels));
+    if (!(image.testSplit >= 0.0f && image.testSplit <= kMaxValidationSplit))
+        throw NeuriteError("image test split must be in [0, 0.9] (got " + show(image.testSplit) + ")");
+}
 } // namespace
 
 void validateSettings(const TrainingSettings& settings)
@@ -60,6 +76,7 @@ void validateSettings(const TrainingSettings& settings)
     const float testSplit = settings.table.testSplit;
     if (!(testSplit > 0.0f && testSplit <= kMaxValidationSplit))
         throw NeuriteError("table test split must be in (0, 0.9] (got " + show(testSplit) + ")");
+    validateImageSettings(settings.image);
     requireAtLeast("threads", settings.threads, 0);
     requireAtLeast("early stopping patience", settings.earlyStoppingPatience, 0);
     validateOptimizerSettings(settings.optimizer);

@@ -132,6 +132,23 @@ AugmentationSettings augmentationFromJson(const Json& value, const JsonLocation&
     return a;
 }
 
+Json imageToJson(const ImageSettings& i)
+{
+    return {
+        {"rows", i.rows}, {"cols", i.cols}, {"channels", i.channels}, {"testSplit", nullableNumberToJson(i.testSplit)}};
+}
+
+ImageSettings imageFromJson(const Json& value, const JsonLocation& at)
+{
+    expectObject(value, at);
+    ImageSettings i;
+    readOptional(value, "rows", at, i.rows, readInt);
+    readOptional(value, "cols", at, i.cols, readInt);
+    readOptional(value, "channels", at, i.channels, readInt);
+    readOptional(value, "testSplit", at, i.testSplit, readFloat);
+    return i;
+}
+
 } // namespace
 
 Json settingsToJson(const TrainingSettings& settings)
@@ -146,7 +163,8 @@ Json settingsToJson(const TrainingSettings& settings)
             {"threads", settings.threads},
             {"earlyStoppingPatience", settings.earlyStoppingPatience},
             {"table", tableToJson(settings.table)},
-            {"augmentation", augmentationToJson(settings.augmentation)}};
+            {"augmentation", augmentationToJson(settings.augmentation)},
+            {"image", imageToJson(settings.image)}};
 }
 
 TrainingSettings settingsFromJson(const Json& value, const JsonLocation& at)
@@ -164,6 +182,7 @@ TrainingSettings settingsFromJson(const Json& value, const JsonLocation& at)
     readOptional(value, "earlyStoppingPatience", at, settings.earlyStoppingPatience, readInt);
     readOptional(value, "table", at, settings.table, tableFromJson);
     readOptional(value, "augmentation", at, settings.augmentation, augmentationFromJson);
+    readOptional(value, "image", at, settings.image, imageFromJson);
     return settings;
 }
 

@@ -137,6 +137,7 @@ TrainingSettings unusualSettings()
     s.seed = 0x8000000000000005ULL; // needs all 64 bits
     s.threads = 3;
     s.earlyStoppingPatience = 4;
+    s.image = {24, 32, 3, 0.25f};
     s.augmentation = {true, 0.125f, 7.5f, 0.2f, true, 0.05f, 0.3f, 1.0f / 3.0f}; // 1/3: all of a float's digits
     return s;
 }
@@ -332,6 +333,11 @@ private Q_SLOTS:
         QCOMPARE(settings.value("batchSize").toInt(), 48);
         QCOMPARE(settings.value("optimizer").toObject().value("kind").toString(), QString("sgd"));
         QCOMPARE(settings.value("schedule").toObject().value("kind").toString(), QString("cosine"));
+        const QJsonObject image = settings.value("image").toObject();
+        QCOMPARE(image.value("rows").toInt(), 24);
+        QCOMPARE(image.value("cols").toInt(), 32);
+        QCOMPARE(image.value("channels").toInt(), 3);
+        QCOMPARE(image.value("testSplit").toDouble(), 0.25);
         const QJsonObject augmentation = settings.value("augmentation").toObject();
         QCOMPARE(augmentation.value("enabled").toBool(), true);
         QCOMPARE(augmentation.value("rotation").toDouble(), 7.5);
@@ -510,6 +516,8 @@ private Q_SLOTS:
             "settings.optimizer.nesterov: expected true or false");
         add("negative seed", R"({"design": )" + design + R"(, "settings": {"seed": -1}})",
             "settings.seed: expected a whole number from 0");
+        add("image channels text", R"({"design": )" + design + R"(, "settings": {"image": {"channels": "rgb"}}})",
+            "settings.image.channels: expected a whole number");
         add("augmentation flag", R"({"design": )" + design + R"(, "settings": {"augmentation": {"enabled": 1}}})",
             "settings.augmentation.enabled: expected true or false");
         add("augmentation range", R"({"design": )" + design + R"(, "settings": {"augmentation": {"shift": "x"}}})",

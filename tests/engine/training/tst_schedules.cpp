@@ -122,6 +122,13 @@ void TestSchedules::rejectsBadTrainingSettings_data()
     QTest::newRow("cosine floor above base")
         << 11 << "schedule minimum learning rate (0.1) must not exceed the learning rate (0.001)";
     QTest::newRow("optimizer learning rate") << 12 << "learning rate must be > 0 and finite (got -1)";
+    QTest::newRow("image size half given")
+        << 13 << "image size must be 1 to 4096 pixels a side, or 0x0 for the most common size (got 0x32)";
+    QTest::newRow("image size too large")
+        << 14 << "image size must be 1 to 4096 pixels a side, or 0x0 for the most common size (got 5000x32)";
+    QTest::newRow("image channels") << 15
+                                    << "image channels must be 1 (grey), 3 (RGB) or 0 (chosen from the data), not 2";
+    QTest::newRow("image test split") << 16 << "image test split must be in [0, 0.9] (got 0.95)";
 }
 
 void TestSchedules::rejectsBadTrainingSettings()
@@ -145,6 +152,12 @@ void TestSchedules::rejectsBadTrainingSettings()
             t.schedule.minLearningRate = 0.1f;
         },
         [](TrainingSettings& t) { t.optimizer.learningRate = -1.0f; },
+        [](TrainingSettings& t) { t.image.rows = 32; },
+        [](TrainingSettings& t) {
+            t.image = {32, 5000, 0, 0.2f};
+        },
+        [](TrainingSettings& t) { t.image.channels = 2; },
+        [](TrainingSettings& t) { t.image.testSplit = 0.95f; },
     };
     TrainingSettings t;
     breakers[index](t);
