@@ -17,7 +17,6 @@
 #include "neurite/TableData.h"
 #include "neurite/Trainer.h"
 
-#include <algorithm>
 #include <iostream>
 #include <optional>
 
@@ -58,10 +57,10 @@ Arguments trainArguments()
         "neurite train [--design FILE.neurite|DESIGN.json | --preset NAME] [--data NAME|DIR|FILE] [options]",
         "Trains a network and prints a progress line per epoch and the final test accuracy (R², MAE and RMSE\n"
         "when a table's target is a number). Without --design or --preset the design is chosen for the data\n"
-        "(a table gets an MLP sized to its columns, an image folder a small CNN sized to its images). Settings come "
-        "from the .neurite project; a design JSON\n"
-        "file or a preset uses defaults that suit the data (images: Adam, lr 1e-3, batch 32, 10 epochs; a\n"
-        "small table: small batches and early stopping on a validation split). Options given here win.",
+        "(a table gets an MLP sized to its columns, an image folder a small CNN sized to its images).\n"
+        "Settings come from the .neurite project; a design JSON file or a preset uses defaults that suit\n"
+        "the data (images: Adam, lr 1e-3, batch 32, 10 epochs; a small table: small batches and early\n"
+        "stopping on a validation split). Options given here win.",
         options);
 }
 

@@ -2,7 +2,7 @@
 # Their extra Debian packages are installed only when one of these modes runs.
 
 NEURITE_RELIABILITY_PACKAGES=(clang libclang-rt-14-dev)
-NEURITE_FUZZ_TARGETS=(idx projectfile designjson preprocess table)
+NEURITE_FUZZ_TARGETS=(idx projectfile designjson preprocess table imagefolder)
 
 # Builds the libFuzzer targets with clang (build-fuzz), seeds their corpora from valid files and runs each
 # for SECONDS (default 60). New interesting inputs are kept in build-fuzz/corpus/<target>; crashing inputs
@@ -26,7 +26,7 @@ neurite_fuzz() {
   local target failed=0 summary=""
   for target in "${NEURITE_FUZZ_TARGETS[@]}"; do
     local corpus=$build/corpus/$target log=$build/logs/$target.log
-    mkdir -p "$corpus"
+    mkdir -p "$corpus" "$build/seeds/$target" # targets with only committed seeds have no generated ones
     local dict=() extra=()
     [ -f "$NEURITE_ROOT/fuzz/$target.dict" ] && dict=(-dict="$NEURITE_ROOT/fuzz/$target.dict")
     # Committed inputs (past crashes, hand-made seeds) are read too, never written.
