@@ -208,9 +208,9 @@ void TestTrainingPanel::guiThreadIsNeverBlocked()
     QElapsedTimer runTime;
     m_panel->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_panel.get()));
-    // ~19,000 tiny batches (about a second in Release; under TSan 960, several seconds): many updates, all
-    // throttled.
-    m_document->setSettings(settingsFor(kUnderTsan ? 2 : 40, 1));
+    // ~48,000 tiny batches (one to three seconds in Release; under TSan 960, several seconds): many updates,
+    // all throttled. (40 epochs took under half a second on an idle machine, too short to measure.)
+    m_document->setSettings(settingsFor(kUnderTsan ? 2 : 100, 1));
     QTest::mouseClick(m_panel->startButton(), Qt::LeftButton);
     gaps.start();
     runTime.start();
