@@ -1,10 +1,10 @@
 // DigitCanvas: mouse and tablet drawing into a fixed-resolution grey image, with undo and image drops.
 #include "predict/DigitCanvas.h"
 
+#include "predict/DroppedImage.h"
+
 #include <QDragEnterEvent>
 #include <QDropEvent>
-#include <QFileInfo>
-#include <QImageReader>
 #include <QMimeData>
 #include <QMouseEvent>
 #include <QPainter>
@@ -165,15 +165,6 @@ void DigitCanvas::tabletEvent(QTabletEvent* event)
     default: return QWidget::tabletEvent(event);
     }
     event->accept();
-}
-
-QString DigitCanvas::droppedImagePath(const QMimeData* mime)
-{
-    if (!mime->hasUrls() || mime->urls().size() != 1 || !mime->urls().front().isLocalFile())
-        return {};
-    const QString path = mime->urls().front().toLocalFile();
-    const QByteArray suffix = QFileInfo(path).suffix().toLower().toUtf8();
-    return QImageReader::supportedImageFormats().contains(suffix) ? path : QString();
 }
 
 void DigitCanvas::dragEnterEvent(QDragEnterEvent* event)

@@ -86,7 +86,6 @@ private:
     void rebuild();       // m_committed from the background and finished strokes
     void renderCurrent(); // m_image = m_committed + the stroke being drawn
     static void paintStroke(QImage& target, const Stroke& stroke);
-    static QString droppedImagePath(const QMimeData* mime);
 
     QImage m_background; // a loaded image, already scaled to the canvas (or null)
     QList<Stroke> m_strokes;

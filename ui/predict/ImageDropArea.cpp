@@ -1,10 +1,10 @@
 // ImageDropArea: the picture scaled to fit (aspect ratio kept) in a frame, and drops.
 #include "predict/ImageDropArea.h"
 
+#include "predict/DroppedImage.h"
+
 #include <QDragEnterEvent>
 #include <QDropEvent>
-#include <QFileInfo>
-#include <QImageReader>
 #include <QMimeData>
 #include <QPainter>
 
@@ -28,15 +28,6 @@ void ImageDropArea::clear()
 {
     m_image = QImage();
     update();
-}
-
-QString ImageDropArea::droppedImagePath(const QMimeData* mime)
-{
-    if (!mime->hasUrls() || mime->urls().size() != 1 || !mime->urls().front().isLocalFile())
-        return {};
-    const QString path = mime->urls().front().toLocalFile();
-    const QByteArray suffix = QFileInfo(path).suffix().toLower().toUtf8();
-    return QImageReader::supportedImageFormats().contains(suffix) ? path : QString();
 }
 
 void ImageDropArea::dragEnterEvent(QDragEnterEvent* event)

@@ -18,9 +18,6 @@ public:
     const QImage& image() const { return m_image; }
     void clear();
 
-    // The local image file a drop carries (one file with an image extension Qt reads), or empty.
-    static QString droppedImagePath(const QMimeData* mime);
-
     QSize sizeHint() const override { return {280, 280}; }
     QSize minimumSizeHint() const override { return {160, 160}; }
 

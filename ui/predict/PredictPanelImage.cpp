@@ -5,6 +5,7 @@
 
 #include "charts/ProbabilityChart.h"
 #include "predict/ActivationView.h"
+#include "predict/DroppedImage.h"
 #include "predict/ImageDropArea.h"
 #include "predict/NetworkInputView.h"
 
@@ -151,7 +152,7 @@ bool PredictPanel::pasteImage()
     if (mime && mime->hasImage())
         return setPredictImage(qvariant_cast<QImage>(mime->imageData()), tr("pasted image"));
     if (mime) {
-        const QString path = ImageDropArea::droppedImagePath(mime);
+        const QString path = droppedImagePath(mime);
         if (!path.isEmpty())
             return openImageFile(path);
     }
