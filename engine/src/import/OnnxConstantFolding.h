@@ -1,6 +1,7 @@
 // The nodes that compute constants rather than data, folded away during import: what PyTorch's exporter
 // writes for x.view(x.size(0), -1) (Shape -> Gather -> Unsqueeze -> Concat -> Reshape), Casts, and
-// Identity or Concat of constants. The batch size stays symbolic (OnnxConstant::batch).
+// Identity or Concat of constants, and what it writes for F.pad's amounts (ConstantOfShape, Reshape, Slice,
+// Transpose of constants). The batch size stays symbolic (OnnxConstant::batch).
 #pragma once
 
 #include "import/OnnxImportGraph.h"

@@ -108,6 +108,27 @@ std::string OnnxNodeView::text(const std::string& attribute, const std::string& 
     return a && a->type() == onnx::AttributeProto::STRING ? a->s() : fallback;
 }
 
+std::pair<double, bool> OnnxNodeView::scalarTensor(const std::string& attribute) const
+{
+    const onnx::AttributeProto* a = findAttribute(m_node, attribute);
+    if (!a || !a->has_t())
+        return {0.0, false};
+    const onnx::TensorProto& t = a->t();
+    const bool integer = t.data_type() == onnx::TensorProto::INT64 || t.data_type() == onnx::TensorProto::INT32;
+    const std::string& raw = t.raw_data();
+    if (t.data_type() == onnx::TensorProto::INT64)
+        return {t.int64_data_size() == 1 ? double(t.int64_data(0))
+                : raw.size() == 8        ? double(*reinterpret_cast<const std::int64_t*>(raw.data()))
+                                         : 0.0,
+                true};
+    if (t.data_type() == onnx::TensorProto::FLOAT)
+        return {t.float_data_size() == 1 ? double(t.float_data(0))
+                : raw.size() == 4        ? double(*reinterpret_cast<const float*>(raw.data()))
+                                         : 0.0,
+                false};
+    return {0.0, integer};
+}
+
 const OnnxImportGraph::DataTensor& OnnxImportGraph::data(const std::string& tensor) const
 {
     return m_data.at(tensor);

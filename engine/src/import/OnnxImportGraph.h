@@ -64,6 +64,9 @@ public:
     std::vector<std::int64_t> integers(const std::string& attribute) const; // empty when absent
     float real(const std::string& attribute, float fallback) const;
     std::string text(const std::string& attribute, const std::string& fallback) const;
+    // A one-value tensor attribute (ConstantOfShape's "value"): its value, and whether it is an integer.
+    // Absent or not one value: 0.0 as a float.
+    std::pair<double, bool> scalarTensor(const std::string& attribute) const;
 
 private:
     const onnx::NodeProto& m_node;

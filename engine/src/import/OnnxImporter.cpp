@@ -250,7 +250,10 @@ void OnnxImporter::importNode(int index)
         return alias(node.output(0), dataInput(node, 0), isImage(dataInput(node, 0)));
     if (node.op() == "Pad")
         return readPadNode(*this, node);
-    kindReading(node.op())->fromOnnx(*this, node);
+    const LayerKind* kind = kindReading(node.op());
+    if (!kind) // an operator folded only when its inputs are constants (Slice, Transpose, ...)
+        refuse(node, unsupportedOpReason(node.op(), ""));
+    kind->fromOnnx(*this, node);
 }
 
 void OnnxImporter::addOutput()

@@ -197,9 +197,11 @@ public:
         o.stride = strides.empty() ? 1 : int(strides[0]);
         o.activation = Activation::Linear;
         o.bias = !node.input(2).empty();
-        readPadding(graph, node, x, o);
-        LayerOptions options = conv2DOptions().write(o);
-        const LayerSpec& layer = graph.addLayer(node, *this, options, {x}, true);
+        const PendingPad before = graph.takePad(x);
+        readPadding(graph, node, x, o, before);
+        const LayerSpec& layer = graph.addLayer(node, *this, conv2DOptions().write(o), {x}, true);
+        if (!before.node.empty())
+            graph.note("The zero padding of " + before.node + " is merged into Conv2D '" + layer.id + "'.");
         graph.setTensor(layer.id, "weight", w.floats); // (filters, channels, k, k), as the engine keeps it
         if (o.bias) {
             const OnnxConstant& b = graph.floatInput(node, 2, "the bias");
@@ -212,16 +214,14 @@ public:
 
 private:
     // The Conv's pads (top, left, bottom, right) plus a Pad node's before it, as a Neurite padding.
-    static void readPadding(OnnxImportGraph& graph, const OnnxNodeView& node, const std::string& x, Conv2DOptions& o)
+    static void readPadding(OnnxImportGraph& graph, const OnnxNodeView& node, const std::string& x, Conv2DOptions& o,
+                            const PendingPad& before)
     {
-        const PendingPad before = graph.takePad(x);
         const std::string autoPad = node.text("auto_pad", "NOTSET");
         std::vector<std::int64_t> pads = node.integers("pads");
         pads.resize(4, 0);
         const std::vector<std::int64_t> total{pads[0] + before.top, pads[1] + before.left, pads[2] + before.bottom,
                                               pads[3] + before.right};
-        if (!before.node.empty())
-            graph.note(before.node + " is merged into the Conv2D that reads it");
         const ConvGeometry same = convGeometry(graph.shapeOf(x), o.kernel, o.stride, "same", 0);
         const std::int64_t sameBottom = (same.outHeight - 1) * same.stride + o.kernel - same.height - same.padTop;
         const std::int64_t sameRight = (same.outWidth - 1) * same.stride + o.kernel - same.width - same.padLeft;
