@@ -49,7 +49,14 @@ void TrainingPanel::beginRun(std::optional<StepUnit> firstStep)
 
 void TrainingPanel::launch(const DataSetHandle& data)
 {
-    if (!m_controller->start(m_document->spec(), m_runSettings, data, m_firstStep)) {
+    // Fine-tuning starts from the weights the document holds: an imported model's, or the last run's.
+    const std::optional<Weights> startWeights = m_runSettings.startFromWeights ? m_document->trainedWeights()
+                                                                               : std::nullopt;
+    if (m_runSettings.startFromWeights && !startWeights)
+        showBanner(tr("There are no weights to start from (the design is new or has changed): this run starts "
+                      "from new weights from the seed."),
+                   false);
+    if (!m_controller->start(m_document->spec(), m_runSettings, data, m_firstStep, startWeights)) {
         m_document->setDesignLocked(false);
         return;
     }
