@@ -9,6 +9,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <sstream>
 
 namespace neurite {
 namespace {
@@ -165,11 +166,35 @@ void OnnxImportGraph::addConstant(const std::string& tensor, OnnxConstant value)
     m_constants[tensor] = std::move(value);
 }
 
+namespace {
+
+// PyTorch names a node by its module's scopes, "/layer1/layer1.0/conv1/Conv" or "/features/features.0/Conv"
+// (a scope that extends the one before it is that module's child by index): the module's qualified name,
+// "layer1.0.conv1" or "features.0".
+std::string qualifiedName(const std::string& scopes)
+{
+    std::string name, previous, scope;
+    std::istringstream parts(scopes);
+    while (std::getline(parts, scope, '/')) {
+        if (scope.empty())
+            continue;
+        if (!previous.empty() && scope.starts_with(previous + "."))
+            name += scope.substr(previous.size());
+        else
+            name += (name.empty() ? "" : ".") + scope;
+        previous = scope;
+    }
+    return name;
+}
+
+} // namespace
+
 std::string OnnxImportGraph::idStem(const OnnxNodeView& node)
 {
     std::string name = node.name();
     if (const auto slash = name.rfind('/'); slash != std::string::npos && name.substr(slash + 1) == node.op())
         name.resize(slash); // "/fc1/Gemm" -> "/fc1", "dense1/Relu" -> "dense1"
+    name = qualifiedName(name);
     // "/Relu_1" (an unnamed F.relu) reads as "relu_1", like the ids of the palette's layers.
     const std::string id = cleanId(name);
     return id.compare(0, node.op().size(), node.op()) == 0 ? lowercase(id) : id;

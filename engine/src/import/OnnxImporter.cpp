@@ -105,15 +105,26 @@ private:
                 isSchemaNode(node));
     }
 
-    // Every node no layer type reads, all at once, before any is mapped.
+    // Every node no layer type reads, or whose attributes rule it out, all at once, before any is mapped.
     void refuseUnknownOperators() const
     {
         std::vector<std::string> problems;
-        for (int i = 0; i < m_graph.node_size(); ++i)
-            if (!isKnown(m_graph.node(i)))
-                problems.push_back(view(i).label() + ": " +
-                                   unsupportedOpReason(m_graph.node(i).op_type(), m_graph.node(i).domain()));
+        for (int i = 0; i < m_graph.node_size(); ++i) {
+            const onnx::NodeProto& node = m_graph.node(i);
+            std::string problem = isKnown(node) ? attributeProblem(view(i))
+                                                : unsupportedOpReason(node.op_type(), node.domain());
+            if (!problem.empty())
+                problems.push_back(view(i).label() + ": " + problem);
+        }
         report(problems);
+    }
+
+    static std::string attributeProblem(const OnnxNodeView& node)
+    {
+        if (node.op() == "Pad")
+            return padAttributeProblem(node);
+        const LayerKind* kind = kindReading(node.op());
+        return kind ? kind->onnxAttributeProblem(node) : std::string();
     }
 
     void report(const std::vector<std::string>& problems) const
@@ -134,6 +145,7 @@ private:
     void importNode(int index);
     void addOutput();
     void pruneLayersOffThePath();
+    bool endsInSoftmax(const std::string& layerId) const;
     Weights assembledWeights() const;
 
     const std::vector<float>* importedTensor(const std::string& layer, const std::string& part) const
@@ -258,6 +270,13 @@ void OnnxImporter::importNode(int index)
     kind->fromOnnx(*this, node);
 }
 
+bool OnnxImporter::endsInSoftmax(const std::string& layerId) const
+{
+    const LayerSpec* layer = m_spec.find(layerId);
+    const LayerKind* kind = layer ? findLayerKind(layer->type) : nullptr;
+    return kind && kind->endsInSoftmax(*layer);
+}
+
 void OnnxImporter::addOutput()
 {
     if (m_failed.count(m_graphOutput))
@@ -268,7 +287,7 @@ void OnnxImporter::addOutput()
     LossKind loss = m_softmaxHead || shape.size() >= 2 ? LossKind::CrossEntropy : LossKind::MeanSquaredError;
     if (m_hints.loss)
         loss = *m_hints.loss;
-    else if (!m_softmaxHead && loss == LossKind::CrossEntropy)
+    else if (!m_softmaxHead && loss == LossKind::CrossEntropy && !endsInSoftmax(layerOf(m_graphOutput)))
         m_notes.push_back("The model ends in raw scores (logits); as a classifier trained with cross-entropy, "
                           "Neurite's design outputs their softmax.");
     const std::string id = uniqueId(m_hints.outputId.empty() ? "output" : m_hints.outputId);

@@ -30,6 +30,14 @@ float padValue(const OnnxImportGraph& graph, const OnnxNodeView& node)
 
 } // namespace
 
+std::string padAttributeProblem(const OnnxNodeView& node)
+{
+    const std::string mode = node.text("mode", "constant");
+    if (mode != "constant")
+        return "'" + mode + "' padding has no Neurite layer; Neurite pads with zeros only";
+    return node.opset() < 11 && node.real("value", 0.0f) != 0.0f ? "Neurite pads with zeros only" : "";
+}
+
 void readPadNode(OnnxImportGraph& graph, const OnnxNodeView& node)
 {
     const std::string& x = graph.dataInput(node, 0);

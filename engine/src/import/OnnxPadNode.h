@@ -9,4 +9,7 @@ namespace neurite {
 // Refuses other modes, non-zero values and padding of the batch or channels.
 void readPadNode(OnnxImportGraph& graph, const OnnxNodeView& node);
 
+// What in a Pad node's attributes alone rules it out (reflect or edge padding), "" when nothing.
+std::string padAttributeProblem(const OnnxNodeView& node);
+
 } // namespace neurite

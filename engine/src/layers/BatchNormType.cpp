@@ -129,8 +129,6 @@ public:
         const Shape& shape = graph.shapeOf(x);
         if (!graph.isImage(x) && !shape.isFlat())
             graph.refuse(node, "a per-feature BatchNormalization of a flattened image has no Neurite layer");
-        if (node.integer("spatial", 1) != 1)
-            graph.refuse(node, "spatial=0 (per value rather than per channel) has no Neurite layer");
         for (std::size_t i = 1; i < node.outputCount(); ++i)
             if (!node.output(i).empty() && graph.readers(node.output(i)) > 0)
                 graph.refuse(node, "its batch statistics outputs are read; Neurite imports inference only");
@@ -148,6 +146,12 @@ public:
         const char* parts[] = {"weight", "bias", "running_mean", "running_var"};
         for (std::size_t i = 0; i < 4; ++i)
             graph.setTensor(layer.id, parts[i], std::move(tensors[i]));
+    }
+
+    std::string onnxAttributeProblem(const OnnxNodeView& node) const override
+    {
+        return node.integer("spatial", 1) != 1 ? "spatial=0 (per value rather than per channel) has no Neurite layer"
+                                               : "";
     }
 
 private:

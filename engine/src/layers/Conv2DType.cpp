@@ -179,18 +179,10 @@ public:
         const OnnxConstant& w = graph.floatInput(node, 1, "the weight");
         if (!graph.isImage(x))
             graph.refuse(node, "its input must be an image (N, C, H, W)");
-        if (node.integer("group", 1) != 1)
-            graph.refuse(node, "grouped convolution (group " + std::to_string(node.integer("group", 1)) +
-                                   ") has no Neurite layer");
         if (w.dims.size() != 4 || w.dims[2] != w.dims[3] || w.dims[1] != graph.shapeOf(x).channels)
             graph.refuse(node, "its weight must be (filters, " + std::to_string(graph.shapeOf(x).channels) +
                                    ", k, k): Neurite's kernels are square and see every channel");
         const std::vector<std::int64_t> strides = node.integers("strides");
-        const std::vector<std::int64_t> dilations = node.integers("dilations");
-        if (std::any_of(dilations.begin(), dilations.end(), [](std::int64_t d) { return d != 1; }))
-            graph.refuse(node, "dilated convolution has no Neurite layer");
-        if (strides.size() == 2 && strides[0] != strides[1])
-            graph.refuse(node, "Neurite's strides are equal in height and width");
         Conv2DOptions o;
         o.filters = int(w.dims[0]);
         o.kernel = int(w.dims[2]);
@@ -210,6 +202,22 @@ public:
                                        std::to_string(o.filters) + " filters");
             graph.setTensor(layer.id, "bias", b.floats);
         }
+    }
+
+    std::string onnxAttributeProblem(const OnnxNodeView& node) const override
+    {
+        const std::vector<std::int64_t> strides = node.integers("strides");
+        const std::vector<std::int64_t> dilations = node.integers("dilations");
+        const std::vector<std::int64_t> kernel = node.integers("kernel_shape");
+        if (node.integer("group", 1) != 1)
+            return "grouped convolution (group " + std::to_string(node.integer("group", 1)) + ") has no Neurite layer";
+        if (std::any_of(dilations.begin(), dilations.end(), [](std::int64_t d) { return d != 1; }))
+            return "dilated convolution has no Neurite layer";
+        if (strides.size() != 0 && (strides.size() != 2 || strides[0] != strides[1]))
+            return "Neurite's convolutions are 2-D with equal strides in height and width";
+        if (kernel.size() != 0 && (kernel.size() != 2 || kernel[0] != kernel[1]))
+            return "Neurite's convolutions are 2-D with square kernels";
+        return {};
     }
 
 private:

@@ -141,8 +141,6 @@ public:
         const bool gemm = node.op() == "Gemm";
         if (b.dims.size() != 2)
             graph.refuse(node, "its weight must be a matrix; it has " + std::to_string(b.dims.size()) + " dimensions");
-        if (gemm && node.integer("transA", 0) != 0)
-            graph.refuse(node, "transA=1 (a transposed input) has no Neurite layer");
         if (!gemm && graph.isImage(x))
             graph.refuse(node, "a MatMul over an image's last axis has no Neurite layer (flatten it first)");
         const bool transB = gemm && node.integer("transB", 0) != 0;
@@ -163,6 +161,11 @@ public:
         graph.setTensor(layer.id, "weight", std::move(weight));
         if (hasBias)
             graph.setTensor(layer.id, "bias", broadcastBias(graph, node, units, gemm ? node.real("beta", 1.0f) : 1.0f));
+    }
+
+    std::string onnxAttributeProblem(const OnnxNodeView& node) const override
+    {
+        return node.integer("transA", 0) != 0 ? "transA=1 (a transposed input) has no Neurite layer" : "";
     }
 
 private:

@@ -60,6 +60,9 @@ public:
     // Import hook: the ONNX operators this type reads, and reading one such node into the design (a layer
     // added, or the node taken into the layer before it). The default reads none.
     virtual std::vector<std::string> onnxOps() const { return {}; }
+    // What in a node's attributes alone rules it out ("" when nothing): checked for every node before any
+    // is mapped, so that one message names them all; fromOnnx runs only on nodes that pass.
+    virtual std::string onnxAttributeProblem(const OnnxNodeView&) const { return {}; }
     virtual void fromOnnx(OnnxImportGraph& graph, const OnnxNodeView& node) const;
 
 protected:

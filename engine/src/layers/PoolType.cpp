@@ -83,7 +83,28 @@ void PoolType::toCpp(CppProgram& program, const PlanStep& step) const
                       out + ");");
 }
 
-// A square window without padding or dilation; ceil_mode only where it changes nothing.
+// A square window without padding or dilation.
+std::string PoolType::onnxAttributeProblem(const OnnxNodeView& node) const
+{
+    const std::vector<std::int64_t> kernel = node.integers("kernel_shape");
+    std::vector<std::int64_t> strides = node.integers("strides");
+    const std::vector<std::int64_t> pads = node.integers("pads");
+    const std::vector<std::int64_t> dilations = node.integers("dilations");
+    strides.resize(2, 1);
+    const std::string autoPad = node.text("auto_pad", "NOTSET");
+    if (kernel.size() != 2 || kernel[0] != kernel[1])
+        return "Neurite's pooling windows are square";
+    if (strides.size() != 2 || strides[0] != strides[1])
+        return "Neurite's strides are equal in height and width";
+    if (std::any_of(pads.begin(), pads.end(), [](std::int64_t v) { return v != 0; }) ||
+        (autoPad != "NOTSET" && autoPad != "VALID"))
+        return "Neurite's pools have no padding";
+    if (std::any_of(dilations.begin(), dilations.end(), [](std::int64_t d) { return d != 1; }))
+        return "dilated pooling has no Neurite layer";
+    return {};
+}
+
+// The window of onnxAttributeProblem; ceil_mode only where it changes nothing.
 void PoolType::fromOnnx(OnnxImportGraph& graph, const OnnxNodeView& node) const
 {
     const std::string& x = graph.dataInput(node, 0);
@@ -91,19 +112,7 @@ void PoolType::fromOnnx(OnnxImportGraph& graph, const OnnxNodeView& node) const
         graph.refuse(node, "its input must be an image (N, C, H, W)");
     const std::vector<std::int64_t> kernel = node.integers("kernel_shape");
     std::vector<std::int64_t> strides = node.integers("strides");
-    const std::vector<std::int64_t> pads = node.integers("pads");
-    const std::vector<std::int64_t> dilations = node.integers("dilations");
-    if (kernel.size() != 2 || kernel[0] != kernel[1])
-        graph.refuse(node, "Neurite's pooling windows are square");
     strides.resize(2, 1);
-    if (strides[0] != strides[1])
-        graph.refuse(node, "Neurite's strides are equal in height and width");
-    const auto nonZero = [](std::int64_t v) { return v != 0; };
-    const std::string autoPad = node.text("auto_pad", "NOTSET");
-    if (std::any_of(pads.begin(), pads.end(), nonZero) || (autoPad != "NOTSET" && autoPad != "VALID"))
-        graph.refuse(node, "Neurite's pools have no padding");
-    if (std::any_of(dilations.begin(), dilations.end(), [](std::int64_t d) { return d != 1; }))
-        graph.refuse(node, "dilated pooling has no Neurite layer");
     if (node.outputCount() > 1 && graph.readers(node.output(1)) > 0)
         graph.refuse(node, "Neurite's MaxPool2D gives no indices");
     const PoolOptions o{int(kernel[0]), kernel[0] == strides[0] ? 0 : int(strides[0])};

@@ -36,6 +36,7 @@ public:
     void toTorch(TorchModule& module, const PlanStep& step) const override;
     void toCpp(CppProgram& program, const PlanStep& step) const override;
     std::vector<std::string> onnxOps() const override { return {m_names.onnx}; }
+    std::string onnxAttributeProblem(const OnnxNodeView& node) const override;
     void fromOnnx(OnnxImportGraph& graph, const OnnxNodeView& node) const override;
 
 protected:
