@@ -15,6 +15,7 @@ constexpr Command kCommands[] = {
     {"bench", "training throughput and inference latency of the reference MLP", runBench},
     {"data", "list, locate and prepare data sets", runData},
     {"export", "write a project as ONNX, PyTorch, a C++ header, a diagram (SVG/PNG) or history CSV", runExport},
+    {"import", "read an ONNX model as a design with its weights (a .neurite project)", runImport},
 };
 
 // Command names are padded to this width so that the help texts line up.
@@ -38,8 +39,8 @@ const Command* findCommand(std::string_view name)
 std::string overviewText()
 {
     std::ostringstream out;
-    out << "Usage: neurite [FILE.neurite|DESIGN.json]  open the designer\n"
-           "       neurite <command> [options]         run headless\n\n"
+    out << "Usage: neurite [FILE.neurite|DESIGN.json|MODEL.onnx]  open the designer\n"
+           "       neurite <command> [options]                    run headless\n\n"
            "Commands:\n";
     for (const Command& command : kCommands) {
         std::string name = command.name;

@@ -15,6 +15,7 @@ int runSummary(const Args& args);
 int runBench(const Args& args);
 int runData(const Args& args);
 int runExport(const Args& args);
+int runImport(const Args& args);
 int runGui(int argc, char** argv);
 
 } // namespace neurite::cli

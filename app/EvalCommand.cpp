@@ -5,6 +5,7 @@
 #include "ConsoleFormat.h"
 #include "DataArguments.h"
 #include "neurite/DataSets.h"
+#include "neurite/DesignFile.h"
 #include "neurite/Error.h"
 #include "neurite/ImageFolder.h"
 #include "neurite/ProjectFile.h"
@@ -100,8 +101,9 @@ Dataset loadEvaluationData(const Project& project, const std::string& name, cons
 
 int runEval(const Args& args)
 {
-    Arguments a("neurite eval FILE.neurite [--data NAME|DIR|FILE]",
-                "Evaluates a trained project on a data set's test images (default: the set it was trained on).\n"
+    Arguments a("neurite eval FILE.neurite|MODEL.onnx [--data NAME|DIR|FILE]",
+                "Evaluates a trained project (or an ONNX model) on a data set's test images (default: the set it was "
+                "trained on).\n"
                 "A model trained on a table is evaluated on every row of the table given (default: the one it\n"
                 "was trained on, training rows included), encoded with the model's own column encodings.",
                 {{"data", "NAME|DIR|FILE",
@@ -115,7 +117,7 @@ int runEval(const Args& args)
         return 0;
     }
     const std::string path = a.positional()[0];
-    const Project project = loadProject(path);
+    const Project project = loadProjectOrDesign(path);
     if (!project.weights)
         throw NeuriteError(path + " has no trained weights: train it first (neurite train --design " + path +
                            " --out " + path + ").");

@@ -4,6 +4,7 @@
 #include "ConsoleFormat.h"
 #include "ImagePreprocessing.h"
 #include "neurite/Dataset.h"
+#include "neurite/DesignFile.h"
 #include "neurite/Error.h"
 #include "neurite/ImageFolder.h"
 #include "neurite/ProjectFile.h"
@@ -71,7 +72,7 @@ int predictTable(const Arguments& a)
     const std::string path = a.positional()[0];
     if (a.positional().size() > 1)
         throw UsageError("give either --csv ROWS.csv or image files, not both");
-    const Project project = loadProject(path);
+    const Project project = loadProjectOrDesign(path);
     if (!project.weights)
         throw NeuriteError(path + " has no trained weights: train it first.");
     if (!project.schema || project.schema->kind != DataSchema::Kind::Table)
@@ -91,7 +92,7 @@ int predictTable(const Arguments& a)
 Arguments predictArguments()
 {
     return Arguments(
-        "neurite predict FILE.neurite IMAGE... | neurite predict FILE.neurite --csv ROWS.csv [--out FILE]",
+        "neurite predict FILE.neurite|MODEL.onnx IMAGE... | neurite predict FILE.neurite --csv ROWS.csv [--out FILE]",
         "Prints the predicted class and the class probabilities of each image (PNG, JPEG, BMP or WebP). For\n"
         "a model trained on an image folder, each image is converted to grey or RGB and resized as the\n"
         "training images were. For a model of the digit sets, images are prepared like MNIST: a dark digit\n"
@@ -128,7 +129,7 @@ int runPredict(const Args& args)
     QCoreApplication app(argc, argv); // lets QImage find its format plugins
 
     const std::string path = a.positional()[0];
-    const Project project = loadProject(path);
+    const Project project = loadProjectOrDesign(path);
     if (!project.weights)
         throw NeuriteError(path + " has no trained weights: train it first.");
     if (project.schema && project.schema->kind == DataSchema::Kind::Table)

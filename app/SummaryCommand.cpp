@@ -14,9 +14,10 @@ namespace neurite::cli {
 
 int runSummary(const Args& args)
 {
-    Arguments a("neurite summary FILE.neurite|DESIGN.json | --preset NAME",
+    Arguments a("neurite summary FILE.neurite|DESIGN.json|MODEL.onnx | --preset NAME",
                 "Lists the layers of a design with their output shapes and parameter counts. The design comes\n"
-                "from a .neurite project, a design JSON file (File > Save Design As) or a built-in preset.",
+                "from a .neurite project, a design JSON file (File > Save Design As), an ONNX model or a built-in\n"
+                "preset.",
                 {{"preset", "NAME", "a built-in design instead of a file: mlp, logistic, lenet or resnet-small"}}, 0,
                 1);
     a.parse(args);

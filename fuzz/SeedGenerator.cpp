@@ -1,6 +1,8 @@
 // Writes the seed corpora of the fuzz targets from valid files the engine itself makes:
-// `fuzz_seed_generator DIR` fills DIR/idx, DIR/projectfile, DIR/designjson, DIR/preprocess and DIR/table.
+// `fuzz_seed_generator DIR` fills DIR/idx, DIR/projectfile, DIR/designjson, DIR/preprocess, DIR/table and
+// DIR/onnximport.
 #include "neurite/IdxFile.h"
+#include "neurite/ModelExport.h"
 #include "neurite/Network.h"
 #include "neurite/NetworkSpec.h"
 #include "neurite/ProjectFile.h"
@@ -165,6 +167,16 @@ void writeTableSeeds(const fs::path& dir)
         writeFile(dir / tables[i].first, char(i % 2 ? 2 : 9) + tables[i].second);
 }
 
+// ONNX files as Neurite exports them: the importer's own round trip.
+void writeOnnxSeeds(const fs::path& dir, const std::vector<NetworkSpec>& designs)
+{
+    fs::create_directories(dir);
+    for (std::size_t i = 0; i < designs.size(); ++i) {
+        const Network network(designs[i], i + 1);
+        exportOnnx(designs[i], network.weights(), (dir / ("model-" + std::to_string(i) + ".onnx")).string());
+    }
+}
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -180,6 +192,7 @@ int main(int argc, char** argv)
     writeDesignSeeds(out / "designjson", designs, argv[2]);
     writePreprocessSeeds(out / "preprocess");
     writeTableSeeds(out / "table");
+    writeOnnxSeeds(out / "onnximport", designs);
     std::cout << "Seed corpora written to " << out.string() << "\n";
     return 0;
 }

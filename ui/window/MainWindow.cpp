@@ -8,12 +8,17 @@
 #include "document/RecoveryFile.h"
 #include "document/SessionSettings.h"
 #include "window/HelpMenu.h"
+#include "window/ModelImport.h"
 #include "window/UserErrors.h"
 
+#include <neurite/OnnxImport.h>
 #include <neurite/ProjectFile.h>
 
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QMimeData>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -32,8 +37,9 @@ namespace neurite::ui {
 namespace {
 const QString kRecentKey = QStringLiteral("recentFiles");
 const QString kFileFilter = QObject::tr("Neurite projects (*.neurite);;All files (*)");
-const QString kOpenFilter = QObject::tr("Neurite projects and designs (*.neurite *.json);;"
-                                        "Neurite projects (*.neurite);;Design files (*.json);;All files (*)");
+const QString kOpenFilter = QObject::tr("Neurite projects, designs and ONNX models (*.neurite *.json *.onnx);;"
+                                        "Neurite projects (*.neurite);;Design files (*.json);;ONNX models (*.onnx);;"
+                                        "All files (*)");
 const QString kDesignFilter = QObject::tr("Design files (*.json);;All files (*)");
 const QString kGeometryKey = QStringLiteral("window/geometry");
 const QString kDockStateKey = QStringLiteral("window/designDocks");
@@ -48,6 +54,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_document(new Pr
     m_editor = new DesignEditor(m_document, m_tabs);
     m_tabs->addTab(m_editor, tr("Design"));
     setCentralWidget(m_tabs);
+    setAcceptDrops(true);
     createMenus();
     createStatusBar();
 
@@ -97,6 +104,9 @@ void MainWindow::createMenus()
         action->setToolTip(t.description);
     }
     m_fileMenu->addAction(tr("&Open…"), QKeySequence::Open, this, &MainWindow::openWithDialog);
+    QAction* importOnnx = m_fileMenu->addAction(tr("&Import ONNX…"), this, &MainWindow::importWithDialog);
+    importOnnx->setStatusTip(
+        tr("Open an ONNX model (from PyTorch, Keras, ...) as an editable design with its weights"));
     m_recentMenu = m_fileMenu->addMenu(tr("Open &Recent"));
     rebuildRecentMenu();
     m_fileMenu->addSeparator();
@@ -141,6 +151,8 @@ bool MainWindow::newFromTemplate(const QString& resource)
 
 bool MainWindow::openProject(const QString& path)
 {
+    if (designSourceOf(QFile::encodeName(path).toStdString()) == DesignSource::Onnx)
+        return importModel(path);
     const QString absolute = QFileInfo(path).absoluteFilePath();
     const std::string file = QFile::encodeName(path).toStdString();
     const bool opened = attempt(tr("Cannot open %1").arg(QFileInfo(path).fileName()), [&] {
@@ -167,6 +179,54 @@ void MainWindow::openWithDialog()
     const QString path = QFileDialog::getOpenFileName(this, tr("Open Project or Design"), start, kOpenFilter);
     if (!path.isEmpty())
         openProject(path);
+}
+
+bool MainWindow::importModel(const QString& path)
+{
+    const QString name = QFileInfo(path).fileName();
+    QString summary;
+    const bool imported = attempt(tr("Cannot import %1").arg(name), [&] {
+        const OnnxImport model = importOnnx(QFile::encodeName(path).toStdString());
+        m_document->loadProject(model.project, QString());
+        m_document->setDesignInfo(QFileInfo(path).completeBaseName(), tr("Imported from %1").arg(name));
+        m_document->setModified(true); // nothing saved it yet: closing asks
+        summary = importSummary(name, int(model.project.spec.layers.size()), model.notes);
+    });
+    if (!imported)
+        return false;
+    rememberFolder(FolderKind::Open, QFileInfo(path).absoluteFilePath());
+    m_tabs->setCurrentWidget(m_editor);
+    statusBar()->showMessage(summary, 15000);
+    return true;
+}
+
+void MainWindow::importWithDialog()
+{
+    if (!maybeSave())
+        return;
+    const QString path = QFileDialog::getOpenFileName(this, tr("Import ONNX Model"), lastFolder(FolderKind::Open),
+                                                      tr(kOnnxFilter));
+    if (!path.isEmpty())
+        importModel(path);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event)
+{
+    if (!openableDroppedFile(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event)
+{
+    const QString path = openableDroppedFile(event->mimeData());
+    if (path.isEmpty())
+        return;
+    event->acceptProposedAction();
+    // After the drop returns: a save question or an error box must not run inside the drag's event.
+    QTimer::singleShot(0, this, [this, path] {
+        if (maybeSave())
+            openProject(path);
+    });
 }
 
 bool MainWindow::saveProject()

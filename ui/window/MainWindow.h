@@ -34,6 +34,9 @@ public:
     // Opens a .neurite project, or a design JSON file as a new, unsaved project holding that design (told
     // apart by content). A bad file shows an error naming the problem and keeps the current design.
     bool openProject(const QString& path);
+    // File > Import ONNX (and an .onnx file opened or dropped): the model as a new, unsaved project with
+    // its weights, laid out for the view. A model that cannot be imported shows every node that failed.
+    bool importModel(const QString& path);
     // File > New from Template with the template's resource path (":/templates/reference-mlp.json").
     bool newFromTemplate(const QString& resource);
     bool saveProject();
@@ -53,12 +56,16 @@ public:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    // A model, project or design file dropped anywhere on the window opens as File > Open would.
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
 
 private:
     void createMenus();
     void createStatusBar();
     void newEmpty();
     void openWithDialog();
+    void importWithDialog();
     void rebuildRecentMenu();
     void addRecentFile(const QString& path);
     void updateTitle();

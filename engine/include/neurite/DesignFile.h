@@ -39,14 +39,15 @@ void saveDesignFile(const DesignFile& design, const std::string& path);
 // Throws NeuriteError naming the path and the problem.
 DesignFile loadDesignFile(const std::string& path);
 
-enum class DesignSource { Project, DesignJson };
-// What `path` holds, from its first bytes: the .neurite magic, or JSON text. A file that is neither counts
-// as a design when its name ends in .json (so that its JSON error is reported) and as a project otherwise.
+enum class DesignSource { Project, DesignJson, Onnx };
+// What `path` holds: an ONNX model by its name (.onnx), else from its first bytes: the .neurite magic, or
+// JSON text. A file that is neither counts as a design when its name ends in .json (so that its JSON error
+// is reported) and as a project otherwise.
 // Throws NeuriteError when the file cannot be read.
 DesignSource designSourceOf(const std::string& path);
 
-// A .neurite project, or a design file as a new project with default settings: what `neurite summary`
-// and `neurite train --design` accept.
+// A .neurite project, a design file as a new project with default settings, or an ONNX model imported
+// with its weights (OnnxImport.h): what `neurite summary|eval|predict|export` and `train --design` accept.
 Project loadProjectOrDesign(const std::string& path);
 
 } // namespace neurite

@@ -1,6 +1,7 @@
 // ONNX export with Debian's ONNX library: each layer type adds its nodes, then ONNX's checker runs.
 #include "export/ExportSupport.h"
 #include "export/OnnxGraph.h"
+#include "export/OnnxHints.h"
 #include "io/AtomicFile.h"
 #include "layers/LayerKind.h"
 #include "neurite/Error.h"
@@ -14,7 +15,29 @@ namespace {
 
 constexpr int kOpset = 13;
 
-onnx::ModelProto buildModel(const DesignPlan& plan, const Weights& weights, const DataSchema* schema)
+// The layer whose softmax the cross-entropy head took over, or "head" when none had one.
+std::string softmaxOwner(const DesignPlan& plan)
+{
+    for (const PlanStep& step : plan.steps)
+        if (step.softmaxFolded)
+            return plan.finalId;
+    return "head";
+}
+
+// What the graph cannot say about the design (OnnxHints.h).
+void addHints(onnx::ModelProto& model, const NetworkSpec& spec, const DesignPlan& plan)
+{
+    OnnxHints hints{plan.inputId, "output", plan.inputShape, plan.loss};
+    for (const LayerSpec& layer : spec.layers)
+        if (layer.type == "Output")
+            hints.outputId = layer.id;
+    onnx::StringStringEntryProto* entry = model.add_metadata_props();
+    entry->set_key(kOnnxHintsKey);
+    entry->set_value(onnxHintsJson(hints));
+}
+
+onnx::ModelProto buildModel(const NetworkSpec& spec, const DesignPlan& plan, const Weights& weights,
+                            const DataSchema* schema)
 {
     const ExportPreprocessing preprocessing = exportPreprocessing(plan, schema);
     onnx::ModelProto model;
@@ -50,7 +73,8 @@ onnx::ModelProto buildModel(const DesignPlan& plan, const Weights& weights, cons
     if (preprocessing.scaledOutput)
         builder.addRegressionHead(plan.finalId, preprocessing.targetMean, preprocessing.targetDeviation);
     else
-        builder.addHead(plan.finalId, plan.softmaxHead, plan.outputSize);
+        builder.addHead(plan.finalId, plan.softmaxHead, plan.outputSize, softmaxOwner(plan));
+    addHints(model, spec, plan);
     return model;
 }
 
@@ -59,7 +83,7 @@ onnx::ModelProto buildModel(const DesignPlan& plan, const Weights& weights, cons
 void exportOnnx(const NetworkSpec& spec, const Weights& weights, const std::string& path, const DataSchema* schema)
 {
     const DesignPlan plan = exportPlan(spec, "ONNX");
-    const onnx::ModelProto model = buildModel(plan, weights, schema);
+    const onnx::ModelProto model = buildModel(spec, plan, weights, schema);
     try {
         onnx::checker::check_model(model);
     } catch (const std::exception& e) {

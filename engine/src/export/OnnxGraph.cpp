@@ -72,6 +72,15 @@ OnnxNode& OnnxNode::real(const std::string& name, float value)
     return *this;
 }
 
+OnnxNode& OnnxNode::text(const std::string& name, const std::string& value)
+{
+    onnx::AttributeProto* a = m_node->add_attribute();
+    a->set_name(name);
+    a->set_type(onnx::AttributeProto::STRING);
+    a->set_s(value);
+    return *this;
+}
+
 std::string OnnxGraph::outputName(const std::string& layerId)
 {
     return layerId == kInputName || layerId == kOutputName || layerId == kValueName ? layerId + "_out" : layerId;
@@ -160,11 +169,11 @@ void OnnxGraph::addInput(const std::string& layerId, const Shape& shape, bool im
     m_valueOf[layerId] = {kInputName, image, shape};
 }
 
-void OnnxGraph::addHead(const std::string& finalId, bool softmax, long classes)
+void OnnxGraph::addHead(const std::string& finalId, bool softmax, long classes, const std::string& softmaxOwner)
 {
     const std::string in = asFlat(finalId);
     if (softmax)
-        activation(Activation::Softmax, 0, "head", in, kOutputName);
+        activation(Activation::Softmax, 0, softmaxOwner, in, kOutputName);
     else
         node("Identity", "head", {in}, kOutputName);
     addValueInfo(m_graph.add_output(), kOutputName, {classes});

@@ -29,6 +29,7 @@ public:
     OnnxNode& integer(const std::string& name, std::int64_t value);
     OnnxNode& integers(const std::string& name, const std::vector<std::int64_t>& values);
     OnnxNode& real(const std::string& name, float value);
+    OnnxNode& text(const std::string& name, const std::string& value);
 
 private:
     onnx::NodeProto* m_node;
@@ -63,8 +64,10 @@ public:
     void addInput(const std::string& layerId, const Shape& shape, bool image);
     // The Input layer's output becomes (input - offset) / divisor: the model takes a table's raw encoding.
     void standardiseInput(const std::string& layerId, const InputStandardisation& standardisation);
-    // "probabilities" [N, classes]: softmax of the final layer, or its raw outputs.
-    void addHead(const std::string& finalId, bool softmax, long classes);
+    // "probabilities" [N, classes]: softmax of the final layer, or its raw outputs. The softmax node is
+    // named after `softmaxOwner` ("dense3/Softmax": the layer whose softmax the loss took over), so that
+    // an import gives it back to that layer; "head" when no layer had one.
+    void addHead(const std::string& finalId, bool softmax, long classes, const std::string& softmaxOwner);
     // "value" [N, 1]: the final layer's output * deviation + mean, the target in its own units.
     void addRegressionHead(const std::string& finalId, double targetMean, double targetDeviation);
 

@@ -1,6 +1,7 @@
 // Reads and writes design JSON files. The design part is the engine's own network JSON (toJson and
 // specFromJson), so a design file and a .neurite project can never disagree about what a design is.
 #include "neurite/DesignFile.h"
+#include "neurite/OnnxImport.h"
 
 #include "io/AtomicFile.h"
 #include "io/JsonInput.h"
@@ -142,6 +143,8 @@ DesignFile loadDesignFile(const std::string& path)
 
 DesignSource designSourceOf(const std::string& path)
 {
+    if (isOnnxPath(path))
+        return DesignSource::Onnx;
     const std::string start = readFileBytes(path, 4096);
     if (start.starts_with(std::string(kProjectMagic, sizeof kProjectMagic)))
         return DesignSource::Project;
@@ -152,8 +155,11 @@ DesignSource designSourceOf(const std::string& path)
 
 Project loadProjectOrDesign(const std::string& path)
 {
-    if (designSourceOf(path) == DesignSource::Project)
+    const DesignSource source = designSourceOf(path);
+    if (source == DesignSource::Project)
         return loadProject(path);
+    if (source == DesignSource::Onnx)
+        return importOnnx(path).project;
     const DesignFile design = loadDesignFile(path);
     Project project;
     project.spec = design.spec;

@@ -5,6 +5,7 @@
 #include "export/CppProgram.h"
 #include "export/OnnxGraph.h"
 #include "export/TorchModule.h"
+#include "import/OnnxActivationImport.h"
 #include "layers/ActivationLayer.h"
 #include "layers/LayerKind.h"
 #include "model/DesignPlan.h"
@@ -65,6 +66,13 @@ public:
         const long n = step.outputShape().size();
         program.statement("detail::copy(" + in + ", " + out + ", " + std::to_string(n) + ");");
         program.activation(m_function, alpha(step.layer), out, n);
+    }
+
+    std::vector<std::string> onnxOps() const override { return {onnxActivationOp(m_function)}; }
+
+    void fromOnnx(OnnxImportGraph& graph, const OnnxNodeView& node) const override
+    {
+        importActivation(graph, node, *this, m_function);
     }
 
 protected:

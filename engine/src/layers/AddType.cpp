@@ -44,6 +44,41 @@ public:
         module.addForward(step, a + " + " + b, image);
     }
 
+    std::vector<std::string> onnxOps() const override { return {"Add"}; }
+
+    // Two branches make an Add layer; a constant added to a Dense layer without bias (MatMul + Add, as
+    // tf2onnx and PyTorch write some linear layers) becomes its bias.
+    void fromOnnx(OnnxImportGraph& graph, const OnnxNodeView& node) const override
+    {
+        const bool firstIsData = graph.isData(node.input(0));
+        const std::string& constant = node.input(firstIsData ? 1 : 0);
+        if (graph.constant(constant))
+            return takeAsBias(graph, node, graph.dataInput(node, firstIsData ? 0 : 1), constant);
+        bool image = false;
+        const std::vector<std::string> inputs = importedInputs(graph, node, image);
+        graph.addLayer(node, *this, {}, inputs, image);
+    }
+
+private:
+    static void takeAsBias(OnnxImportGraph& graph, const OnnxNodeView& node, const std::string& x,
+                           const std::string& constant)
+    {
+        LayerSpec* dense = graph.layerToExtend(node, x, true);
+        const OnnxConstant& c = *graph.constant(constant);
+        if (!dense || dense->type != "Dense" || dense->number("bias", 1) != 0 || !c.isFloat)
+            graph.refuse(node, "adding a constant: Neurite adds constants only as a Dense layer's bias");
+        const long units = long(dense->number("units", 0));
+        if (c.elements() != 1 && long(c.elements()) != units)
+            graph.refuse(node, "its constant has " + std::to_string(c.elements()) + " values for " +
+                                   std::to_string(units) + " units");
+        std::vector<float> bias(std::size_t(units), c.floats[0]);
+        if (c.elements() != 1)
+            bias = c.floats;
+        dense->options["bias"] = 1.0;
+        graph.setTensor(dense->id, "bias", std::move(bias));
+        graph.alias(node.output(0), x, false);
+    }
+
     void toCpp(CppProgram& program, const PlanStep& step) const override
     {
         const std::string a = program.buffer(step.inputs.at(0));

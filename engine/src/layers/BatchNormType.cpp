@@ -4,6 +4,7 @@
 #include "export/ExportSupport.h"
 #include "export/OnnxGraph.h"
 #include "export/TorchModule.h"
+#include "import/OnnxImportGraph.h"
 #include "layers/BatchNormLayer.h"
 #include "layers/LayerKind.h"
 #include "model/DesignPlan.h"
@@ -117,6 +118,36 @@ public:
         program.statement("detail::batchNorm(" + out + ", " + std::to_string(p.channels) + ", " +
                           std::to_string(long(s.height) * s.width) + ", " + name + "_gamma, " + name + "_beta, " +
                           name + "_mean, " + name + "_var, " + exactFloat(p.epsilon, true) + ");");
+    }
+
+    std::vector<std::string> onnxOps() const override { return {"BatchNormalization"}; }
+
+    // Inference with the running statistics; ONNX's momentum weighs the running value, Neurite's the batch.
+    void fromOnnx(OnnxImportGraph& graph, const OnnxNodeView& node) const override
+    {
+        const std::string& x = graph.dataInput(node, 0);
+        const Shape& shape = graph.shapeOf(x);
+        if (!graph.isImage(x) && !shape.isFlat())
+            graph.refuse(node, "a per-feature BatchNormalization of a flattened image has no Neurite layer");
+        if (node.integer("spatial", 1) != 1)
+            graph.refuse(node, "spatial=0 (per value rather than per channel) has no Neurite layer");
+        for (std::size_t i = 1; i < node.outputCount(); ++i)
+            if (!node.output(i).empty() && graph.readers(node.output(i)) > 0)
+                graph.refuse(node, "its batch statistics outputs are read; Neurite imports inference only");
+        std::vector<std::vector<float>> tensors;
+        const char* names[] = {"the scale", "the bias", "the running mean", "the running variance"};
+        for (std::size_t i = 0; i < 4; ++i) {
+            tensors.push_back(graph.floatInput(node, i + 1, names[i]).floats);
+            if (long(tensors.back().size()) != shape.channels)
+                graph.refuse(node, std::string(names[i]) + " has " + std::to_string(tensors.back().size()) +
+                                       " values for " + std::to_string(shape.channels) + " channels");
+        }
+        const LayerOptions options{{"momentum", roundedOption(1.0 - double(node.real("momentum", 0.9f)))},
+                                   {"epsilon", roundedOption(node.real("epsilon", 1e-5f))}};
+        const LayerSpec& layer = graph.addLayer(node, *this, options, {x}, graph.isImage(x));
+        const char* parts[] = {"weight", "bias", "running_mean", "running_var"};
+        for (std::size_t i = 0; i < 4; ++i)
+            graph.setTensor(layer.id, parts[i], std::move(tensors[i]));
     }
 
 private:

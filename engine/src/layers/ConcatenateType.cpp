@@ -51,6 +51,19 @@ public:
         module.addForward(step, "torch.cat([" + a + ", " + b + "], dim=1)", image);
     }
 
+    std::vector<std::string> onnxOps() const override { return {"Concat"}; }
+
+    // Along the channels: axis 1 of (N, C, H, W) or of (N, features).
+    void fromOnnx(OnnxImportGraph& graph, const OnnxNodeView& node) const override
+    {
+        bool image = false;
+        const std::vector<std::string> inputs = importedInputs(graph, node, image);
+        const std::int64_t axis = node.integer("axis", 1);
+        if (axis != 1 && axis != (image ? -3 : -1))
+            graph.refuse(node, "Neurite joins along the channels (axis 1), not axis " + std::to_string(axis));
+        graph.addLayer(node, *this, {}, inputs, image);
+    }
+
     // Rows are channel-major: joining along the channels appends the second sample.
     void toCpp(CppProgram& program, const PlanStep& step) const override
     {

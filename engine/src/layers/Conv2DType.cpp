@@ -4,6 +4,7 @@
 #include "export/ExportSupport.h"
 #include "export/OnnxGraph.h"
 #include "export/TorchModule.h"
+#include "import/OnnxImportGraph.h"
 #include "layers/Conv2DLayer.h"
 #include "layers/LayerChoices.h"
 #include "layers/LayerKind.h"
@@ -110,12 +111,17 @@ public:
         const Activation f = options(step.layer).activation;
         const std::string out = OnnxGraph::outputName(id);
         const std::string convOut = f == Activation::Linear ? out : out + "/conv";
-        graph.node("Conv", id, inputs, convOut)
-            .integers("kernel_shape", {p.g.kernel, p.g.kernel})
-            .integers("strides", {p.g.stride, p.g.stride})
-            .integers("pads", {p.g.padTop, p.g.padLeft, p.padBottom, p.padRight})
-            .integers("dilations", {1, 1})
-            .integer("group", 1);
+        OnnxNode conv = graph.node("Conv", id, inputs, convOut)
+                            .integers("kernel_shape", {p.g.kernel, p.g.kernel})
+                            .integers("strides", {p.g.stride, p.g.stride})
+                            .integers("dilations", {1, 1})
+                            .integer("group", 1);
+        // "same" is ONNX's SAME_UPPER (the extra pad at the bottom and right), said so, so that it reads back
+        // as "same" rather than as the pads it happens to need for this input.
+        if (options(step.layer).padding == "same")
+            conv.text("auto_pad", "SAME_UPPER");
+        else
+            conv.integers("pads", {p.g.padTop, p.g.padLeft, p.padBottom, p.padRight});
         if (f != Activation::Linear)
             graph.activation(f, kFusedLeakyAlpha, id, convOut, out);
         graph.setOutput(step, out, true);
@@ -163,7 +169,86 @@ public:
         program.activation(options(step.layer).activation, kFusedLeakyAlpha, out, step.outputShape().size());
     }
 
+    std::vector<std::string> onnxOps() const override { return {"Conv"}; }
+
+    // Conv with a square kernel, equal strides, no dilation or groups; its padding (with a Pad node's before
+    // it) as "valid", "same" or an equal amount on every side.
+    void fromOnnx(OnnxImportGraph& graph, const OnnxNodeView& node) const override
+    {
+        const std::string& x = graph.dataInput(node, 0);
+        const OnnxConstant& w = graph.floatInput(node, 1, "the weight");
+        if (!graph.isImage(x))
+            graph.refuse(node, "its input must be an image (N, C, H, W)");
+        if (node.integer("group", 1) != 1)
+            graph.refuse(node, "grouped convolution (group " + std::to_string(node.integer("group", 1)) +
+                                   ") has no Neurite layer");
+        if (w.dims.size() != 4 || w.dims[2] != w.dims[3] || w.dims[1] != graph.shapeOf(x).channels)
+            graph.refuse(node, "its weight must be (filters, " + std::to_string(graph.shapeOf(x).channels) +
+                                   ", k, k): Neurite's kernels are square and see every channel");
+        const std::vector<std::int64_t> strides = node.integers("strides");
+        const std::vector<std::int64_t> dilations = node.integers("dilations");
+        if (std::any_of(dilations.begin(), dilations.end(), [](std::int64_t d) { return d != 1; }))
+            graph.refuse(node, "dilated convolution has no Neurite layer");
+        if (strides.size() == 2 && strides[0] != strides[1])
+            graph.refuse(node, "Neurite's strides are equal in height and width");
+        Conv2DOptions o;
+        o.filters = int(w.dims[0]);
+        o.kernel = int(w.dims[2]);
+        o.stride = strides.empty() ? 1 : int(strides[0]);
+        o.activation = Activation::Linear;
+        o.bias = !node.input(2).empty();
+        const PendingPad before = graph.takePad(x);
+        readPadding(graph, node, x, o, before);
+        const LayerSpec& layer = graph.addLayer(node, *this, conv2DOptions().write(o), {x}, true);
+        if (!before.node.empty())
+            graph.note("The zero padding of " + before.node + " is merged into Conv2D '" + layer.id + "'.");
+        graph.setTensor(layer.id, "weight", w.floats); // (filters, channels, k, k), as the engine keeps it
+        if (o.bias) {
+            const OnnxConstant& b = graph.floatInput(node, 2, "the bias");
+            if (long(b.elements()) != o.filters)
+                graph.refuse(node, "its bias has " + std::to_string(b.elements()) + " values for " +
+                                       std::to_string(o.filters) + " filters");
+            graph.setTensor(layer.id, "bias", b.floats);
+        }
+    }
+
 private:
+    // The Conv's pads (top, left, bottom, right) plus a Pad node's before it, as a Neurite padding.
+    static void readPadding(OnnxImportGraph& graph, const OnnxNodeView& node, const std::string& x, Conv2DOptions& o,
+                            const PendingPad& before)
+    {
+        const std::string autoPad = node.text("auto_pad", "NOTSET");
+        std::vector<std::int64_t> pads = node.integers("pads");
+        pads.resize(4, 0);
+        const std::vector<std::int64_t> total{pads[0] + before.top, pads[1] + before.left, pads[2] + before.bottom,
+                                              pads[3] + before.right};
+        const ConvGeometry same = convGeometry(graph.shapeOf(x), o.kernel, o.stride, "same", 0);
+        const std::int64_t sameBottom = (same.outHeight - 1) * same.stride + o.kernel - same.height - same.padTop;
+        const std::int64_t sameRight = (same.outWidth - 1) * same.stride + o.kernel - same.width - same.padLeft;
+        const bool asSame = total == std::vector<std::int64_t>{same.padTop, same.padLeft,
+                                                               std::max<std::int64_t>(0, sameBottom),
+                                                               std::max<std::int64_t>(0, sameRight)};
+        const bool even = std::all_of(total.begin(), total.end(), [&](std::int64_t p) { return p == total[0]; });
+        if ((autoPad == "SAME_UPPER" || autoPad == "SAME_LOWER") && before.node.empty()) {
+            if (autoPad == "SAME_LOWER" &&
+                !(same.padTop * 2 == same.padTop + sameBottom && same.padLeft * 2 == same.padLeft + sameRight))
+                graph.refuse(node, "SAME_LOWER padding puts the extra pad at the top and left; Neurite's 'same' puts "
+                                   "it at the bottom and right");
+            o.padding = "same";
+        } else if (autoPad != "NOTSET" && autoPad != "VALID") {
+            graph.refuse(node, "auto_pad " + autoPad + " with a Pad node before it");
+        } else if (even) {
+            o.padding = total[0] == 0 ? "valid" : "explicit";
+            o.pad = int(total[0]);
+        } else if (asSame) {
+            o.padding = "same";
+        } else {
+            graph.refuse(node, "its padding (" + std::to_string(total[0]) + ", " + std::to_string(total[1]) + ", " +
+                                   std::to_string(total[2]) + ", " + std::to_string(total[3]) +
+                                   ") is uneven; Neurite pads a convolution equally on every side, or as 'same'");
+        }
+    }
+
     static ConvGeometry geometry(const Conv2DOptions& o, const Shape& in)
     {
         return convGeometry(in, o.kernel, o.stride, o.padding, o.pad);

@@ -3,6 +3,7 @@
 #include "export/ExportSupport.h"
 #include "export/OnnxGraph.h"
 #include "export/TorchModule.h"
+#include "import/OnnxImportGraph.h"
 #include "layers/DenseLayer.h"
 #include "layers/LayerChoices.h"
 #include "layers/LayerKind.h"
@@ -85,12 +86,15 @@ public:
         const std::string& id = step.id();
         const DenseParameters p = parameters(graph.weights(), step);
         graph.initializer(id + ".weight", {p.units, p.inputs}, transposed(*p.weight, p.inputs, p.units));
-        graph.initializer(id + ".bias", {p.units}, p.bias); // zeros for a layer without bias: C is broadcast
+        std::vector<std::string> inputs{graph.asFlat(step.inputs.at(0)), id + ".weight"};
+        if (options(step.layer).bias) { // C is optional: a layer without bias has none
+            graph.initializer(id + ".bias", {p.units}, p.bias);
+            inputs.push_back(id + ".bias");
+        }
         const Activation f = activation(step);
         const std::string out = OnnxGraph::outputName(id);
         const std::string gemmOut = f == Activation::Linear ? out : out + "/gemm";
-        graph.node("Gemm", id, {graph.asFlat(step.inputs.at(0)), id + ".weight", id + ".bias"}, gemmOut)
-            .integer("transB", 1);
+        graph.node("Gemm", id, inputs, gemmOut).integer("transB", 1);
         if (f != Activation::Linear)
             graph.activation(f, kFusedLeakyAlpha, id, gemmOut, out);
         graph.setOutput(step, out, false);
@@ -126,7 +130,56 @@ public:
         program.activation(activation(step), kFusedLeakyAlpha, out, p.units);
     }
 
+    std::vector<std::string> onnxOps() const override { return {"Gemm", "MatMul"}; }
+
+    // Gemm(x, B, C) = alpha x B' + beta C with B' = B or B^T (transB); MatMul(x, B) is a Dense layer without
+    // bias, which a following Add of a constant may give one (AddType). The weight becomes (in, units).
+    void fromOnnx(OnnxImportGraph& graph, const OnnxNodeView& node) const override
+    {
+        const std::string& x = graph.dataInput(node, 0);
+        const OnnxConstant& b = graph.floatInput(node, 1, "the weight");
+        const bool gemm = node.op() == "Gemm";
+        if (b.dims.size() != 2)
+            graph.refuse(node, "its weight must be a matrix; it has " + std::to_string(b.dims.size()) + " dimensions");
+        if (gemm && node.integer("transA", 0) != 0)
+            graph.refuse(node, "transA=1 (a transposed input) has no Neurite layer");
+        if (!gemm && graph.isImage(x))
+            graph.refuse(node, "a MatMul over an image's last axis has no Neurite layer (flatten it first)");
+        const bool transB = gemm && node.integer("transB", 0) != 0;
+        const long in = long(b.dims[transB ? 1 : 0]), units = long(b.dims[transB ? 0 : 1]);
+        if (in != graph.shapeOf(x).size())
+            graph.refuse(node, "its weight is for " + std::to_string(in) + " inputs, but its input has shape " +
+                                   graph.shapeOf(x).toString());
+        const float alpha = gemm ? node.real("alpha", 1.0f) : 1.0f;
+        std::vector<float> weight(std::size_t(in * units)); // (in, units) row-major
+        for (long i = 0; i < in; ++i)
+            for (long j = 0; j < units; ++j)
+                weight[std::size_t(i * units + j)] = alpha * b.floats[std::size_t(transB ? j * in + i : i * units + j)];
+        const bool hasBias = gemm && !node.input(2).empty();
+        const LayerSpec& layer = graph.addLayer(
+            node, *this,
+            {{"units", double(units)}, {"activation", std::string("linear")}, {"bias", hasBias ? 1.0 : 0.0}}, {x},
+            false);
+        graph.setTensor(layer.id, "weight", std::move(weight));
+        if (hasBias)
+            graph.setTensor(layer.id, "bias", broadcastBias(graph, node, units, gemm ? node.real("beta", 1.0f) : 1.0f));
+    }
+
 private:
+    // Gemm's C as one bias per unit: (units), (1, units) or a single value, times beta.
+    static std::vector<float> broadcastBias(const OnnxImportGraph& graph, const OnnxNodeView& node, long units,
+                                            float beta)
+    {
+        const OnnxConstant& c = graph.floatInput(node, 2, "the bias");
+        if (c.elements() != 1 && long(c.elements()) != units)
+            graph.refuse(node, "its bias has " + std::to_string(c.elements()) + " values for " + std::to_string(units) +
+                                   " units");
+        std::vector<float> bias(static_cast<std::size_t>(units));
+        for (long j = 0; j < units; ++j)
+            bias[std::size_t(j)] = beta * c.floats[c.elements() == 1 ? 0 : std::size_t(j)];
+        return bias;
+    }
+
     // A softmax taken over by the cross-entropy head leaves the layer linear.
     Activation activation(const PlanStep& step) const
     {

@@ -4,6 +4,7 @@
 #include "export/ExportSupport.h"
 #include "export/OnnxGraph.h"
 #include "export/TorchModule.h"
+#include "import/OnnxImportGraph.h"
 #include "layers/DropoutLayer.h"
 #include "layers/LayerChoices.h"
 #include "layers/LayerKind.h"
@@ -57,7 +58,9 @@ public:
         // ONNX's Dropout in inference mode is the identity, and says so explicitly.
         const std::string& source = step.inputs.at(0);
         const std::string out = OnnxGraph::outputName(step.id());
-        graph.node("Dropout", step.id(), {graph.tensor(source)}, out);
+        const std::string ratio = step.id() + ".ratio";
+        graph.initializer(ratio, {}, {options(step.layer).rate});
+        graph.node("Dropout", step.id(), {graph.tensor(source), ratio}, out);
         graph.setOutput(step, out, graph.isImage(source));
     }
 
@@ -71,6 +74,28 @@ public:
     }
 
     void toCpp(CppProgram& program, const PlanStep& step) const override { program.passThrough(step); }
+
+    std::vector<std::string> onnxOps() const override { return {"Dropout"}; }
+
+    // The rate is an attribute before opset 12 and an optional input since; inference mode only.
+    void fromOnnx(OnnxImportGraph& graph, const OnnxNodeView& node) const override
+    {
+        const std::string& x = graph.dataInput(node, 0);
+        float ratio = node.real("ratio", 0.5f);
+        if (!node.input(1).empty()) {
+            const OnnxConstant& r = graph.floatInput(node, 1, "the ratio");
+            if (r.elements() != 1)
+                graph.refuse(node, "its ratio must be one value");
+            ratio = r.floats[0];
+        }
+        if (const OnnxConstant* training = graph.constant(node.input(2));
+            !node.input(2).empty() &&
+            (!training || training->elements() != 1 || (training->isFloat ? training->floats[0] : training->ints[0])))
+            graph.refuse(node, "it runs in training mode; Neurite imports inference graphs");
+        if (node.outputCount() > 1 && graph.readers(node.output(1)) > 0)
+            graph.refuse(node, "its mask output is read; Neurite's Dropout gives none");
+        graph.addLayer(node, *this, {{"rate", roundedOption(ratio)}}, {x}, graph.isImage(x));
+    }
 };
 
 } // namespace

@@ -2,6 +2,7 @@
 #include "export/CppProgram.h"
 #include "export/OnnxGraph.h"
 #include "export/TorchModule.h"
+#include "import/OnnxImportGraph.h"
 #include "layers/GlobalAveragePoolLayer.h"
 #include "layers/LayerKind.h"
 #include "model/DesignPlan.h"
@@ -43,6 +44,16 @@ public:
     void toTorch(TorchModule& module, const PlanStep& step) const override
     {
         module.addForward(step, module.asImage(step.inputs.at(0)) + ".mean(dim=(2, 3), keepdim=True)", true);
+    }
+
+    std::vector<std::string> onnxOps() const override { return {"GlobalAveragePool"}; }
+
+    void fromOnnx(OnnxImportGraph& graph, const OnnxNodeView& node) const override
+    {
+        const std::string& x = graph.dataInput(node, 0);
+        if (!graph.isImage(x))
+            graph.refuse(node, "its input must be an image (N, C, H, W)");
+        graph.addLayer(node, *this, {}, {x}, true); // (N, C, 1, 1)
     }
 
     void toCpp(CppProgram& program, const PlanStep& step) const override

@@ -1,6 +1,7 @@
 // What every layer type shares: option checks against its table, and the "cannot export" answer.
 #include "layers/LayerKind.h"
 
+#include "import/OnnxImportGraph.h"
 #include "model/DesignPlan.h"
 #include "model/Layer.h"
 #include "neurite/Error.h"
@@ -73,6 +74,11 @@ std::unique_ptr<Layer> LayerKind::make(const PlanStep&, std::uint64_t) const
 void LayerKind::cannotExport(const PlanStep& step, const std::string& format) const
 {
     throw NeuriteError("cannot export layer '" + step.id() + "' (" + name() + ") to the " + format + " format");
+}
+
+void LayerKind::fromOnnx(OnnxImportGraph& graph, const OnnxNodeView& node) const
+{
+    graph.refuse(node, "Neurite's " + name() + " layer reads no ONNX operator");
 }
 
 void LayerKind::toOnnx(OnnxGraph&, const PlanStep& step) const

@@ -20,6 +20,8 @@ class Layer;
 class OnnxGraph;
 class TorchModule;
 class CppProgram;
+class OnnxImportGraph;
+class OnnxNodeView;
 struct PlanStep;
 
 class LayerKind {
@@ -54,6 +56,11 @@ public:
     virtual void toOnnx(OnnxGraph& graph, const PlanStep& step) const;
     virtual void toTorch(TorchModule& module, const PlanStep& step) const;
     virtual void toCpp(CppProgram& program, const PlanStep& step) const;
+
+    // Import hook: the ONNX operators this type reads, and reading one such node into the design (a layer
+    // added, or the node taken into the layer before it). The default reads none.
+    virtual std::vector<std::string> onnxOps() const { return {}; }
+    virtual void fromOnnx(OnnxImportGraph& graph, const OnnxNodeView& node) const;
 
 protected:
     explicit LayerKind(LayerTypeInfo info) : m_info(std::move(info)) {}

@@ -5,6 +5,7 @@
 #include "export/CppProgram.h"
 #include "export/OnnxGraph.h"
 #include "export/TorchModule.h"
+#include "import/OnnxImportGraph.h"
 #include "layers/LayerKind.h"
 #include "model/DesignPlan.h"
 
@@ -30,6 +31,20 @@ protected:
         const std::string& b = step.inputs.at(1);
         image = !step.outputShape().isFlat() || (module.isImage(a) && module.isImage(b));
         return image ? std::pair{module.asImage(a), module.asImage(b)} : std::pair{module.asFlat(a), module.asFlat(b)};
+    }
+
+    // The two data inputs of an imported node, of the same rank (`image` says which).
+    static std::vector<std::string> importedInputs(const OnnxImportGraph& graph, const OnnxNodeView& node, bool& image)
+    {
+        if (node.inputCount() != 2)
+            graph.refuse(node,
+                         "Neurite's merge layers take two inputs; this node has " + std::to_string(node.inputCount()));
+        const std::string& a = graph.dataInput(node, 0);
+        const std::string& b = graph.dataInput(node, 1);
+        if (graph.isImage(a) != graph.isImage(b))
+            graph.refuse(node, "its inputs differ in rank (broadcasting has no Neurite layer)");
+        image = graph.isImage(a);
+        return {a, b};
     }
 
     bool needsTwoInputs(const LayerSpec& layer, const std::vector<Shape>& inputs, std::string& error) const

@@ -35,6 +35,8 @@ public:
     void toOnnx(OnnxGraph& graph, const PlanStep& step) const override;
     void toTorch(TorchModule& module, const PlanStep& step) const override;
     void toCpp(CppProgram& program, const PlanStep& step) const override;
+    std::vector<std::string> onnxOps() const override { return {m_names.onnx}; }
+    void fromOnnx(OnnxImportGraph& graph, const OnnxNodeView& node) const override;
 
 protected:
     ConvGeometry geometry(const LayerSpec& layer, const Shape& in) const;
