@@ -143,15 +143,22 @@ private Q_SLOTS:
     void importedModelPredictsWhatTorchPredicts_data()
     {
         QTest::addColumn<QString>("model");
-        for (const char* name :
-             {"mlp_softmax", "mlp_logits", "cnn_folded", "cnn_batchnorm", "residual", "concat", "view"})
-            QTest::newRow(name) << QString(name);
+        QTest::addColumn<bool>("logits"); // whether the PyTorch model ends in raw scores rather than a softmax
+        QTest::newRow("MLP, F.softmax") << "mlp_softmax" << false;
+        QTest::newRow("MLP, logits") << "mlp_logits" << true;
+        QTest::newRow("CNN, BatchNorm folded") << "cnn_folded" << true;
+        QTest::newRow("CNN, BatchNorm kept") << "cnn_batchnorm" << true;
+        QTest::newRow("residual Add, nn.Softmax") << "residual" << false;
+        QTest::newRow("torch.cat") << "concat" << true;
+        QTest::newRow("x.view, F.softmax") << "view" << false;
     }
 
-    // Probabilities for 200 random inputs (logits models softmaxed by the script), as PyTorch computes them.
+    // Probabilities for 200 random inputs (logits models softmaxed by the script), as PyTorch computes them;
+    // the notes tell the user when the model's raw scores became probabilities, and only then.
     void importedModelPredictsWhatTorchPredicts()
     {
         QFETCH(QString, model);
+        QFETCH(bool, logits);
         OnnxImport imported;
         QString error;
         QVERIFY2(importModel(model, imported, error), qPrintable(error));
@@ -168,6 +175,7 @@ private Q_SLOTS:
         qInfo("%s: largest difference from PyTorch %.3g (notes: %s)", qPrintable(model), diff,
               qPrintable(joined(imported.notes)));
         QVERIFY2(diff <= kTolerance, qPrintable(QString::number(diff)));
+        QVERIFY2(joined(imported.notes).contains("logits") == logits, qPrintable(joined(imported.notes)));
     }
 
     void testSetPredictionsAreTorchs_data()
