@@ -115,6 +115,51 @@ class Viewed(nn.Module):
         return F.softmax(self.fc(x.view(x.size(0), -1)), dim=1)
 
 
+class EveryDenseLayer(nn.Module):
+    """nn.Linear without bias (exported as MatMul), BatchNorm1d, Dropout, LeakyReLU, Sigmoid and Tanh; logits."""
+
+    def __init__(self):
+        super().__init__()
+        self.fc1 = nn.Linear(784, 32, bias=False)
+        self.bn = nn.BatchNorm1d(32)
+        self.drop = nn.Dropout(0.3)
+        self.fc2 = nn.Linear(32, 16)
+        self.fc3 = nn.Linear(16, 10)
+
+    def forward(self, x):
+        x = F.leaky_relu(self.fc2(self.drop(self.bn(self.fc1(x)))), 0.2)
+        return self.fc3(torch.tanh(torch.sigmoid(x)))
+
+
+class Pools(nn.Module):
+    """A conv without bias, AvgPool2d, AdaptiveAvgPool2d(1) (GlobalAveragePool); logits."""
+
+    def __init__(self):
+        super().__init__()
+        self.conv1 = nn.Conv2d(1, 4, 3, bias=False)  # 26x26
+        self.avg = nn.AvgPool2d(2)  # 13x13
+        self.conv2 = nn.Conv2d(4, 6, 3, padding=1)
+        self.gap = nn.AdaptiveAvgPool2d(1)
+        self.fc = nn.Linear(6, 10)
+
+    def forward(self, x):
+        x = F.relu(self.conv2(self.avg(F.relu(self.conv1(x)))))
+        return self.fc(torch.flatten(self.gap(x), 1))
+
+
+class AsymmetricPad(nn.Module):
+    """F.pad by one pixel on the right and bottom only, before a 2x2 conv (TensorFlow's "same" for an even
+    kernel); logits."""
+
+    def __init__(self):
+        super().__init__()
+        self.conv = nn.Conv2d(1, 2, 2)
+        self.fc = nn.Linear(2 * 28 * 28, 10)
+
+    def forward(self, x):
+        return self.fc(torch.flatten(self.conv(F.pad(x, (0, 1, 0, 1))), 1))
+
+
 # name: (model factory, input shape of one sample, whether it ends in plain logits, export arguments)
 IMAGE = (1, 28, 28)
 MODELS = {
@@ -126,11 +171,21 @@ MODELS = {
     "residual": (Residual, IMAGE, False, {}),
     "concat": (Branches, IMAGE, True, {}),
     "view": (Viewed, IMAGE, False, {}),
+    # What else users export: more layer types, older and newer opsets (Softmax and Pad changed at 13 and
+    # 11), and a fixed batch of 1 without dynamic axes (x.view's shape is then a constant).
+    "mlp_layers": (EveryDenseLayer, (784,), True, {}),
+    "cnn_pools": (Pools, IMAGE, True, {}),
+    "pad_asymmetric": (AsymmetricPad, IMAGE, True, {}),
+    "mlp_opset9": (lambda: Mlp(softmax=True), (784,), False, {"opset_version": 9}),
+    "cnn_opset11": (Cnn, IMAGE, True, {"opset_version": 11}),
+    "cnn_opset17": (Cnn, IMAGE, True, {"opset_version": 17}),
+    "view_static": (Viewed, IMAGE, False, {"dynamic_axes": None}),
 }
 
 # The models trained on mnist-10k before export; cnn_batchnorm is the same trained network as cnn_folded.
 TRAINED = ("mlp_softmax", "cnn_folded")
-SAME_NETWORK = {"cnn_batchnorm": "cnn_folded"}
+SAME_NETWORK = {"cnn_batchnorm": "cnn_folded", "mlp_opset9": "mlp_softmax", "cnn_opset11": "cnn_folded",
+                "cnn_opset17": "cnn_folded"}
 
 
 def read_idx(path):
@@ -156,18 +211,19 @@ def load_mnist(folder, part):
 
 
 def give_batchnorm_stats(net):
-    """Non-trivial affine parameters before training (training then moves the running statistics away from
-    their initial 0 and 1), so that folding or applying BatchNorm wrongly shows in the outputs."""
+    """Non-trivial affine parameters and running statistics (training moves the latter on), so that folding
+    or applying BatchNorm wrongly shows in the outputs."""
     for m in net.modules():
-        if isinstance(m, nn.BatchNorm2d):
+        if isinstance(m, nn.modules.batchnorm._BatchNorm):
             with torch.no_grad():
                 m.weight.uniform_(0.5, 1.5)
                 m.bias.uniform_(-0.3, 0.3)
+                m.running_mean.uniform_(-0.5, 0.5)
+                m.running_var.uniform_(0.5, 2.0)
 
 
 def train(net, shape, images, labels):
     """One seeded epoch of Adam over the first TRAIN_IMAGES training images, batches of 32."""
-    give_batchnorm_stats(net)
     net.train()
     optimiser = torch.optim.Adam(net.parameters(), lr=1e-3)
     order = torch.randperm(TRAIN_IMAGES)
@@ -189,22 +245,33 @@ def probabilities(net, x, logits):
 
 
 def export(net, shape, path, extra):
-    torch.onnx.export(net, torch.rand(2, *shape), path, input_names=["input"], output_names=["output"],
-                      dynamic_axes={"input": {0: "N"}, "output": {0: "N"}}, **extra)
+    """Exports with a dynamic batch axis "N" unless `extra` says otherwise; a fixed batch is 1."""
+    args = {"input_names": ["input"], "output_names": ["output"],
+            "dynamic_axes": {"input": {0: "N"}, "output": {0: "N"}}}
+    args.update(extra)
+    torch.onnx.export(net, torch.rand(2 if args["dynamic_axes"] else 1, *shape), path, **args)
     model = onnx.load(path)
     onnx.checker.check_model(model)
+    opset = [o.version for o in model.opset_import if o.domain in ("", "ai.onnx")]
+    if opset != [extra.get("opset_version", opset[0])]:
+        sys.exit(f"{path} has opset {opset}, not the {extra['opset_version']} asked for")
     return sorted({node.op_type for node in model.graph.node})
 
 
 def check_graph(name, ops):
     """The exporter's graphs this test is about; fails loudly when PyTorch wrote something else."""
     wanted = {"cnn_folded": ("Pad",), "cnn_batchnorm": ("BatchNormalization", "Pad"), "residual": ("Add",),
-              "concat": ("Concat",), "view": ("Shape", "Gather", "Unsqueeze", "Concat", "Reshape")}
+              "concat": ("Concat",), "view": ("Shape", "Gather", "Unsqueeze", "Concat", "Reshape"),
+              "mlp_layers": ("MatMul", "BatchNormalization", "LeakyRelu", "Sigmoid", "Tanh"),
+              "cnn_pools": ("AveragePool", "GlobalAveragePool"), "pad_asymmetric": ("Pad",),
+              "cnn_opset11": ("Pad",), "cnn_opset17": ("Pad",), "view_static": ("Reshape",)}
     missing = [op for op in wanted.get(name, ()) if op not in ops]
     if missing:
         sys.exit(f"{name}.onnx has no {', '.join(missing)} node: {' '.join(ops)}")
     if name == "cnn_folded" and "BatchNormalization" in ops:
         sys.exit("cnn_folded.onnx kept its BatchNormalization node: the eval-mode export should fold it")
+    if name == "view_static" and "Shape" in ops:
+        sys.exit("view_static.onnx computes x.view's shape: with a fixed batch it should be a constant")
 
 
 def main():
@@ -217,6 +284,8 @@ def main():
     for name, (make, shape, logits, extra) in MODELS.items():
         torch.manual_seed(sum(map(ord, name)))
         net = nets[SAME_NETWORK[name]] if name in SAME_NETWORK else make()
+        if name not in SAME_NETWORK:
+            give_batchnorm_stats(net)
         if name in TRAINED:
             train(net, shape, train_images, train_labels)
         net.eval()

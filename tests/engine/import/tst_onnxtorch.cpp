@@ -1,9 +1,10 @@
 // Models that PyTorch itself builds and exports with torch.onnx.export (torch_models.py: MLPs ending in softmax
 // or logits, a CNN with its BatchNorm folded or kept as a node, a residual Add, a Concat, x.view's Shape
-// subgraph, padding in a Conv, in a Pad before one and with a stride) must, once imported, predict what
-// PyTorch predicts: the same probabilities within 1e-5 on random inputs, and the same class for every
-// mnist-10k test image for the models trained on it. Also what a user sees of an import: the layers, their
-// ids from PyTorch's module names, and the Pad merged into its Conv.
+// subgraph, padding in a Conv, in a Pad before one and with a stride, and what else users export: more layer
+// types, opsets 9 to 17, a fixed batch of 1) must, once imported, predict what PyTorch predicts: the same
+// probabilities within 1e-5 on random inputs, and the same class for every mnist-10k test image for the
+// models trained on it. Also what a user sees of an import: the layers, their ids from PyTorch's module
+// names, the Pad merged into its Conv, and a note exactly when raw scores became probabilities.
 // Fails (never skips) when Debian's python3-torch, python3-onnx, python3-numpy or mnist-10k are missing.
 #include "ProcessRun.h"
 #include "TestSupport.h"
@@ -151,6 +152,13 @@ private Q_SLOTS:
         QTest::newRow("residual Add, nn.Softmax") << "residual" << false;
         QTest::newRow("torch.cat") << "concat" << true;
         QTest::newRow("x.view, F.softmax") << "view" << false;
+        QTest::newRow("Linear without bias, BatchNorm1d, Dropout, activations") << "mlp_layers" << true;
+        QTest::newRow("AvgPool2d, AdaptiveAvgPool2d(1), conv without bias") << "cnn_pools" << true;
+        QTest::newRow("F.pad on the right and bottom") << "pad_asymmetric" << true;
+        QTest::newRow("MLP, opset 9") << "mlp_opset9" << false;
+        QTest::newRow("CNN, opset 11") << "cnn_opset11" << true;
+        QTest::newRow("CNN, opset 17") << "cnn_opset17" << true;
+        QTest::newRow("x.view, fixed batch of 1") << "view_static" << false;
     }
 
     // Probabilities for 200 random inputs (logits models softmaxed by the script), as PyTorch computes them;
@@ -188,6 +196,12 @@ private Q_SLOTS:
                                                        << "cnn_folded";
         QTest::newRow("trained CNN, BatchNorm kept") << "cnn_batchnorm"
                                                      << "cnn_folded";
+        QTest::newRow("trained MLP, opset 9") << "mlp_opset9"
+                                              << "mlp_softmax";
+        QTest::newRow("trained CNN, opset 11") << "cnn_opset11"
+                                               << "cnn_folded";
+        QTest::newRow("trained CNN, opset 17") << "cnn_opset17"
+                                               << "cnn_folded";
     }
 
     // The same class for every mnist-10k test image, hence the same accuracy. Neurite reads the images
