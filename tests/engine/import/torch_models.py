@@ -11,6 +11,7 @@ For the models trained on mnist-10k (TRAINED) it also writes
   NAME.test.f32      PyTorch's class probabilities for every test image, raw float32 (count x 10)
   NAME.test.u8       PyTorch's argmax prediction for every test image, one byte each
 and prints "NAME accuracy A" (A in [0, 1]). Each model also prints "NAME ops OP OP ..." (sorted op types).
+Last, unsupported.onnx: a model with four nodes Neurite cannot import, their names in unsupported.nodes.
 Checks that the exporter really produced the graphs the test is about (BatchNormalization kept or folded,
 the Shape subgraph of x.view, the Pad of nn.ZeroPad2d) and exits non-zero when one is missing.
 """
@@ -160,6 +161,41 @@ class AsymmetricPad(nn.Module):
         return self.fc(torch.flatten(self.conv(F.pad(x, (0, 1, 0, 1))), 1))
 
 
+class Unsupported(nn.Module):
+    """Four things Neurite has no layer for: a grouped conv, a dilated conv, reflection padding, upsampling."""
+
+    def __init__(self):
+        super().__init__()
+        self.conv = nn.Conv2d(1, 4, 3, padding=1)
+        self.grouped = nn.Conv2d(4, 4, 3, padding=1, groups=2)
+        self.dilated = nn.Conv2d(4, 4, 3, padding=2, dilation=2)
+        self.after_pad = nn.Conv2d(4, 4, 3)  # 30x30 -> 28x28
+        self.fc = nn.Linear(4 * 14 * 14, 10)
+
+    def forward(self, x):
+        x = self.dilated(self.grouped(self.conv(x)))
+        x = F.max_pool2d(self.after_pad(F.pad(x, (1, 1, 1, 1), mode="reflect")), 2)
+        x = F.max_pool2d(F.interpolate(x, scale_factor=2), 2)
+        return self.fc(torch.flatten(x, 1))
+
+
+def unsupported_nodes(path):
+    """The nodes of `path` that Neurite cannot import, found from the file itself: grouped or dilated Conv,
+    a Pad that is not constant, Resize."""
+    def attribute(node, name, default):
+        return next((onnx.helper.get_attribute_value(a) for a in node.attribute if a.name == name), default)
+    names = []
+    for node in onnx.load(path).graph.node:
+        conv = node.op_type == "Conv" and (attribute(node, "group", 1) != 1 or
+                                           any(d != 1 for d in attribute(node, "dilations", [1, 1])))
+        pad = node.op_type == "Pad" and attribute(node, "mode", b"constant") != b"constant"
+        if conv or pad or node.op_type == "Resize":
+            names.append(node.name)
+    if len(names) != 4:
+        sys.exit(f"{path} should have 4 nodes Neurite cannot import, has {names}")
+    return names
+
+
 # name: (model factory, input shape of one sample, whether it ends in plain logits, export arguments)
 IMAGE = (1, 28, 28)
 MODELS = {
@@ -303,6 +339,10 @@ def main():
             predicted = y.argmax(axis=1).astype(np.uint8)
             predicted.tofile(path + ".test.u8")
             print(name, "accuracy", float((predicted == test_labels.numpy()).mean()))
+    path = os.path.join(out_dir, "unsupported")
+    export(Unsupported().eval(), IMAGE, path + ".onnx", {})
+    with open(path + ".nodes", "w") as f:
+        f.write("\n".join(unsupported_nodes(path + ".onnx")) + "\n")
 
 
 if __name__ == "__main__":

@@ -293,6 +293,22 @@ private Q_SLOTS:
         QVERIFY2(padding == "same" || (padding == "explicit" && conv1->number("pad", -1) == 1.0), padding.c_str());
         QVERIFY2(joined(imported.notes).contains("Pad"), qPrintable(joined(imported.notes)));
     }
+
+    // A model with several nodes Neurite has no layer for is refused with one error naming every one of
+    // them (the script finds them in the file: a grouped and a dilated Conv, a reflection Pad, a Resize).
+    void unsupportedNodesAreNamedAtOnce()
+    {
+        const QStringList nodes =
+            QString::fromStdString(readBytes(file("unsupported", ".nodes"))).split('\n', Qt::SkipEmptyParts);
+        QCOMPARE(nodes.size(), 4);
+        OnnxImport imported;
+        QString error;
+        QVERIFY2(!importModel("unsupported", imported, error), "a model with a grouped conv imported");
+        qInfo("%s", qPrintable(error));
+        QVERIFY2(error.contains("unsupported.onnx"), qPrintable(error)); // the file, as the importer names it
+        for (const QString& node : nodes)
+            QVERIFY2(error.contains("'" + node + "'"), qPrintable(node + " is not named in: " + error));
+    }
 };
 
 QTEST_APPLESS_MAIN(TestOnnxTorch)
