@@ -161,6 +161,19 @@ class AsymmetricPad(nn.Module):
         return self.fc(torch.flatten(self.conv(F.pad(x, (0, 1, 0, 1))), 1))
 
 
+class Nested(nn.Module):
+    """nn.Sequential inside modules, as torchvision writes them: PyTorch names the nodes
+    "/features/features.0/Conv"; logits."""
+
+    def __init__(self):
+        super().__init__()
+        self.features = nn.Sequential(nn.Conv2d(1, 4, 3), nn.ReLU(), nn.MaxPool2d(2))  # 13x13
+        self.classifier = nn.Sequential(nn.Flatten(), nn.Linear(4 * 13 * 13, 10))
+
+    def forward(self, x):
+        return self.classifier(self.features(x))
+
+
 class Unsupported(nn.Module):
     """Four things Neurite has no layer for: a grouped conv, a dilated conv, reflection padding, upsampling."""
 
@@ -216,6 +229,7 @@ MODELS = {
     "cnn_opset11": (Cnn, IMAGE, True, {"opset_version": 11}),
     "cnn_opset17": (Cnn, IMAGE, True, {"opset_version": 17}),
     "view_static": (Viewed, IMAGE, False, {"dynamic_axes": None}),
+    "nested": (Nested, IMAGE, True, {}),
 }
 
 # The models trained on mnist-10k before export; cnn_batchnorm is the same trained network as cnn_folded.

@@ -107,14 +107,14 @@ class TestOnnxTorch : public QObject {
 
     QString file(const QString& name, const QString& suffix) const { return m_models.filePath(name + suffix); }
 
-    // The import of NAME.onnx; `error` gets the importer's message when it throws.
+    // The import of NAME.onnx; `error` gets the importer's own message when it throws.
     bool importModel(const QString& name, OnnxImport& imported, QString& error) const
     {
         try {
             imported = importOnnx(file(name, ".onnx").toStdString());
             return true;
         } catch (const NeuriteError& e) {
-            error = name + ".onnx: " + QString::fromUtf8(e.what());
+            error = QString::fromUtf8(e.what()); // the importer names the file
             return false;
         }
     }
@@ -159,6 +159,7 @@ private Q_SLOTS:
         QTest::newRow("CNN, opset 11") << "cnn_opset11" << true;
         QTest::newRow("CNN, opset 17") << "cnn_opset17" << true;
         QTest::newRow("x.view, fixed batch of 1") << "view_static" << false;
+        QTest::newRow("nn.Sequential in modules") << "nested" << true;
     }
 
     // Probabilities for 200 random inputs (logits models softmaxed by the script), as PyTorch computes them;
@@ -265,6 +266,13 @@ private Q_SLOTS:
         QVERIFY2(layerOfModule(imported.project.spec, "fc1"), qPrintable(layerTypes(imported.project.spec).join(" ")));
         QCOMPARE(layerOfModule(imported.project.spec, "fc1")->type, std::string("Dense"));
         QCOMPARE(layerOfModule(imported.project.spec, "fc2")->type, std::string("Dense"));
+
+        // The node "/features/features.0/Conv" is module features.0 (its scope names every parent again).
+        QVERIFY2(importModel("nested", imported, error), qPrintable(error));
+        const LayerSpec& conv = imported.project.spec.layers.at(1);
+        QCOMPARE(conv.type, std::string("Conv2D"));
+        const QString id = QString::fromStdString(conv.id);
+        QVERIFY2(id.startsWith("features") && id.endsWith("0") && id.count("features") == 1, qPrintable(id));
     }
 
     // nn.ZeroPad2d(1) before conv2 (3x3, stride 2) becomes conv2's own padding, and conv1's padding=1 stays.
