@@ -228,6 +228,8 @@ MODELS = {
     "mlp_opset9": (lambda: Mlp(softmax=True), (784,), False, {"opset_version": 9}),
     "cnn_opset11": (Cnn, IMAGE, True, {"opset_version": 11}),
     "cnn_opset17": (Cnn, IMAGE, True, {"opset_version": 17}),
+    # As older PyTorch wrote by default: the weights also listed as graph inputs, Pad's amounts an attribute.
+    "cnn_opset9_weight_inputs": (Cnn, IMAGE, True, {"opset_version": 9, "keep_initializers_as_inputs": True}),
     "view_static": (Viewed, IMAGE, False, {"dynamic_axes": None}),
     "nested": (Nested, IMAGE, True, {}),
 }
@@ -235,7 +237,7 @@ MODELS = {
 # The models trained on mnist-10k before export; cnn_batchnorm is the same trained network as cnn_folded.
 TRAINED = ("mlp_softmax", "cnn_folded")
 SAME_NETWORK = {"cnn_batchnorm": "cnn_folded", "mlp_opset9": "mlp_softmax", "cnn_opset11": "cnn_folded",
-                "cnn_opset17": "cnn_folded"}
+                "cnn_opset17": "cnn_folded", "cnn_opset9_weight_inputs": "cnn_folded"}
 
 
 def read_idx(path):
@@ -314,7 +316,7 @@ def check_graph(name, ops):
               "concat": ("Concat",), "view": ("Shape", "Gather", "Unsqueeze", "Concat", "Reshape"),
               "mlp_layers": ("MatMul", "BatchNormalization", "LeakyRelu", "Sigmoid", "Tanh"),
               "cnn_pools": ("AveragePool", "GlobalAveragePool"), "pad_asymmetric": ("Pad",),
-              "cnn_opset11": ("Pad",), "cnn_opset17": ("Pad",), "view_static": ("Reshape",)}
+              "cnn_opset11": ("Pad",), "cnn_opset17": ("Pad",), "cnn_opset9_weight_inputs": ("Pad",), "view_static": ("Reshape",)}
     missing = [op for op in wanted.get(name, ()) if op not in ops]
     if missing:
         sys.exit(f"{name}.onnx has no {', '.join(missing)} node: {' '.join(ops)}")

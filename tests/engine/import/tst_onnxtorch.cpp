@@ -158,6 +158,7 @@ private Q_SLOTS:
         QTest::newRow("MLP, opset 9") << "mlp_opset9" << false;
         QTest::newRow("CNN, opset 11") << "cnn_opset11" << true;
         QTest::newRow("CNN, opset 17") << "cnn_opset17" << true;
+        QTest::newRow("CNN, opset 9, weights as inputs") << "cnn_opset9_weight_inputs" << true;
         QTest::newRow("x.view, fixed batch of 1") << "view_static" << false;
         QTest::newRow("nn.Sequential in modules") << "nested" << true;
     }
