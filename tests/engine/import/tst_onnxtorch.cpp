@@ -181,6 +181,7 @@ private Q_SLOTS:
         net.predict(x, y);
         QCOMPARE(y.rows(), kSamples);
         QCOMPARE(y.cols(), kClasses);
+        QVERIFY(y.allFinite()); // a NaN would not show in the largest difference
         const double diff = double((y - expected).cwiseAbs().maxCoeff());
         qInfo("%s: largest difference from PyTorch %.3g (notes: %s)", qPrintable(model), diff,
               qPrintable(joined(imported.notes)));
@@ -226,6 +227,7 @@ private Q_SLOTS:
         Matrix y;
         net.predict(allImages(test), y);
         QCOMPARE(y.rows(), count);
+        QVERIFY(y.allFinite());
 
         int differing = 0, neuriteCorrect = 0, torchCorrect = 0;
         for (Eigen::Index i = 0; i < count; ++i) {
