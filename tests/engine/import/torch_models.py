@@ -4,7 +4,7 @@
 usage: torch_models.py OUT_DIR MNIST_DIR
 
 For every model NAME (see MODELS) it writes into OUT_DIR:
-  NAME.onnx          the model, exported with a dynamic batch axis named "N"
+  NAME.onnx          the model, exported with a dynamic batch axis named "N" (view_static: a fixed batch of 1)
   NAME.inputs.f32    200 seeded random inputs, raw float32, one sample per row (C, H, W flattened)
   NAME.outputs.f32   PyTorch's class probabilities for them, raw float32 (200 x 10)
 For the models trained on mnist-10k (TRAINED) it also writes
@@ -13,7 +13,8 @@ For the models trained on mnist-10k (TRAINED) it also writes
 and prints "NAME accuracy A" (A in [0, 1]). Each model also prints "NAME ops OP OP ..." (sorted op types).
 Last, unsupported.onnx: a model with four nodes Neurite cannot import, their names in unsupported.nodes.
 Checks that the exporter really produced the graphs the test is about (BatchNormalization kept or folded,
-the Shape subgraph of x.view, the Pad of nn.ZeroPad2d) and exits non-zero when one is missing.
+the Shape subgraph of x.view, the Pad of nn.ZeroPad2d, MatMul for a Linear without bias, the opset asked
+for...) and exits non-zero when one is missing.
 """
 import gzip
 import os
