@@ -175,6 +175,51 @@ class Nested(nn.Module):
         return self.classifier(self.features(x))
 
 
+class Downsample(nn.Module):
+    """A ResNet-style block that halves the image: a strided 3x3 path with BatchNorm, added to a strided 1x1
+    conv of its input, then global average pooling; logits."""
+
+    def __init__(self):
+        super().__init__()
+        self.stem = nn.Conv2d(1, 4, 3, padding=1)
+        self.conv_a = nn.Conv2d(4, 8, 3, stride=2, padding=1)  # 14x14
+        self.conv_b = nn.Conv2d(8, 8, 3, padding=1)
+        self.bn = nn.BatchNorm2d(8)
+        self.shortcut = nn.Conv2d(4, 8, 1, stride=2)
+        self.fc = nn.Linear(8, 10)
+
+    def forward(self, x):
+        h = F.relu(self.stem(x))
+        y = F.relu(self.bn(self.conv_b(F.relu(self.conv_a(h)))) + self.shortcut(h))
+        return self.fc(torch.flatten(F.adaptive_avg_pool2d(y, 1), 1))
+
+
+class ReluThenBatchNorm(nn.Module):
+    """BatchNorm after the ReLU (the exporter cannot fold it into the conv); logits."""
+
+    def __init__(self):
+        super().__init__()
+        self.conv = nn.Conv2d(1, 4, 3)
+        self.bn = nn.BatchNorm2d(4)
+        self.fc = nn.Linear(4 * 26 * 26, 10)
+
+    def forward(self, x):
+        return self.fc(torch.flatten(self.bn(F.relu(self.conv(x))), 1))
+
+
+class DenseBranches(nn.Module):
+    """torch.cat of two Linear layers of a flat input; logits."""
+
+    def __init__(self):
+        super().__init__()
+        self.left = nn.Linear(784, 8)
+        self.right = nn.Linear(784, 6)
+        self.fc = nn.Linear(14, 10)
+
+    def forward(self, x):
+        return self.fc(F.relu(torch.cat([self.left(x), self.right(x)], dim=1)))
+
+
 class Unsupported(nn.Module):
     """Four things Neurite has no layer for: a grouped conv, a dilated conv, reflection padding, upsampling."""
 
@@ -233,6 +278,9 @@ MODELS = {
     "cnn_opset9_weight_inputs": (Cnn, IMAGE, True, {"opset_version": 9, "keep_initializers_as_inputs": True}),
     "view_static": (Viewed, IMAGE, False, {"dynamic_axes": None}),
     "nested": (Nested, IMAGE, True, {}),
+    "downsample": (Downsample, IMAGE, True, {}),
+    "relu_batchnorm": (ReluThenBatchNorm, IMAGE, True, {}),
+    "dense_concat": (DenseBranches, (784,), True, {}),
 }
 
 # The models trained on mnist-10k before export; cnn_batchnorm is the same trained network as cnn_folded.
@@ -317,7 +365,10 @@ def check_graph(name, ops):
               "concat": ("Concat",), "view": ("Shape", "Gather", "Unsqueeze", "Concat", "Reshape"),
               "mlp_layers": ("MatMul", "BatchNormalization", "LeakyRelu", "Sigmoid", "Tanh"),
               "cnn_pools": ("AveragePool", "GlobalAveragePool"), "pad_asymmetric": ("Pad",),
-              "cnn_opset11": ("Pad",), "cnn_opset17": ("Pad",), "cnn_opset9_weight_inputs": ("Pad",), "view_static": ("Reshape",)}
+              "cnn_opset11": ("Pad",), "cnn_opset17": ("Pad",), "cnn_opset9_weight_inputs": ("Pad",),
+              "view_static": ("Reshape",),
+              "downsample": ("Add", "GlobalAveragePool"), "relu_batchnorm": ("BatchNormalization",),
+              "dense_concat": ("Concat",)}
     missing = [op for op in wanted.get(name, ()) if op not in ops]
     if missing:
         sys.exit(f"{name}.onnx has no {', '.join(missing)} node: {' '.join(ops)}")

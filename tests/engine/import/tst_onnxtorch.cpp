@@ -161,6 +161,9 @@ private Q_SLOTS:
         QTest::newRow("CNN, opset 9, weights as inputs") << "cnn_opset9_weight_inputs" << true;
         QTest::newRow("x.view, fixed batch of 1") << "view_static" << false;
         QTest::newRow("nn.Sequential in modules") << "nested" << true;
+        QTest::newRow("strided residual block with a 1x1 shortcut") << "downsample" << true;
+        QTest::newRow("BatchNorm after ReLU") << "relu_batchnorm" << true;
+        QTest::newRow("torch.cat of two Linear") << "dense_concat" << true;
     }
 
     // Probabilities for 200 random inputs (logits models softmaxed by the script), as PyTorch computes them;
