@@ -13,7 +13,8 @@
 namespace neurite::cli {
 namespace {
 
-// A first argument that names a file the designer opens: `neurite net.neurite`, `neurite design.json`.
+// A first argument that names a file the designer opens: `neurite net.neurite`, `neurite design.json`,
+// `neurite model.onnx`.
 bool opensTheDesigner(int argc, char** argv)
 {
     if (argc < 2)
@@ -22,7 +23,7 @@ bool opensTheDesigner(int argc, char** argv)
     const auto isFile = [&](const std::string& suffix) {
         return first.size() > suffix.size() && first.ends_with(suffix);
     };
-    return isFile(".neurite") || isFile(".json");
+    return isFile(".neurite") || isFile(".json") || isFile(".onnx");
 }
 
 bool isHelpRequest(const std::string& argument)

@@ -40,6 +40,9 @@ Arguments trainArguments()
         {"lr", "X", "learning rate"},
         {"momentum", "X", "SGD momentum"},
         {"nesterov", "", "SGD with Nesterov momentum"},
+        {"from-weights", "",
+         "start from the weights the --design file holds (a trained project or an ONNX model: "
+         "fine-tuning) instead of new ones from the seed"},
         {"weight-decay", "X", "L2 weight decay (decoupled for adamw)"},
         {"schedule", "NAME", "learning-rate schedule: constant, step or cosine"},
         {"step-epochs", "N", "step schedule: epochs between decays"},
@@ -73,6 +76,8 @@ void applyOptions(const Arguments& a, TrainingSettings& s)
     s.optimizer.momentum = float(a.real("momentum", s.optimizer.momentum, 0, 0.9999));
     if (a.has("nesterov"))
         s.optimizer.nesterov = true;
+    if (a.has("from-weights"))
+        s.startFromWeights = true;
     s.optimizer.weightDecay = float(a.real("weight-decay", s.optimizer.weightDecay, 0, 10));
     s.schedule.kind = a.text("schedule", s.schedule.kind);
     s.schedule.stepEpochs = int(a.integer("step-epochs", s.schedule.stepEpochs, 1, 100000));
@@ -204,6 +209,16 @@ void printTestResult(Network& network, const Dataset& data, const TrainingHistor
               << " of " << data.name << "\n";
 }
 
+// --from-weights (or a project saved with that setting): the run continues from the file's weights.
+void startFromProjectWeights(Network& network, const Project& project, const std::string& file)
+{
+    if (file.empty())
+        throw UsageError("--from-weights needs --design with a trained project or an ONNX model");
+    if (!project.weights)
+        throw NeuriteError(file + " holds no weights to start from: train it first, or leave out --from-weights");
+    network.setWeights(*project.weights); // NeuriteError naming a tensor when they are not this design's
+}
+
 } // namespace
 
 int runTrain(const Args& args)
@@ -226,6 +241,8 @@ int runTrain(const Args& args)
     project.settings.dataSet = data.name;
 
     Network network(project.spec, project.settings.seed);
+    if (project.settings.startFromWeights)
+        startFromProjectWeights(network, project, a.text("design"));
     checkDataFitsNetwork(network, data);
     const bool table = data.train.kind == SampleKind::TableRow;
     if (!quiet)

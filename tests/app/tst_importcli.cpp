@@ -90,6 +90,28 @@ private Q_SLOTS:
         QVERIFY(summary.out.contains("Total parameters"));
     }
 
+    // Fine-tuning an ONNX model: --from-weights starts from its weights (a learning rate too small to move
+    // them keeps its report); without it the run starts from the seed's weights.
+    void trainingContinuesFromTheModelsWeights()
+    {
+        const QStringList still{"--data", path("corners"), "--epochs", "1", "--optimizer", "sgd", "--lr", "1e-12"};
+        const ProcessRun tuned = runNeurite(
+            QStringList{"train", "--design", path("trained.onnx"), "--from-weights", "--out", path("tuned.neurite")} +
+            still);
+        QVERIFY2(tuned.status == 0, qPrintable(tuned.err));
+        const ProcessRun fresh = runNeurite(
+            QStringList{"train", "--design", path("trained.onnx"), "--out", path("fresh.neurite")} + still);
+        QVERIFY2(fresh.status == 0, qPrintable(fresh.err));
+        const auto report = [&](const char* file) {
+            return evalReport(runNeurite({"eval", path(file), "--data", path("corners")}));
+        };
+        QCOMPARE(report("tuned.neurite"), report("trained.neurite"));
+        QVERIFY(report("fresh.neurite") != report("trained.neurite"));
+        const ProcessRun nothing = runNeurite(QStringList{"train", "--preset", "lenet", "--from-weights"} + still);
+        QCOMPARE(nothing.status, 2);
+        QVERIFY2(nothing.err.contains("--from-weights needs --design"), qPrintable(nothing.err));
+    }
+
     void aModelThatCannotBeImportedWritesNothing()
     {
         QVERIFY(writeRecurrentOnnxModel(path("lstm.onnx")));

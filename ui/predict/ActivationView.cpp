@@ -92,6 +92,27 @@ void ActivationView::setNetwork(const neurite::Network* network)
     update();
 }
 
+namespace {
+
+// True when layer `id` reads the Input's pixels as they are: directly, or through Flatten or Dropout only.
+// (A Dense after convolutions may have 784 inputs too, 16 x 7 x 7 of them, which are no pixels.)
+bool readsThePixels(const neurite::NetworkSpec& spec, std::string id)
+{
+    for (std::size_t hops = 0; hops <= spec.layers.size(); ++hops) {
+        const auto wire = std::find_if(spec.connections.begin(), spec.connections.end(),
+                                       [&](const neurite::Connection& c) { return c.to == id; });
+        const neurite::LayerSpec* from = wire == spec.connections.end() ? nullptr : spec.find(wire->from);
+        if (!from || (from->type != "Input" && from->type != "Flatten" && from->type != "Dropout"))
+            return false;
+        if (from->type == "Input")
+            return true;
+        id = from->id;
+    }
+    return false;
+}
+
+} // namespace
+
 // Tiles exist for a first Dense layer that reads the 784 pixels of a 28x28 input directly.
 void ActivationView::buildWeightTiles(const neurite::Network& network)
 {
@@ -102,7 +123,7 @@ void ActivationView::buildWeightTiles(const neurite::Network& network)
         const neurite::LayerTypeInfo* info = neurite::findLayerType(l.type);
         return info && info->unitWeights;
     });
-    if (dense == layers.end())
+    if (dense == layers.end() || !readsThePixels(network.spec(), dense->id))
         return;
     const neurite::Weights weights = network.weights();
     const auto w = std::find_if(weights.begin(), weights.end(),

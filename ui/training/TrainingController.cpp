@@ -176,7 +176,7 @@ void TrainingController::deliver(const TestEvaluation& evaluation)
 }
 
 bool TrainingController::start(const NetworkSpec& spec, const TrainingSettings& settings, DataSetHandle data,
-                               std::optional<StepUnit> firstStep)
+                               std::optional<StepUnit> firstStep, const std::optional<Weights>& startWeights)
 {
     if (m_state == State::Running || m_state == State::Paused)
         return false;
@@ -187,6 +187,7 @@ bool TrainingController::start(const NetworkSpec& spec, const TrainingSettings& 
     job.spec = spec;
     job.settings = settings;
     job.data = std::move(data);
+    job.startWeights = startWeights;
     job.control = std::make_shared<TrainingControl>();
     job.control->setPace(m_pace);
     if (firstStep)

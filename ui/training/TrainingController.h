@@ -44,7 +44,8 @@ public:
     // reused when it was loaded last) when `data` is null. False while a run is going (not yet stopping).
     // With `firstStep` the run starts paused and takes that step first (before the worker sees it).
     bool start(const NetworkSpec& spec, const TrainingSettings& settings, DataSetHandle data = {},
-               std::optional<StepUnit> firstStep = std::nullopt);
+               std::optional<StepUnit> firstStep = std::nullopt,
+               const std::optional<Weights>& startWeights = std::nullopt);
     void pause();
     void resume();
     // The run stops before its next batch and keeps the `kept` weights (TrainingControl::requestStop).

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <variant>
 
@@ -23,6 +24,7 @@ struct TrainingJob {
     TrainingSettings settings;
     DataSetHandle data; // null: load settings.dataSet first
     std::shared_ptr<TrainingControl> control;
+    std::optional<Weights> startWeights; // fine-tuning: the run starts from these, not from the seed's
 };
 
 struct LoadRequest {

@@ -159,6 +159,7 @@ private:
     bool m_askingStop = false;
     double m_testAccuracy;
     int m_runNumber = 0;
+    bool m_startedFromWeights = false; // the current run continues from the document's weights
     QString m_previewName;
     TableSettings m_previewTable; // what the preview's table was loaded with
     ImageSettings m_previewImage; // ... and its image folder

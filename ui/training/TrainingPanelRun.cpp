@@ -49,7 +49,15 @@ void TrainingPanel::beginRun(std::optional<StepUnit> firstStep)
 
 void TrainingPanel::launch(const DataSetHandle& data)
 {
-    if (!m_controller->start(m_document->spec(), m_runSettings, data, m_firstStep)) {
+    // Fine-tuning starts from the weights the document holds: an imported model's, or the last run's.
+    const std::optional<Weights> startWeights = m_runSettings.startFromWeights ? m_document->trainedWeights()
+                                                                               : std::nullopt;
+    if (m_runSettings.startFromWeights && !startWeights)
+        showBanner(tr("There are no weights to start from (the design is new or has changed): this run starts "
+                      "from new weights from the seed."),
+                   false);
+    m_startedFromWeights = startWeights.has_value();
+    if (!m_controller->start(m_document->spec(), m_runSettings, data, m_firstStep, startWeights)) {
         m_document->setDesignLocked(false);
         return;
     }
@@ -62,7 +70,8 @@ void TrainingPanel::launch(const DataSetHandle& data)
     m_progress->setFormat(m_firstStep ? tr("Paused — stepping…") : tr("Starting…"));
     m_speed->clear();
     m_tabs->setCurrentIndex(0);
-    appendLog(tr("— Run %1: %2").arg(m_runNumber).arg(RunComparison::describeSettings(m_runSettings)));
+    const QString start = m_startedFromWeights ? tr(" · from the current weights") : QString();
+    appendLog(tr("— Run %1: %2%3").arg(m_runNumber).arg(RunComparison::describeSettings(m_runSettings), start));
     Q_EMIT statusMessage(tr("Training started."));
 }
 

@@ -145,6 +145,10 @@ void TrainingSettingsForm::addRunRows()
     m_seed = new QSpinBox(this);
     m_seed->setRange(0, std::numeric_limits<int>::max());
     m_form->addRow(tr("Seed"), m_seed);
+    m_startFromWeights = new QCheckBox(tr("current weights"), this);
+    m_startFromWeights->setToolTip(tr("Continue from the weights the project holds (an imported model, or the "
+                                      "last run) instead of new weights from the seed: fine-tuning"));
+    m_form->addRow(tr("Start from"), m_startFromWeights);
     m_threads = new QSpinBox(this);
     m_threads->setRange(0, std::max(1, QThread::idealThreadCount()) * 2);
     m_threads->setSpecialValueText(tr("all cores"));
@@ -164,6 +168,7 @@ void TrainingSettingsForm::connectEdits()
     for (QComboBox* box : {m_optimizer, m_schedule})
         connect(box, &QComboBox::currentIndexChanged, this, &TrainingSettingsForm::edited);
     connect(m_nesterov, &QCheckBox::toggled, this, &TrainingSettingsForm::edited);
+    connect(m_startFromWeights, &QCheckBox::toggled, this, &TrainingSettingsForm::edited);
 }
 
 void TrainingSettingsForm::addDataSetRow()
@@ -335,6 +340,7 @@ TrainingSettings TrainingSettingsForm::settings() const
     s.validationSplit = float(m_validationSplit->value());
     s.earlyStoppingPatience = m_patience->value();
     s.seed = std::uint64_t(m_seed->value());
+    s.startFromWeights = m_startFromWeights->isChecked();
     s.threads = m_threads->value();
     s.augmentation = m_augmentation->settings();
     return s;
@@ -370,6 +376,7 @@ void TrainingSettingsForm::setSettings(const TrainingSettings& s)
     m_patience->setValue(s.earlyStoppingPatience);
     m_seed->setValue(int(std::min<std::uint64_t>(s.seed, std::uint64_t(std::numeric_limits<int>::max()))));
     m_threads->setValue(s.threads);
+    m_startFromWeights->setChecked(s.startFromWeights);
     m_augmentation->setSettings(s.augmentation);
     updateVisibleRows();
     m_updating = false;

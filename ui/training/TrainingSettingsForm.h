@@ -87,6 +87,7 @@ private:
     bool m_ownTestFolder = false; // ... with a test/ folder (no split)
     QSpinBox* m_patience = nullptr;
     QSpinBox* m_seed = nullptr;
+    QCheckBox* m_startFromWeights = nullptr;
     QSpinBox* m_threads = nullptr;
     bool m_updating = false;
 };

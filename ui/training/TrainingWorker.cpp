@@ -221,6 +221,8 @@ void TrainingWorker::train(const TrainingJob& job)
         }
         report(RunStarted{job.runId, data});
         Network network(job.spec, job.settings.seed);
+        if (job.startWeights)
+            network.setWeights(*job.startWeights);
         MailboxSink sink(*this, m_outbox, job.runId, network);
         TrainingResult result = neurite::train(network, *data, job.settings, &sink, job.control.get());
 

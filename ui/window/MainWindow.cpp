@@ -186,7 +186,8 @@ bool MainWindow::importModel(const QString& path)
     const QString name = QFileInfo(path).fileName();
     QString summary;
     const bool imported = attempt(tr("Cannot import %1").arg(name), [&] {
-        const OnnxImport model = importOnnx(QFile::encodeName(path).toStdString());
+        OnnxImport model = importOnnx(QFile::encodeName(path).toStdString());
+        model.project.settings.startFromWeights = true; // Train fine-tunes the model unless told otherwise
         m_document->loadProject(model.project, QString());
         m_document->setDesignInfo(QFileInfo(path).completeBaseName(), tr("Imported from %1").arg(name));
         m_document->setModified(true); // nothing saved it yet: closing asks

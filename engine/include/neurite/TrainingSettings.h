@@ -64,6 +64,9 @@ struct TrainingSettings {
     int threads = 0;                   // 0 = all cores
     int earlyStoppingPatience = 0;     // epochs without validation-loss improvement; 0 = off
     AugmentationSettings augmentation; // training batches of image data only (a table is refused when on)
+    // Start from the weights the project holds (an imported model, an earlier run: fine-tuning) rather
+    // than from the seed's initialisation.
+    bool startFromWeights = false;
     bool operator==(const TrainingSettings&) const = default;
 };
 

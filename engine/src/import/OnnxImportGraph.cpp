@@ -170,7 +170,9 @@ std::string OnnxImportGraph::idStem(const OnnxNodeView& node)
     std::string name = node.name();
     if (const auto slash = name.rfind('/'); slash != std::string::npos && name.substr(slash + 1) == node.op())
         name.resize(slash); // "/fc1/Gemm" -> "/fc1", "dense1/Relu" -> "dense1"
-    return cleanId(name);
+    // "/Relu_1" (an unnamed F.relu) reads as "relu_1", like the ids of the palette's layers.
+    const std::string id = cleanId(name);
+    return id.compare(0, node.op().size(), node.op()) == 0 ? lowercase(id) : id;
 }
 
 std::string OnnxImportGraph::uniqueId(std::string stem)

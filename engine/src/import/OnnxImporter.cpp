@@ -62,6 +62,7 @@ public:
         readInput();
         importNodes();
         addOutput();
+        pruneLayersOffThePath();
         OnnxImport result;
         result.project.spec = m_spec;
         result.project.weights = assembledWeights();
@@ -132,6 +133,7 @@ private:
     void importNodes();
     void importNode(int index);
     void addOutput();
+    void pruneLayersOffThePath();
     Weights assembledWeights() const;
 
     const std::vector<float>* importedTensor(const std::string& layer, const std::string& part) const
@@ -273,6 +275,33 @@ void OnnxImporter::addOutput()
     m_spec.layers.push_back(
         {id, "Output", {{"loss", std::string(loss == LossKind::CrossEntropy ? "cross_entropy" : "mse")}}});
     m_spec.connections.push_back({layerOf(m_graphOutput), id, 0});
+}
+
+// Layers whose output never reaches the model's output (branches the graph computes and drops) are left
+// out, as Neurite's own plan would leave them out of training and exports.
+void OnnxImporter::pruneLayersOffThePath()
+{
+    std::set<std::string> needed;
+    std::vector<std::string> pending;
+    for (const LayerSpec& layer : m_spec.layers)
+        if (layer.type == "Output" || layer.type == "Input")
+            pending.push_back(layer.id);
+    while (!pending.empty()) {
+        const std::string id = pending.back();
+        pending.pop_back();
+        if (!needed.insert(id).second)
+            continue;
+        for (const Connection& c : m_spec.connections)
+            if (c.to == id)
+                pending.push_back(c.from);
+    }
+    const std::size_t before = m_spec.layers.size();
+    std::erase_if(m_spec.layers, [&](const LayerSpec& l) { return !needed.count(l.id); });
+    std::erase_if(m_spec.connections,
+                  [&](const Connection& c) { return !needed.count(c.from) || !needed.count(c.to); });
+    if (const std::size_t dropped = before - m_spec.layers.size(); dropped > 0)
+        m_notes.push_back(std::to_string(dropped) + (dropped == 1 ? " layer does" : " layers do") +
+                          " not lead to the model's output and " + (dropped == 1 ? "was" : "were") + " left out.");
 }
 
 // The weights in the engine's layout, with the names and shapes the network itself gives them.

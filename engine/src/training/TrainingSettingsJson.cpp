@@ -162,6 +162,7 @@ Json settingsToJson(const TrainingSettings& settings)
             {"seed", settings.seed},
             {"threads", settings.threads},
             {"earlyStoppingPatience", settings.earlyStoppingPatience},
+            {"startFromWeights", settings.startFromWeights},
             {"table", tableToJson(settings.table)},
             {"augmentation", augmentationToJson(settings.augmentation)},
             {"image", imageToJson(settings.image)}};
@@ -180,6 +181,7 @@ TrainingSettings settingsFromJson(const Json& value, const JsonLocation& at)
     readOptional(value, "seed", at, settings.seed, expectUnsigned);
     readOptional(value, "threads", at, settings.threads, readInt);
     readOptional(value, "earlyStoppingPatience", at, settings.earlyStoppingPatience, readInt);
+    readOptional(value, "startFromWeights", at, settings.startFromWeights, expectBool);
     readOptional(value, "table", at, settings.table, tableFromJson);
     readOptional(value, "augmentation", at, settings.augmentation, augmentationFromJson);
     readOptional(value, "image", at, settings.image, imageFromJson);

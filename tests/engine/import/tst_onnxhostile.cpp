@@ -82,6 +82,13 @@ save("twooutputs", [helper.make_node("Relu", ["x"], ["a"], name="r1"), helper.ma
      [io("x", [8])], [io("a", [8]), io("b", [8])])
 save("grouped", [helper.make_node("Conv", ["img", "wg"], ["y"], name="grouped_conv", group=2)],
      [io("img", [2, 6, 6])], [io("y", [2, 4, 4])], [numpy_helper.from_array(np.ones((2, 1, 3, 3), np.float32), "wg")])
+# A branch computed and dropped (d2 reads d1 but nothing reads d2), as the fuzzer found.
+w1 = numpy_helper.from_array(np.ones((3, 8), np.float32), "w1")
+w2 = numpy_helper.from_array(np.ones((2, 3), np.float32), "w2")
+save("deadbranch", [helper.make_node("Gemm", ["x", "w1"], ["h"], name="d1", transB=1),
+                    helper.make_node("Gemm", ["h", "w2"], ["unused"], name="d2", transB=1),
+                    helper.make_node("Softmax", ["h"], ["y"], name="sm", axis=1)],
+     [io("x", [8])], [io("y", [3])], [w1, w2])
 save("oldopset", [helper.make_node("Relu", ["x"], ["y"], name="r")], [io("x", [8])], [io("y", [8])], opset=7)
 # 150,000 nodes: over the importer's limit, refused before ONNX's checker walks them.
 nodes = [helper.make_node("Identity", ["x" if i == 0 else "t%d" % (i - 1)], ["t%d" % i]) for i in range(150000)]
@@ -162,6 +169,22 @@ private Q_SLOTS:
         expectError("grouped", {"grouped_conv", "group 2"});
         expectError("oldopset", {"opset 7", "opsets 9 to"});
         expectError("millions", {"150000 nodes", "at most 100000"});
+    }
+
+    // Found by fuzz_onnximport: a dead branch was imported, and export (which plans only what reaches the
+    // Output) then gave a different design. It is left out, and said so.
+    void deadBranchesAreLeftOut()
+    {
+        const OnnxImport imported = importOnnx(path("deadbranch"));
+        QVERIFY(imported.project.spec.find("d1") != nullptr);
+        QVERIFY(imported.project.spec.find("d2") == nullptr);
+        QVERIFY(imported.project.weights.has_value());
+        for (const NamedTensor& t : *imported.project.weights)
+            QVERIFY2(!QString::fromStdString(t.name).startsWith("d2."), t.name.c_str());
+        bool noted = false;
+        for (const std::string& note : imported.notes)
+            noted = noted || note.find("1 layer does not lead to the model's output") != std::string::npos;
+        QVERIFY(noted);
     }
 
     void garbageIsNotAModel()

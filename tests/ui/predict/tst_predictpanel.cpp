@@ -20,6 +20,7 @@
 
 #include "neurite/DigitPreprocessing.h"
 #include "neurite/NetworkSpec.h"
+#include "neurite/Validation.h"
 
 #include <cmath>
 
@@ -201,6 +202,16 @@ void TestPredictPanel::activationsFollowTheInput()
     QCOMPARE(view->weightTileCount(), 128);
     QCOMPARE(view->weightTiles().size(), QSize(16 * 29 + 1, 8 * 29 + 1));
     QVERIFY(view->shownLayers().isEmpty());
+
+    // A Dense after convolutions reads features, not pixels, even with 784 of them (16 x 7 x 7): no tiles.
+    NetworkSpec cnn = *preset("lenet");
+    for (LayerSpec& layer : cnn.layers)
+        if (layer.id == "conv1" || layer.id == "conv2") // "same": 28 -> pool 14 -> pool 7
+            layer.options["padding"] = std::string("same");
+    PredictPanel features;
+    features.setModel(std::make_shared<Network>(cnn, 7), "cnn", std::nan(""), {});
+    QCOMPARE(validate(cnn).layers.at("flatten").outputShape.size(), 784L);
+    QCOMPARE(features.activationView()->weightTileCount(), 0);
 
     panel.canvas()->addStroke(arc({224, 224}, 100, 150, 0, 360));
     QCOMPARE(view->shownLayers(), QStringList({"dense1", "dense2"}));

@@ -88,10 +88,12 @@ private Q_SLOTS:
     void evaluationMatchesTheEngine();
     void learningRateChangeIsTakenAtTheNextBatch();
     void quickStartStopCyclesLeakNoThreads();
+    void fineTuningStartsFromTheGivenWeights();
 
 private:
     DataSetHandle m_small;  // 4 classes of 8x8 images: quick runs
     DataSetHandle m_longer; // 10 classes of 28x28: runs that last long enough to pause
+    Weights lastWeights;    // the kept weights of the last run of fineTuningStartsFromTheGivenWeights
 };
 
 void TestTrainingController::initTestCase()
@@ -343,6 +345,32 @@ void TestTrainingController::quickStartStopCyclesLeakNoThreads()
     const int after = threadCount();
     qInfo("threads before %d, after %d", before, after);
     QVERIFY2(after <= before + 1, qPrintable(QStringLiteral("%1 -> %2").arg(before).arg(after)));
+}
+
+// "Start from current weights" (an imported model, the last run): a run given weights starts from them.
+// With a learning rate too small to move them, it ends where the first run did; from the seed, it does not.
+void TestTrainingController::fineTuningStartsFromTheGivenWeights()
+{
+    const NetworkSpec spec = smallSpec(64, 4);
+    const auto run = [&](const TrainingSettings& settings, const std::optional<Weights>& start) {
+        TrainingController controller;
+        Recorder rec(controller);
+        if (!controller.start(spec, settings, m_small, std::nullopt, start) || !controller.waitUntilIdle(60000))
+            return -1.0f;
+        if (!QTest::qWaitFor([&] { return rec.outcome.has_value(); }, 20000))
+            return -1.0f;
+        lastWeights = rec.outcome->keptWeights;
+        return rec.outcome->test.metrics.accuracy;
+    };
+    const float trained = run(quickSettings(4, 8), std::nullopt);
+    const Weights weights = lastWeights;
+    QVERIFY2(trained > 0.8f, qPrintable(QString::number(trained)));
+    TrainingSettings still = quickSettings(1, 8);
+    still.optimizer.kind = "sgd";
+    still.optimizer.learningRate = 1e-12f;
+    QCOMPARE(run(still, weights), trained);
+    const float fresh = run(still, std::nullopt);
+    QVERIFY2(fresh < trained - 0.2f, qPrintable(QString("%1 from the seed, %2 trained").arg(fresh).arg(trained)));
 }
 
 QTEST_MAIN(TestTrainingController)
