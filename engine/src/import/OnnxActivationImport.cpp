@@ -64,6 +64,18 @@ std::string onnxActivationOp(Activation f)
     return "Identity";
 }
 
+void importFinalLogSoftmax(OnnxImportGraph& graph, const OnnxNodeView& node)
+{
+    const std::string& x = graph.dataInput(node, 0);
+    if (!graph.isGraphOutput(node.output(0)))
+        graph.refuse(node, "a LogSoftmax inside the network has no Neurite layer (only as the model's last node)");
+    checkSoftmaxAxis(graph, node, x);
+    graph.setSoftmaxHead();
+    graph.note("The model ends in LogSoftmax (log-probabilities); Neurite's cross-entropy output gives the "
+               "probabilities themselves (their exp), with the same classes.");
+    graph.alias(node.output(0), x, false);
+}
+
 void importActivation(OnnxImportGraph& graph, const OnnxNodeView& node, const LayerKind& kind, Activation f)
 {
     const std::string& x = graph.dataInput(node, 0);

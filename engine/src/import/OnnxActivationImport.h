@@ -18,4 +18,8 @@ std::string onnxActivationOp(Activation f);
 // Imports `node` for the activation layer type `kind` applying `f`.
 void importActivation(OnnxImportGraph& graph, const OnnxNodeView& node, const LayerKind& kind, Activation f);
 
+// A LogSoftmax that ends the model (PyTorch's MNIST example ends in F.log_softmax, for NLL loss) is the
+// cross-entropy head: the design gives its exp, the probabilities themselves. Refused anywhere else.
+void importFinalLogSoftmax(OnnxImportGraph& graph, const OnnxNodeView& node);
+
 } // namespace neurite

@@ -2,6 +2,7 @@
 // Pad) or read by the layer type that stands for its operator, and the graph's output becomes the Output
 // layer. Problems are collected over the whole graph and reported together, before anything is returned.
 #include "export/OnnxHints.h"
+#include "import/OnnxActivationImport.h"
 #include "import/OnnxConstantFolding.h"
 #include "import/OnnxImportGraph.h"
 #include "import/OnnxModelFile.h"
@@ -101,8 +102,8 @@ private:
     {
         const std::string& op = node.op_type();
         return (node.domain().empty() || node.domain() == "ai.onnx") &&
-               (op == "Constant" || op == "Identity" || op == "Pad" || isConstantOp(op) || kindReading(op) ||
-                isSchemaNode(node));
+               (op == "Constant" || op == "Identity" || op == "Pad" || op == "LogSoftmax" || isConstantOp(op) ||
+                kindReading(op) || isSchemaNode(node));
     }
 
     // Every node no layer type reads, or whose attributes rule it out, all at once, before any is mapped.
@@ -264,6 +265,8 @@ void OnnxImporter::importNode(int index)
         return alias(node.output(0), dataInput(node, 0), isImage(dataInput(node, 0)));
     if (node.op() == "Pad")
         return readPadNode(*this, node);
+    if (node.op() == "LogSoftmax")
+        return importFinalLogSoftmax(*this, node);
     const LayerKind* kind = kindReading(node.op());
     if (!kind) // an operator folded only when its inputs are constants (Slice, Transpose, ...)
         refuse(node, unsupportedOpReason(node.op(), ""));

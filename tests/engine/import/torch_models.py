@@ -31,7 +31,8 @@ TRAIN_IMAGES = 2000
 
 
 class Mlp(nn.Module):
-    """784 -> 64 -> ReLU -> 10, with a softmax head or plain logits."""
+    """784 -> 64 -> ReLU -> 10, with a softmax head, plain logits, or F.log_softmax (softmax="log", as
+    PyTorch's own MNIST example ends)."""
 
     def __init__(self, softmax):
         super().__init__()
@@ -44,6 +45,8 @@ class Mlp(nn.Module):
 
     def forward(self, x):
         y = self.logits(x)
+        if self.softmax == "log":
+            return F.log_softmax(y, dim=1)
         return F.softmax(y, dim=1) if self.softmax else y
 
 
@@ -281,6 +284,8 @@ MODELS = {
     "downsample": (Downsample, IMAGE, True, {}),
     "relu_batchnorm": (ReluThenBatchNorm, IMAGE, True, {}),
     "dense_concat": (DenseBranches, (784,), True, {}),
+    # The softmax of log-probabilities is the probabilities: "softmaxed" like logits.
+    "mlp_log_softmax": (lambda: Mlp(softmax="log"), (784,), True, {}),
 }
 
 # The models trained on mnist-10k before export; cnn_batchnorm is the same trained network as cnn_folded.

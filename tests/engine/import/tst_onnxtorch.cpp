@@ -164,6 +164,7 @@ private Q_SLOTS:
         QTest::newRow("strided residual block with a 1x1 shortcut") << "downsample" << true;
         QTest::newRow("BatchNorm after ReLU") << "relu_batchnorm" << true;
         QTest::newRow("torch.cat of two Linear") << "dense_concat" << true;
+        QTest::newRow("MLP, F.log_softmax") << "mlp_log_softmax" << false;
     }
 
     // Probabilities for 200 random inputs (logits models softmaxed by the script), as PyTorch computes them;
