@@ -73,7 +73,7 @@ private Q_SLOTS:
         QVERIFY(*document->trainedWeights() == m_weights);
         QVERIFY(document->isModified());
         QVERIFY(document->path().isEmpty());
-        QVERIFY(document->positionsGuessed()); // laid out for the view, as a template is
+        QVERIFY(document->positionsGuessed());          // laid out for the view, as a template is
         QVERIFY(document->settings().startFromWeights); // Train fine-tunes it
         QCOMPARE(document->designName(), QString("residual"));
     }
