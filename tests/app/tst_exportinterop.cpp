@@ -3,6 +3,8 @@
 // image layer), and train.py must train with DDP.
 // These tests fail (never skip) when the Python packages are missing: test.sh installs them.
 #include "ExportDesigns.h"
+#include "FloatFiles.h"
+#include "PythonRun.h"
 #include "TestSupport.h"
 #include "neurite/IdxFile.h"
 #include "neurite/ModelExport.h"
@@ -22,9 +24,6 @@ using namespace neurite;
 using namespace neurite::test;
 
 namespace {
-
-// Debian's Python, which has the python3-* packages; not whichever python3 comes first on PATH.
-const char* const kPython = "/usr/bin/python3";
 
 const char* const kOnnxScript = R"PY(
 import sys
@@ -71,54 +70,6 @@ assert torch.equal(y, net.predict(x.reshape(len(x), *model.INPUT_SHAPE))), "(N, 
 y.numpy().astype(np.float32).tofile(outputs)
 print(type(net).__name__, sum(p.numel() for p in net.parameters()))
 )PY";
-
-// Runs `script` with Debian's Python; fails the test with Python's own message when it does not succeed.
-QString runPython(const QString& script, const QStringList& args, const QStringList& env = {}, int timeoutMs = 120000)
-{
-    QProcess p;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    for (const QString& kv : env)
-        environment.insert(kv.section('=', 0, 0), kv.section('=', 1));
-    p.setProcessEnvironment(environment);
-    p.start(kPython, QStringList{"-c", script} + args);
-    const bool finished = p.waitForFinished(timeoutMs);
-    const QString out = QString::fromUtf8(p.readAllStandardOutput());
-    const QString err = QString::fromUtf8(p.readAllStandardError());
-    if (!finished || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
-        p.kill();
-        p.waitForFinished();
-        qWarning("%s\n%s", qPrintable(out), qPrintable(err));
-        return QStringLiteral("FAILED");
-    }
-    return out;
-}
-
-void writeFloats(const QString& path, const Matrix& m)
-{
-    std::ofstream(path.toStdString(), std::ios::binary)
-        .write(reinterpret_cast<const char*>(m.data()), std::streamsize(m.size() * sizeof(float)));
-}
-
-Matrix readFloats(const QString& path, Eigen::Index rows, Eigen::Index cols)
-{
-    std::ifstream in(path.toStdString(), std::ios::binary);
-    const std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-    Matrix m(rows, cols);
-    if (bytes.size() != std::size_t(m.size()) * sizeof(float))
-        return Matrix();
-    std::memcpy(m.data(), bytes.data(), bytes.size());
-    return m;
-}
-
-Matrix allImages(const SampleSet& set)
-{
-    std::vector<std::uint32_t> indices(set.count());
-    for (std::size_t i = 0; i < indices.size(); ++i)
-        indices[i] = std::uint32_t(i);
-    Matrix x;
-    gatherBatch(set, indices.data(), int(indices.size()), x);
-    return x;
-}
 
 // 200 test images (20 per class) of synthetic 28 x 28 digits-like blobs, and 200 for training.
 Dataset testData()
@@ -257,7 +208,7 @@ private Q_SLOTS:
         const QString path = dir.filePath("model.onnx");
         exportOnnx(net.spec(), net.weights(), path.toStdString());
 
-        const Matrix x = allImages(data.test);
+        const Matrix x = allSamples(data.test);
         QCOMPARE(x.rows(), Eigen::Index(200));
         writeFloats(dir.filePath("x.bin"), x);
         const bool image = design == "lenet" || design == "resnet-small" || design.startsWith("image");
@@ -291,7 +242,7 @@ private Q_SLOTS:
         const QString folder = dir.filePath("torch");
         exportTorch(net.spec(), net.weights(), TrainingSettings{}, folder.toStdString());
 
-        const Matrix x = allImages(data.test);
+        const Matrix x = allSamples(data.test);
         writeFloats(dir.filePath("x.bin"), x);
         const QString out = runPython(kTorchScript, {folder, folder + "/weights.npz", dir.filePath("x.bin"), "200",
                                                      "784", dir.filePath("y.bin")});

@@ -29,7 +29,9 @@ void addValueInfo(onnx::ValueInfoProto* info, const std::string& name, const std
         shape->add_dim()->set_dim_value(d);
 }
 
-std::string activationOp(Activation f)
+} // namespace
+
+std::string onnxActivationOp(Activation f)
 {
     switch (f) {
     case Activation::ReLU: return "Relu";
@@ -41,8 +43,6 @@ std::string activationOp(Activation f)
     }
     return "Identity";
 }
-
-} // namespace
 
 OnnxNode& OnnxNode::integer(const std::string& name, std::int64_t value)
 {
@@ -148,7 +148,7 @@ void OnnxGraph::initializer(const std::string& name, const std::vector<std::int6
 void OnnxGraph::activation(Activation f, float alpha, const std::string& layerId, const std::string& in,
                            const std::string& out)
 {
-    OnnxNode n = node(activationOp(f), layerId, {in}, out);
+    OnnxNode n = node(onnxActivationOp(f), layerId, {in}, out);
     if (f == Activation::LeakyReLU)
         n.real("alpha", alpha);
     if (f == Activation::Softmax)

@@ -22,6 +22,10 @@ namespace neurite {
 
 struct PlanStep;
 
+// The ONNX operator of an activation ("Relu" for ReLU; "Identity" for linear): what export writes and
+// import reads.
+std::string onnxActivationOp(Activation f);
+
 // A node just added: its attributes are set through this handle.
 class OnnxNode {
 public:

@@ -1,6 +1,8 @@
 // Activation nodes behind OnnxActivationImport.h.
 #include "import/OnnxActivationImport.h"
 
+#include "export/OnnxGraph.h"
+
 #include "layers/LayerChoices.h"
 #include "layers/LayerKind.h"
 
@@ -50,19 +52,6 @@ bool takeIntoLayer(OnnxImportGraph& graph, const OnnxNodeView& node, const std::
 }
 
 } // namespace
-
-std::string onnxActivationOp(Activation f)
-{
-    switch (f) {
-    case Activation::ReLU: return "Relu";
-    case Activation::LeakyReLU: return "LeakyRelu";
-    case Activation::Sigmoid: return "Sigmoid";
-    case Activation::Tanh: return "Tanh";
-    case Activation::Softmax: return "Softmax";
-    case Activation::Linear: break;
-    }
-    return "Identity";
-}
 
 void importFinalLogSoftmax(OnnxImportGraph& graph, const OnnxNodeView& node)
 {

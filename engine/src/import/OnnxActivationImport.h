@@ -12,9 +12,6 @@ namespace neurite {
 
 class LayerKind;
 
-// "Relu" for Activation::ReLU, ...
-std::string onnxActivationOp(Activation f);
-
 // Imports `node` for the activation layer type `kind` applying `f`.
 void importActivation(OnnxImportGraph& graph, const OnnxNodeView& node, const LayerKind& kind, Activation f);
 

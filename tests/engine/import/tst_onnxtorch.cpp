@@ -6,7 +6,10 @@
 // models trained on it. Also what a user sees of an import: the layers, their ids from PyTorch's module
 // names, the Pad merged into its Conv, and a note exactly when raw scores became probabilities.
 // Fails (never skips) when Debian's python3-torch, python3-onnx, python3-numpy or mnist-10k are missing.
+#include "FloatFiles.h"
+#include "FileBytes.h"
 #include "ProcessRun.h"
+#include "PythonRun.h"
 #include "TestSupport.h"
 #include "neurite/DataSets.h"
 #include "neurite/Error.h"
@@ -25,46 +28,16 @@ using namespace neurite::test;
 
 namespace {
 
-// Debian's Python, which has the python3-* packages; not whichever python3 comes first on PATH.
-const char* const kPython = "/usr/bin/python3";
-
 constexpr Eigen::Index kSamples = 200; // random inputs per model (torch_models.py's SAMPLES)
 constexpr Eigen::Index kFeatures = 784;
 constexpr Eigen::Index kClasses = 10;
 constexpr double kTolerance = 1e-5;
-
-std::string readBytes(const QString& path)
-{
-    std::ifstream in(path.toStdString(), std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-// A raw float32 file of `rows` x `cols` values; an empty matrix when its size says otherwise.
-Matrix readFloats(const QString& path, Eigen::Index rows, Eigen::Index cols)
-{
-    const std::string bytes = readBytes(path);
-    Matrix m(rows, cols);
-    if (bytes.size() != std::size_t(m.size()) * sizeof(float))
-        return Matrix();
-    std::memcpy(m.data(), bytes.data(), bytes.size());
-    return m;
-}
 
 Eigen::Index argmaxOfRow(const Matrix& m, Eigen::Index row)
 {
     Eigen::Index best = 0;
     m.row(row).maxCoeff(&best);
     return best;
-}
-
-Matrix allImages(const SampleSet& set)
-{
-    std::vector<std::uint32_t> indices(set.count());
-    for (std::size_t i = 0; i < indices.size(); ++i)
-        indices[i] = std::uint32_t(i);
-    Matrix x;
-    gatherBatch(set, indices.data(), int(indices.size()), x);
-    return x;
 }
 
 QStringList layerTypes(const NetworkSpec& spec)
@@ -225,11 +198,11 @@ private Q_SLOTS:
         const SampleSet& test = m_mnist.test;
         const auto count = Eigen::Index(test.count());
         const Matrix expected = readFloats(file(reference, ".test.f32"), count, kClasses);
-        const std::string torchClasses = readBytes(file(reference, ".test.u8"));
+        const std::string torchClasses = readBytes(file(reference, ".test.u8").toStdString());
         QVERIFY(expected.size() > 0);
         QCOMPARE(torchClasses.size(), test.count());
         Matrix y;
-        net.predict(allImages(test), y);
+        net.predict(allSamples(test), y);
         QCOMPARE(y.rows(), count);
         QVERIFY(y.allFinite());
 
@@ -313,8 +286,8 @@ private Q_SLOTS:
     // them (the script finds them in the file: a grouped and a dilated Conv, a reflection Pad, a Resize).
     void unsupportedNodesAreNamedAtOnce()
     {
-        const QStringList nodes =
-            QString::fromStdString(readBytes(file("unsupported", ".nodes"))).split('\n', Qt::SkipEmptyParts);
+        const QStringList nodes = QString::fromStdString(readBytes(file("unsupported", ".nodes").toStdString()))
+                                      .split('\n', Qt::SkipEmptyParts);
         QCOMPARE(nodes.size(), 4);
         OnnxImport imported;
         QString error;
