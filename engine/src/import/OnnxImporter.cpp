@@ -46,8 +46,9 @@ const LayerKind* kindReading(const std::string& op)
 
 class OnnxImporter : public OnnxImportGraph {
 public:
-    OnnxImporter(const OnnxModelFile& file, TensorSource source)
-        : m_model(file.model), m_graph(file.model.graph()), m_opset(file.opset), m_source(std::move(source))
+    OnnxImporter(OnnxModelFile file, TensorSource source)
+        : m_file(std::move(file)), m_model(m_file.model), m_graph(m_model.graph()), m_opset(m_file.opset),
+          m_source(std::move(source))
     {
         if (const auto hints = onnxHintsFromJson(metadata(m_model, kOnnxHintsKey)))
             m_hints = *hints;
@@ -64,6 +65,9 @@ public:
         importNodes();
         addOutput();
         pruneLayersOffThePath();
+        // What is left to do reads only the design and its tensors: the file's own copies can go.
+        m_constants.clear();
+        m_file.model.Clear();
         OnnxImport result;
         result.project.spec = m_spec;
         result.project.weights = assembledWeights();
@@ -147,9 +151,9 @@ private:
     void addOutput();
     void pruneLayersOffThePath();
     bool endsInSoftmax(const std::string& layerId) const;
-    Weights assembledWeights() const;
+    Weights assembledWeights();
 
-    const std::vector<float>* importedTensor(const std::string& layer, const std::string& part) const
+    std::vector<float>* importedTensor(const std::string& layer, const std::string& part)
     {
         const auto tensors = m_tensors.find(layer);
         if (tensors == m_tensors.end())
@@ -165,6 +169,7 @@ private:
         return m_schema && (node.name().starts_with("preprocess/") || node.name().starts_with("postprocess/"));
     }
 
+    OnnxModelFile m_file;
     const onnx::ModelProto& m_model;
     const onnx::GraphProto& m_graph;
     int m_opset;
@@ -327,7 +332,7 @@ void OnnxImporter::pruneLayersOffThePath()
 }
 
 // The weights in the engine's layout, with the names and shapes the network itself gives them.
-Weights OnnxImporter::assembledWeights() const
+Weights OnnxImporter::assembledWeights()
 {
     const DesignPlan plan = compileDesign(m_spec);
     if (!plan.ok()) {
@@ -339,10 +344,10 @@ Weights OnnxImporter::assembledWeights() const
     Weights weights = Network(m_spec).weights();
     for (NamedTensor& tensor : weights) {
         const std::size_t dot = tensor.name.rfind('.');
-        const std::vector<float>* values = importedTensor(tensor.name.substr(0, dot), tensor.name.substr(dot + 1));
+        std::vector<float>* values = importedTensor(tensor.name.substr(0, dot), tensor.name.substr(dot + 1));
         if (!values || values->size() != tensor.values.size())
             fail("the model gives no " + tensor.name + " of " + std::to_string(tensor.values.size()) + " values");
-        tensor.values = *values;
+        tensor.values = std::move(*values);
     }
     return weights;
 }
@@ -353,16 +358,17 @@ OnnxImport importOnnxBytes(const std::string& bytes, const std::string& context,
                            const OnnxImportLimits& limits)
 {
     const TensorSource source{context, folder, &limits};
-    const OnnxModelFile file = readOnnxModel(bytes, source);
-    OnnxImporter importer(file, source);
+    OnnxImporter importer(readOnnxModel(bytes, source), source);
     return importer.run();
 }
 
 OnnxImport importOnnx(const std::string& path, const OnnxImportLimits& limits)
 {
-    const std::string bytes = readModelBytes(path, limits.maxFileBytes);
-    const std::filesystem::path folder = std::filesystem::absolute(path).parent_path();
-    return importOnnxBytes(bytes, path, folder.string(), limits);
+    const std::string folder = std::filesystem::absolute(path).parent_path().string();
+    const TensorSource source{path, folder, &limits};
+    // The file's bytes are let go once parsed: a large model is not held twice while it is mapped.
+    OnnxImporter importer(readOnnxModel(readModelBytes(path, limits.maxFileBytes), source), source);
+    return importer.run();
 }
 
 bool isOnnxPath(const std::string& path)
