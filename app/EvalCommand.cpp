@@ -8,6 +8,7 @@
 #include "neurite/DesignFile.h"
 #include "neurite/Error.h"
 #include "neurite/ImageFolder.h"
+#include "neurite/OnnxImport.h"
 #include "neurite/ProjectFile.h"
 #include "neurite/TableData.h"
 #include "neurite/Trainer.h"
@@ -121,6 +122,10 @@ int runEval(const Args& args)
     if (!project.weights)
         throw NeuriteError(path + " has no trained weights: train it first (neurite train --design " + path +
                            " --out " + path + ").");
+    // A .neurite project knows its data set; an ONNX file only what its input looks like (a digit model
+    // defaults to mnist-10k, as a new project does).
+    if (isOnnxPath(path) && !a.has("data") && project.schema && project.schema->kind == DataSchema::Kind::Table)
+        throw UsageError("give --data TABLE.csv: " + path + " does not say which table it was trained on");
     const std::string dataName = a.text("data",
                                         project.dataSetName.empty() ? project.settings.dataSet : project.dataSetName);
     const Dataset data = loadEvaluationData(project, dataName, a.text("data-dir"));

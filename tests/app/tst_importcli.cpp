@@ -112,6 +112,40 @@ private Q_SLOTS:
         QVERIFY2(nothing.err.contains("--from-weights needs --design"), qPrintable(nothing.err));
     }
 
+    // A table model keeps its column encodings through ONNX (the schema travels in the metadata): eval and
+    // predict --csv on the ONNX file give the project's own results; eval asks which table when not told.
+    void tableModelsKeepTheirEncoding()
+    {
+        const QString iris = path("iris.csv");
+        QFile table(iris);
+        QVERIFY(table.open(QIODevice::WriteOnly));
+        table.write("sepal_length,sepal_width,petal_length,petal_width,species\n");
+        for (int i = 0; i < 60; ++i) // three separable classes
+            table.write(QString("%1,%2,%3,%4,%5\n")
+                            .arg(4.5 + (i % 3) * 1.5 + (i % 7) * 0.05)
+                            .arg(3.0 + (i % 5) * 0.1)
+                            .arg(1.0 + (i % 3) * 2.0 + (i % 4) * 0.1)
+                            .arg(0.2 + (i % 3) * 0.8)
+                            .arg(QStringList{"setosa", "versicolor", "virginica"}[i % 3])
+                            .toUtf8());
+        table.close();
+        const ProcessRun train = runNeurite(
+            {"train", "--data", iris, "--epochs", "20", "--seed", "2", "--quiet", "--out", path("table.neurite")});
+        QVERIFY2(train.status == 0, qPrintable(train.err));
+        QCOMPARE(runNeurite({"export", path("table.neurite"), "--format", "onnx", "--out", path("table.onnx")}).status,
+                 0);
+        const ProcessRun a = runNeurite({"predict", path("table.neurite"), "--csv", iris});
+        const ProcessRun b = runNeurite({"predict", path("table.onnx"), "--csv", iris});
+        QVERIFY2(a.status == 0 && b.status == 0, qPrintable(a.err + b.err));
+        QVERIFY(a.out.contains("setosa"));
+        QCOMPARE(b.out, a.out);
+        QCOMPARE(evalReport(runNeurite({"eval", path("table.onnx"), "--data", iris})),
+                 evalReport(runNeurite({"eval", path("table.neurite"), "--data", iris})));
+        const ProcessRun unsaid = runNeurite({"eval", path("table.onnx")});
+        QCOMPARE(unsaid.status, 2);
+        QVERIFY2(unsaid.err.contains("give --data TABLE.csv"), qPrintable(unsaid.err));
+    }
+
     void aModelThatCannotBeImportedWritesNothing()
     {
         QVERIFY(writeRecurrentOnnxModel(path("lstm.onnx")));
