@@ -1,5 +1,6 @@
 // A design that does not fit the chosen data set is not "ready to train": the Problems list says what to
 // change, the status bar counts it, Train stays disabled and a refused start is not logged as a run.
+#include "IsolatedUserState.h"
 #include "window/MainWindow.h"
 #include "document/ProjectDocument.h"
 #include "editor/DesignEditor.h"
@@ -60,9 +61,7 @@ private:
 void TestDesignDataFit::initTestCase()
 {
     QVERIFY(m_dir.isValid());
-    qputenv("NEURITE_RECOVERY_DIR", QFile::encodeName(m_dir.filePath("recovery")));
-    QStandardPaths::setTestModeEnabled(true);
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.filePath("settings"));
+    test::isolateUserState(m_dir);
 }
 
 void TestDesignDataFit::anInputOfThreeChannelsIsAProblemOnMnist()

@@ -1,5 +1,6 @@
 // The Predict tab names its model and lets the user choose it: runs of this session, the project's weights,
 // the default model or a .neurite file. A new run is used only while the user has not chosen a model.
+#include "IsolatedUserState.h"
 #include "window/MainWindow.h"
 #include "document/ProjectDocument.h"
 #include "editor/DesignTemplates.h"
@@ -54,9 +55,7 @@ private:
 void TestModelChooser::initTestCase()
 {
     QVERIFY(m_dir.isValid());
-    qputenv("NEURITE_RECOVERY_DIR", QFile::encodeName(m_dir.filePath("recovery")));
-    QStandardPaths::setTestModeEnabled(true);
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.filePath("settings"));
+    test::isolateUserState(m_dir);
 }
 
 void TestModelChooser::init()

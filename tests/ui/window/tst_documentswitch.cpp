@@ -1,6 +1,7 @@
 // Opening or creating a document resets every view to that document's own state: after a run, New from
 // Template, Open of a trained project and of a design file leave nothing of the previous project on the
 // Train tab (Live status, charts, Results, the learning-rate field) or the Predict tab (model, canvas).
+#include "IsolatedUserState.h"
 #include "window/MainWindow.h"
 #include "charts/LossChart.h"
 #include "document/ProjectDocument.h"
@@ -68,9 +69,7 @@ private:
 void TestDocumentSwitch::initTestCase()
 {
     QVERIFY(m_dir.isValid());
-    qputenv("NEURITE_RECOVERY_DIR", QFile::encodeName(m_dir.filePath("recovery")));
-    QStandardPaths::setTestModeEnabled(true);
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.filePath("settings"));
+    test::isolateUserState(m_dir);
 }
 
 void TestDocumentSwitch::init()

@@ -1,6 +1,7 @@
 // File > Import ONNX and an .onnx file dropped on the window: the model opens as a new, unsaved project
 // with its design and weights (the Predict tab and training use them); a model that cannot be imported
 // names its nodes and leaves the current design alone.
+#include "IsolatedUserState.h"
 #include "window/MainWindow.h"
 #include "document/ProjectDocument.h"
 #include "ExportDesigns.h"
@@ -44,9 +45,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        qputenv("NEURITE_RECOVERY_DIR", QFile::encodeName(m_dir.filePath("recovery")));
-        QStandardPaths::setTestModeEnabled(true);
-        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.filePath("settings"));
+        test::isolateUserState(m_dir);
         Network net(*preset("resnet-small"), 4);
         test::setTrainedLikeWeights(net, 9);
         m_weights = net.weights();

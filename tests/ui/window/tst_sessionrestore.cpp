@@ -1,6 +1,7 @@
 // What the window remembers: exports are confirmed like Save and their dialog starts in the last export
 // folder (in this session and the next); a launch restores the geometry, the Design tab's docks, the data
 // set and the folder of the last opened file. Settings live in a temporary folder (QSettings::setPath).
+#include "IsolatedUserState.h"
 #include "window/MainWindow.h"
 #include "document/ProjectDocument.h"
 #include "editor/DesignEditor.h"
@@ -103,9 +104,7 @@ private:
 void TestSessionRestore::initTestCase()
 {
     QVERIFY(m_dir.isValid());
-    qputenv("NEURITE_RECOVERY_DIR", QFile::encodeName(m_dir.filePath("recovery")));
-    QStandardPaths::setTestModeEnabled(true);
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.filePath("settings"));
+    test::isolateUserState(m_dir);
     QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_dir.filePath("settings"));
 }
 

@@ -2,6 +2,7 @@
 // least the room it asks for and is not cut off at the side, the probability chart shows 0-100% and every
 // class name whole, chart legends are whole, the Train tab's settings are not cut, the results table shows
 // each figure and header whole.
+#include "IsolatedUserState.h"
 #include "window/MainWindow.h"
 #include "charts/AccuracyChart.h"
 #include "charts/ChartLegend.h"
@@ -130,9 +131,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        qputenv("NEURITE_RECOVERY_DIR", QFile::encodeName(m_dir.filePath("recovery")));
-        QStandardPaths::setTestModeEnabled(true);
-        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.filePath("settings"));
+        test::isolateUserState(m_dir);
     }
 
     void init()
