@@ -23,10 +23,13 @@ std::vector<OptionSpec> augmentationOptionSpecs()
             {"brightness", "X", withDefault("augment: add up to ±X to every value (0 to 1)", d.brightness)},
             {"contrast", "X",
              withDefault("augment: scale the contrast by a factor in [1-X, 1+X] (0 to 1)", d.contrast)},
-            {"noise", "X", withDefault("augment: Gaussian noise of standard deviation X (0 to 1)", d.noise)}};
+            {"noise", "X",
+             withDefault("augment: Gaussian noise of standard deviation X (0 to 1); for a generated set (circle, "
+                         "spiral, ...) the set's noise instead, 0 to 0.5 (default 0)",
+                         d.noise)}};
 }
 
-void applyAugmentationOptions(const Arguments& a, AugmentationSettings& s)
+void applyAugmentationOptions(const Arguments& a, AugmentationSettings& s, bool noiseIsData)
 {
     if (a.has("augment") && a.has("no-augment"))
         throw UsageError("give either --augment or --no-augment, not both");
@@ -42,7 +45,8 @@ void applyAugmentationOptions(const Arguments& a, AugmentationSettings& s)
     range("scale", s.scale, 0.9);
     range("brightness", s.brightness, 1);
     range("contrast", s.contrast, 1);
-    range("noise", s.noise, 1);
+    if (!noiseIsData)
+        range("noise", s.noise, 1);
     if (a.has("flip") || a.has("no-flip"))
         s.horizontalFlip = a.has("flip");
     if (a.has("no-augment") && (rangeGiven || a.has("flip")))

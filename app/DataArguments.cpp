@@ -13,13 +13,17 @@ std::vector<OptionSpec> dataOptionSpecs()
             {"target", "COLUMN", "tables: the column to predict (default: the last column)"},
             {"test-split", "X",
              "tables and image folders without test/: the share held out for testing, stratified by class "
-             "(default 0.2)"},
+             "(default 0.2, at most 0.9; generated sets: default 0.5, 0.05 to 0.95)"},
             {"split-seed", "N", "tables and image folders: the seed that chooses the test rows (default 1)"},
             {"image-size", "WxH",
              "image folders: the size images are resized to, e.g. 32x32 (default: the most "
              "common size, reduced to fit in memory and to 256 a side)"},
             {"channels", "grey|rgb", "image folders: grey or RGB (default: RGB when any image is in colour)"},
-            {"column", "NAME=ROLE", "tables: a column's role, numeric, categorical or ignored (repeat for more)"}};
+            {"column", "NAME=ROLE", "tables: a column's role, numeric, categorical or ignored (repeat for more)"},
+            {"points", "N", "generated sets (circle, spiral, ...): how many points, 2 to 100000 (default 500)"},
+            {"noise", "X", "generated sets: the noise, 0 to 0.5 as Playground's 0 to 50% (default 0)"},
+            {"data-seed", "N", "generated sets: the seed that draws the points and the test rows (default 1)"},
+            {"classes", "N", "blobs: how many classes, 3 to 5 (default 3)"}};
 }
 
 namespace {
@@ -49,7 +53,15 @@ DataOptions dataOptions(const Arguments& a)
     DataOptions options;
     options.dataDir = a.text("data-dir");
     options.target = a.text("target");
-    options.testSplit = a.real("test-split", options.testSplit, 0, 0.9);
+    // The loaders check the share against their own range (a generated set allows up to 0.95).
+    options.testSplit = a.real("test-split", options.testSplit, 0, 0.95);
+    options.plane.testRatio = a.real("test-split", options.plane.testRatio, 0, 0.95);
+    options.plane.points = int(a.integer("points", options.plane.points, 2, 100000));
+    // `neurite train` shares --noise with augmentation (up to 1); the set itself refuses more than 0.5.
+    options.plane.noise = a.real("noise", options.plane.noise, 0, 1);
+    options.plane.seed = std::uint64_t(
+        a.integer("data-seed", long(options.plane.seed), 0, std::numeric_limits<long>::max()));
+    options.plane.classes = int(a.integer("classes", options.plane.classes, 3, 5));
     options.splitSeed = std::uint64_t(
         a.integer("split-seed", long(options.splitSeed), 0, std::numeric_limits<long>::max()));
     if (a.has("image-size"))

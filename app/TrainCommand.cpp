@@ -13,6 +13,7 @@
 #include "neurite/DesignForData.h"
 #include "neurite/Error.h"
 #include "neurite/ImageFolder.h"
+#include "neurite/PlaneData.h"
 #include "neurite/ProjectFile.h"
 #include "neurite/TableData.h"
 #include "neurite/Trainer.h"
@@ -29,10 +30,13 @@ Arguments trainArguments()
         {"design", "FILE", "a .neurite project or a design JSON file saved from the designer"},
         {"preset", "NAME", "a built-in design fitted to the data: mlp, logistic, lenet or resnet-small"},
         {"data", "NAME|DIR|FILE",
-         "mnist-10k (default), fashion-mnist, mnist, iris, a folder of IDX files, a folder of images in class "
+         "mnist-10k (default), fashion-mnist, mnist, iris, a generated set (circle, xor, gauss, spiral, blobs, "
+         "plane, gauss-regression), a folder of IDX files, a folder of images in class "
          "folders (DIR/<class>/*.png|jpg, or DIR/train/ and DIR/test/), or a CSV/TSV table"}};
+    // --noise is listed once, with augmentation's options: it is a generated set's noise when --data is one.
     for (const OptionSpec& option : dataOptionSpecs())
-        options.push_back(option);
+        if (option.name != "noise")
+            options.push_back(option);
     const std::vector<OptionSpec> training = {
         {"epochs", "N", "passes over the training set"},
         {"batch", "N", "mini-batch size"},
@@ -67,7 +71,7 @@ Arguments trainArguments()
         options);
 }
 
-void applyOptions(const Arguments& a, TrainingSettings& s)
+void applyOptions(const Arguments& a, TrainingSettings& s, bool generatedData)
 {
     s.epochs = int(a.integer("epochs", s.epochs, 1, 100000));
     s.batchSize = int(a.integer("batch", s.batchSize, 1, 1 << 20));
@@ -86,7 +90,7 @@ void applyOptions(const Arguments& a, TrainingSettings& s)
     s.earlyStoppingPatience = int(a.integer("patience", s.earlyStoppingPatience, 0, 100000));
     s.seed = std::uint64_t(a.integer("seed", long(s.seed), 0, std::numeric_limits<long>::max()));
     s.threads = int(a.integer("threads", s.threads, 0, 1024));
-    applyAugmentationOptions(a, s.augmentation);
+    applyAugmentationOptions(a, s.augmentation, generatedData);
     try {
         validateSettings(s);
     } catch (const NeuriteError& e) {
@@ -149,10 +153,11 @@ const char* outcomeText(TrainingResult::Outcome outcome)
 
 namespace {
 
-// The data and, for an image folder, how it was read: saved in the project's settings.
+// The data and, for an image folder or a generated set, how it was read: saved in the project's settings.
 struct LoadedData {
     Dataset data;
     std::optional<ImageSettings> image;
+    std::optional<PlaneDataOptions> plane;
 };
 
 // An image folder is read as the project's settings say (size, channels, test split) unless the command
@@ -169,10 +174,31 @@ LoadedData loadImageFolderToTrainOn(const std::string& folder, const Arguments& 
         options.imageChannels = saved.channels;
     if (plan.hasSettings && !a.has("test-split"))
         options.testSplit = saved.testSplit;
-    LoadedData loaded{loadImageFolderReporting(folder, options, quiet), std::nullopt};
+    LoadedData loaded{loadImageFolderReporting(folder, options, quiet), std::nullopt, std::nullopt};
     const ImageEncoding& e = loaded.data.schema.image;
     loaded.image = ImageSettings{e.rows, e.cols, e.channels, float(options.testSplit)};
     return loaded;
+}
+
+// A generated set is generated as the project's settings say unless the command line says otherwise, so
+// that a project retrains on the same points.
+DataOptions dataOptionsToTrainOn(const std::string& name, const Arguments& a, const TrainingPlan& plan)
+{
+    DataOptions options = dataOptions(a);
+    if (!plan.hasSettings || !isPlaneDataSet(name))
+        return options;
+    const PlaneDataOptions& saved = plan.project.settings.plane;
+    if (!a.has("points"))
+        options.plane.points = saved.points;
+    if (!a.has("noise"))
+        options.plane.noise = saved.noise;
+    if (!a.has("test-split"))
+        options.plane.testRatio = saved.testRatio;
+    if (!a.has("data-seed"))
+        options.plane.seed = saved.seed;
+    if (!a.has("classes"))
+        options.plane.classes = saved.classes;
+    return options;
 }
 
 LoadedData loadDataToTrainOn(const Arguments& a, const TrainingPlan& plan, bool quiet)
@@ -184,7 +210,10 @@ LoadedData loadDataToTrainOn(const Arguments& a, const TrainingPlan& plan, bool 
     if (!isTable(name))
         return {loadDataset(name, dataOptions(a)), std::nullopt};
     TableReport report;
-    LoadedData loaded{loadTable(name, dataOptions(a), &report), std::nullopt};
+    const DataOptions options = dataOptionsToTrainOn(name, a, plan);
+    LoadedData loaded{loadTable(name, options, &report), std::nullopt, std::nullopt};
+    if (isPlaneDataSet(name))
+        loaded.plane = options.plane;
     if (!quiet)
         printTableReport(report, std::cout, false);
     return loaded;
@@ -237,7 +266,9 @@ int runTrain(const Args& args)
     Project& project = plan.project;
     if (loaded.image)
         project.settings.image = *loaded.image;
-    applyOptions(a, project.settings);
+    if (loaded.plane)
+        project.settings.plane = *loaded.plane;
+    applyOptions(a, project.settings, isPlaneDataSet(data.name));
     project.settings.dataSet = data.name;
 
     Network network(project.spec, project.settings.seed);

@@ -1,7 +1,9 @@
-// Named data sets and where they live: mnist-10k, fashion-mnist, mnist, iris, or any folder of IDX files.
+// Named data sets and where they live: mnist-10k, fashion-mnist, mnist, iris, the generated two-dimensional
+// sets (circle, spiral, ...), or any folder of IDX files.
 #pragma once
 
 #include "neurite/Dataset.h"
+#include "neurite/PlaneData.h"
 
 #include <cstdint>
 #include <functional>
@@ -38,6 +40,9 @@ struct DataOptions {
     int imageRows = 0;           // images: the size to resize to (0: the most common size)
     int imageCols = 0;
     int imageChannels = 0; // images: 1 (grey) or 3 (RGB); 0: chosen from the data
+    // Generated sets (circle, spiral, ...): how many points, their noise and seed, and the test share (which
+    // replaces testSplit and splitSeed for them: the set's seed also chooses its test rows).
+    PlaneDataOptions plane;
     // Images: told (from the decoding threads, one at a time) how many of `total` images are decoded.
     std::function<void(std::size_t done, std::size_t total)> progress;
 };

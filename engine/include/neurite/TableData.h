@@ -62,7 +62,8 @@ struct TableReport {
     const ColumnSummary* column(const std::string& name) const;
 };
 
-// Built-in tables that load like files: "iris" (150 flowers, 4 measurements, 3 species).
+// Built-in tables that load like files: "iris" (150 flowers, 4 measurements, 3 species), then the generated
+// two-dimensional sets of neurite/PlaneData.h (circle, xor, gauss, spiral, blobs, plane, gauss-regression).
 std::vector<std::string> builtinTableNames();
 bool isBuiltinTable(const std::string& name);
 // Whether loadDataset reads `nameOrPath` as a table: a built-in table or a file (not a folder).
@@ -71,23 +72,27 @@ bool isTable(const std::string& nameOrPath);
 // Loads a table: the target is options.target (default: the last column), roles are inferred unless
 // options.columnRoles sets them, rows are split (stratified for classes) by options.testSplit and
 // options.splitSeed, missing values are imputed and numbers standardised with the training split's
-// statistics (kept in the returned schema). `report` (optional) receives what was found. Throws NeuriteError
-// naming the file, row and column for every problem (see the README's "Your own tables").
+// statistics (kept in the returned schema). A generated set is generated from options.plane, its target
+// read as classes or as a value as the set says, and split by its test ratio and seed. `report` (optional) receives
+// what was found. Throws NeuriteError naming the file, row and column for every problem (see the README's "Your own
+// tables").
 Dataset loadTable(const std::string& nameOrPath, const DataOptions& options, TableReport* report = nullptr);
 
 // Reads a table's header and rows as text, streaming: `onHeader` once with the column names and the
 // delimiter found, then `onRow` per data row (numbered as a spreadsheet does: the first data row is row 2).
-// Checks the file as loadTable does; a header without rows is an error.
+// Checks the file as loadTable does; a header without rows is an error. A generated set is generated with
+// `plane`.
 using TableHeaderHandler = std::function<void(const std::vector<std::string>& header, char delimiter)>;
 using TableRowHandler = std::function<void(std::size_t row, const std::vector<std::string_view>& cells)>;
-void readTableRows(const std::string& nameOrPath, const TableHeaderHandler& onHeader, const TableRowHandler& onRow);
+void readTableRows(const std::string& nameOrPath, const TableHeaderHandler& onHeader, const TableRowHandler& onRow,
+                   const PlaneDataOptions& plane = {});
 
 // Every row of a table whose target is filled, encoded with a trained schema, as the test set (the training
 // set stays empty): what `neurite eval --data FILE.csv` measures. Columns are found by name; extra ones are
 // ignored, a missing input or target column is an error naming it. `droppedRows` (optional) receives the
-// number of rows without a target.
-Dataset loadTableWithSchema(const std::string& nameOrPath, const DataSchema& schema,
-                            std::size_t* droppedRows = nullptr);
+// number of rows without a target. A generated set is generated with `plane`.
+Dataset loadTableWithSchema(const std::string& nameOrPath, const DataSchema& schema, std::size_t* droppedRows = nullptr,
+                            const PlaneDataOptions& plane = {});
 
 // "comma", "semicolon", "tab".
 std::string delimiterName(char delimiter);

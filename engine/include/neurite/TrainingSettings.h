@@ -3,6 +3,7 @@
 
 #include "neurite/Augmentation.h"
 #include "neurite/DataSchema.h"
+#include "neurite/PlaneData.h"
 
 #include <cstdint>
 #include <map>
@@ -55,6 +56,7 @@ struct TrainingSettings {
     std::string dataSet = "mnist-10k";
     TableSettings table;
     ImageSettings image;
+    PlaneDataOptions plane; // a generated set (circle, spiral, ...): saved so a project regenerates its points
     int epochs = 10;
     int batchSize = 32;
     OptimizerSettings optimizer;

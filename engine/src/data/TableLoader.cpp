@@ -296,13 +296,29 @@ SampleSet encodeSplit(const ReadColumns& read, const TablePlan& plan, const Data
     return set;
 }
 
+// How a table is read: as given, or for a generated set as the set says (its own target, read as classes or
+// as a value even for a tiny set; its test ratio and seed choose the test rows).
+DataOptions readingOptions(const std::string& nameOrPath, DataOptions options)
+{
+    if (!isPlaneDataSet(nameOrPath)) {
+        if (!(options.testSplit >= 0 && options.testSplit <= 0.9))
+            throw NeuriteError("the test split must be between 0 and 0.9");
+        return options;
+    }
+    const bool regression = isPlaneRegression(nameOrPath);
+    options.target.clear(); // the last column
+    options.columnRoles[regression ? "value" : "label"] = regression ? ColumnRole::Numeric : ColumnRole::Categorical;
+    options.testSplit = options.plane.testRatio;
+    options.splitSeed = options.plane.seed;
+    return options;
+}
+
 } // namespace
 
-Dataset loadTable(const std::string& nameOrPath, const DataOptions& options, TableReport* report)
+Dataset loadTable(const std::string& nameOrPath, const DataOptions& given, TableReport* report)
 {
-    if (!(options.testSplit >= 0 && options.testSplit <= 0.9))
-        throw NeuriteError("the test split must be between 0 and 0.9");
-    const TableSource source = tableSource(nameOrPath);
+    const DataOptions options = readingOptions(nameOrPath, given);
+    const TableSource source = tableSource(nameOrPath, options.plane);
     ReadColumns read = readColumns(source);
     const std::size_t target = findTargetColumn(read.columns, options.target, source.name);
     checkRoleOverrides(read.columns, options.columnRoles, target, source.name);

@@ -8,9 +8,10 @@
 
 namespace neurite {
 
-void readTableRows(const std::string& nameOrPath, const TableHeaderHandler& onHeader, const TableRowHandler& onRow)
+void readTableRows(const std::string& nameOrPath, const TableHeaderHandler& onHeader, const TableRowHandler& onRow,
+                   const PlaneDataOptions& plane)
 {
-    const TableSource source = tableSource(nameOrPath);
+    const TableSource source = tableSource(nameOrPath, plane);
     char delimiter = ',';
     std::size_t rows = 0;
     CsvRowCollector collector(
@@ -31,7 +32,8 @@ void readTableRows(const std::string& nameOrPath, const TableHeaderHandler& onHe
         throw NeuriteError(source.name + " has a header but no rows of data");
 }
 
-Dataset loadTableWithSchema(const std::string& nameOrPath, const DataSchema& schema, std::size_t* droppedRows)
+Dataset loadTableWithSchema(const std::string& nameOrPath, const DataSchema& schema, std::size_t* droppedRows,
+                            const PlaneDataOptions& plane)
 {
     TableEncoder encoder(schema);
     Dataset data;
@@ -70,7 +72,8 @@ Dataset loadTableWithSchema(const std::string& nameOrPath, const DataSchema& sch
                 set.labels.push_back(std::uint8_t(label));
             else
                 set.targets.push_back(encoder.standardisedTarget(value));
-        });
+        },
+        plane);
     if (set.count() == 0)
         throw NeuriteError(nameOrPath + ": the target '" + schema.columns[std::size_t(target)].name +
                            "' is empty in every row");

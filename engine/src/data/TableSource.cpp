@@ -1,4 +1,5 @@
-// Table files, the built-in tables, and reading a table's raw rows.
+// Table files, the built-in tables (iris and the generated two-dimensional sets), and reading a table's raw
+// rows.
 #include "data/TableSource.h"
 
 #include "data/TableColumns.h"
@@ -44,12 +45,14 @@ std::vector<std::string> builtinTableNames()
     std::vector<std::string> names;
     for (const BuiltinTable& table : kBuiltinTables)
         names.emplace_back(table.name);
+    for (const std::string& name : planeDataSetNames())
+        names.push_back(name);
     return names;
 }
 
 bool isBuiltinTable(const std::string& name)
 {
-    return findBuiltin(name) != nullptr;
+    return findBuiltin(name) != nullptr || isPlaneDataSet(name);
 }
 
 bool isTable(const std::string& nameOrPath)
@@ -57,8 +60,17 @@ bool isTable(const std::string& nameOrPath)
     return isBuiltinTable(nameOrPath) || isRegularFile(nameOrPath);
 }
 
-TableSource tableSource(const std::string& nameOrPath)
+TableSource tableSource(const std::string& nameOrPath, const PlaneDataOptions& plane)
 {
+    if (isPlaneDataSet(nameOrPath)) {
+        const auto csv = std::make_shared<const std::string>(planeDataCsv(nameOrPath, plane));
+        // The reader keeps the text alive, whichever of it and the source goes first.
+        return {nameOrPath, [csv] {
+                    ByteSource read = memorySource(*csv);
+                    return ByteSource(
+                        [csv, read](char* buffer, std::size_t capacity) mutable { return read(buffer, capacity); });
+                }};
+    }
     if (const BuiltinTable* builtin = findBuiltin(nameOrPath)) {
         const std::string_view bytes = embeddedResource(builtin->resource);
         return {nameOrPath, [bytes] { return memorySource(bytes); }};

@@ -77,6 +77,7 @@ void validateSettings(const TrainingSettings& settings)
     if (!(testSplit > 0.0f && testSplit <= kMaxValidationSplit))
         throw NeuriteError("table test split must be in (0, 0.9] (got " + show(testSplit) + ")");
     validateImageSettings(settings.image);
+    validatePlaneDataOptions(settings.plane);
     requireAtLeast("threads", settings.threads, 0);
     requireAtLeast("early stopping patience", settings.earlyStoppingPatience, 0);
     validateOptimizerSettings(settings.optimizer);

@@ -149,6 +149,25 @@ ImageSettings imageFromJson(const Json& value, const JsonLocation& at)
     return i;
 }
 
+Json planeToJson(const PlaneDataOptions& p)
+{
+    return {
+        {"points", p.points}, {"noise", p.noise}, {"testRatio", p.testRatio}, {"seed", p.seed}, {"classes", p.classes}};
+}
+
+// Files saved before generated sets existed have no "plane" object: the defaults apply.
+PlaneDataOptions planeFromJson(const Json& value, const JsonLocation& at)
+{
+    expectObject(value, at);
+    PlaneDataOptions p;
+    readOptional(value, "points", at, p.points, readInt);
+    readOptional(value, "noise", at, p.noise, expectNumber);
+    readOptional(value, "testRatio", at, p.testRatio, expectNumber);
+    readOptional(value, "seed", at, p.seed, expectUnsigned);
+    readOptional(value, "classes", at, p.classes, readInt);
+    return p;
+}
+
 } // namespace
 
 Json settingsToJson(const TrainingSettings& settings)
@@ -165,7 +184,8 @@ Json settingsToJson(const TrainingSettings& settings)
             {"startFromWeights", settings.startFromWeights},
             {"table", tableToJson(settings.table)},
             {"augmentation", augmentationToJson(settings.augmentation)},
-            {"image", imageToJson(settings.image)}};
+            {"image", imageToJson(settings.image)},
+            {"plane", planeToJson(settings.plane)}};
 }
 
 TrainingSettings settingsFromJson(const Json& value, const JsonLocation& at)
@@ -185,6 +205,7 @@ TrainingSettings settingsFromJson(const Json& value, const JsonLocation& at)
     readOptional(value, "table", at, settings.table, tableFromJson);
     readOptional(value, "augmentation", at, settings.augmentation, augmentationFromJson);
     readOptional(value, "image", at, settings.image, imageFromJson);
+    readOptional(value, "plane", at, settings.plane, planeFromJson);
     return settings;
 }
 

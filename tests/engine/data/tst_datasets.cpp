@@ -157,8 +157,10 @@ private Q_SLOTS:
         QCOMPARE(dataDirectory(), std::string("/home/someone/.local/share/neurite"));
         qunsetenv("XDG_DATA_HOME");
         QCOMPARE(dataDirectory(), std::string("/home/someone/.local/share/neurite"));
-        // The image sets, then the built-in tables.
-        QCOMPARE(dataSetNames(), (std::vector<std::string>{"mnist-10k", "fashion-mnist", "mnist", "iris"}));
+        // The image sets, then the built-in tables (iris, then the generated sets).
+        QCOMPARE(dataSetNames(),
+                 (std::vector<std::string>{"mnist-10k", "fashion-mnist", "mnist", "iris", "circle", "xor", "gauss",
+                                           "spiral", "blobs", "plane", "gauss-regression"}));
     }
 
     void missingDataSetsSayHowToGetThem()

@@ -138,6 +138,7 @@ TrainingSettings unusualSettings()
     s.threads = 3;
     s.earlyStoppingPatience = 4;
     s.image = {24, 32, 3, 0.25f};
+    s.plane = {1234, 0.15, 0.3, 0x8000000000000007ULL, 5};
     s.augmentation = {true, 0.125f, 7.5f, 0.2f, true, 0.05f, 0.3f, 1.0f / 3.0f}; // 1/3: all of a float's digits
     return s;
 }
@@ -338,6 +339,11 @@ private Q_SLOTS:
         QCOMPARE(image.value("cols").toInt(), 32);
         QCOMPARE(image.value("channels").toInt(), 3);
         QCOMPARE(image.value("testSplit").toDouble(), 0.25);
+        const QJsonObject plane = settings.value("plane").toObject();
+        QCOMPARE(plane.value("points").toInt(), 1234);
+        QCOMPARE(plane.value("noise").toDouble(), 0.15);
+        QCOMPARE(plane.value("testRatio").toDouble(), 0.3);
+        QCOMPARE(plane.value("classes").toInt(), 5);
         const QJsonObject augmentation = settings.value("augmentation").toObject();
         QCOMPARE(augmentation.value("enabled").toBool(), true);
         QCOMPARE(augmentation.value("rotation").toDouble(), 7.5);
