@@ -189,6 +189,17 @@ std::string qualifiedName(const std::string& scopes)
 
 } // namespace
 
+std::vector<float> OnnxImportGraph::biasPerUnit(const OnnxNodeView& node, const OnnxConstant& c, long units,
+                                                float scale, const std::string& what) const
+{
+    if (c.elements() != 1 && long(c.elements()) != units)
+        refuse(node, what + " has " + std::to_string(c.elements()) + " values for " + std::to_string(units) + " units");
+    std::vector<float> bias(static_cast<std::size_t>(units));
+    for (long j = 0; j < units; ++j)
+        bias[std::size_t(j)] = scale * c.floats[c.elements() == 1 ? 0 : std::size_t(j)];
+    return bias;
+}
+
 std::string OnnxImportGraph::idStem(const OnnxNodeView& node)
 {
     std::string name = node.name();

@@ -95,6 +95,10 @@ public:
     // `node`'s input `i` as a float constant (refusing the node otherwise; `what` names it: "the weight").
     const OnnxConstant& floatInput(const OnnxNodeView& node, std::size_t i, const std::string& what) const;
     void addConstant(const std::string& tensor, OnnxConstant value);
+    // A float constant as one bias per unit, times `scale`: `units` values, or one broadcast to all
+    // (Gemm's C, the constant of MatMul + Add). Refuses `node` for any other count, calling `c` `what`.
+    std::vector<float> biasPerUnit(const OnnxNodeView& node, const OnnxConstant& c, long units, float scale,
+                                   const std::string& what) const;
 
     // --- building the design
     // A layer for `node` reading `inputs`: its id comes from the node's name, its shape from the kind's

@@ -18,6 +18,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <map>
 #include <set>
 
 namespace neurite {
@@ -34,14 +35,18 @@ std::string metadata(const onnx::ModelProto& model, const std::string& key)
     return {};
 }
 
+// The layer type whose import hook reads `op`; asked several times for every node, so built once.
 const LayerKind* kindReading(const std::string& op)
 {
-    for (const LayerKind* kind : layerKinds()) {
-        const std::vector<std::string> ops = kind->onnxOps();
-        if (std::find(ops.begin(), ops.end(), op) != ops.end())
-            return kind;
-    }
-    return nullptr;
+    static const std::map<std::string, const LayerKind*> byOp = [] {
+        std::map<std::string, const LayerKind*> table;
+        for (const LayerKind* kind : layerKinds())
+            for (const std::string& name : kind->onnxOps())
+                table.emplace(name, kind);
+        return table;
+    }();
+    const auto it = byOp.find(op);
+    return it == byOp.end() ? nullptr : it->second;
 }
 
 class OnnxImporter : public OnnxImportGraph {

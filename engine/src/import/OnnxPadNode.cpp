@@ -41,7 +41,7 @@ std::string padAttributeProblem(const OnnxNodeView& node)
 void readPadNode(OnnxImportGraph& graph, const OnnxNodeView& node)
 {
     const std::string& x = graph.dataInput(node, 0);
-    if (node.text("mode", "constant") != "constant" || padValue(graph, node) != 0.0f)
+    if (padValue(graph, node) != 0.0f) // the mode was checked with every node's attributes (padAttributeProblem)
         graph.refuse(node, "Neurite pads with zeros only (mode 'constant', value 0)");
     const std::vector<std::int64_t> pads = padAmounts(graph, node);
     const bool allZero = std::all_of(pads.begin(), pads.end(), [](std::int64_t p) { return p == 0; });

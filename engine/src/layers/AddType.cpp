@@ -67,13 +67,7 @@ private:
         const OnnxConstant& c = *graph.constant(constant);
         if (!dense || dense->type != "Dense" || dense->number("bias", 1) != 0 || !c.isFloat)
             graph.refuse(node, "adding a constant: Neurite adds constants only as a Dense layer's bias");
-        const long units = long(dense->number("units", 0));
-        if (c.elements() != 1 && long(c.elements()) != units)
-            graph.refuse(node, "its constant has " + std::to_string(c.elements()) + " values for " +
-                                   std::to_string(units) + " units");
-        std::vector<float> bias(std::size_t(units), c.floats[0]);
-        if (c.elements() != 1)
-            bias = c.floats;
+        std::vector<float> bias = graph.biasPerUnit(node, c, long(dense->number("units", 0)), 1.0f, "its constant");
         dense->options["bias"] = 1.0;
         graph.setTensor(dense->id, "bias", std::move(bias));
         graph.alias(node.output(0), x, false);

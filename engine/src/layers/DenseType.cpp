@@ -160,7 +160,9 @@ public:
             false);
         graph.setTensor(layer.id, "weight", std::move(weight));
         if (hasBias)
-            graph.setTensor(layer.id, "bias", broadcastBias(graph, node, units, gemm ? node.real("beta", 1.0f) : 1.0f));
+            graph.setTensor(layer.id, "bias",
+                            graph.biasPerUnit(node, graph.floatInput(node, 2, "the bias"), units,
+                                              node.real("beta", 1.0f), "its bias"));
     }
 
     std::string onnxAttributeProblem(const OnnxNodeView& node) const override
@@ -169,20 +171,6 @@ public:
     }
 
 private:
-    // Gemm's C as one bias per unit: (units), (1, units) or a single value, times beta.
-    static std::vector<float> broadcastBias(const OnnxImportGraph& graph, const OnnxNodeView& node, long units,
-                                            float beta)
-    {
-        const OnnxConstant& c = graph.floatInput(node, 2, "the bias");
-        if (c.elements() != 1 && long(c.elements()) != units)
-            graph.refuse(node, "its bias has " + std::to_string(c.elements()) + " values for " + std::to_string(units) +
-                                   " units");
-        std::vector<float> bias(static_cast<std::size_t>(units));
-        for (long j = 0; j < units; ++j)
-            bias[std::size_t(j)] = beta * c.floats[c.elements() == 1 ? 0 : std::size_t(j)];
-        return bias;
-    }
-
     // A softmax taken over by the cross-entropy head leaves the layer linear.
     Activation activation(const PlanStep& step) const
     {
