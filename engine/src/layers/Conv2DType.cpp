@@ -231,8 +231,7 @@ private:
         const std::vector<std::int64_t> total{pads[0] + before.top, pads[1] + before.left, pads[2] + before.bottom,
                                               pads[3] + before.right};
         const ConvGeometry same = convGeometry(graph.shapeOf(x), o.kernel, o.stride, "same", 0);
-        const std::int64_t sameBottom = (same.outHeight - 1) * same.stride + o.kernel - same.height - same.padTop;
-        const std::int64_t sameRight = (same.outWidth - 1) * same.stride + o.kernel - same.width - same.padLeft;
+        const auto [sameBottom, sameRight] = reachBeyond(same);
         const bool asSame = total == std::vector<std::int64_t>{same.padTop, same.padLeft,
                                                                std::max<std::int64_t>(0, sameBottom),
                                                                std::max<std::int64_t>(0, sameRight)};
@@ -262,15 +261,23 @@ private:
         return convGeometry(in, o.kernel, o.stride, o.padding, o.pad);
     }
 
+    // How far the last window reaches beyond the image's bottom and right edges (negative when it stops
+    // short): the padding there, which "same" with an even kernel makes one more than the top and left.
+    static std::pair<int, int> reachBeyond(const ConvGeometry& g)
+    {
+        return {(g.outHeight - 1) * g.stride + g.kernel - g.height - g.padTop,
+                (g.outWidth - 1) * g.stride + g.kernel - g.width - g.padLeft};
+    }
+
     ConvParameters parameters(const Weights& weights, const PlanStep& step) const
     {
         const Conv2DOptions o = options(step.layer);
         ConvParameters p;
         p.g = geometry(o, step.inputShape());
         p.filters = step.outputShape().channels;
-        // What the last window reaches beyond the image ("same" with an even kernel: one more than the top).
-        p.padBottom = std::max(0, (p.g.outHeight - 1) * p.g.stride + p.g.kernel - p.g.height - p.g.padTop);
-        p.padRight = std::max(0, (p.g.outWidth - 1) * p.g.stride + p.g.kernel - p.g.width - p.g.padLeft);
+        const auto [bottom, right] = reachBeyond(p.g);
+        p.padBottom = std::max(0, bottom);
+        p.padRight = std::max(0, right);
         p.weight = &tensorValues(weights, step.id(), "weight", long(p.filters) * p.g.patchSize());
         p.hasBias = o.bias;
         p.bias = o.bias ? tensorValues(weights, step.id(), "bias", p.filters)
