@@ -22,7 +22,10 @@ enum class PlaneFeature : std::uint32_t {
 };
 using PlaneFeatureSet = std::uint32_t;
 
-constexpr PlaneFeatureSet featureBit(PlaneFeature feature) { return PlaneFeatureSet(feature); }
+constexpr PlaneFeatureSet featureBit(PlaneFeature feature)
+{
+    return PlaneFeatureSet(feature);
+}
 constexpr PlaneFeatureSet kDefaultPlaneFeatures = featureBit(PlaneFeature::X1) | featureBit(PlaneFeature::X2);
 constexpr PlaneFeatureSet kAllPlaneFeatures = (1u << 7) - 1;
 

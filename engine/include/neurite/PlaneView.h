@@ -60,7 +60,20 @@ private:
 // points lie inside it.
 PlaneBounds planeBounds(const Dataset& data, const PlaneInputs& inputs);
 
-// One layer's neurons over the neurons' grid.
+// One point of a two-dimensional data set as it was before encoding: where it lies, its class (a class index
+// into the data set's classNames) or value (in the target's units), and whether it is a test point.
+struct PlaneSample {
+    double x1 = 0;
+    double x2 = 0;
+    int label = 0;
+    double value = 0;
+    bool test = false;
+};
+
+// The training and test points of `data` in plane coordinates (the base columns' standardisation undone).
+std::vector<PlaneSample> planeSamples(const Dataset& data, const PlaneInputs& inputs);
+
+// One layer's neurons over the neurons' grid (the Input's: its encoded features).
 struct NeuronMaps {
     std::string layerId;
     std::string type;
@@ -78,8 +91,8 @@ struct PlaneGrid {
     // is the top (x2Max), col 0 the left (x1Min); a cell's value is the output at its centre. Class
     // probabilities, or a regression's values in the target's units.
     std::vector<float> output;
-    int neuronResolution = 0; // cells per side of each neuron's map (0: none asked for)
-    std::vector<NeuronMaps> neurons; // every layer after the Input with at most maxUnits units, in plan order
+    int neuronResolution = 0;        // cells per side of each neuron's map (0: none asked for)
+    std::vector<NeuronMaps> neurons; // the Input and every layer with at most maxUnits units, in plan order
     // The centre of a cell.
     double x1At(int col) const { return bounds.x1Min + (col + 0.5) * (bounds.x1Max - bounds.x1Min) / resolution; }
     double x2At(int row) const { return bounds.x2Max - (row + 0.5) * (bounds.x2Max - bounds.x2Min) / resolution; }
@@ -87,8 +100,8 @@ struct PlaneGrid {
 
 // Evaluates `network` (eval mode) at the centre of every cell of a resolution x resolution grid over
 // `bounds`, in batches; with neuronResolution > 0 also every neuron's output over that coarser grid, for the
-// layers with at most `maxUnits` outputs. Throws NeuriteError when the network's input width is not
-// inputs.width().
+// layers (the Input included) with at most `maxUnits` outputs. Throws NeuriteError when the network's input width is
+// not inputs.width().
 PlaneGrid evaluatePlane(Network& network, const PlaneInputs& inputs, const PlaneBounds& bounds, int resolution,
                         int neuronResolution = 0, int maxUnits = 64);
 

@@ -46,20 +46,13 @@ const std::vector<PlaneFeatureInfo>& planeFeatures()
 double planeFeatureValue(PlaneFeature feature, double x1, double x2)
 {
     switch (feature) {
-    case PlaneFeature::X1:
-        return x1;
-    case PlaneFeature::X2:
-        return x2;
-    case PlaneFeature::X1Squared:
-        return x1 * x1;
-    case PlaneFeature::X2Squared:
-        return x2 * x2;
-    case PlaneFeature::X1TimesX2:
-        return x1 * x2;
-    case PlaneFeature::SinX1:
-        return std::sin(x1);
-    case PlaneFeature::SinX2:
-        return std::sin(x2);
+    case PlaneFeature::X1: return x1;
+    case PlaneFeature::X2: return x2;
+    case PlaneFeature::X1Squared: return x1 * x1;
+    case PlaneFeature::X2Squared: return x2 * x2;
+    case PlaneFeature::X1TimesX2: return x1 * x2;
+    case PlaneFeature::SinX1: return std::sin(x1);
+    case PlaneFeature::SinX2: return std::sin(x2);
     }
     return 0;
 }
@@ -97,7 +90,8 @@ PlaneFeatureSet parsePlaneFeatures(const std::string& text)
     std::size_t start = 0;
     while (start <= text.size()) {
         const std::size_t comma = text.find(',', start);
-        const std::string name = trimmed(text.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
+        const std::string name = trimmed(
+            text.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
         start = comma == std::string::npos ? text.size() + 1 : comma + 1;
         if (name.empty())
             continue;
