@@ -84,7 +84,7 @@ std::optional<DataFacts> ProjectDocument::dataFacts() const
         return m_dataOverride;
     if (m_loadedData && m_loadedData->name == m_settings.dataSet)
         return m_loadedData;
-    return knownDataFacts(m_settings.dataSet);
+    return knownDataFacts(m_settings.dataSet, m_settings.plane);
 }
 
 void ProjectDocument::newDesign(const NetworkSpec& spec, const std::string& uiState)

@@ -40,7 +40,7 @@ QList<DesignTemplate> designTemplates()
     QList<DesignTemplate> result;
     for (const BuiltinTemplate& t : builtinTemplates())
         result.append({QStringLiteral(":/templates/%1.json").arg(QString::fromStdString(t.file)),
-                       QString::fromStdString(t.name), QString::fromStdString(t.description)});
+                       QString::fromStdString(t.name), QString::fromStdString(t.description), t.settings});
     return result;
 }
 

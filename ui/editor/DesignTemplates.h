@@ -2,9 +2,12 @@
 #pragma once
 
 #include <neurite/NetworkSpec.h>
+#include <neurite/TrainingSettings.h>
 
 #include <QList>
 #include <QString>
+
+#include <optional>
 
 namespace neurite::ui {
 
@@ -12,6 +15,7 @@ struct DesignTemplate {
     QString resource; // ":/templates/reference-mlp.json"
     QString name;     // "Reference MLP (784-128-64-10)"
     QString description;
+    std::optional<TrainingSettings> settings; // the data and optimiser the template is meant for, if any
 };
 
 // The templates in menu order; the first is the reference MLP shown on first launch.

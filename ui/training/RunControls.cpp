@@ -37,6 +37,10 @@ void RunControls::buildStepButtons()
     m_stepEpoch = new QPushButton(tr("Step epoch"), this);
     m_stepEpoch->setToolTip(
         tr("Train to the end of this epoch and validate it, then pause (with no run going, start one paused)"));
+    m_reset = new QPushButton(tr("Reset"), this);
+    m_reset->setObjectName(QStringLiteral("resetRun"));
+    m_reset->setToolTip(tr("Stop, and go back to the initial weights of the seed: the next run starts from the "
+                           "same weights, so two runs can be compared from the same start"));
     m_pace = new PaceBox(this);
 }
 
@@ -51,6 +55,7 @@ void RunControls::layOut()
     run->addSpacing(16);
     run->addWidget(m_stepBatch);
     run->addWidget(m_stepEpoch);
+    run->addWidget(m_reset);
     run->addSpacing(16);
     run->addWidget(new QLabel(tr("Pace:"), this));
     run->addWidget(m_pace);
@@ -109,6 +114,7 @@ void RunControls::showState(TrainingController::State state, bool canTrain)
     const bool canStep = running || (state == TrainingController::State::Idle && canTrain);
     m_stepBatch->setEnabled(canStep);
     m_stepEpoch->setEnabled(canStep);
+    m_reset->setEnabled(state != TrainingController::State::Stopping && canTrain);
     m_learningRate->setEnabled(running);
     m_applyLearningRate->setEnabled(running);
 }

@@ -25,6 +25,7 @@ public:
     QPushButton* stopButton() const { return m_stop; }
     QPushButton* stepBatchButton() const { return m_stepBatch; }
     QPushButton* stepEpochButton() const { return m_stepEpoch; }
+    QPushButton* resetButton() const { return m_reset; }
     PaceBox* paceBox() const { return m_pace; }
     QPushButton* exportButton() const { return m_export; }
     QCheckBox* logScale() const { return m_logScale; }
@@ -50,6 +51,7 @@ private:
     QPushButton* m_stop;
     QPushButton* m_stepBatch = nullptr;
     QPushButton* m_stepEpoch = nullptr;
+    QPushButton* m_reset = nullptr;
     PaceBox* m_pace = nullptr;
     QLineEdit* m_learningRate = nullptr;
     QPushButton* m_applyLearningRate = nullptr;

@@ -31,10 +31,11 @@ void RunPreflight::check(const NetworkSpec& spec, const TrainingSettings& settin
     const QString name = QString::fromStdString(settings.dataSet);
     if (data)
         judge(data);
-    else if (m_controller->hasLoaded(settings.dataSet, settings.table, settings.image))
+    else if (m_controller->hasLoaded(settings.dataSet, settings.table, settings.image, settings.plane))
         judge(m_controller->dataSet());
     else
-        m_controller->loadDataSet(name, settings.table, settings.image); // answers with dataSetLoaded or dataSetFailed
+        m_controller->loadDataSet(name, settings.table, settings.image,
+                                  settings.plane); // answers with dataSetLoaded or dataSetFailed
 }
 
 QString RunPreflight::problemsWith(const NetworkSpec& spec, const TrainingSettings& settings, const Dataset& data)
@@ -65,7 +66,8 @@ void RunPreflight::onLoaded(const QString& name, const DataSetHandle& data)
 {
     // A preview's load of the same table with other roles is not the one this run asked for.
     if (m_pending && name == QString::fromStdString(m_pending->settings.dataSet) &&
-        m_controller->hasLoaded(m_pending->settings.dataSet, m_pending->settings.table, m_pending->settings.image))
+        m_controller->hasLoaded(m_pending->settings.dataSet, m_pending->settings.table, m_pending->settings.image,
+                                m_pending->settings.plane))
         judge(data);
 }
 

@@ -3,9 +3,10 @@
 
 namespace neurite::ui {
 
-DataOptions dataOptionsFor(const TableSettings& table, const ImageSettings& image)
+DataOptions dataOptionsFor(const TableSettings& table, const ImageSettings& image, const PlaneDataOptions& plane)
 {
     DataOptions options;
+    options.plane = plane; // a generated set's points, features and split
     options.target = table.target;
     options.testSplit = double(table.testSplit);
     // The target's role is said by `target`; a "target" entry for another column would mean two targets.

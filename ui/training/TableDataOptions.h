@@ -8,6 +8,7 @@
 
 namespace neurite::ui {
 
-DataOptions dataOptionsFor(const TableSettings& table, const ImageSettings& image = {});
+DataOptions dataOptionsFor(const TableSettings& table, const ImageSettings& image = {},
+                           const PlaneDataOptions& plane = {});
 
 } // namespace neurite::ui

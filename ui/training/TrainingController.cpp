@@ -104,6 +104,7 @@ void TrainingController::deliver(const DataSetLoaded& report)
     m_dataSetTable = report.table;
     m_tableReport = report.tableReport;
     m_dataSetImage = report.image;
+    m_dataSetPlane = report.plane;
     m_imageReport = report.imageReport;
     Q_EMIT dataSetLoaded(report.name, report.data);
 }
@@ -169,6 +170,21 @@ void TrainingController::deliver(const RunFailed& report)
     Q_EMIT failed(report.message);
 }
 
+void TrainingController::deliver(const PlaneSnapshot& snapshot)
+{
+    // A run's looks while it is the current one; an answer only to the newest request.
+    const bool ofThisRun = snapshot.runId != 0 && snapshot.runId == m_runId;
+    const bool answer = snapshot.runId == 0 && snapshot.requestId == m_planeRequest;
+    if ((ofThisRun || answer) && snapshot.grid)
+        Q_EMIT planeReported(snapshot);
+}
+
+void TrainingController::requestPlane(const NetworkSpec& spec, const std::optional<Weights>& weights,
+                                      std::uint64_t seed, const DataSetHandle& data)
+{
+    request(PlaneRequest{++m_planeRequest, spec, weights, seed, data});
+}
+
 void TrainingController::deliver(const TestEvaluation& evaluation)
 {
     if (evaluation.requestId == m_evaluationRequest)
@@ -180,7 +196,7 @@ bool TrainingController::start(const NetworkSpec& spec, const TrainingSettings& 
 {
     if (m_state == State::Running || m_state == State::Paused)
         return false;
-    if (!data && hasLoaded(settings.dataSet, settings.table, settings.image))
+    if (!data && hasLoaded(settings.dataSet, settings.table, settings.image, settings.plane))
         data = m_dataSet;
     TrainingJob job;
     job.runId = ++m_runId;
@@ -260,15 +276,17 @@ void TrainingController::setLearningRate(float learningRate)
 }
 
 void TrainingController::loadDataSet(const QString& nameOrFolder, const TableSettings& table,
-                                     const ImageSettings& image)
+                                     const ImageSettings& image, const PlaneDataOptions& plane)
 {
-    request(LoadRequest{++m_loadRequest, nameOrFolder.toStdString(), table, image});
+    request(LoadRequest{++m_loadRequest, nameOrFolder.toStdString(), table, image, plane});
 }
 
 bool TrainingController::hasLoaded(const std::string& nameOrPath, const TableSettings& table,
-                                   const ImageSettings& image) const
+                                   const ImageSettings& image, const PlaneDataOptions& plane) const
 {
     if (!m_dataSet || m_dataSetName != QString::fromStdString(nameOrPath))
+        return false;
+    if (isPlaneDataSet(nameOrPath) && !(m_dataSetPlane == plane))
         return false;
     if (m_dataSet->schema.kind == DataSchema::Kind::Table)
         return m_dataSetTable == table;

@@ -64,9 +64,15 @@ public:
     // Loads a data set on the worker (for previews), a table with `table`'s target, roles and test split, an
     // image folder with `image`'s size, channels and test split; answers with dataSetLoaded or
     // dataSetFailed (an image folder's dataSetProgress first).
-    void loadDataSet(const QString& nameOrFolder, const TableSettings& table = {}, const ImageSettings& image = {});
+    void loadDataSet(const QString& nameOrFolder, const TableSettings& table = {}, const ImageSettings& image = {},
+                     const PlaneDataOptions& plane = {});
     // Evaluates `weights` on the test split of `data`; answers with evaluated.
     void evaluate(const NetworkSpec& spec, const Weights& weights, const DataSetHandle& data);
+
+    // Asks what `spec` answers over the plane of `data` with `weights` (none: the initial weights of
+    // `seed`); answers with planeReported, or not at all when `data` is not two-dimensional.
+    void requestPlane(const NetworkSpec& spec, const std::optional<Weights>& weights, std::uint64_t seed,
+                      const DataSetHandle& data);
 
     State state() const { return m_state; }
     bool isRunning() const { return m_state != State::Idle; }
@@ -80,8 +86,10 @@ public:
     // The image settings dataSet() was loaded with, and for an image folder what loading found (else null).
     const ImageSettings& dataSetImage() const { return m_dataSetImage; }
     ImageReportHandle imageReport() const { return m_imageReport; }
-    // Whether dataSet() is `nameOrPath` loaded as `table` (tables) or `image` (image folders) says.
-    bool hasLoaded(const std::string& nameOrPath, const TableSettings& table, const ImageSettings& image = {}) const;
+    // Whether dataSet() is `nameOrPath` loaded as `table` (tables) or `image` (image folders) says, and a
+    // generated set made with `plane`.
+    bool hasLoaded(const std::string& nameOrPath, const TableSettings& table, const ImageSettings& image = {},
+                   const PlaneDataOptions& plane = {}) const;
     // Runs the event loop until the run ends or `timeoutMs` passes; true when idle.
     bool waitUntilIdle(int timeoutMs);
 
@@ -99,6 +107,9 @@ Q_SIGNALS:
     void finished(const neurite::ui::TrainingOutcome& outcome);
     void failed(const QString& message);
     void evaluated(const neurite::ui::TestEvaluation& evaluation);
+    // What the network answers over the plane of two-dimensional data: during a run about 10 times a second
+    // (each step's at once), and the answer to requestPlane.
+    void planeReported(const neurite::ui::PlaneSnapshot& snapshot);
 
 private:
     void setState(State state);
@@ -115,6 +126,7 @@ private:
     void deliver(const TrainingOutcome& outcome);
     void deliver(const RunFailed& report);
     void deliver(const TestEvaluation& evaluation);
+    void deliver(const PlaneSnapshot& snapshot);
 
     // Declared before the thread and the worker: the worker holds references to both boxes.
     TrainingInbox m_inbox;
@@ -131,12 +143,14 @@ private:
     std::uint64_t m_runId = 0;
     std::uint64_t m_loadRequest = 0;
     std::uint64_t m_evaluationRequest = 0;
+    std::uint64_t m_planeRequest = 0;
     DataSetHandle m_dataSet;
     QString m_dataSetName;
     TableSettings m_dataSetTable;
     TableReportHandle m_tableReport;
     ImageSettings m_dataSetImage;
     ImageReportHandle m_imageReport;
+    PlaneDataOptions m_dataSetPlane;
 };
 
 } // namespace neurite::ui

@@ -30,8 +30,9 @@ struct TrainingJob {
 struct LoadRequest {
     std::uint64_t requestId = 0;
     std::string nameOrFolder;
-    TableSettings table; // how a table is read (ignored for images)
-    ImageSettings image; // how an image folder is read (ignored for other data)
+    TableSettings table;    // how a table is read (ignored for images)
+    ImageSettings image;    // how an image folder is read (ignored for other data)
+    PlaneDataOptions plane; // how a generated 2-D set is made (ignored for other data)
 };
 
 // Evaluate `weights` of `spec` on the test split of `data`.
@@ -42,7 +43,17 @@ struct EvaluationRequest {
     DataSetHandle data;
 };
 
-using TrainingRequest = std::variant<TrainingJob, LoadRequest, EvaluationRequest>;
+// What `spec` answers over the plane of the two-dimensional `data` with `weights`, or with the initial
+// weights of `seed` when there are none.
+struct PlaneRequest {
+    std::uint64_t requestId = 0;
+    NetworkSpec spec;
+    std::optional<Weights> weights;
+    std::uint64_t seed = 1;
+    DataSetHandle data;
+};
+
+using TrainingRequest = std::variant<TrainingJob, LoadRequest, EvaluationRequest, PlaneRequest>;
 
 // --- worker -> GUI thread ---------------------------------------------------------------------------------
 
@@ -52,6 +63,7 @@ struct DataSetLoaded {
     DataSetHandle data;
     TableSettings table; // what it was loaded with
     ImageSettings image;
+    PlaneDataOptions plane;
     TableReportHandle tableReport; // tables: what loading found
     ImageReportHandle imageReport; // image folders: what loading found
 };
@@ -92,14 +104,15 @@ struct RunFailed {
 
 // TrainingCheckpoint, TrainingOutcome and TestEvaluation (TrainingProgress.h) carry their run or request id.
 using TrainingReport = std::variant<DataSetLoaded, DataSetFailed, LoadProgress, RunStarted, BatchesDone, EpochDone,
-                                    TrainingCheckpoint, TrainingOutcome, RunFailed, TestEvaluation>;
+                                    TrainingCheckpoint, TrainingOutcome, RunFailed, TestEvaluation, PlaneSnapshot>;
 
 // Progress (batches, epochs, checkpoints) may wait for the GUI's next update; everything else is an answer
 // someone waits for and is delivered at once.
 inline bool isProgress(const TrainingReport& report)
 {
     return std::holds_alternative<BatchesDone>(report) || std::holds_alternative<EpochDone>(report) ||
-           std::holds_alternative<TrainingCheckpoint>(report) || std::holds_alternative<LoadProgress>(report);
+           std::holds_alternative<TrainingCheckpoint>(report) || std::holds_alternative<LoadProgress>(report) ||
+           (std::holds_alternative<PlaneSnapshot>(report) && std::get<PlaneSnapshot>(report).runId != 0);
 }
 
 // Both boxes belong to the TrainingController, which outlives its worker thread.

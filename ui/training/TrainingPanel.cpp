@@ -160,6 +160,7 @@ QWidget* TrainingPanel::buildLiveTab()
     connect(m_controls, &RunControls::learningRateRequested, this, &TrainingPanel::changeLearningRate);
     connect(m_controls->stepBatchButton(), &QPushButton::clicked, this, [this] { step(StepUnit::Batch); });
     connect(m_controls->stepEpochButton(), &QPushButton::clicked, this, [this] { step(StepUnit::Epoch); });
+    connect(m_controls->resetButton(), &QPushButton::clicked, this, &TrainingPanel::reset);
     connect(m_controls->paceBox(), &PaceBox::paceChosen, m_controller, &TrainingController::setPace);
     buildExportMenu(m_controls->exportButton());
 
@@ -192,17 +193,24 @@ QWidget* TrainingPanel::buildChartsAndLog(QWidget* tab)
     m_lossChart = new LossChart(tab);
     m_accuracyChart = new AccuracyChart(tab);
     connect(m_controls->logScale(), &QCheckBox::toggled, m_lossChart, &LossChart::setLogScale);
-    auto* charts = new QSplitter(Qt::Horizontal);
-    charts->addWidget(m_lossChart);
-    charts->addWidget(m_accuracyChart);
+    m_charts = new QSplitter(Qt::Horizontal);
+    m_charts->addWidget(m_lossChart);
+    m_charts->addWidget(m_accuracyChart);
     m_log = new EpochLog(tab);
     auto* vertical = new QSplitter(Qt::Vertical);
-    vertical->addWidget(charts);
+    vertical->addWidget(m_charts);
     vertical->addWidget(m_log);
     vertical->setStretchFactor(0, 4);
     vertical->setStretchFactor(1, 1);
     vertical->setSizes({620, 150}); // the charts are the point of this tab
-    return vertical;
+    // Two-dimensional data: the decision plane on the left, as large as the tab's height allows.
+    buildPlane(tab);
+    auto* live = new QSplitter(Qt::Horizontal);
+    live->addWidget(m_planePanel);
+    live->addWidget(vertical);
+    live->setStretchFactor(0, 3);
+    live->setStretchFactor(1, 2);
+    return live;
 }
 
 bool TrainingPanel::isTraining() const
@@ -240,6 +248,7 @@ void TrainingPanel::updateButtons()
     const auto state = m_controller->state();
     m_controls->showState(state, m_document->canTrain()); // the design is locked while its data is checked
     m_form->setEnabled(state == TrainingController::State::Idle && !isCheckingData());
+    m_planePanel->setEditable(state == TrainingController::State::Idle && !isCheckingData());
     if (state == TrainingController::State::Paused)
         m_progress->setFormat(tr("Paused — epoch %1, batch %2").arg(m_lastBatch.epoch).arg(m_lastBatch.batch));
 }

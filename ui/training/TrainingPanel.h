@@ -16,6 +16,8 @@
 class QLabel;
 class QProgressBar;
 class QPushButton;
+class QSplitter;
+class QTimer;
 class QTabWidget;
 
 namespace neurite::ui {
@@ -25,6 +27,7 @@ class DataSetPreview;
 class DesignFitBar;
 class LossChart;
 class PaceBox;
+class PlanePanel;
 class ProjectDocument;
 class RunPreflight;
 class RunComparison;
@@ -63,11 +66,13 @@ public:
     RunComparison* runComparison() const { return m_comparison; }
     DataSetPreview* dataSetPreview() const { return m_preview; }
     DesignFitBar* designFitBar() const { return m_fitBar; }
+    PlanePanel* planePanel() const { return m_planePanel; }
     QPushButton* startButton() const { return m_controls->startButton(); }
     QPushButton* pauseButton() const { return m_controls->pauseButton(); }
     QPushButton* stopButton() const { return m_controls->stopButton(); }
     QPushButton* stepBatchButton() const { return m_controls->stepBatchButton(); }
     QPushButton* stepEpochButton() const { return m_controls->stepEpochButton(); }
+    QPushButton* resetButton() const { return m_controls->resetButton(); }
     PaceBox* paceBox() const { return m_controls->paceBox(); }
     // What Stop asks once an epoch has finished (the StopQuestionDialog unless replaced; tests answer it).
     void setStopQuestion(StopQuestion question) { m_stopQuestion = std::move(question); }
@@ -91,6 +96,8 @@ public Q_SLOTS:
     void step(neurite::StepUnit unit);
     // Changes the learning rate of the running training (marked on the curves).
     void changeLearningRate(float learningRate);
+    // Stops a run, and makes the next one start from the seed's initial weights (which the plane shows).
+    void reset();
 
 Q_SIGNALS:
     void modelTrained(std::shared_ptr<neurite::Network> network, QString modelName, double testAccuracy,
@@ -98,6 +105,10 @@ Q_SIGNALS:
     void statusMessage(const QString& message);
     // The user asked to go back to the design this tab trains (the link above the settings).
     void designEditRequested();
+    // Two-dimensional data: what the network answers over the plane (the neurons' maps included) and the
+    // weights it was computed with, about 10 times a second while a run trains; cleared for other data.
+    void planeInsight(std::shared_ptr<const neurite::PlaneGrid> grid, std::shared_ptr<const neurite::Weights> weights);
+    void planeInsightCleared();
 
 protected:
     void showEvent(QShowEvent* event) override;
@@ -128,6 +139,14 @@ private:
     void showBanner(const QString& text, bool error);
     void appendLog(const QString& line);
     void syncFromDocument();
+    // TrainingPanelPlane.cpp
+    void buildPlane(QWidget* tab);
+    void showPlaneFor(const DataSetHandle& data);
+    void onPlane(const PlaneSnapshot& snapshot);
+    void refreshRestingPlane();
+    void onPointsPainted(const std::vector<PlaneSample>& samples, const QStringList& classNames);
+    void savePoints();
+    void openPoints();
     QStringList classNames() const;
 
     ProjectDocument* m_document;
@@ -161,9 +180,17 @@ private:
     int m_runNumber = 0;
     bool m_startedFromWeights = false; // the current run continues from the document's weights
     QString m_previewName;
-    TableSettings m_previewTable; // what the preview's table was loaded with
-    ImageSettings m_previewImage; // ... and its image folder
+    TableSettings m_previewTable;    // what the preview's table was loaded with
+    ImageSettings m_previewImage;    // ... and its image folder
+    PlaneDataOptions m_previewPlane; // ... and its generated points
     QString m_lastError;
+
+    PlanePanel* m_planePanel = nullptr;
+    QSplitter* m_charts = nullptr;    // loss beside accuracy, or above it when the plane shows
+    QTimer* m_planeRefresh = nullptr; // the resting plane follows design edits once they settle
+    DataSetHandle m_planeData;        // the two-dimensional data the plane shows (null: none)
+    QString m_restingCaption;         // what the plane shows when no run goes
+    bool m_showSeedWeights = false;   // after Reset: the seed's weights, not the trained ones
 };
 
 } // namespace neurite::ui

@@ -28,14 +28,16 @@ void TrainingPanel::loadPreview()
     const QString name = m_form->dataSetName();
     const TrainingSettings settings = m_form->settings();
     if (m_override || name.isEmpty() ||
-        (name == m_previewName && settings.table == m_previewTable && settings.image == m_previewImage))
+        (name == m_previewName && settings.table == m_previewTable && settings.image == m_previewImage &&
+         settings.plane == m_previewPlane))
         return;
     m_previewName = name;
     m_previewTable = settings.table;
     m_previewImage = settings.image;
+    m_previewPlane = settings.plane;
     m_preview->showMessage(tr("Loading %1…").arg(name));
     m_fitBar->setData({});
-    m_controller->loadDataSet(name, settings.table, settings.image);
+    m_controller->loadDataSet(name, settings.table, settings.image, settings.plane);
 }
 
 void TrainingPanel::onDataSetLoaded(const QString& name, const DataSetHandle& data)
@@ -48,6 +50,10 @@ void TrainingPanel::onDataSetLoaded(const QString& name, const DataSetHandle& da
     if (const ImageReportHandle report = m_controller->imageReport())
         m_form->setImageReport(*report, m_controller->dataSetImage());
     m_fitBar->setData(data);
+    if (!m_controller->isRunning()) {
+        showPlaneFor(data);
+        refreshRestingPlane();
+    }
 }
 
 // A role or the target changed in the table preview: the settings take it and the table loads again.
@@ -60,6 +66,8 @@ void TrainingPanel::onTableSettingsEdited(const TableSettings& table)
 void TrainingPanel::onRunData(const DataSetHandle& data)
 {
     m_runData = data;
+    m_showSeedWeights = false; // once a run starts, the trained weights are the ones to show at rest
+    showPlaneFor(data);
     m_preview->setDataSet(data, m_runSettings.validationSplit);
     // A regression has no accuracy: its live view is the loss alone.
     m_accuracyChart->setVisible(data->task() != TaskKind::Regression);

@@ -11,6 +11,7 @@ void registerTrainingMetaTypes()
     qRegisterMetaType<BatchReports>();
     qRegisterMetaType<neurite::EpochReport>();
     qRegisterMetaType<TestEvaluation>();
+    qRegisterMetaType<PlaneSnapshot>();
     qRegisterMetaType<TrainingOutcome>();
     qRegisterMetaType<TrainingCheckpoint>();
 }

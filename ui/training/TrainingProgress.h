@@ -6,6 +6,7 @@
 #include <neurite/Network.h>
 #include <neurite/TableData.h>
 #include <neurite/NetworkSpec.h>
+#include <neurite/PlaneView.h>
 #include <neurite/Trainer.h>
 #include <neurite/TrainingHistory.h>
 #include <neurite/TrainingSettings.h>
@@ -64,6 +65,16 @@ struct TrainingCheckpoint {
     Weights weights;
 };
 
+// The network's answer over the plane of a two-dimensional data set (PlaneView.h) and the weights it was
+// computed with, for the decision plane, the neurons' maps and the weights on the wires. Shared read-only.
+struct PlaneSnapshot {
+    std::uint64_t runId = 0;     // the run it was taken in; 0 for an answer to a plane request
+    std::uint64_t requestId = 0; // the request it answers (0 during a run)
+    long batches = 0;            // batches the run had trained when it was taken (0: its initial weights)
+    std::shared_ptr<const PlaneGrid> grid;
+    std::shared_ptr<const Weights> weights;
+};
+
 // Registers the types above for queued connections; safe to call more than once.
 void registerTrainingMetaTypes();
 
@@ -78,3 +89,4 @@ Q_DECLARE_METATYPE(neurite::EpochReport)
 Q_DECLARE_METATYPE(neurite::ui::TestEvaluation)
 Q_DECLARE_METATYPE(neurite::ui::TrainingOutcome)
 Q_DECLARE_METATYPE(neurite::ui::TrainingCheckpoint)
+Q_DECLARE_METATYPE(neurite::ui::PlaneSnapshot)

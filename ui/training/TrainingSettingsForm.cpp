@@ -3,6 +3,7 @@
 
 #include "training/AugmentationRows.h"
 #include "training/ImageOptionRows.h"
+#include "training/PlaneOptionRows.h"
 
 #include <neurite/DataSets.h>
 #include <neurite/ImageFolder.h>
@@ -20,6 +21,7 @@
 #include <QToolButton>
 
 #include <limits>
+#include <utility>
 
 namespace neurite::ui {
 
@@ -221,7 +223,15 @@ void TrainingSettingsForm::addDataSetRow()
         edited();
         Q_EMIT dataSetChosen(dataSetName()); // decoded again at the new size or colour
     });
+    m_planeRows = new PlaneOptionRows(m_form, this);
+    connect(m_planeRows, &PlaneOptionRows::edited, this, [this] {
+        m_plane = m_planeRows->settings(m_plane);
+        edited();
+        Q_EMIT dataSetChosen(dataSetName()); // generated again with the new options
+    });
     connect(m_testSplit, &QDoubleSpinBox::valueChanged, this, [this] {
+        if (m_planeSet)
+            m_plane.testRatio = m_testSplit->value();
         edited();
         if (!m_updating)
             Q_EMIT dataSetChosen(dataSetName()); // other rows are held out: the table loads again
@@ -263,6 +273,14 @@ void TrainingSettingsForm::dataSetKindChanged()
     const std::string name = dataSetName().toStdString();
     m_imageFolder = !name.empty() && isImageFolder(name);
     m_ownTestFolder = false;
+    // A generated set keeps its own test ratio (its points are drawn with it); the box shows whose it is.
+    const bool planeSet = isPlaneDataSet(name);
+    if (planeSet != m_planeSet) {
+        m_planeSet = planeSet;
+        const bool wasUpdating = std::exchange(m_updating, true);
+        m_testSplit->setValue(planeSet ? m_plane.testRatio : double(m_table.testSplit));
+        m_updating = wasUpdating;
+    }
 }
 
 void TrainingSettingsForm::chooseFolder()
@@ -304,6 +322,7 @@ void TrainingSettingsForm::updateVisibleRows()
     m_form->setRowVisible(m_minLearningRate, schedule == QLatin1String("cosine"));
     m_form->setRowVisible(m_testSplit, isTable(dataSetName().toStdString()) || (m_imageFolder && !m_ownTestFolder));
     m_imageRows->setRowsVisible(m_imageFolder);
+    m_planeRows->setRowsVisible(dataSetName().toStdString());
     m_augmentation->setRowsVisible(!dataSetName().isEmpty() && !isTable(dataSetName().toStdString()));
 }
 
@@ -320,7 +339,11 @@ TrainingSettings TrainingSettingsForm::settings() const
     s.dataSet = dataSetName().toStdString();
     s.table = m_table;
     s.image = m_imageRows->settings(m_image);
-    (m_imageFolder ? s.image.testSplit : s.table.testSplit) = float(m_testSplit->value());
+    s.plane = m_planeRows->settings(m_plane);
+    if (m_planeSet)
+        s.plane.testRatio = m_testSplit->value();
+    else
+        (m_imageFolder ? s.image.testSplit : s.table.testSplit) = float(m_testSplit->value());
     s.epochs = m_epochs->value();
     s.batchSize = m_batchSize->value();
     OptimizerSettings& o = s.optimizer;
@@ -354,7 +377,10 @@ void TrainingSettingsForm::setSettings(const TrainingSettings& s)
     m_table = s.table;
     m_image = s.image;
     m_imageRows->setSettings(s.image);
-    m_testSplit->setValue(double(m_imageFolder ? s.image.testSplit : s.table.testSplit));
+    m_plane = s.plane;
+    m_planeRows->setSettings(s.plane);
+    m_testSplit->setValue(m_planeSet ? s.plane.testRatio
+                                     : double(m_imageFolder ? s.image.testSplit : s.table.testSplit));
     m_epochs->setValue(s.epochs);
     m_batchSize->setValue(s.batchSize);
     const int optimizer = m_optimizer->findData(QString::fromStdString(s.optimizer.kind));

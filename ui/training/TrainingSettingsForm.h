@@ -17,6 +17,7 @@ namespace neurite::ui {
 
 class AugmentationRows;
 class ImageOptionRows;
+class PlaneOptionRows;
 
 // Shows only the options that apply to the chosen optimiser and schedule. Edits are reported with
 // settingsEdited(); setSettings() does not emit it.
@@ -36,6 +37,7 @@ public:
     // found, "from the data" says what it chose, and the test split hides when the folder has test/.
     void setImageReport(const ImageFolderReport& report, const ImageSettings& loadedWith);
     ImageOptionRows* imageRows() const { return m_imageRows; }
+    PlaneOptionRows* planeRows() const { return m_planeRows; }
     AugmentationRows* augmentationRows() const { return m_augmentation; }
 
     QComboBox* dataSetBox() const { return m_dataSet; }
@@ -81,6 +83,9 @@ private:
     QDoubleSpinBox* m_testSplit = nullptr; // tables and image folders without a test/ folder
     TableSettings m_table;                 // the target and roles (the test split is m_testSplit's)
     ImageOptionRows* m_imageRows = nullptr;
+    PlaneOptionRows* m_planeRows = nullptr;
+    PlaneDataOptions m_plane; // a generated set's options (painted points included)
+    bool m_planeSet = false;  // the chosen data set is a generated or painted 2-D set
     AugmentationRows* m_augmentation = nullptr;
     ImageSettings m_image;        // the image test split while a table is chosen, and the reverse
     bool m_imageFolder = false;   // the chosen data set is a folder of images

@@ -1,6 +1,7 @@
 // The object that lives on the training thread: loads data, trains, evaluates, and reports values.
 #include "training/TrainingWorker.h"
 
+#include "training/PlaneWatcher.h"
 #include "training/TableDataOptions.h"
 
 #include <neurite/DataSets.h>
@@ -24,8 +25,10 @@ namespace {
 // the weights, at most every kCheckpointIntervalMs, for the recovery autosave (RecoveryFile).
 class MailboxSink : public ProgressSink {
 public:
-    MailboxSink(TrainingWorker& worker, TrainingOutbox& outbox, std::uint64_t runId, const Network& network)
-        : m_worker(worker), m_outbox(outbox), m_runId(runId), m_network(network)
+    MailboxSink(TrainingWorker& worker, TrainingOutbox& outbox, const TrainingJob& job, const Network& network,
+                PlaneWatcher* watcher)
+        : m_worker(worker), m_outbox(outbox), m_runId(job.runId), m_network(network), m_control(*job.control),
+          m_watcher(watcher)
     {
     }
 
@@ -43,6 +46,11 @@ public:
                 return TrainingReport(BatchesDone{m_runId, {report}});
             },
             [this] { Q_EMIT m_worker.reportsPosted(); });
+        ++m_batches;
+        // While stepping (paused), every step is someone waiting to see what it did.
+        if (m_watcher)
+            if (std::optional<PlaneSnapshot> look = m_watcher->lookWhenDue(m_network, m_batches, m_control.paused()))
+                m_worker.reportPlane(std::move(*look), m_runId);
     }
 
     void onEpoch(const EpochReport& report) override
@@ -50,6 +58,8 @@ public:
         m_worker.report(EpochDone{m_runId, report});
         sendCheckpoint(report.epoch);
     }
+
+    long batches() const { return m_batches; }
 
 private:
     // The trainer calls onEpoch with the network holding the epoch's final weights.
@@ -65,6 +75,9 @@ private:
     TrainingOutbox& m_outbox;
     std::uint64_t m_runId;
     const Network& m_network;
+    const TrainingControl& m_control;
+    PlaneWatcher* m_watcher; // null unless the data is two-dimensional
+    long m_batches = 0;
     QElapsedTimer m_checkpointClock;
 };
 
@@ -76,13 +89,14 @@ QString describe(const std::exception& e)
 // Loads a named data set, a folder or a table file; a table's or an image folder's report comes along for
 // the preview. `progress` is told how many images are decoded (image folders only).
 DataSetLoaded loadData(const std::string& nameOrPath, const TableSettings& table, const ImageSettings& image,
-                       std::function<void(std::size_t, std::size_t)> progress)
+                       const PlaneDataOptions& plane, std::function<void(std::size_t, std::size_t)> progress)
 {
     DataSetLoaded loaded;
     loaded.name = QString::fromStdString(nameOrPath);
     loaded.table = table;
     loaded.image = image;
-    DataOptions options = dataOptionsFor(table, image);
+    loaded.plane = plane;
+    DataOptions options = dataOptionsFor(table, image, plane);
     if (isTable(nameOrPath)) {
         auto report = std::make_shared<TableReport>();
         loaded.data = std::make_shared<const Dataset>(loadTable(nameOrPath, options, report.get()));
@@ -164,6 +178,8 @@ void TrainingWorker::takeRequest()
                 train(r);
             else if constexpr (std::is_same_v<R, LoadRequest>)
                 loadDataSet(r);
+            else if constexpr (std::is_same_v<R, PlaneRequest>)
+                lookAtPlane(r);
             else
                 evaluate(r);
         },
@@ -195,7 +211,7 @@ void TrainingWorker::loadDataSet(const LoadRequest& request)
 {
     const QString name = QString::fromStdString(request.nameOrFolder);
     try {
-        DataSetLoaded loaded = loadData(request.nameOrFolder, request.table, request.image,
+        DataSetLoaded loaded = loadData(request.nameOrFolder, request.table, request.image, request.plane,
                                         progressReporter(request.requestId));
         loaded.requestId = request.requestId;
         report(std::move(loaded));
@@ -215,7 +231,7 @@ void TrainingWorker::train(const TrainingJob& job)
         DataSetHandle data = job.data;
         if (!data) {
             DataSetLoaded loaded = loadData(job.settings.dataSet, job.settings.table, job.settings.image,
-                                            progressReporter(0));
+                                            job.settings.plane, progressReporter(0));
             data = loaded.data;
             report(std::move(loaded));
         }
@@ -223,8 +239,13 @@ void TrainingWorker::train(const TrainingJob& job)
         Network network(job.spec, job.settings.seed);
         if (job.startWeights)
             network.setWeights(*job.startWeights);
-        MailboxSink sink(*this, m_outbox, job.runId, network);
+        std::unique_ptr<PlaneWatcher> watcher = PlaneWatcher::forData(job.spec, *data);
+        if (watcher)
+            reportPlane(watcher->look(network.weights(), 0), job.runId);
+        MailboxSink sink(*this, m_outbox, job, network, watcher.get());
         TrainingResult result = neurite::train(network, *data, job.settings, &sink, job.control.get());
+        if (watcher)
+            reportPlane(watcher->look(network.weights(), long(sink.batches())), job.runId);
 
         TrainingOutcome outcome;
         outcome.runId = job.runId;
@@ -246,6 +267,37 @@ void TrainingWorker::train(const TrainingJob& job)
         // never an exception crossing into the GUI thread.
         report(RunFailed{job.runId, describe(e)});
     }
+}
+
+// A newer look replaces one still waiting in the outbox: only the newest plane is worth drawing.
+void TrainingWorker::reportPlane(PlaneSnapshot snapshot, std::uint64_t runId)
+{
+    snapshot.runId = runId;
+    m_outbox.postOrMerge(
+        [&](TrainingReport& newest) {
+            auto* waiting = std::get_if<PlaneSnapshot>(&newest);
+            if (!waiting || waiting->runId != runId)
+                return false;
+            *waiting = snapshot;
+            return true;
+        },
+        [&] { return TrainingReport(snapshot); }, [this] { Q_EMIT reportsPosted(); });
+}
+
+void TrainingWorker::lookAtPlane(const PlaneRequest& request)
+{
+    PlaneSnapshot snapshot;
+    try {
+        if (request.data)
+            if (std::unique_ptr<PlaneWatcher> watcher = PlaneWatcher::forData(request.spec, *request.data))
+                snapshot = watcher->look(request.weights ? *request.weights
+                                                         : Network(request.spec, request.seed).weights(),
+                                         0);
+    } catch (const std::exception&) {
+        snapshot = {}; // a design that does not fit the data: no plane (the Train tab says why elsewhere)
+    }
+    snapshot.requestId = request.requestId;
+    report(std::move(snapshot));
 }
 
 void TrainingWorker::evaluate(const EvaluationRequest& request)

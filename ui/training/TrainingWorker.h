@@ -25,6 +25,8 @@ public:
 
     // Posts `report` and, when the box asks for it, emits reportsPosted. Urgent: a result or an error.
     void report(TrainingReport report);
+    // Posts a plane look of run `runId`, replacing one of the same run still waiting.
+    void reportPlane(PlaneSnapshot snapshot, std::uint64_t runId);
 
 Q_SIGNALS:
     // Emitted on the GUI thread by the controller after it posted one request; queued to takeRequest()
@@ -39,6 +41,7 @@ private:
     std::function<void(std::size_t, std::size_t)> progressReporter(std::uint64_t requestId);
     void train(const TrainingJob& job);
     void evaluate(const EvaluationRequest& request);
+    void lookAtPlane(const PlaneRequest& request);
 
     TrainingInbox& m_inbox;
     TrainingOutbox& m_outbox;

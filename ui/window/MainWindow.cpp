@@ -142,10 +142,14 @@ bool MainWindow::newFromTemplate(const QString& resource)
 {
     return attempt(tr("Cannot open template"), [&] {
         m_document->newDesign(loadTemplate(resource));
-        // A design saved from a template keeps the template's name and description.
+        // A design saved from a template keeps the template's name and description; a playground template
+        // also brings the data and optimiser it is meant for.
         for (const DesignTemplate& t : designTemplates())
-            if (t.resource == resource)
+            if (t.resource == resource) {
                 m_document->setDesignInfo(t.name, t.description);
+                if (t.settings)
+                    m_document->setSettings(*t.settings);
+            }
     });
 }
 

@@ -4,6 +4,7 @@
 
 #include "neurite/DataSchema.h"
 #include "neurite/Dataset.h"
+#include "neurite/PlaneData.h"
 #include "neurite/Tensor.h"
 #include "neurite/Validation.h"
 
@@ -26,6 +27,9 @@ struct DataFacts {
 // The facts of a named data set (dataSetNames()) without reading its files (the built-in tables are read
 // from memory); nullopt for a folder or file, known only once it is loaded.
 std::optional<DataFacts> knownDataFacts(const std::string& nameOrFolder);
+// The same, a generated two-dimensional set made with `plane` (its features are its inputs, blobs has
+// plane.classes classes).
+std::optional<DataFacts> knownDataFacts(const std::string& nameOrFolder, const PlaneDataOptions& plane);
 // The facts of a loaded data set.
 DataFacts dataFactsOf(const Dataset& data);
 

@@ -4,6 +4,8 @@
 // any table.
 #pragma once
 
+#include "neurite/PlaneFeatures.h"
+
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -19,6 +21,7 @@ struct PlaneDataOptions {
     double testRatio = 0.5; // 0.05 to 0.95: the stratified share held out for testing
     std::uint64_t seed = 1; // generates the points and chooses the test rows
     int classes = 3;        // blobs only: 3 to 5
+    PlaneFeatureSet features = kDefaultPlaneFeatures;
     bool operator==(const PlaneDataOptions&) const = default;
 };
 

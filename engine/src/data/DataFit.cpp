@@ -139,6 +139,21 @@ std::optional<DataFacts> knownDataFacts(const std::string& nameOrFolder)
     return DataFacts{nameOrFolder, {1, 28, 28}, 10};
 }
 
+std::optional<DataFacts> knownDataFacts(const std::string& nameOrFolder, const PlaneDataOptions& plane)
+{
+    if (!isPlaneDataSet(nameOrFolder))
+        return knownDataFacts(nameOrFolder);
+    DataFacts facts;
+    facts.name = nameOrFolder;
+    facts.imageShape = Shape::flat(int(planeFeatureColumns(plane.features).size()));
+    facts.table = true;
+    if (isPlaneRegression(nameOrFolder))
+        facts.task = TaskKind::Regression;
+    else
+        facts.classes = nameOrFolder == "blobs" ? plane.classes : 2;
+    return facts;
+}
+
 DataFacts dataFactsOf(const Dataset& data)
 {
     const bool regression = data.task() == TaskKind::Regression;

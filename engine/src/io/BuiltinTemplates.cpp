@@ -2,6 +2,7 @@
 #include "neurite/BuiltinTemplates.h"
 
 #include "io/EmbeddedResources.h"
+#include "training/TrainingSettingsJson.h"
 
 #include <nlohmann/json.hpp>
 
@@ -29,6 +30,8 @@ BuiltinTemplate parseTemplate(const EmbeddedResource& resource)
     result.name = root.at("name").get<std::string>();
     result.description = root.at("description").get<std::string>();
     result.design = specFromJson(root.at("design").dump(), context);
+    if (root.contains("settings"))
+        result.settings = settingsFromJson(root.at("settings"), JsonLocation(context)["settings"]);
     return result;
 }
 

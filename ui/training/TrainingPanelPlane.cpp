@@ -1,0 +1,94 @@
+// The Train tab's plane for two-dimensional data: what the network answers over the plane, live while a
+// run trains and, at rest, for the current weights or the seed's; Reset; painting the points.
+#include "training/TrainingPanel.h"
+
+#include "charts/AccuracyChart.h"
+#include "document/ProjectDocument.h"
+#include "playground/PlanePanel.h"
+#include "training/TrainingSettingsForm.h"
+
+#include <QSplitter>
+#include <QTimer>
+
+namespace neurite::ui {
+
+namespace {
+
+// How long the design must rest before the plane shows what the edited network answers.
+constexpr int kDesignSettleMs = 250;
+
+} // namespace
+
+void TrainingPanel::buildPlane(QWidget* tab)
+{
+    m_planePanel = new PlanePanel(tab);
+    m_planePanel->hide();
+    m_planeRefresh = new QTimer(this);
+    m_planeRefresh->setSingleShot(true);
+    m_planeRefresh->setInterval(kDesignSettleMs);
+    connect(m_planeRefresh, &QTimer::timeout, this, &TrainingPanel::refreshRestingPlane);
+    connect(m_controller, &TrainingController::planeReported, this, &TrainingPanel::onPlane);
+    connect(m_document, &ProjectDocument::designChanged, m_planeRefresh, qOverload<>(&QTimer::start));
+    connect(m_document, &ProjectDocument::weightsChanged, m_planeRefresh, qOverload<>(&QTimer::start));
+    connect(m_planePanel, &PlanePanel::pointsEdited, this, &TrainingPanel::onPointsPainted);
+    connect(m_planePanel, &PlanePanel::saveRequested, this, &TrainingPanel::savePoints);
+    connect(m_planePanel, &PlanePanel::openRequested, this, &TrainingPanel::openPoints);
+}
+
+// The plane shows only for two-dimensional data; the charts then stack beside it.
+void TrainingPanel::showPlaneFor(const DataSetHandle& data)
+{
+    const bool plane = m_planePanel->setData(data);
+    m_planeData = plane ? data : nullptr;
+    m_planePanel->setVisible(plane);
+    m_charts->setOrientation(plane ? Qt::Vertical : Qt::Horizontal);
+    if (!plane)
+        Q_EMIT planeInsightCleared();
+}
+
+void TrainingPanel::onPlane(const PlaneSnapshot& snapshot)
+{
+    if (!m_planePanel->hasData())
+        return;
+    QString caption = m_restingCaption;
+    if (snapshot.runId != 0)
+        caption = snapshot.batches == 0 ? tr("Run %1: its initial weights").arg(m_runNumber)
+                                        : tr("Run %1 after %L2 batches").arg(m_runNumber).arg(snapshot.batches);
+    m_planePanel->setSnapshot(snapshot, caption);
+    Q_EMIT planeInsight(snapshot.grid, snapshot.weights);
+}
+
+// At rest the plane shows the weights the next run would start from, or the trained ones.
+void TrainingPanel::refreshRestingPlane()
+{
+    if (m_controller->isRunning() || !m_planePanel->hasData() || !m_document->canTrain())
+        return;
+    const DataSetHandle data = m_planeData;
+    if (!data)
+        return;
+    const TrainingSettings& settings = m_document->settings();
+    const std::optional<Weights>& trained = m_document->trainedWeights();
+    const bool showTrained = trained && !m_showSeedWeights;
+    m_restingCaption = showTrained ? tr("The trained weights")
+                                   : tr("Initial weights of seed %1: where the next run starts").arg(settings.seed);
+    m_controller->requestPlane(m_document->spec(), showTrained ? trained : std::nullopt, settings.seed, data);
+}
+
+void TrainingPanel::reset()
+{
+    if (m_controller->isRunning()) {
+        m_stopKept = KeptWeights::Last;
+        m_controller->stop(KeptWeights::Last);
+        m_controller->waitUntilIdle(60000);
+    }
+    TrainingSettings settings = m_document->settings();
+    if (settings.startFromWeights) { // from the seed again, not from what was just trained
+        settings.startFromWeights = false;
+        m_document->setSettings(settings);
+    }
+    m_showSeedWeights = true;
+    refreshRestingPlane();
+    Q_EMIT statusMessage(tr("Reset: the next run starts from the initial weights of seed %1.").arg(settings.seed));
+}
+
+} // namespace neurite::ui
