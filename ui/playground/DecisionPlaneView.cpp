@@ -231,8 +231,11 @@ void DecisionPlaneView::paintEvent(QPaintEvent*)
     painter.setRenderHint(QPainter::Antialiasing);
     painter.setClipRect(plane.plot);
     painter.setBrush(Qt::NoBrush);
-    painter.setPen(QPen(QColor(40, 40, 40, 150), 1, Qt::DashLine));
     const double radius = m_edit == Edit::Erasing ? kEraseRadius : PlaneSpray::kRadius;
+    // Dark dashes over a pale line: visible on either class's colour.
+    painter.setPen(QPen(QColor(255, 255, 255, 170), 2.5));
+    painter.drawEllipse(*m_hover, radius, radius);
+    painter.setPen(QPen(QColor(30, 30, 30, 200), 1, Qt::DashLine));
     painter.drawEllipse(*m_hover, radius, radius);
 }
 

@@ -3,6 +3,8 @@
 // hover text, and the time a paint takes (printed, not asserted). With NEURITE_SCREENSHOT_DIR set, saves
 // renders of a spiral, a multi-class and a regression plane there at 260 and 700 pixels.
 #include "playground/DecisionPlaneView.h"
+#include "playground/PaintToolbar.h"
+#include "playground/PlaneClassPicker.h"
 #include "playground/PlaneAxes.h"
 #include "playground/PlaneColours.h"
 #include "playground/PlanePoints.h"
@@ -10,6 +12,7 @@
 #include "neurite/PlaneData.h"
 
 #include <QElapsedTimer>
+#include <QVBoxLayout>
 #include <QtTest>
 
 #include <cmath>
@@ -161,6 +164,9 @@ private Q_SLOTS:
     void hoverTellsTheAnswerUnderTheCursor();
     void paintTakesAFewMilliseconds();
     void screenshots();
+
+private:
+    void saveEditingScreenshot(const QString& dir);
 };
 
 void TestDecisionPlaneView::coloursFollowTheirFormulas()
@@ -417,6 +423,35 @@ void TestDecisionPlaneView::screenshots()
         view.grab().save(QStringLiteral("%1/plane-blobs-%2.png").arg(dir).arg(side));
         options.classes = 3;
     }
+    saveEditingScreenshot(dir);
+}
+
+// The toolbar over the plane while painting a third class into xor, the spray's reach around the cursor.
+void TestDecisionPlaneView::saveEditingScreenshot(const QString& dir)
+{
+    std::vector<PlaneSample> samples = samplesOf("xor", PlaneDataOptions{});
+    for (int i = 0; i < 40; ++i)
+        samples.push_back(PlaneSample{-3.5 + 0.9 * std::cos(i * 2.4), 3.2 + 0.9 * std::sin(i * 1.7), 2, 0, false});
+    const QStringList names = {QStringLiteral("-1"), QStringLiteral("1"), QStringLiteral("2")};
+    QWidget window;
+    auto* column = new QVBoxLayout(&window);
+    auto* toolbar = new PaintToolbar;
+    auto* view = new DecisionPlaneView;
+    column->addWidget(toolbar);
+    column->addWidget(view);
+    toolbar->picker()->setClasses(names);
+    toolbar->picker()->setCurrentClass(2);
+    toolbar->setPainting(true);
+    view->setPaintingEnabled(true);
+    view->setSamples(samples, names, false);
+    view->setGrid(neighbourGrid(samples, 3, 100));
+    window.resize(480, 600);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const QPointF cursor = view->frame().toWidget(-1.2, 4.9);
+    QMouseEvent move(QEvent::MouseMove, cursor, view->mapToGlobal(cursor), Qt::NoButton, Qt::NoButton, Qt::NoModifier);
+    QApplication::sendEvent(view, &move);
+    window.grab().save(QStringLiteral("%1/plane-painting.png").arg(dir));
 }
 
 QTEST_MAIN(TestDecisionPlaneView)
