@@ -105,6 +105,8 @@ void DecisionPlaneView::setPaintingEnabled(bool enabled)
     m_painting = enabled;
     m_edit = Edit::None;
     setCursor(enabled ? Qt::CrossCursor : Qt::ArrowCursor);
+    // The right button erases: no context menu of a parent widget may open on it meanwhile.
+    setContextMenuPolicy(enabled ? Qt::PreventContextMenu : Qt::DefaultContextMenu);
     update();
 }
 

@@ -12,6 +12,7 @@
 #include "neurite/PlaneData.h"
 
 #include <QElapsedTimer>
+#include <QToolTip>
 #include <QVBoxLayout>
 #include <QtTest>
 
@@ -362,6 +363,15 @@ void TestDecisionPlaneView::hoverTellsTheAnswerUnderTheCursor()
     QVERIFY2(text.indexOf(QStringLiteral("red")) < text.indexOf(QStringLiteral("green")), qPrintable(text));
     QVERIFY2(text.contains(QStringLiteral("x\u2081 = 1.50, x\u2082 = 1.50")), qPrintable(text));
     QVERIFY(view.answerAt(frame.plot.topLeft() - QPointF(5, 5)).isEmpty()); // outside the plot
+    // The tooltip says the same.
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    const QPoint at = frame.toWidget(grid->x1At(2), grid->x2At(1)).toPoint();
+    QHelpEvent help(QEvent::ToolTip, at, view.mapToGlobal(at));
+    QApplication::sendEvent(&view, &help);
+    QTRY_VERIFY(QToolTip::isVisible());
+    QCOMPARE(QToolTip::text(), view.answerAt(at));
+    QToolTip::hideText();
 
     view.setSamples({}, {}, true);
     view.setGrid(valueGrid());
