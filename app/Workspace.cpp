@@ -1,6 +1,7 @@
 // Workspace wiring. The panels know nothing of each other; this is the one place that connects them.
 #include "Workspace.h"
 
+#include "editor/DesignEditor.h"
 #include "predict/DefaultModel.h"
 #include "window/ExportActions.h"
 #include "window/MainWindow.h"
@@ -66,6 +67,11 @@ void assembleWorkspace(ui::MainWindow& window)
     window.addWorkspaceTab(predict, QObject::tr("Predict"));
     QObject::connect(training, &ui::TrainingPanel::designEditRequested, &window,
                      [&window] { window.workspaceTabs()->setCurrentIndex(0); });
+    // Two-dimensional data: every neuron's map over the plane on its node, and the weights on the wires.
+    QObject::connect(training, &ui::TrainingPanel::planeInsight, window.designEditor(),
+                     &ui::DesignEditor::showPlaneInsight);
+    QObject::connect(training, &ui::TrainingPanel::planeInsightCleared, window.designEditor(),
+                     &ui::DesignEditor::clearPlaneInsight);
 
     // Train stays disabled while the design does not fit the data set, and the Problems list says why; a
     // folder's images are known once the Train tab's preview has loaded it.

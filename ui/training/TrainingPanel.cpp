@@ -4,6 +4,7 @@
 #include "charts/AccuracyChart.h"
 #include "training/DataSetPreview.h"
 #include "training/DesignFitBar.h"
+#include "playground/PlanePanel.h"
 #include "training/TablePreview.h"
 #include "training/PaceBox.h"
 #include "training/DesignSummary.h"
