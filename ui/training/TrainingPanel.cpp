@@ -7,6 +7,7 @@
 #include "playground/PlanePanel.h"
 #include "training/TablePreview.h"
 #include "training/PaceBox.h"
+#include "training/PlaneOptionRows.h"
 #include "training/DesignSummary.h"
 #include "charts/LossChart.h"
 #include "training/EpochLog.h"
@@ -98,6 +99,7 @@ void TrainingPanel::connectSettings()
         m_preview->setAugmentation(m_form->settings().augmentation);
     });
     connect(m_form, &TrainingSettingsForm::dataSetChosen, this, [this] { loadPreview(); });
+    connect(m_form->planeRows(), &PlaneOptionRows::featuresEdited, this, [this] { m_adaptDesignOnLoad = true; });
     connect(m_preview->tablePreview(), &TablePreview::tableSettingsEdited, this, &TrainingPanel::onTableSettingsEdited);
     connect(m_document, &ProjectDocument::canTrainChanged, this, &TrainingPanel::updateButtons);
     connect(m_document, &ProjectDocument::documentReset, this, &TrainingPanel::syncFromDocument);

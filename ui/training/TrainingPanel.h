@@ -146,6 +146,7 @@ private:
     void refreshRestingPlane();
     void onPointsPainted(const std::vector<PlaneSample>& samples, const QStringList& classNames);
     void savePoints();
+    void usePaintedPoints(PaintedPoints painted);
     void openPoints();
     QStringList classNames() const;
 
@@ -191,6 +192,7 @@ private:
     DataSetHandle m_planeData;        // the two-dimensional data the plane shows (null: none)
     QString m_restingCaption;         // what the plane shows when no run goes
     bool m_showSeedWeights = false;   // after Reset: the seed's weights, not the trained ones
+    bool m_adaptDesignOnLoad = false; // painted classes or features changed: the design follows the data
 };
 
 } // namespace neurite::ui

@@ -10,6 +10,8 @@
 
 #include <neurite/DataFit.h>
 
+#include <utility>
+
 namespace neurite::ui {
 
 void TrainingPanel::setDataSetOverride(const DataSetHandle& data)
@@ -50,6 +52,9 @@ void TrainingPanel::onDataSetLoaded(const QString& name, const DataSetHandle& da
     if (const ImageReportHandle report = m_controller->imageReport())
         m_form->setImageReport(*report, m_controller->dataSetImage());
     m_fitBar->setData(data);
+    // New features or painted classes: the Input and the last layer follow at once (one undoable step).
+    if (std::exchange(m_adaptDesignOnLoad, false))
+        adaptDocumentToData(*m_document, *data);
     if (!m_controller->isRunning()) {
         showPlaneFor(data);
         refreshRestingPlane();

@@ -4,9 +4,15 @@
 
 #include "charts/AccuracyChart.h"
 #include "document/ProjectDocument.h"
+#include "playground/DecisionPlaneView.h"
 #include "playground/PlanePanel.h"
 #include "training/TrainingSettingsForm.h"
 
+#include <neurite/Error.h>
+#include <neurite/PlanePointsCsv.h>
+
+#include <QFile>
+#include <QFileDialog>
 #include <QSplitter>
 #include <QTimer>
 
@@ -16,6 +22,19 @@ namespace {
 
 // How long the design must rest before the plane shows what the edited network answers.
 constexpr int kDesignSettleMs = 250;
+
+// The points as the view holds them (class indices into `classNames`, or values).
+PaintedPoints paintedPointsOf(const std::vector<PlaneSample>& samples, const QStringList& classNames, bool regression)
+{
+    PaintedPoints painted;
+    painted.regression = regression;
+    for (const QString& name : classNames)
+        painted.classes.push_back(name.toStdString());
+    painted.points.reserve(samples.size());
+    for (const PlaneSample& sample : samples)
+        painted.points.push_back({sample.x1, sample.x2, regression ? sample.value : double(sample.label)});
+    return painted;
+}
 
 } // namespace
 
@@ -89,6 +108,51 @@ void TrainingPanel::reset()
     m_showSeedWeights = true;
     refreshRestingPlane();
     Q_EMIT statusMessage(tr("Reset: the next run starts from the initial weights of seed %1.").arg(settings.seed));
+}
+
+// Painted points become the "painted" set, loaded again at once; the design follows a new class.
+void TrainingPanel::usePaintedPoints(PaintedPoints painted)
+{
+    TrainingSettings settings = m_form->settings();
+    settings.dataSet = kPaintedDataSet;
+    settings.plane.painted = std::move(painted);
+    m_adaptDesignOnLoad = true;
+    m_document->setSettings(settings);
+    loadPreview();
+}
+
+void TrainingPanel::onPointsPainted(const std::vector<PlaneSample>& samples, const QStringList& classNames)
+{
+    usePaintedPoints(paintedPointsOf(samples, classNames, m_planePanel->view()->isRegression()));
+}
+
+void TrainingPanel::savePoints()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save the points"), QStringLiteral("points.csv"),
+                                                      tr("CSV tables (*.csv)"));
+    if (path.isEmpty())
+        return;
+    const DecisionPlaneView* view = m_planePanel->view();
+    try {
+        writePlanePointsCsv(QFile::encodeName(path).toStdString(),
+                            paintedPointsOf(view->samples(), view->classNames(), view->isRegression()));
+        Q_EMIT statusMessage(tr("Saved %L1 points to %2.").arg(view->samples().size()).arg(path));
+    } catch (const std::exception& e) {
+        showBanner(QString::fromStdString(e.what()), true);
+    }
+}
+
+void TrainingPanel::openPoints()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open points"), QString(),
+                                                      tr("Tables (*.csv *.tsv *.txt *.gz);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    try {
+        usePaintedPoints(readPlanePointsCsv(QFile::encodeName(path).toStdString()));
+    } catch (const std::exception& e) {
+        showBanner(QString::fromStdString(e.what()), true);
+    }
 }
 
 } // namespace neurite::ui
