@@ -1,6 +1,10 @@
 // Parsing the data options; the roles' names are the data schema's.
 #include "DataArguments.h"
 
+#include "neurite/Error.h"
+#include "neurite/PlaneData.h"
+#include "neurite/PlanePointsCsv.h"
+
 #include <algorithm>
 #include <limits>
 #include <string>
@@ -23,7 +27,23 @@ std::vector<OptionSpec> dataOptionSpecs()
             {"points", "N", "generated sets (circle, spiral, ...): how many points, 2 to 100000 (default 500)"},
             {"noise", "X", "generated sets: the noise, 0 to 0.5 as Playground's 0 to 50% (default 0)"},
             {"data-seed", "N", "generated sets: the seed that draws the points and the test rows (default 1)"},
-            {"classes", "N", "blobs: how many classes, 3 to 5 (default 3)"}};
+            {"classes", "N", "blobs: how many classes, 3 to 5 (default 3)"},
+            {"features", "LIST",
+             "two-dimensional sets: the input features, any of x1,x2,x1^2,x2^2,x1*x2,sin(x1),sin(x2) (also x1sq, "
+             "x2sq, x1x2, sinx1, sinx2; default x1,x2)"},
+            {"points-file", "FILE",
+             "your own two-dimensional points (--data painted, implied): a CSV of two numeric columns and a "
+             "target (a class or a value), kept in the saved project"}};
+}
+
+std::string dataNameOf(const Arguments& a, const std::string& fallback)
+{
+    if (!a.has("points-file"))
+        return a.text("data", fallback);
+    const std::string name = a.text("data", kPaintedDataSet);
+    if (name != kPaintedDataSet)
+        throw UsageError("--points-file gives the points of --data painted, not of --data " + name);
+    return name;
 }
 
 namespace {
@@ -62,6 +82,15 @@ DataOptions dataOptions(const Arguments& a)
     options.plane.seed = std::uint64_t(
         a.integer("data-seed", long(options.plane.seed), 0, std::numeric_limits<long>::max()));
     options.plane.classes = int(a.integer("classes", options.plane.classes, 3, 5));
+    if (a.has("features")) {
+        try {
+            options.plane.features = parsePlaneFeatures(a.text("features"));
+        } catch (const NeuriteError& e) {
+            throw UsageError(std::string("--features: ") + e.what());
+        }
+    }
+    if (a.has("points-file"))
+        options.plane.painted = readPlanePointsCsv(a.text("points-file"));
     options.splitSeed = std::uint64_t(
         a.integer("split-seed", long(options.splitSeed), 0, std::numeric_limits<long>::max()));
     if (a.has("image-size"))

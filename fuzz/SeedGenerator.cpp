@@ -1,6 +1,6 @@
 // Writes the seed corpora of the fuzz targets from valid files the engine itself makes:
-// `fuzz_seed_generator DIR` fills DIR/idx, DIR/projectfile, DIR/designjson, DIR/preprocess, DIR/table and
-// DIR/onnximport.
+// `fuzz_seed_generator DIR` fills DIR/idx, DIR/projectfile, DIR/designjson, DIR/preprocess, DIR/table,
+// DIR/planepoints and DIR/onnximport.
 #include "neurite/IdxFile.h"
 #include "neurite/ModelExport.h"
 #include "neurite/Network.h"
@@ -105,6 +105,13 @@ void writeProjectSeeds(const fs::path& dir, const std::vector<NetworkSpec>& desi
         project.classNames = {"a", "b", "c"};
         project.uiStateJson = R"({"nodes": {"input": {"x": 1, "y": 2}}})";
         project.history.batches.push_back({});
+        if (n == 0) {
+            // A project trained on painted points keeps them, their class names and the features.
+            project.settings.dataSet = "painted";
+            project.settings.plane.features = 0x25;
+            project.settings.plane.painted.classes = {"red", "blue"};
+            project.settings.plane.painted.points = {{0.5, -1, 0}, {1e-300, 2.5, 1}, {-0.0, 3, 0}, {4, 4, 1}};
+        }
         const fs::path file = dir / "saved.neurite";
         saveProject(project, file.string());
         const std::string bytes = readFile(file);
@@ -167,6 +174,20 @@ void writeTableSeeds(const fs::path& dir)
         writeFile(dir / tables[i].first, char(i % 2 ? 2 : 9) + tables[i].second);
 }
 
+// Points files: as Neurite writes them (classes, values) and as other tables hold points.
+void writePlanePointsSeeds(const fs::path& dir)
+{
+    fs::create_directories(dir);
+    const std::vector<std::pair<std::string, std::string>> files = {
+        {"classes", "x1,x2,label\n1,2,class 1\n-0.5,3e-5,\"a, b\"\n4,1,class 1\n2,2,\"a, b\"\n"},
+        {"values", "x1,x2,value\n1,2,0.25\n-1,2,1e300\n0,0,-3\n5,5,7\n"},
+        {"whole-numbers", "u;v;y\n1,5;2;0\n2,5;1;1\n3;3;2\n0;0;1\n"},
+        {"named-target", "Class\tx\ty\nsetosa\t1\t2\nvirginica\t3\t4\nsetosa\t2\t2\nvirginica\t1\t1\n"},
+    };
+    for (std::size_t i = 0; i < files.size(); ++i)
+        writeFile(dir / files[i].first, char(i * 37) + files[i].second);
+}
+
 // ONNX files as Neurite exports them: the importer's own round trip.
 void writeOnnxSeeds(const fs::path& dir, const std::vector<NetworkSpec>& designs)
 {
@@ -192,6 +213,7 @@ int main(int argc, char** argv)
     writeDesignSeeds(out / "designjson", designs, argv[2]);
     writePreprocessSeeds(out / "preprocess");
     writeTableSeeds(out / "table");
+    writePlanePointsSeeds(out / "planepoints");
     writeOnnxSeeds(out / "onnximport", designs);
     std::cout << "Seed corpora written to " << out.string() << "\n";
     return 0;

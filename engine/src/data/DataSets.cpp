@@ -188,7 +188,7 @@ std::string resolveDataSetFolder(const std::string& nameOrFolder, const std::str
     if (!fs::exists(nameOrFolder, error))
         throw NeuriteError("There is no data set named '" + nameOrFolder +
                            "' (known: mnist-10k, fashion-mnist, mnist, iris, circle, xor, gauss, spiral, blobs, plane, "
-                           "gauss-regression) and no file or folder " +
+                           "gauss-regression, painted) and no file or folder " +
                            nameOrFolder);
     if (!isDirectory(nameOrFolder))
         throw NeuriteError(nameOrFolder + " is neither a folder of IDX files or images nor a table (.csv, .tsv)");

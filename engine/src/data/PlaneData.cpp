@@ -4,6 +4,7 @@
 
 #include "data/PlaneShapes.h"
 #include "neurite/Error.h"
+#include "neurite/TablePredictions.h"
 
 #include <charconv>
 
@@ -28,6 +29,9 @@ constexpr PlaneDataSet kPlaneDataSets[] = {
     {"blobs", "3 to 5 classes (--classes): Gaussian blobs on a circle", blobPoints, false},
     {"plane", "regression: a value rising across the plane, (x1 + x2) / 10", planePoints, true},
     {"gauss-regression", "regression: six bumps of values 1 and -1", gaussRegressionPoints, true},
+    // Not generated: the points come with the options.
+    {kPaintedDataSet, "your own points: painted in the Train tab, or read from a CSV with --points-file", nullptr,
+     false},
 };
 
 constexpr int kMinPoints = 2;
@@ -46,7 +50,7 @@ const PlaneDataSet& planeDataSet(const std::string& name)
     if (const PlaneDataSet* set = findPlaneDataSet(name))
         return *set;
     throw NeuriteError("There is no generated data set named '" + name +
-                       "' (circle, xor, gauss, spiral, blobs, plane or gauss-regression)");
+                       "' (circle, xor, gauss, spiral, blobs, plane, gauss-regression or painted)");
 }
 
 // The shortest text that reads back as exactly `value`.
@@ -72,6 +76,10 @@ void validatePlaneDataOptions(const PlaneDataOptions& options)
                            exactText(options.testRatio) + ")");
     if (options.classes < 3 || options.classes > 5)
         throw NeuriteError("classes (blobs) must be between 3 and 5 (got " + std::to_string(options.classes) + ")");
+    if (options.features == 0 || (options.features & ~kAllPlaneFeatures) != 0)
+        throw NeuriteError(
+            "features must be one or more of x1, x2, x1^2, x2^2, x1*x2, sin(x1), sin(x2) (got " +
+            (options.features == 0 ? std::string("none") : "the bit set " + std::to_string(options.features)) + ")");
 }
 
 std::vector<std::string> planeDataSetNames()
@@ -92,15 +100,19 @@ std::string planeDataDescription(const std::string& name)
     return planeDataSet(name).description;
 }
 
-bool isPlaneRegression(const std::string& name)
+bool isPlaneRegression(const std::string& name, const PlaneDataOptions& options)
 {
-    return planeDataSet(name).regression;
+    return name == kPaintedDataSet ? options.painted.regression : planeDataSet(name).regression;
 }
 
 std::vector<PlanePoint> generatePlaneData(const std::string& name, const PlaneDataOptions& options)
 {
     const PlaneDataSet& set = planeDataSet(name);
     validatePlaneDataOptions(options);
+    if (!set.generate) {
+        checkPaintedPointsTrainable(options.painted);
+        return options.painted.points;
+    }
     PlaneRandom random(options.seed);
     return set.generate(options, random);
 }
@@ -108,10 +120,28 @@ std::vector<PlanePoint> generatePlaneData(const std::string& name, const PlaneDa
 std::string planeDataCsv(const std::string& name, const PlaneDataOptions& options)
 {
     const std::vector<PlanePoint> points = generatePlaneData(name, options);
-    std::string csv = isPlaneRegression(name) ? "x1,x2,value\n" : "x1,x2,label\n";
-    csv.reserve(points.size() * 48);
-    for (const PlanePoint& point : points)
-        csv += exactText(point.x1) + ',' + exactText(point.x2) + ',' + exactText(point.target) + '\n';
+    const bool regression = isPlaneRegression(name, options);
+    const bool painted = name == kPaintedDataSet;
+    // Painted classes are written by name, so that the table's classes and the results carry them.
+    std::vector<std::string> targetText;
+    if (painted && !regression)
+        for (const std::string& className : paintedClassNames(options.painted))
+            targetText.push_back(csvField(className));
+    std::vector<PlaneFeature> features;
+    std::string csv;
+    for (const PlaneFeatureInfo& info : planeFeatures())
+        if (options.features & featureBit(info.feature)) {
+            features.push_back(info.feature);
+            csv += std::string(info.column) + ',';
+        }
+    csv += regression ? "value\n" : "label\n";
+    csv.reserve(csv.size() + points.size() * 24 * (features.size() + 1));
+    for (const PlanePoint& point : points) {
+        for (PlaneFeature feature : features)
+            csv += exactText(planeFeatureValue(feature, point.x1, point.x2)) + ',';
+        csv += targetText.empty() ? exactText(point.target) : targetText[std::size_t(point.target)];
+        csv += '\n';
+    }
     return csv;
 }
 

@@ -171,6 +171,30 @@ void findClasses(const TableColumn& target, TablePlan& plan, const std::string& 
         plan.classOfRow[row] = classOfCode[target.codes[row]];
 }
 
+// Puts the classes in the order of `names` (those not among them last, in their own order): painted classes
+// keep the painter's order whatever their names sort as.
+void orderClasses(TablePlan& plan, const std::vector<std::string>& names)
+{
+    const auto rank = [&](const std::string& name) {
+        return std::find(names.begin(), names.end(), name) - names.begin();
+    };
+    std::vector<int> order(plan.classNames.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+        return rank(plan.classNames[std::size_t(a)]) < rank(plan.classNames[std::size_t(b)]);
+    });
+    std::vector<int> newIndex(order.size());
+    std::vector<std::string> ordered;
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        newIndex[std::size_t(order[i])] = int(i);
+        ordered.push_back(plan.classNames[std::size_t(order[i])]);
+    }
+    plan.classNames = std::move(ordered);
+    for (int& c : plan.classOfRow)
+        if (c >= 0)
+            c = newIndex[std::size_t(c)];
+}
+
 void checkTarget(const TableColumn& target, const TablePlan& plan, const std::string& file)
 {
     const std::string column = file + ", column '" + target.name + "' (the target): ";
@@ -305,7 +329,7 @@ DataOptions readingOptions(const std::string& nameOrPath, DataOptions options)
             throw NeuriteError("the test split must be between 0 and 0.9");
         return options;
     }
-    const bool regression = isPlaneRegression(nameOrPath);
+    const bool regression = isPlaneRegression(nameOrPath, options.plane);
     options.target.clear(); // the last column
     options.columnRoles[regression ? "value" : "label"] = regression ? ColumnRole::Numeric : ColumnRole::Categorical;
     options.testSplit = options.plane.testRatio;
@@ -324,6 +348,8 @@ Dataset loadTable(const std::string& nameOrPath, const DataOptions& given, Table
     checkRoleOverrides(read.columns, options.columnRoles, target, source.name);
     applyValueOverrides(source, read, options.columnRoles, target);
     TablePlan plan = planTable(read, options, target, source.name);
+    if (nameOrPath == kPaintedDataSet && plan.task == TaskKind::Classification)
+        orderClasses(plan, paintedClassNames(options.plane.painted));
     const TableSplit split = splitRows(plan.kept,
                                        plan.task == TaskKind::Classification ? plan.classOfRow : std::vector<int>{},
                                        options.testSplit, options.splitSeed);

@@ -73,13 +73,15 @@ NetworkSpec tableDesign(const Dataset& data)
 }
 
 // What learns a generated two-dimensional set (spiral the hardest): two tanh layers of kPlaneUnits, as
-// Playground's spiral needs a few layers of smooth units, without dropout (the shapes are exact).
+// Playground's spiral needs a few layers of smooth units, without dropout (the shapes are exact). The Input
+// has one value per chosen feature (x1, x2, x1², ...).
 constexpr int kPlaneUnits = 16;
 
 NetworkSpec planeDesign(const Dataset& data)
 {
     NetworkSpec spec;
-    spec.layers.push_back(layer("input", "Input", {{"channels", 2.0}, {"height", 1.0}, {"width", 1.0}}));
+    spec.layers.push_back(
+        layer("input", "Input", {{"channels", double(data.train.valuesPerSample())}, {"height", 1.0}, {"width", 1.0}}));
     std::string previous = "input";
     for (int i = 1; i <= 2; ++i) {
         const std::string dense = "dense" + std::to_string(i);

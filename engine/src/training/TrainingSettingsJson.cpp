@@ -1,6 +1,8 @@
 // TrainingSettings <-> JSON, for the "settings" object of a project file.
 #include "training/TrainingSettingsJson.h"
 
+#include "training/PlaneSettingsJson.h"
+
 #include <limits>
 
 namespace neurite {
@@ -147,25 +149,6 @@ ImageSettings imageFromJson(const Json& value, const JsonLocation& at)
     readOptional(value, "channels", at, i.channels, readInt);
     readOptional(value, "testSplit", at, i.testSplit, readFloat);
     return i;
-}
-
-Json planeToJson(const PlaneDataOptions& p)
-{
-    return {
-        {"points", p.points}, {"noise", p.noise}, {"testRatio", p.testRatio}, {"seed", p.seed}, {"classes", p.classes}};
-}
-
-// Files saved before generated sets existed have no "plane" object: the defaults apply.
-PlaneDataOptions planeFromJson(const Json& value, const JsonLocation& at)
-{
-    expectObject(value, at);
-    PlaneDataOptions p;
-    readOptional(value, "points", at, p.points, readInt);
-    readOptional(value, "noise", at, p.noise, expectNumber);
-    readOptional(value, "testRatio", at, p.testRatio, expectNumber);
-    readOptional(value, "seed", at, p.seed, expectUnsigned);
-    readOptional(value, "classes", at, p.classes, readInt);
-    return p;
 }
 
 } // namespace

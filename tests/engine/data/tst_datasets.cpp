@@ -157,10 +157,10 @@ private Q_SLOTS:
         QCOMPARE(dataDirectory(), std::string("/home/someone/.local/share/neurite"));
         qunsetenv("XDG_DATA_HOME");
         QCOMPARE(dataDirectory(), std::string("/home/someone/.local/share/neurite"));
-        // The image sets, then the built-in tables (iris, then the generated sets).
+        // The image sets, then the built-in tables (iris, then the generated sets and the painted points).
         QCOMPARE(dataSetNames(),
                  (std::vector<std::string>{"mnist-10k", "fashion-mnist", "mnist", "iris", "circle", "xor", "gauss",
-                                           "spiral", "blobs", "plane", "gauss-regression"}));
+                                           "spiral", "blobs", "plane", "gauss-regression", "painted"}));
     }
 
     void missingDataSetsSayHowToGetThem()
