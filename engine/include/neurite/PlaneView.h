@@ -38,6 +38,8 @@ public:
     bool regression() const { return m_regression; }
     // Writes width() values: the encoded input for the point (x1, x2).
     void encode(double x1, double x2, float* out) const;
+    // The point an encoded row (width() values) stands for: its base columns' standardisation undone.
+    void decode(const float* encoded, double& x1, double& x2) const;
     // A network output (standardised) as a value in the target's units (regression).
     double targetValue(float output) const { return m_targetMean + m_targetDeviation * double(output); }
 
