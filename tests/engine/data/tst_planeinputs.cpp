@@ -179,6 +179,13 @@ private Q_SLOTS:
         }
         QCOMPARE(tests, std::size_t(90));
         QCOMPARE(tests, data.test.count());
+        // A validation part given with the data is shown with the training points, after them.
+        Dataset withValidation = data;
+        withValidation.validation = data.test;
+        const std::vector<PlaneSample> all = planeSamples(withValidation, *PlaneInputs::of(data.schema));
+        QCOMPARE(all.size(), points.size() + 90);
+        QVERIFY(!all[210].test && !all[299].test && all[300].test);
+        QCOMPARE(all[210].x1, all[300].x1);
     }
 
     void regressionValuesAreInTheTargetsUnits()
