@@ -21,6 +21,19 @@ struct LayerActivation {
     std::vector<float> values;
 };
 
+// One layer's outputs for the whole batch of the most recent forward pass, without a copy: `values` is the
+// network's own buffer (the Input's: the batch given to predict), valid until the next forward pass, until the
+// network is moved or destroyed, and (for the Input) while the caller's batch lives.
+struct LayerOutput {
+    std::string layerId;
+    std::string type;
+    Shape shape;
+    const Matrix* values = nullptr; // (batch, shape.size())
+    // The final layer of a cross-entropy network: `values` are its logits, and predict's softmax of them
+    // the probabilities its softmax activation stands for.
+    bool softmaxFolded = false;
+};
+
 class Network {
 public:
     // Validates and builds `spec`; parameters initialised from `seed`. Throws NeuriteError listing the problems.
@@ -64,6 +77,9 @@ public:
 
     // Per-layer outputs of the most recent predictOne()/predict() (first sample), in layer order.
     std::vector<LayerActivation> activations() const;
+    // The Input and every layer with at most `maxUnits` outputs per sample, in plan order (the order the
+    // layers run in), for the whole batch of the most recent predict() or training step.
+    std::vector<LayerOutput> layerOutputs(long maxUnits) const;
 
     // Worker threads used by forward/backward (0 = all cores). Results are deterministic per count.
     void setThreads(int threads);

@@ -38,6 +38,8 @@ public:
     bool regression() const { return m_regression; }
     // Writes width() values: the encoded input for the point (x1, x2).
     void encode(double x1, double x2, float* out) const;
+    // The point an encoded row (width() values) stands for: its base columns' standardisation undone.
+    void decode(const float* encoded, double& x1, double& x2) const;
     // A network output (standardised) as a value in the target's units (regression).
     double targetValue(float output) const { return m_targetMean + m_targetDeviation * double(output); }
 
@@ -100,8 +102,10 @@ struct PlaneGrid {
 
 // Evaluates `network` (eval mode) at the centre of every cell of a resolution x resolution grid over
 // `bounds`, in batches; with neuronResolution > 0 also every neuron's output over that coarser grid, for the
-// layers (the Input included) with at most `maxUnits` outputs. Throws NeuriteError when the network's input width is
-// not inputs.width().
+// layers (the Input included) with at most `maxUnits` outputs. It runs the network's forward pass (its buffers
+// change), so a live view evaluates its own copy of the weights (setWeights) in a network of its own, not the
+// network being trained. Throws NeuriteError when the network's input width is not inputs.width(), for a
+// resolution outside 1..2048 or for empty or non-finite bounds.
 PlaneGrid evaluatePlane(Network& network, const PlaneInputs& inputs, const PlaneBounds& bounds, int resolution,
                         int neuronResolution = 0, int maxUnits = 64);
 

@@ -346,4 +346,18 @@ std::vector<LayerActivation> Network::activations() const
     return result;
 }
 
+std::vector<LayerOutput> Network::layerOutputs(long maxUnits) const
+{
+    const Impl& d = *m_impl;
+    std::vector<LayerOutput> result;
+    for (std::size_t i = 0; i < d.nodes.size(); ++i) {
+        const Node& node = d.nodes[i];
+        if (node.shape.size() > maxUnits)
+            continue;
+        const bool folded = int(i) == d.finalNode && d.loss == LossKind::CrossEntropy;
+        result.push_back({node.id, node.type, node.shape, node.output, folded});
+    }
+    return result;
+}
+
 } // namespace neurite
