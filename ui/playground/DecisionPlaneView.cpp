@@ -199,8 +199,10 @@ void DecisionPlaneView::paintPlane(QPainter& painter, const PlaneFrame& frame)
 void DecisionPlaneView::rebuildLayer()
 {
     const qreal ratio = devicePixelRatioF();
-    m_layer = QPixmap(size() * ratio);
-    m_layer.setDevicePixelRatio(ratio);
+    if (m_layer.size() != size() * ratio || m_layer.devicePixelRatio() != ratio) {
+        m_layer = QPixmap(size() * ratio);
+        m_layer.setDevicePixelRatio(ratio);
+    }
     m_layer.fill(palette().window().color());
     const Layout look = layout();
     QPainter painter(&m_layer);
@@ -220,7 +222,7 @@ void DecisionPlaneView::rebuildLayer()
 
 void DecisionPlaneView::paintEvent(QPaintEvent*)
 {
-    if (!m_layerValid || m_layer.deviceIndependentSize() != QSizeF(size()))
+    if (!m_layerValid || m_layer.size() != size() * devicePixelRatioF())
         rebuildLayer();
     QPainter painter(this);
     painter.drawPixmap(0, 0, m_layer);
