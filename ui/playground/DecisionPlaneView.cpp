@@ -167,6 +167,14 @@ void DecisionPlaneView::contentChanged()
     update();
 }
 
+void DecisionPlaneView::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange ||
+        event->type() == QEvent::StyleChange)
+        contentChanged();
+    QWidget::changeEvent(event);
+}
+
 void DecisionPlaneView::resizeEvent(QResizeEvent* event)
 {
     m_scaledGrid = QImage();
@@ -199,8 +207,10 @@ void DecisionPlaneView::paintPlane(QPainter& painter, const PlaneFrame& frame)
 void DecisionPlaneView::rebuildLayer()
 {
     const qreal ratio = devicePixelRatioF();
-    m_layer = QPixmap(size() * ratio);
-    m_layer.setDevicePixelRatio(ratio);
+    if (m_layer.size() != size() * ratio || m_layer.devicePixelRatio() != ratio) {
+        m_layer = QPixmap(size() * ratio);
+        m_layer.setDevicePixelRatio(ratio);
+    }
     m_layer.fill(palette().window().color());
     const Layout look = layout();
     QPainter painter(&m_layer);
@@ -209,18 +219,19 @@ void DecisionPlaneView::rebuildLayer()
     const int classes = classCount();
     paintPlaneSamples(painter, look.frame, m_samples,
                       PlanePointsLook{m_showTraining, m_showTest, m_regression, classes, m_valueRange});
-    paintPlaneAxes(painter, look.frame, look.ticksX1, look.ticksX2, m_x1Name, m_x2Name);
+    paintPlaneAxes(painter, look.frame, look.ticksX1, look.ticksX2, m_x1Name, m_x2Name, palette());
     const bool anyTest = m_showTest && std::any_of(m_samples.begin(), m_samples.end(),
                                                    [](const PlaneSample& sample) { return sample.test; });
     paintPlaneLegend(painter, look.legend,
-                     PlaneLegendContent{m_classNames, classes, m_regression, m_valueRange, anyTest},
+                     PlaneLegendContent{m_classNames, classes, m_regression, m_valueRange, anyTest,
+                                        palette().color(QPalette::WindowText)},
                      planePointRadius(look.frame.plot.width()));
     m_layerValid = true;
 }
 
 void DecisionPlaneView::paintEvent(QPaintEvent*)
 {
-    if (!m_layerValid || m_layer.deviceIndependentSize() != QSizeF(size()))
+    if (!m_layerValid || m_layer.size() != size() * devicePixelRatioF())
         rebuildLayer();
     QPainter painter(this);
     painter.drawPixmap(0, 0, m_layer);

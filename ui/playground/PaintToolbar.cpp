@@ -26,12 +26,14 @@ PaintToolbar::PaintToolbar(QWidget* parent) : QWidget(parent)
     m_open->setToolTip(tr("Open a CSV file with two numeric columns as a two-dimensional data set"));
     m_hint = new QLabel(tr("Click: add a point · drag: spray · right button: erase"), this);
     m_hint->setWordWrap(true);
-    m_hint->setEnabled(false); // greyed: a hint, not a control
+    m_hint->setEnabled(false);
 
     auto* tools = new QHBoxLayout;
     tools->addWidget(m_paint);
-    tools->addWidget(m_picker);
-    tools->addStretch();
+    tools->addWidget(m_hint, 1);
+    auto* classes = new QHBoxLayout;
+    classes->addWidget(m_picker);
+    classes->addStretch();
     auto* files = new QHBoxLayout;
     files->addWidget(m_clear);
     files->addWidget(m_save);
@@ -40,12 +42,11 @@ PaintToolbar::PaintToolbar(QWidget* parent) : QWidget(parent)
     auto* column = new QVBoxLayout(this);
     column->setContentsMargins(0, 0, 0, 0);
     column->addLayout(tools);
-    column->addWidget(m_hint);
+    column->addLayout(classes);
     column->addLayout(files);
-    m_hint->setVisible(false);
 
     connect(m_paint, &QToolButton::toggled, this, [this](bool painting) {
-        m_hint->setVisible(painting);
+        m_hint->setEnabled(painting); // greyed while painting is off
         Q_EMIT paintToggled(painting);
     });
     // Choosing a colour means painting with it.

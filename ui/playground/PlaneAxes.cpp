@@ -3,6 +3,7 @@
 
 #include <QFontMetrics>
 #include <QPainter>
+#include <QPalette>
 
 #include <algorithm>
 #include <cmath>
@@ -13,7 +14,6 @@ namespace {
 
 constexpr int kTickLength = 4;
 constexpr int kGap = 3;
-const QColor kAxisColour(90, 90, 90);
 
 int tickCountFor(double min, double max, double step)
 {
@@ -67,14 +67,17 @@ QMargins planeAxesMargins(const QFontMetrics& metrics, const PlaneTicks& ticksX2
 }
 
 void paintPlaneAxes(QPainter& painter, const PlaneFrame& frame, const PlaneTicks& ticksX1, const PlaneTicks& ticksX2,
-                    const QString& x1Name, const QString& x2Name)
+                    const QString& x1Name, const QString& x2Name, const QPalette& palette)
 {
+    const QColor text = palette.color(QPalette::WindowText);
+    QColor lines = text;
+    lines.setAlphaF(0.65f);
     const QRectF plot = frame.plot;
     const QFontMetrics metrics(painter.font());
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing, false);
     painter.setBrush(Qt::NoBrush);
-    painter.setPen(QPen(kAxisColour, 1));
+    painter.setPen(QPen(lines, 1));
     // A frame just outside the plot's pixels, so that it never covers the plane.
     const QRect inside = plot.toRect();
     painter.drawRect(QRect(inside.left() - 1, inside.top() - 1, inside.width() + 1, inside.height() + 1));
@@ -96,7 +99,7 @@ void paintPlaneAxes(QPainter& painter, const PlaneFrame& frame, const PlaneTicks
         painter.drawText(QRectF(numberRight - 200, y - metrics.height() / 2.0, 200, metrics.height()),
                          Qt::AlignRight | Qt::AlignVCenter, text);
     }
-    painter.setPen(QColor(40, 40, 40));
+    painter.setPen(text);
     const double nameTop = numberTop + metrics.height() + kGap;
     painter.drawText(QRectF(plot.left(), nameTop, plot.width(), metrics.height()), Qt::AlignCenter, x1Name);
     // The left axis's name reads upwards, beside the numbers.

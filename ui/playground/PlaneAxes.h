@@ -10,6 +10,7 @@
 #include <vector>
 
 class QFontMetrics;
+class QPalette;
 class QPainter;
 
 namespace neurite::ui {
@@ -29,8 +30,9 @@ QString tickText(double value, int decimals);
 // number at the right for the last tick's number. `ticksX2` are the left axis's ticks.
 QMargins planeAxesMargins(const QFontMetrics& metrics, const PlaneTicks& ticksX2);
 
-// Draws the plot's frame, the ticks, their numbers and the axes' names with the painter's font.
+// Draws the plot's frame, the ticks, their numbers and the axes' names with the painter's font, in the
+// palette's text colour (light or dark themes alike).
 void paintPlaneAxes(QPainter& painter, const PlaneFrame& frame, const PlaneTicks& ticksX1, const PlaneTicks& ticksX2,
-                    const QString& x1Name, const QString& x2Name);
+                    const QString& x1Name, const QString& x2Name, const QPalette& palette);
 
 } // namespace neurite::ui

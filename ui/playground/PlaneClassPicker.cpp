@@ -14,6 +14,14 @@ namespace neurite::ui {
 
 namespace {
 
+constexpr int kNamedClasses = 4;
+constexpr int kLongestName = 12;
+
+QString elidedName(const QString& name)
+{
+    return name.size() <= kLongestName ? name : name.left(kLongestName - 1) + QChar(0x2026);
+}
+
 // A class's dot as the plane draws a training point, for its button.
 QIcon classIcon(int index, int classes)
 {
@@ -114,9 +122,11 @@ void PlaneClassPicker::rebuildButtons()
     for (int i = 0; !m_regression && i < classes; ++i) {
         auto* button = new QToolButton(this);
         button->setCheckable(true);
-        button->setText(m_names[i]);
+        button->setText(elidedName(m_names[i]));
         button->setIcon(classIcon(i, classes));
-        button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+        // Many classes show only their colours (the names are in the tooltips and the plane's legend), so
+        // that the row fits beside a small plane.
+        button->setToolButtonStyle(classes > kNamedClasses ? Qt::ToolButtonIconOnly : Qt::ToolButtonTextBesideIcon);
         button->setToolTip(tr("Paint points of class %1").arg(m_names[i]));
         m_group->addButton(button, i);
         m_row->addWidget(button);

@@ -51,7 +51,7 @@ QRgb classColour(int index, int classes)
 
 QRgb blendWithWhite(QRgb colour, double weight)
 {
-    weight = std::clamp(weight, 0.0, 1.0);
+    weight = std::isfinite(weight) ? std::clamp(weight, 0.0, 1.0) : 0.0;
     const auto mix = [weight](int c) { return channel(255.0 + (c - 255.0) * weight); };
     return qRgb(mix(qRed(colour)), mix(qGreen(colour)), mix(qBlue(colour)));
 }

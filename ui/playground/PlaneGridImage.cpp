@@ -17,6 +17,8 @@ QRgb classificationCell(const float* probabilities, int outputs)
     return confidenceColour(best, double(probabilities[best]), outputs);
 }
 
+constexpr QRgb kNoAnswer = 0xffe8eaeb; // the plane's neutral grey
+
 // The two source pixels an output pixel lies between, and the second one's weight.
 struct SourceSpan {
     int first = 0;
@@ -63,8 +65,11 @@ QImage planeGridImage(const PlaneGrid& grid, double valueRange)
         for (int col = 0; col < n; ++col) {
             // output: (n * n) x outputs, cell (row, col) at row * n + col
             const float* cell = grid.output.data() + (std::size_t(row) * n + col) * grid.outputs;
-            line[col] = grid.regression ? divergingColour(double(cell[0]), valueRange)
-                                        : classificationCell(cell, grid.outputs);
+            if (!std::all_of(cell, cell + grid.outputs, [](float value) { return std::isfinite(value); }))
+                line[col] = kNoAnswer; // a diverged network: no colour claims an answer
+            else
+                line[col] = grid.regression ? divergingColour(double(cell[0]), valueRange)
+                                            : classificationCell(cell, grid.outputs);
         }
     }
     return image;

@@ -14,7 +14,8 @@ namespace neurite::ui {
 // resolution x resolution pixels, pixel (col, row) for cell (row, col) (row 0 at the top, x2Max). A
 // classification shades by confidenceColour among the grid's outputs (the classes the network knows, even
 // when a class has just been painted); a regression maps values with divergingColour over `valueRange`. A
-// malformed grid (sizes that disagree) gives a null image.
+// malformed grid (sizes that disagree) gives a null image; cells with a value that is not finite are the
+// neutral grey of a plane without a network.
 QImage planeGridImage(const PlaneGrid& grid, double valueRange);
 
 // `image` stretched to `size` with bilinear interpolation between pixel centres, so that a cell's centre

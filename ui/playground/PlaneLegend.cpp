@@ -17,16 +17,16 @@ namespace neurite::ui {
 namespace {
 
 constexpr int kSpacing = 12;
-const QColor kTextColour(40, 40, 40);
 
 // One dot and its text starting at `x`; returns where the next entry may start.
-double paintEntry(QPainter& painter, double x, double centreY, double radius, QRgb fill, bool test, const QString& text)
+double paintEntry(QPainter& painter, double x, double centreY, double radius, QRgb fill, bool test, const QString& text,
+                  const QColor& textColour)
 {
     paintPlanePoint(painter, QPointF(x + radius + 1, centreY), radius, fill, test);
     x += 2 * radius + 6;
     const QFontMetrics metrics(painter.font());
     const double width = metrics.horizontalAdvance(text);
-    painter.setPen(kTextColour);
+    painter.setPen(textColour);
     painter.drawText(QRectF(x, centreY - metrics.height() / 2.0, width + 2, metrics.height()), Qt::AlignVCenter, text);
     return x + width + kSpacing;
 }
@@ -37,7 +37,7 @@ double entryWidth(const QFontMetrics& metrics, double radius, const QString& tex
 }
 
 // The diverging scale as a bar between its two ends' numbers.
-void paintScale(QPainter& painter, const QRectF& area, double range, double right)
+void paintScale(QPainter& painter, const QRectF& area, double range, double right, const QColor& textColour)
 {
     const QFontMetrics metrics(painter.font());
     const int decimals = std::max(0, 2 - int(std::floor(std::log10(range))));
@@ -45,7 +45,7 @@ void paintScale(QPainter& painter, const QRectF& area, double range, double righ
     const QString high = tickText(range, decimals);
     const double centreY = area.center().y();
     double x = area.left();
-    painter.setPen(kTextColour);
+    painter.setPen(textColour);
     const double lowWidth = metrics.horizontalAdvance(low);
     painter.drawText(QRectF(x, area.top(), lowWidth + 2, area.height()), Qt::AlignVCenter, low);
     x += lowWidth + 5;
@@ -58,7 +58,7 @@ void paintScale(QPainter& painter, const QRectF& area, double range, double righ
     painter.setPen(QPen(QColor(150, 150, 150), 1));
     painter.setBrush(gradient);
     painter.drawRect(bar);
-    painter.setPen(kTextColour);
+    painter.setPen(textColour);
     painter.drawText(QRectF(bar.right() + 5, area.top(), metrics.horizontalAdvance(high) + 2, area.height()),
                      Qt::AlignVCenter, high);
 }
@@ -87,21 +87,23 @@ void paintPlaneLegend(QPainter& painter, const QRectF& area, const PlaneLegendCo
     const double right = area.right() - testWidth - kSpacing;
     const double centreY = area.center().y();
     if (content.regression) {
-        paintScale(painter, area, content.valueRange, right);
+        paintScale(painter, area, content.valueRange, right, content.text);
     } else {
         double x = area.left();
         for (int i = 0; i < content.classes; ++i) {
             const QString name = planeClassName(content.classNames, i);
             if (x + entryWidth(metrics, pointRadius, name) - kSpacing > right) {
-                painter.setPen(kTextColour);
+                painter.setPen(content.text);
                 painter.drawText(QRectF(x, area.top(), 20, area.height()), Qt::AlignVCenter, QStringLiteral("…"));
                 break;
             }
-            x = paintEntry(painter, x, centreY, pointRadius, classColour(i, content.classes), false, name);
+            x = paintEntry(painter, x, centreY, pointRadius, classColour(i, content.classes), false, name,
+                           content.text);
         }
     }
     if (content.showsTest)
-        paintEntry(painter, area.right() - testWidth, centreY, pointRadius, qRgb(200, 200, 200), true, testText);
+        paintEntry(painter, area.right() - testWidth, centreY, pointRadius, qRgb(200, 200, 200), true, testText,
+                   content.text);
     painter.restore();
 }
 

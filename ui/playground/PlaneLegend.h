@@ -2,6 +2,7 @@
 // scale's colours and range for a regression), and what a test point looks like.
 #pragma once
 
+#include <QColor>
 #include <QRectF>
 #include <QStringList>
 
@@ -16,6 +17,7 @@ struct PlaneLegendContent {
     bool regression = false;
     double valueRange = 1;
     bool showsTest = true; // explains the outlined dots
+    QColor text = Qt::black;
 };
 
 int planeLegendHeight(const QFontMetrics& metrics);

@@ -127,6 +127,20 @@ void TestPlaneClassPicker::toolbarButtonsEmit()
     QCOMPARE(clear.count(), 1);
     QCOMPARE(save.count(), 1);
     QCOMPARE(open.count(), 1);
+    // Fits beside a 260-pixel plane with two classes, and not much wider with eight.
+    toolbar.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&toolbar));
+    QVERIFY2(toolbar.minimumSizeHint().width() <= 300, qPrintable(QString::number(toolbar.minimumSizeHint().width())));
+    for (int i = 2; i < kMaxPaintedClasses; ++i)
+        toolbar.picker()->addButton()->click();
+    QApplication::processEvents();
+    QVERIFY2(toolbar.minimumSizeHint().width() <= 300, qPrintable(QString::number(toolbar.minimumSizeHint().width())));
+    QCOMPARE(qobject_cast<QToolButton*>(toolbar.picker()->classButton(7))->toolButtonStyle(), Qt::ToolButtonIconOnly);
+    const QString dir = qEnvironmentVariable("NEURITE_SCREENSHOT_DIR");
+    if (!dir.isEmpty()) {
+        toolbar.resize(toolbar.minimumSizeHint());
+        toolbar.grab().save(dir + QStringLiteral("/paint-toolbar-8.png"));
+    }
 }
 
 QTEST_MAIN(TestPlaneClassPicker)
