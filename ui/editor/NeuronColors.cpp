@@ -27,9 +27,11 @@ QRgb divergingColor(double value, double range)
     return qRgb(channel(end.red()), channel(end.green()), channel(end.blue()));
 }
 
-QColor weightColor(double weight)
+QColor weightColor(double weight, double largest)
 {
-    return weight < 0 ? negativeColor() : positiveColor();
+    const double share = std::isfinite(weight) && largest > 0 ? std::min(1.0, std::abs(weight) / largest) : 0;
+    const double strength = 0.35 + 0.65 * share;
+    return QColor(divergingColor(weight < 0 ? -strength : strength, 1));
 }
 
 } // namespace neurite::ui

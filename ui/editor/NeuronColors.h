@@ -13,8 +13,10 @@ QColor positiveColor(); // #0877bd, Playground's blue
 // colour at +range, linear in RGB in between.
 QRgb divergingColor(double value, double range);
 
-// A weight's line: the sign's colour. Opaque: the raster engine strokes a translucent curve two to three
-// times slower, and the lines are repainted with every update while training runs.
-QColor weightColor(double weight);
+// A weight's line: the sign's colour, paler for a weight small next to the layer's largest |w| (`largest`),
+// as Playground fades its weak links, yet never fainter than a third of the way to white's opposite so that
+// every line stays visible. Opaque: the raster engine strokes a translucent curve two to three times slower,
+// and the lines are repainted with every update while training runs.
+QColor weightColor(double weight, double largest);
 
 } // namespace neurite::ui

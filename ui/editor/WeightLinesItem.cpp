@@ -65,7 +65,7 @@ double WeightLinesItem::lineWidth(int i, int j) const
 
 QColor WeightLinesItem::lineColor(int i, int j) const
 {
-    return weightColor(weight(i, j));
+    return weightColor(weight(i, j), m_largest);
 }
 
 QPainterPath WeightLinesItem::linePath(int i, int j) const

@@ -1,7 +1,7 @@
 // A Dense layer's weights drawn as TensorFlow Playground draws them: one line from each unit of its source
-// to each of its own units, as thick as the weight is large and coloured by its sign, between the two
-// nodes' heat maps. The lines hang below the cards, from under one square to under the other, so that
-// they never cover a map and each can be followed to its square.
+// to each of its own units, as thick and as deeply coloured as the weight is large, its hue by its sign, between the
+// two nodes' heat maps. The lines hang below the cards, from under one square to under the other, so that they never
+// cover a map and each can be followed to its square.
 #pragma once
 
 #include <QGraphicsItem>

@@ -17,6 +17,7 @@
 #include "TestSupport.h"
 
 #include <neurite/Network.h>
+#include <neurite/PlaneData.h>
 #include <neurite/PlaneView.h>
 
 #include <QElapsedTimer>
@@ -99,6 +100,59 @@ int countItems(QGraphicsScene* scene, int type)
     for (QGraphicsItem* item : scene->items())
         n += item->type() == type;
     return n;
+}
+
+// Plain gradient descent on the circle set (inputs scaled to about [-1.7, 1.7]), enough for its layers' maps
+// to show rings and arcs.
+void trainOnCircle(Network& network)
+{
+    PlaneDataOptions options;
+    options.points = 400;
+    const std::vector<PlanePoint> points = generatePlaneData("circle", options);
+    const int batch = 20;
+    Matrix x(batch, 2);
+    std::vector<std::uint8_t> labels(batch);
+    for (int step = 0; step < 3000; ++step) {
+        for (int k = 0; k < batch; ++k) {
+            const PlanePoint& p = points[std::size_t(step * batch + k) % points.size()];
+            x(k, 0) = float(p.x1 / 3.5);
+            x(k, 1) = float(p.x2 / 3.5);
+            labels[std::size_t(k)] = p.target > 0 ? 1 : 0;
+        }
+        network.forwardBackward(x, labels.data());
+        for (const ParameterRef& parameter : network.parameters())
+            *parameter.value -= 0.1f * *parameter.grad;
+    }
+}
+
+// Every layer's outputs over [-6, 6]^2 (the inputs scaled as trainOnCircle does) from the network itself,
+// as the engine's evaluatePlane gives them: the Input's two features, the Dense layers, the Output's classes.
+std::shared_ptr<PlaneGrid> gridOf(Network& network, const NetworkSpec& spec, int cells)
+{
+    auto grid = std::make_shared<PlaneGrid>();
+    grid->neuronResolution = cells;
+    for (const LayerSpec& layer : spec.layers) {
+        const int units = layer.id == "input"    ? 2
+                          : layer.id == "output" ? network.outputSize()
+                                                 : int(std::get<double>(layer.options.at("units")));
+        grid->neurons.push_back({layer.id, layer.type, units, std::vector<float>(std::size_t(units) * cells * cells)});
+    }
+    std::vector<float> out(std::size_t(network.outputSize()));
+    for (int cell = 0; cell < cells * cells; ++cell) {
+        const float x[2] = {float((-6 + 12 * (cell % cells + 0.5) / cells) / 3.5),
+                            float((6 - 12 * (cell / cells + 0.5) / cells) / 3.5)};
+        network.predictOne(x, out.data());
+        const std::vector<LayerActivation> layers = network.activations();
+        for (NeuronMaps& maps : grid->neurons)
+            for (int u = 0; u < maps.units; ++u) {
+                float v = maps.layerId == "input" ? x[u] : out[std::size_t(u)]; // the Output: probabilities
+                for (const LayerActivation& a : layers)
+                    if (a.layerId == maps.layerId && maps.layerId != "output")
+                        v = a.values[std::size_t(u)];
+                maps.values[std::size_t(u) * cells * cells + std::size_t(cell)] = v;
+            }
+    }
+    return grid;
 }
 
 } // namespace
@@ -284,12 +338,16 @@ void TestPlaneInsight::oneLinePerWeightAsTheLayerComputes()
             // Under the squares: each line can be followed to its units.
             QCOMPARE(path.pointAtPercent(0).x(), from->mapToScene(from->squareRect(i).center()).x());
             QCOMPARE(path.pointAtPercent(1).x(), to->mapToScene(to->squareRect(j).center()).x());
-            const QColor sign = w[i][j] > 0 ? QColor(0x08, 0x77, 0xbd) : QColor(0xf5, 0x93, 0x22);
-            QCOMPARE(lines->lineColor(i, j).rgb(), sign.rgb());
+            // The sign picks the hue: Playground's blue (#0877bd) for positive, its orange (#f59322) for negative.
+            const QColor colour = lines->lineColor(i, j);
+            QVERIFY(w[i][j] > 0 ? colour.blue() > colour.red() : colour.red() > colour.blue());
             for (int k = 0; k < 2; ++k)
                 for (int l = 0; l < 4; ++l)
-                    if (std::abs(w[i][j]) > std::abs(w[k][l]))
+                    if (std::abs(w[i][j]) > std::abs(w[k][l])) {
                         QVERIFY(lines->lineWidth(i, j) > lines->lineWidth(k, l));
+                        if ((w[i][j] > 0) == (w[k][l] > 0)) // deeper: further from white
+                            QVERIFY(lines->lineColor(i, j).lightness() < lines->lineColor(k, l).lightness());
+                    }
         }
     // The layer's largest |w| (2.5) has the thickest line, a weight of 0.1 nearly the thinnest.
     double thickest = 0, thinnest = 10;
@@ -299,6 +357,13 @@ void TestPlaneInsight::oneLinePerWeightAsTheLayerComputes()
             thinnest = std::min(thinnest, lines->lineWidth(i, j));
         }
     QCOMPARE(thickest, WeightLinesItem::kThickest);
+    // The largest |w| (-2.5, wherever the layer's maths put it) is drawn in the full orange.
+    int strongest = 0;
+    for (int k = 1; k < 8; ++k)
+        if (std::abs(w[k / 4][k % 4]) > std::abs(w[strongest / 4][strongest % 4]))
+            strongest = k;
+    QCOMPARE(w[strongest / 4][strongest % 4], -2.5f);
+    QCOMPARE(lines->lineColor(strongest / 4, strongest % 4).rgb(), QColor(0xf5, 0x93, 0x22).rgb());
     QVERIFY(std::abs(thinnest - (0.3 + 2.7 * 0.1 / 2.5)) < 1e-6);
 
     // New weights (training went on) restyle the same lines.
@@ -455,61 +520,43 @@ void TestPlaneInsight::updateCost()
     QVERIFY(update > 0);
 }
 
-// A 2 -> 8 tanh -> 8 tanh -> 2 design with maps from the network itself at its initial weights, as a user
-// sees it; with NEURITE_SCREENSHOT_DIR set, saved there as editor-maps.png.
+// A 2 -> 8 tanh -> 8 tanh -> 2 design trained a little on the circle set, with its maps from the network's
+// own outputs, as a user sees it while training; with NEURITE_SCREENSHOT_DIR set, the editor is saved there
+// as editor-maps.png and the design at the editor's actual size as editor-maps-actual.png.
 void TestPlaneInsight::screenshot()
 {
     const NetworkSpec spec = test::chainSpec(2, {test::dense("dense1", 8, "tanh"), test::dense("dense2", 8, "tanh"),
                                                  test::dense("dense3", 2, "linear")});
     Network network(spec, 7);
-    const int cells = 20;
-    auto grid = std::make_shared<PlaneGrid>();
-    grid->neuronResolution = cells;
-    grid->neurons = {{"input", "Input", 2, {}},
-                     {"dense1", "Dense", 8, {}},
-                     {"dense2", "Dense", 8, {}},
-                     {"dense3", "Dense", 2, {}},
-                     {"output", "Output", 2, {}}};
-    for (NeuronMaps& maps : grid->neurons)
-        maps.values.resize(std::size_t(maps.units) * cells * cells);
-    for (int row = 0; row < cells; ++row)
-        for (int col = 0; col < cells; ++col) {
-            const int cell = row * cells + col;
-            const float x[2] = {float(-1.7 + 3.4 * (col + 0.5) / cells), float(1.7 - 3.4 * (row + 0.5) / cells)};
-            float out[2];
-            network.predictOne(x, out);
-            const std::vector<LayerActivation> layers = network.activations();
-            for (NeuronMaps& maps : grid->neurons)
-                for (int u = 0; u < maps.units; ++u) {
-                    float v = maps.layerId == "input" ? x[u] : maps.layerId == "output" ? out[u] : 0.0f;
-                    for (const LayerActivation& a : layers)
-                        if (a.layerId == maps.layerId && maps.layerId != "output")
-                            v = a.values[u];
-                    maps.values[std::size_t(u) * cells * cells + cell] = v;
-                }
-        }
+    trainOnCircle(network);
     ProjectDocument document;
     document.newDesign(spec);
     DesignEditor editor(&document);
     editor.resize(1400, 800);
     editor.show();
     QVERIFY(QTest::qWaitForWindowExposed(&editor));
-    editor.showPlaneInsight(grid, std::make_shared<const Weights>(network.weights()));
+    editor.showPlaneInsight(gridOf(network, spec, 20), std::make_shared<const Weights>(network.weights()));
     editor.view()->fitToContents();
-    NeuronMapsItem* maps = editor.scene()->nodeItem("dense1")->neuronMaps();
-    maps->setHoveredUnit(5);
+    editor.scene()->nodeItem("dense2")->neuronMaps()->setHoveredUnit(5);
     QCoreApplication::processEvents();
     const QImage image = editor.view()->viewport()->grab().toImage();
     int coloured = 0;
     for (int y = 0; y < image.height(); y += 2)
-        for (int x = 0; x < image.width(); x += 2) {
-            const QColor c = image.pixelColor(x, y);
-            coloured += c.saturation() > 120;
-        }
+        for (int x = 0; x < image.width(); x += 2)
+            coloured += image.pixelColor(x, y).saturation() > 120;
     QVERIFY(coloured > 500);
     const QString dir = qEnvironmentVariable("NEURITE_SCREENSHOT_DIR");
-    if (!dir.isEmpty())
-        QVERIFY(editor.grab().save(dir + "/editor-maps.png"));
+    if (dir.isEmpty())
+        return;
+    QVERIFY(editor.grab().save(dir + "/editor-maps.png"));
+    GraphScene* scene = editor.scene();
+    const QRectF design = scene->itemsBoundingRect().adjusted(-20, -20, 20, 20);
+    QImage actual(design.size().toSize(), QImage::Format_RGB32);
+    QPainter painter(&actual);
+    painter.setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
+    scene->render(&painter, QRectF(actual.rect()), design);
+    painter.end();
+    QVERIFY(actual.save(dir + "/editor-maps-actual.png"));
 }
 
 QTEST_MAIN(TestPlaneInsight)
