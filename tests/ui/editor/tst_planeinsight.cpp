@@ -16,6 +16,7 @@
 
 #include "TestSupport.h"
 
+#include <neurite/LayerRegistry.h>
 #include <neurite/Network.h>
 #include <neurite/PlaneData.h>
 #include <neurite/PlaneView.h>
@@ -165,6 +166,8 @@ private Q_SLOTS:
     void squaresAreColouredByValue();
     void hoverEnlargesAMap();
     void oneLinePerWeightAsTheLayerComputes();
+    void skipConnection();
+    void unitsNamedByTheData();
     void clearingRestoresTheCards();
     void showingLeavesTheDocumentAlone();
     void designChangesWhileShowing();
@@ -374,6 +377,66 @@ void TestPlaneInsight::oneLinePerWeightAsTheLayerComputes()
     editor.showPlaneInsight(smallGrid(), std::make_shared<const Weights>(weights));
     QCOMPARE(scene->planeInsight()->weightLines({"input", "dense1", 0}), lines);
     QCOMPARE(lines->weight(1, 2), double(-w[1][2]));
+}
+
+// Input -> dense1 -> dense2, dense1 + dense2 -> add -> dense3 -> Output: lines for each Dense layer from the
+// maps of what it reads (the Add's sums included), none into the Add, which has no weights.
+void TestPlaneInsight::skipConnection()
+{
+    NetworkSpec spec = test::chainSpec(2, {test::dense("dense1", 4, "tanh"), test::dense("dense2", 4, "tanh")});
+    spec.layers.insert(spec.layers.end() - 1, {defaultLayer("Add", "add"), test::dense("dense3", 2, "linear")});
+    spec.connections.pop_back(); // dense2 -> output
+    spec.connections.insert(
+        spec.connections.end(),
+        {{"dense1", "add", 0}, {"dense2", "add", 1}, {"add", "dense3", 0}, {"dense3", "output", 0}});
+    ProjectDocument document;
+    document.newDesign(spec);
+    QVERIFY2(document.validation().ok(),
+             document.validation().issues.empty() ? "" : document.validation().issues[0].message.c_str());
+    DesignEditor editor(&document);
+    GraphScene* scene = editor.scene();
+    const QPointF port = scene->nodeItem("add")->inputPort(1)->scenePos();
+    Network network(spec, 2);
+    const auto weights = std::make_shared<const Weights>(network.weights());
+    editor.showPlaneInsight(
+        handGrid({{"input", 2}, {"dense1", 4}, {"dense2", 4}, {"add", 4}, {"dense3", 2}, {"output", 2}}), weights);
+    PlaneInsight* insight = scene->planeInsight();
+    QCOMPARE(scene->nodeItem("add")->neuronMaps()->units(), 4);
+    QCOMPARE(scene->nodeItem("add")->inputPort(1)->scenePos(), port);
+    QCOMPARE(insight->weightLines({"input", "dense1", 0})->lineCount(), 8);
+    QCOMPARE(insight->weightLines({"dense1", "dense2", 0})->lineCount(), 16);
+    QCOMPARE(insight->weightLines({"add", "dense3", 0})->lineCount(), 8);
+    QVERIFY(!insight->weightLines({"dense1", "add", 0}));
+    QVERIFY(!insight->weightLines({"dense2", "add", 1}));
+    QCOMPARE(countItems(scene, WeightLinesItem::Type), 3);
+
+    // Without the Add's maps, dense3's weights have nowhere to start from.
+    editor.showPlaneInsight(handGrid({{"input", 2}, {"dense1", 4}, {"dense2", 4}, {"dense3", 2}}), weights);
+    QVERIFY(!scene->nodeItem("add")->neuronMaps());
+    QVERIFY(!insight->weightLines({"add", "dense3", 0}));
+    QCOMPARE(countItems(scene, WeightLinesItem::Type), 2);
+}
+
+// The Input's maps are named by the data set's features and the Output's by its classes.
+void TestPlaneInsight::unitsNamedByTheData()
+{
+    ProjectDocument document;
+    document.newDesign(smallDesign());
+    DataSchema schema;
+    schema.kind = DataSchema::Kind::Table;
+    schema.columns = {{"x1", ColumnRole::Numeric}, {"x1^2", ColumnRole::Numeric}, {"label", ColumnRole::Target}};
+    document.setDataSet("circle", {"inside", "outside"}, schema);
+    DesignEditor editor(&document);
+    editor.showPlaneInsight(smallGrid(), nullptr);
+    NeuronMapsItem* input = editor.scene()->nodeItem("input")->neuronMaps();
+    input->setHoveredUnit(1);
+    QCOMPARE(input->popup()->title(), QStringLiteral("input · x₁²"));
+    NeuronMapsItem* output = editor.scene()->nodeItem("output")->neuronMaps();
+    output->setHoveredUnit(0);
+    QCOMPARE(output->popup()->title(), QStringLiteral("output · inside"));
+    NeuronMapsItem* dense = editor.scene()->nodeItem("dense1")->neuronMaps();
+    dense->setHoveredUnit(3);
+    QCOMPARE(dense->popup()->title(), QStringLiteral("dense1 · unit 4"));
 }
 
 void TestPlaneInsight::clearingRestoresTheCards()
