@@ -188,6 +188,16 @@ void DesignEditor::updateActionStates()
     m_palette->setEnabled(!locked);
 }
 
+void DesignEditor::showPlaneInsight(std::shared_ptr<const PlaneGrid> grid, std::shared_ptr<const Weights> weights)
+{
+    m_scene->showPlaneInsight(std::move(grid), std::move(weights));
+}
+
+void DesignEditor::clearPlaneInsight()
+{
+    m_scene->clearPlaneInsight();
+}
+
 void DesignEditor::revealLayer(const QString& id)
 {
     m_scene->selectNode(id);

@@ -1,9 +1,16 @@
 // The Design tab: the canvas with its palette, inspector, problems and summary docks, and the edit actions.
 #pragma once
 
+#include <neurite/Weights.h>
+
 #include <QKeySequence>
 #include <QList>
 #include <QMainWindow>
+#include <memory>
+
+namespace neurite {
+struct PlaneGrid;
+} // namespace neurite
 
 namespace neurite::ui {
 
@@ -38,6 +45,12 @@ public:
 
     // Centres the view on a layer and selects it (problems list, summary).
     void revealLayer(const QString& id);
+
+    // While a network trains on a two-dimensional data set (and after, with its weights): each layer's
+    // units as heat maps over the plane on its node, and the Dense layers' weights as lines between them.
+    // Cheap enough to call several times a second; no relayout, no edit, no undo step.
+    void showPlaneInsight(std::shared_ptr<const PlaneGrid> grid, std::shared_ptr<const Weights> weights);
+    void clearPlaneInsight();
 
 Q_SIGNALS:
     void statusMessage(const QString& message);

@@ -1,5 +1,5 @@
 // The canvas: draws the model's nodes and wires, turns mouse gestures into undoable edits, marks problems.
-// The wire-dragging gesture lives in GraphSceneWireDrag.cpp.
+// The wire-dragging gesture lives in GraphSceneWireDrag.cpp, the plane's pictures in GraphScenePlaneInsight.cpp.
 #include "editor/GraphScene.h"
 
 #include "editor/ConnectionItem.h"
@@ -8,6 +8,7 @@
 #include "editor/GraphView.h"
 #include "editor/AutoLayout.h"
 #include "editor/NodeItem.h"
+#include "editor/PlaneInsight.h"
 #include "editor/PortItem.h"
 #include "document/ProjectDocument.h"
 
@@ -50,6 +51,7 @@ GraphScene::GraphScene(ProjectDocument* document, QObject* parent)
     connect(document, &ProjectDocument::validationChanged, this, &GraphScene::refreshValidation);
     connect(this, &QGraphicsScene::selectionChanged, this, &GraphScene::onSelectionChanged);
     rebuild();
+    m_insight = std::make_unique<PlaneInsight>(this, document); // hears of changes after the items
 }
 
 void GraphScene::fitSceneRectToItems(bool keepVisibleArea)
@@ -251,6 +253,8 @@ void GraphScene::nodeItemMoved(NodeItem* item)
             updateWireGeometry(wire);
             moved |= wire->sceneBoundingRect();
         }
+    if (m_insight)
+        m_insight->nodeMoved(item->nodeId());
     // A node dragged past the edge takes the scene with it; the scene only shrinks back on model changes,
     // so that the view does not jump under the mouse.
     const QRectF needed = moved.adjusted(-kSceneMargin, -kSceneMargin, kSceneMargin, kSceneMargin);

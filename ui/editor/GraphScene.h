@@ -3,15 +3,23 @@
 
 #include "editor/GraphModel.h"
 
+#include <neurite/Weights.h>
+
 #include <QGraphicsScene>
 #include <QHash>
 #include <QPointF>
+#include <memory>
 #include <optional>
+
+namespace neurite {
+struct PlaneGrid;
+} // namespace neurite
 
 namespace neurite::ui {
 
 class ConnectionItem;
 class NodeItem;
+class PlaneInsight;
 class PortItem;
 class ProjectDocument;
 
@@ -62,6 +70,12 @@ public:
     // With `keepVisibleArea`, never less than what the views show, so that the canvas does not move.
     void fitSceneRectToItems(bool keepVisibleArea = true);
 
+    // Each layer's units as heat maps over the plane and the Dense layers' weights as lines, for a network
+    // training on a two-dimensional data set (PlaneInsight.h); pictures only, the document is untouched.
+    void showPlaneInsight(std::shared_ptr<const PlaneGrid> grid, std::shared_ptr<const Weights> weights);
+    void clearPlaneInsight();
+    PlaneInsight* planeInsight() const { return m_insight.get(); }
+
 Q_SIGNALS:
     void statusMessage(const QString& message);
     void nodeSelected(const QString& id); // the single selected node, or empty
@@ -71,6 +85,7 @@ protected:
     void mouseReleaseEvent(QGraphicsSceneMouseEvent* event) override;
     void contextMenuEvent(QGraphicsSceneContextMenuEvent* event) override;
     void drawBackground(QPainter* painter, const QRectF& rect) override;
+    void helpEvent(QGraphicsSceneHelpEvent* event) override;
 
 private:
     void onNodeCreated(const QString& id);
@@ -102,7 +117,8 @@ private:
 
     PortItem* m_dragAnchor = nullptr; // the fixed end of the wire being dragged
     ConnectionItem* m_dragWire = nullptr;
-    std::optional<ConnectionId> m_detached; // the wire picked up from its input port, if any
+    std::optional<ConnectionId> m_detached;  // the wire picked up from its input port, if any
+    std::unique_ptr<PlaneInsight> m_insight; // owns scene items: gone before the scene deletes the rest
 };
 
 } // namespace neurite::ui

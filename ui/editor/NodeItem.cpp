@@ -2,6 +2,7 @@
 #include "editor/NodeItem.h"
 
 #include "editor/GraphScene.h"
+#include "editor/NeuronMapsItem.h"
 #include "editor/PortItem.h"
 
 #include <QFontMetricsF>
@@ -47,7 +48,7 @@ NodeItem::NodeItem(const QString& nodeId, int inputPorts) : m_nodeId(nodeId)
         m_inputs.append(new PortItem(this, PortItem::Kind::Input, i));
     m_output = new PortItem(this, PortItem::Kind::Output, 0);
     // Ports sit on the card's edges, spread evenly down the body.
-    const double h = height();
+    const double h = bodyHeight();
     for (int i = 0; i < inputPorts; ++i)
         m_inputs[i]->setPos(0, kHeaderHeight + (h - kHeaderHeight) * (i + 1) / (inputPorts + 1));
     m_output->setPos(kWidth, kHeaderHeight + (h - kHeaderHeight) / 2);
@@ -73,9 +74,34 @@ PortItem* NodeItem::inputPort(int index) const
     return index >= 0 && index < m_inputs.size() ? m_inputs[index] : nullptr;
 }
 
-double NodeItem::height() const
+double NodeItem::bodyHeight() const
 {
     return kHeaderHeight + std::max(kBodyHeight, kPortSpacing * (m_inputs.size() + 0.5));
+}
+
+double NodeItem::height() const
+{
+    return bodyHeight() + (m_maps ? m_maps->height() : 0);
+}
+
+NeuronMapsItem* NodeItem::ensureNeuronMaps()
+{
+    if (!m_maps) {
+        prepareGeometryChange();
+        m_maps = new NeuronMapsItem(this);
+        m_maps->setPos(0, bodyHeight());
+    }
+    return m_maps;
+}
+
+void NodeItem::removeNeuronMaps()
+{
+    if (!m_maps)
+        return;
+    m_maps->setHoveredUnit(-1); // gives back the stacking a popup took
+    prepareGeometryChange();
+    delete m_maps;
+    m_maps = nullptr;
 }
 
 void NodeItem::setLook(const NodeLook& look)

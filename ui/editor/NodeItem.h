@@ -9,6 +9,7 @@
 
 namespace neurite::ui {
 
+class NeuronMapsItem;
 class PortItem;
 
 // What the card shows; filled by the scene from the model and the validation report.
@@ -45,6 +46,15 @@ public:
     PortItem* outputPort() const { return m_output; }
     const QList<PortItem*>& inputPorts() const { return m_inputs; }
 
+    // The units' heat maps under the body while a two-dimensional data set trains (PlaneInsight): the card
+    // grows to hold them and shrinks back when they go, while its ports stay where they are, so that no
+    // wire moves. Null when not shown.
+    NeuronMapsItem* neuronMaps() const { return m_maps; }
+    NeuronMapsItem* ensureNeuronMaps();
+    void removeNeuronMaps();
+    // Told by the maps before their height changes.
+    void neuronMapsResizing() { prepareGeometryChange(); }
+
     int type() const override { return Type; }
     QRectF boundingRect() const override;
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
@@ -53,6 +63,7 @@ protected:
     QVariant itemChange(GraphicsItemChange change, const QVariant& value) override;
 
 private:
+    double bodyHeight() const; // the card without the maps: the ports are spread over it
     double height() const;
     void paintHeader(QPainter* painter, const QRectF& card) const;
     void paintBody(QPainter* painter, const QRectF& card) const;
@@ -61,6 +72,7 @@ private:
     NodeLook m_look;
     QList<PortItem*> m_inputs;
     PortItem* m_output = nullptr;
+    NeuronMapsItem* m_maps = nullptr; // a child item
 };
 
 // The header colour of a palette category.

@@ -1,0 +1,22 @@
+// The colours of the neurons' heat maps and of the weights' lines, TensorFlow Playground's: orange for
+// negative values, white at 0, blue for positive ones, so that a learner who knows Playground reads them at once.
+#pragma once
+
+#include <QColor>
+
+namespace neurite::ui {
+
+QColor negativeColor(); // #f59322, Playground's orange
+QColor positiveColor(); // #0877bd, Playground's blue
+
+// `value` on [-range, range] (clamped; range > 0): the negative colour at -range, white at 0, the positive
+// colour at +range, linear in RGB in between.
+QRgb divergingColor(double value, double range);
+
+// A weight's line: the sign's colour, paler for a weight small next to the layer's largest |w| (`largest`),
+// as Playground fades its weak links, yet never fainter than a third of the way to white's opposite so that
+// every line stays visible. Opaque: the raster engine strokes a translucent curve two to three times slower,
+// and the lines are repainted with every update while training runs.
+QColor weightColor(double weight, double largest);
+
+} // namespace neurite::ui
