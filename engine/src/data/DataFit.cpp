@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 namespace neurite {
 namespace {
@@ -139,6 +140,19 @@ std::optional<DataFacts> knownDataFacts(const std::string& nameOrFolder)
     return DataFacts{nameOrFolder, {1, 28, 28}, 10};
 }
 
+namespace {
+
+// A painted set has the classes that have points (the others are left out of its table).
+int paintedClassCount(const PaintedPoints& painted)
+{
+    std::set<double> classes;
+    for (const PlanePoint& point : painted.points)
+        classes.insert(point.target);
+    return int(classes.size());
+}
+
+} // namespace
+
 std::optional<DataFacts> knownDataFacts(const std::string& nameOrFolder, const PlaneDataOptions& plane)
 {
     if (!isPlaneDataSet(nameOrFolder))
@@ -147,8 +161,10 @@ std::optional<DataFacts> knownDataFacts(const std::string& nameOrFolder, const P
     facts.name = nameOrFolder;
     facts.imageShape = Shape::flat(int(planeFeatureColumns(plane.features).size()));
     facts.table = true;
-    if (isPlaneRegression(nameOrFolder))
+    if (isPlaneRegression(nameOrFolder, plane))
         facts.task = TaskKind::Regression;
+    else if (nameOrFolder == kPaintedDataSet)
+        facts.classes = paintedClassCount(plane.painted);
     else
         facts.classes = nameOrFolder == "blobs" ? plane.classes : 2;
     return facts;
