@@ -24,6 +24,7 @@ namespace {
 const QColor kNeutralPlane(232, 234, 235); // Playground's middle grey: no network yet
 constexpr double kTickSpacing = 55;        // pixels per tick at most, about
 constexpr int kPadding = 6;
+constexpr std::size_t kUndoPoints = 1'000'000; // points kept for undo in all, so big sets cannot fill memory
 
 int tickCount(double side)
 {
@@ -258,6 +259,7 @@ void DecisionPlaneView::mousePressEvent(QMouseEvent* event)
     if (!m_painting || !frame().plot.contains(pos))
         return QWidget::mousePressEvent(event);
     QToolTip::hideText();
+    m_strokeRecorded = false;
     if (event->button() == Qt::LeftButton) {
         m_edit = Edit::Spraying;
         m_spray.start(pos);
@@ -320,6 +322,8 @@ void DecisionPlaneView::addPoints(const std::vector<QPointF>& widgetPositions)
     for (const QPointF& pos : widgetPositions) {
         if (!plane.plot.contains(pos))
             continue;
+        if (!added)
+            recordUndo();
         const QPointF at = plane.toPlane(pos);
         PlaneSample sample;
         sample.x1 = at.x();
@@ -338,17 +342,56 @@ void DecisionPlaneView::addPoints(const std::vector<QPointF>& widgetPositions)
 void DecisionPlaneView::eraseAt(const QPointF& widgetPos)
 {
     const PlaneFrame plane = frame();
-    const auto erased = std::remove_if(m_samples.begin(), m_samples.end(), [&](const PlaneSample& sample) {
+    const auto near = [&](const PlaneSample& sample) {
         if (sample.test ? !m_showTest : !m_showTraining)
             return false; // hidden points stay
         const QPointF offset = plane.toWidget(sample.x1, sample.x2) - widgetPos;
         return std::hypot(offset.x(), offset.y()) <= kEraseRadius;
-    });
-    if (erased == m_samples.end())
+    };
+    if (std::none_of(m_samples.begin(), m_samples.end(), near))
         return;
-    m_samples.erase(erased, m_samples.end());
+    recordUndo();
+    m_samples.erase(std::remove_if(m_samples.begin(), m_samples.end(), near), m_samples.end());
     pointsChanged();
     Q_EMIT pointsEdited(m_samples);
+}
+
+void DecisionPlaneView::recordUndo()
+{
+    if (m_strokeRecorded)
+        return;
+    m_strokeRecorded = true;
+    m_history.push_back(m_samples);
+    std::size_t kept = 0;
+    for (const auto& points : m_history)
+        kept += points.size();
+    // The oldest strokes go first when the history holds too many points (never the latest).
+    while (m_history.size() > 1 && kept > kUndoPoints) {
+        kept -= m_history.front().size();
+        m_history.erase(m_history.begin());
+    }
+    Q_EMIT undoAvailable(true);
+}
+
+void DecisionPlaneView::undoEdit()
+{
+    if (m_history.empty())
+        return;
+    m_samples = std::move(m_history.back());
+    m_history.pop_back();
+    m_strokeRecorded = false;
+    pointsChanged();
+    if (m_history.empty())
+        Q_EMIT undoAvailable(false);
+    Q_EMIT pointsEdited(m_samples);
+}
+
+void DecisionPlaneView::clearEditHistory()
+{
+    if (m_history.empty())
+        return;
+    m_history.clear();
+    Q_EMIT undoAvailable(false);
 }
 
 // The shown point nearest to `widgetPos` within its dot (and a little more), if any.

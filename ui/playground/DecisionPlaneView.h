@@ -55,6 +55,12 @@ public:
     // Restarts the spray's generator, so that the same strokes spray the same points.
     void setSpraySeed(quint64 seed) { m_spray.reseed(seed); }
 
+    // Each mouse stroke (a click, a spray, an erasing drag) can be undone, the latest first. The history
+    // survives setSamples (the window may split the edited points and hand them back); clear it when the
+    // view shows another data set.
+    bool canUndo() const { return !m_history.empty(); }
+    void clearEditHistory();
+
     // Where the plane is drawn at the widget's current size, and the mapping both ways.
     PlaneFrame frame() const;
     // The half-width of the regression's colour scale (the largest |value| among the points).
@@ -67,9 +73,14 @@ public:
     bool hasHeightForWidth() const override { return true; }
     int heightForWidth(int width) const override { return width; }
 
+public Q_SLOTS:
+    // Restores the points as they were before the latest stroke; emits pointsEdited.
+    void undoEdit();
+
 Q_SIGNALS:
-    // After each edit by the mouse, the full new list (added points are training points).
+    // After each edit by the mouse or undo, the full new list (added points are training points).
     void pointsEdited(const std::vector<neurite::PlaneSample>& samples);
+    void undoAvailable(bool available);
 
 protected:
     bool event(QEvent* event) override;
@@ -102,6 +113,7 @@ private:
     void addPoints(const std::vector<QPointF>& widgetPositions);
     void eraseAt(const QPointF& widgetPos);
     const PlaneSample* sampleAt(const QPointF& widgetPos) const;
+    void recordUndo(); // before the first change of a stroke
 
     std::shared_ptr<const PlaneGrid> m_grid;
     std::vector<PlaneSample> m_samples;
@@ -120,6 +132,8 @@ private:
     PlaneSpray m_spray;
     Edit m_edit = Edit::None;
     std::optional<QPointF> m_hover;
+    std::vector<std::vector<PlaneSample>> m_history; // the points before each stroke, oldest first
+    bool m_strokeRecorded = false;
 
     QImage m_gridImage;  // one pixel per cell, made when the grid changes
     QImage m_scaledGrid; // m_gridImage at the plot's size in device pixels

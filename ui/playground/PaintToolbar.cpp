@@ -17,6 +17,10 @@ PaintToolbar::PaintToolbar(QWidget* parent) : QWidget(parent)
     m_paint->setText(tr("Paint"));
     m_paint->setCheckable(true);
     m_paint->setToolTip(tr("Add and erase points on the plane with the mouse"));
+    m_undo = new QToolButton(this);
+    m_undo->setText(tr("Undo"));
+    m_undo->setToolTip(tr("Take back the last click, spray or erasing stroke"));
+    m_undo->setEnabled(false);
     m_picker = new PlaneClassPicker(this);
     m_clear = new QPushButton(tr("Clear"), this);
     m_clear->setToolTip(tr("Remove every point, to paint a data set from scratch"));
@@ -30,6 +34,7 @@ PaintToolbar::PaintToolbar(QWidget* parent) : QWidget(parent)
 
     auto* tools = new QHBoxLayout;
     tools->addWidget(m_paint);
+    tools->addWidget(m_undo);
     tools->addWidget(m_hint, 1);
     auto* classes = new QHBoxLayout;
     classes->addWidget(m_picker);
@@ -51,6 +56,7 @@ PaintToolbar::PaintToolbar(QWidget* parent) : QWidget(parent)
     });
     // Choosing a colour means painting with it.
     connect(m_picker, &PlaneClassPicker::classChosen, this, [this] { setPainting(true); });
+    connect(m_undo, &QToolButton::clicked, this, &PaintToolbar::undoRequested);
     connect(m_clear, &QPushButton::clicked, this, &PaintToolbar::clearRequested);
     connect(m_save, &QPushButton::clicked, this, &PaintToolbar::saveRequested);
     connect(m_open, &QPushButton::clicked, this, &PaintToolbar::openRequested);
@@ -59,6 +65,11 @@ PaintToolbar::PaintToolbar(QWidget* parent) : QWidget(parent)
 bool PaintToolbar::isPainting() const
 {
     return m_paint->isChecked();
+}
+
+void PaintToolbar::setUndoEnabled(bool enabled)
+{
+    m_undo->setEnabled(enabled);
 }
 
 void PaintToolbar::setPainting(bool painting)

@@ -1,5 +1,5 @@
-// The tools for painting a two-dimensional data set: a Paint toggle, the class picker, what the mouse
-// buttons do, and Clear, Save points… and Open points…, which ask the window to act.
+// The tools for painting a two-dimensional data set: a Paint toggle, Undo, the class picker, what the
+// mouse buttons do, and Clear, Save points… and Open points…, which ask the window to act.
 #pragma once
 
 #include <QWidget>
@@ -23,12 +23,16 @@ public:
     void setPainting(bool painting);
 
     QToolButton* paintButton() const { return m_paint; }
+    QToolButton* undoButton() const { return m_undo; }
+    // Follows the plane's undoAvailable.
+    void setUndoEnabled(bool enabled);
     QPushButton* clearButton() const { return m_clear; }
     QPushButton* saveButton() const { return m_save; }
     QPushButton* openButton() const { return m_open; }
 
 Q_SIGNALS:
     void paintToggled(bool painting);
+    void undoRequested();
     void clearRequested();
     void saveRequested();
     void openRequested();
@@ -36,6 +40,7 @@ Q_SIGNALS:
 private:
     PlaneClassPicker* m_picker = nullptr;
     QToolButton* m_paint = nullptr;
+    QToolButton* m_undo = nullptr;
     QPushButton* m_clear = nullptr;
     QPushButton* m_save = nullptr;
     QPushButton* m_open = nullptr;

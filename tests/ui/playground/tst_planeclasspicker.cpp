@@ -112,6 +112,11 @@ void TestPlaneClassPicker::toolbarButtonsEmit()
     QSignalSpy clear(&toolbar, &PaintToolbar::clearRequested);
     QSignalSpy save(&toolbar, &PaintToolbar::saveRequested);
     QSignalSpy open(&toolbar, &PaintToolbar::openRequested);
+    QSignalSpy undo(&toolbar, &PaintToolbar::undoRequested);
+    QVERIFY(!toolbar.undoButton()->isEnabled());
+    toolbar.setUndoEnabled(true);
+    toolbar.undoButton()->click();
+    QCOMPARE(undo.count(), 1);
     QVERIFY(!toolbar.isPainting());
     // Choosing a colour turns painting on.
     toolbar.picker()->classButton(1)->click();

@@ -64,6 +64,7 @@ private Q_SLOTS:
     void rightDragErasesAlongTheWay();
     void dragSpraysTheSamePointsForTheSameSeed();
     void nothingChangesOutsideThePlotOrWithPaintingOff();
+    void undoTakesBackOneStrokeAtATime();
 };
 
 void TestPlanePainting::clickAddsAPointWhereTheMouseIs()
@@ -215,6 +216,45 @@ void TestPlanePainting::nothingChangesOutsideThePlotOrWithPaintingOff()
     QTest::mouseClick(&painting.view, Qt::LeftButton, {}, plot.center().toPoint());
     QCOMPARE(edited.count(), 0);
     QVERIFY(painting.view.samples().empty());
+}
+
+void TestPlanePainting::undoTakesBackOneStrokeAtATime()
+{
+    PaintingView painting;
+    DecisionPlaneView& view = painting.view;
+    const std::vector<PlaneSample> start = {sampleAt(0, 0, 0), sampleAt(4, 4, 1)};
+    view.setSamples(start, kThreeClasses, false);
+    QSignalSpy available(&view, &DecisionPlaneView::undoAvailable);
+    QSignalSpy edited(&view, &DecisionPlaneView::pointsEdited);
+    QVERIFY(!view.canUndo());
+    QTest::mouseClick(&view, Qt::LeftButton, {}, QPoint(150, 150)); // one point
+    QCOMPARE(available.count(), 1);
+    drag(view, QPointF(120, 250), 5, PlaneSpray::kStep + 1); // 1 + 5 bursts: one stroke
+    const std::size_t afterSpray = view.samples().size();
+    QCOMPARE(afterSpray, std::size_t(3 + 1 + 5 * PlaneSpray::kPointsPerBurst));
+    QTest::mouseClick(&view, Qt::RightButton, {}, view.frame().toWidget(0, 0).toPoint()); // erases (0, 0)
+    QCOMPARE(view.samples().size(), afterSpray - 1);
+    // A right click that erases nothing is not a stroke to undo.
+    QTest::mouseClick(&view, Qt::RightButton, {}, view.frame().toWidget(-5, 5).toPoint());
+
+    const int editsBefore = int(edited.count());
+    view.undoEdit();
+    QCOMPARE(view.samples().size(), afterSpray);
+    QCOMPARE(view.samples()[0].x1, 0.0); // back where it was
+    QCOMPARE(int(edited.count()), editsBefore + 1);
+    view.undoEdit();
+    QCOMPARE(view.samples().size(), std::size_t(3));
+    view.undoEdit();
+    QCOMPARE(view.samples().size(), start.size());
+    QVERIFY(!view.canUndo());
+    QCOMPARE(available.back().front().toBool(), false);
+    view.undoEdit(); // nothing left: no edit
+    QCOMPARE(int(edited.count()), editsBefore + 3);
+
+    QTest::mouseClick(&view, Qt::LeftButton, {}, QPoint(150, 150));
+    QVERIFY(view.canUndo());
+    view.clearEditHistory();
+    QVERIFY(!view.canUndo());
 }
 
 QTEST_MAIN(TestPlanePainting)
