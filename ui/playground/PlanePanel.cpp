@@ -15,7 +15,7 @@ namespace neurite::ui {
 PlanePanel::PlanePanel(QWidget* parent)
     : QWidget(parent), m_toolbar(new PaintToolbar(this)), m_view(new DecisionPlaneView(this)),
       m_caption(new QLabel(this)), m_showTest(new QCheckBox(tr("Test points"), this)),
-      m_showTraining(new QCheckBox(tr("Training points"), this))
+      m_showTraining(new QCheckBox(tr("Training points"), this)), m_live(new QCheckBox(tr("Live"), this))
 {
     setObjectName(QStringLiteral("planePanel"));
     m_caption->setObjectName(QStringLiteral("planeCaption"));
@@ -34,6 +34,8 @@ PlanePanel::PlanePanel(QWidget* parent)
         m_view->setCurrentClass(picker->currentClass());
     });
     connect(m_toolbar, &PaintToolbar::paintToggled, m_view, &DecisionPlaneView::setPaintingEnabled);
+    connect(m_toolbar, &PaintToolbar::undoRequested, m_view, &DecisionPlaneView::undoEdit);
+    connect(m_view, &DecisionPlaneView::undoAvailable, m_toolbar, &PaintToolbar::setUndoEnabled);
     connect(m_toolbar, &PaintToolbar::clearRequested, this,
             [this, picker] { Q_EMIT pointsEdited({}, picker->classes()); });
     connect(m_toolbar, &PaintToolbar::saveRequested, this, &PlanePanel::saveRequested);
@@ -53,7 +55,13 @@ QWidget* PlanePanel::buildOptions()
     m_showTest->setToolTip(tr("Show the test points (outlined): the network never trains on them"));
     connect(m_showTest, &QCheckBox::toggled, m_view, &DecisionPlaneView::setShowTest);
     connect(m_showTraining, &QCheckBox::toggled, m_view, &DecisionPlaneView::setShowTraining);
+    m_live->setChecked(true);
+    m_live->setObjectName(QStringLiteral("livePlane"));
+    m_live->setToolTip(tr("Redraw the plane and the neurons' maps about 10 times a second while training "
+                          "(off: only when a run ends, for the last bit of speed)"));
+    connect(m_live, &QCheckBox::toggled, this, &PlanePanel::liveToggled);
     layout->addWidget(m_caption, 1);
+    layout->addWidget(m_live);
     layout->addWidget(m_showTraining);
     layout->addWidget(m_showTest);
     return row;
@@ -66,6 +74,10 @@ bool PlanePanel::setData(const DataSetHandle& data)
         return false;
     const bool regression = data->task() == TaskKind::Regression;
     const QStringList names = classNamesOf(*data);
+    // Undo goes back through the strokes of this set; another set starts a new history.
+    if (data->name != m_dataName && data->name != kPaintedDataSet)
+        m_view->clearEditHistory();
+    m_dataName = data->name;
     m_view->setBounds(planeBounds(*data, *m_inputs));
     m_view->setAxisNames(QString::fromStdString(m_inputs->x1Name()), QString::fromStdString(m_inputs->x2Name()));
     m_view->setSamples(planeSamples(*data, *m_inputs), names, regression);

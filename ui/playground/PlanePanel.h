@@ -44,6 +44,8 @@ Q_SIGNALS:
     void pointsEdited(const std::vector<neurite::PlaneSample>& samples, const QStringList& classNames);
     void saveRequested();
     void openRequested();
+    // The user turned the live plane on or off (off: it shows a run's weights only when it ends).
+    void liveToggled(bool live);
 
 private:
     QWidget* buildOptions();
@@ -54,7 +56,9 @@ private:
     QLabel* m_caption;
     QCheckBox* m_showTest;
     QCheckBox* m_showTraining;
+    QCheckBox* m_live;
     std::optional<PlaneInputs> m_inputs;
+    std::string m_dataName;
 };
 
 } // namespace neurite::ui

@@ -204,6 +204,7 @@ bool TrainingController::start(const NetworkSpec& spec, const TrainingSettings& 
     job.settings = settings;
     job.data = std::move(data);
     job.startWeights = startWeights;
+    job.watchPlane = m_watchPlane;
     job.control = std::make_shared<TrainingControl>();
     job.control->setPace(m_pace);
     if (firstStep)

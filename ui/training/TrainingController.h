@@ -57,6 +57,10 @@ public:
     // At most this many batches a second (0: full speed), for this run and the next ones.
     void setPace(double batchesPerSecond);
     double pace() const { return m_pace; }
+    // Whether runs on two-dimensional data send what the network answers over the plane while they train
+    // (planeReported); from the next run on.
+    void setPlaneWatching(bool watching) { m_watchPlane = watching; }
+    bool isWatchingPlane() const { return m_watchPlane; }
     // Paused: runs the event loop until the run waits (its step done) and takes every report that came
     // before, so that the views show where it stopped; at most `timeoutMs`. True when it waits.
     bool settlePaused(int timeoutMs);
@@ -140,6 +144,7 @@ private:
     State m_state = State::Idle;
     std::shared_ptr<TrainingControl> m_control;
     double m_pace = 0;
+    bool m_watchPlane = true;
     std::uint64_t m_runId = 0;
     std::uint64_t m_loadRequest = 0;
     std::uint64_t m_evaluationRequest = 0;

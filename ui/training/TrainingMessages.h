@@ -25,6 +25,7 @@ struct TrainingJob {
     DataSetHandle data; // null: load settings.dataSet first
     std::shared_ptr<TrainingControl> control;
     std::optional<Weights> startWeights; // fine-tuning: the run starts from these, not from the seed's
+    bool watchPlane = true;              // two-dimensional data: send PlaneSnapshots while training
 };
 
 struct LoadRequest {

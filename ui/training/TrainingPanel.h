@@ -193,6 +193,8 @@ private:
     QString m_restingCaption;         // what the plane shows when no run goes
     bool m_showSeedWeights = false;   // after Reset: the seed's weights, not the trained ones
     bool m_adaptDesignOnLoad = false; // painted classes or features changed: the design follows the data
+    QTimer* m_paintSettle = nullptr;  // painted points load once the strokes pause
+    PaintedPoints m_paintedPending;
 };
 
 } // namespace neurite::ui

@@ -22,6 +22,8 @@ namespace {
 
 // How long the design must rest before the plane shows what the edited network answers.
 constexpr int kDesignSettleMs = 250;
+// How long painting must pause before the painted set loads again.
+constexpr int kPaintSettleMs = 150;
 
 // The points as the view holds them (class indices into `classNames`, or values).
 PaintedPoints paintedPointsOf(const std::vector<PlaneSample>& samples, const QStringList& classNames, bool regression)
@@ -50,8 +52,13 @@ void TrainingPanel::buildPlane(QWidget* tab)
     connect(m_document, &ProjectDocument::designChanged, m_planeRefresh, qOverload<>(&QTimer::start));
     connect(m_document, &ProjectDocument::weightsChanged, m_planeRefresh, qOverload<>(&QTimer::start));
     connect(m_planePanel, &PlanePanel::pointsEdited, this, &TrainingPanel::onPointsPainted);
+    m_paintSettle = new QTimer(this);
+    m_paintSettle->setSingleShot(true);
+    m_paintSettle->setInterval(kPaintSettleMs);
+    connect(m_paintSettle, &QTimer::timeout, this, [this] { usePaintedPoints(std::move(m_paintedPending)); });
     connect(m_planePanel, &PlanePanel::saveRequested, this, &TrainingPanel::savePoints);
     connect(m_planePanel, &PlanePanel::openRequested, this, &TrainingPanel::openPoints);
+    connect(m_planePanel, &PlanePanel::liveToggled, m_controller, &TrainingController::setPlaneWatching);
 }
 
 // The plane shows only for two-dimensional data; the charts then stack beside it.
@@ -121,9 +128,11 @@ void TrainingPanel::usePaintedPoints(PaintedPoints painted)
     loadPreview();
 }
 
+// A spray edits every few pixels; the set loads again once the strokes pause.
 void TrainingPanel::onPointsPainted(const std::vector<PlaneSample>& samples, const QStringList& classNames)
 {
-    usePaintedPoints(paintedPointsOf(samples, classNames, m_planePanel->view()->isRegression()));
+    m_paintedPending = paintedPointsOf(samples, classNames, m_planePanel->view()->isRegression());
+    m_paintSettle->start();
 }
 
 void TrainingPanel::savePoints()

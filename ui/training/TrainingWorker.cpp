@@ -239,7 +239,7 @@ void TrainingWorker::train(const TrainingJob& job)
         Network network(job.spec, job.settings.seed);
         if (job.startWeights)
             network.setWeights(*job.startWeights);
-        std::unique_ptr<PlaneWatcher> watcher = PlaneWatcher::forData(job.spec, *data);
+        std::unique_ptr<PlaneWatcher> watcher = job.watchPlane ? PlaneWatcher::forData(job.spec, *data) : nullptr;
         if (watcher)
             reportPlane(watcher->look(network.weights(), 0), job.runId);
         MailboxSink sink(*this, m_outbox, job, network, watcher.get());
