@@ -103,9 +103,9 @@ int countItems(QGraphicsScene* scene, int type)
     return n;
 }
 
-// Plain gradient descent on the circle set (inputs scaled to about [-1.7, 1.7]), enough for its layers' maps
-// to show rings and arcs.
-void trainOnCircle(Network& network)
+// `steps` batches of plain gradient descent on the circle set (inputs scaled to about [-1.7, 1.7]), enough for its
+// layers' maps to show rings and arcs.
+void trainOnCircle(Network& network, int steps, int firstStep = 0)
 {
     PlaneDataOptions options;
     options.points = 400;
@@ -113,7 +113,7 @@ void trainOnCircle(Network& network)
     const int batch = 20;
     Matrix x(batch, 2);
     std::vector<std::uint8_t> labels(batch);
-    for (int step = 0; step < 3000; ++step) {
+    for (int step = firstStep; step < firstStep + steps; ++step) {
         for (int k = 0; k < batch; ++k) {
             const PlanePoint& p = points[std::size_t(step * batch + k) % points.size()];
             x(k, 0) = float(p.x1 / 3.5);
@@ -585,22 +585,38 @@ void TestPlaneInsight::updateCost()
 
 // A 2 -> 8 tanh -> 8 tanh -> 2 design trained a little on the circle set, with its maps from the network's
 // own outputs, as a user sees it while training; with NEURITE_SCREENSHOT_DIR set, the editor is saved there
-// as editor-maps.png and the design at the editor's actual size as editor-maps-actual.png.
+// as editor-maps.png, and the design at the editor's actual size as editor-maps-step-N.png after N batches.
 void TestPlaneInsight::screenshot()
 {
     const NetworkSpec spec = test::chainSpec(2, {test::dense("dense1", 8, "tanh"), test::dense("dense2", 8, "tanh"),
                                                  test::dense("dense3", 2, "linear")});
     Network network(spec, 7);
-    trainOnCircle(network);
     ProjectDocument document;
     document.newDesign(spec);
     DesignEditor editor(&document);
     editor.resize(1400, 800);
     editor.show();
     QVERIFY(QTest::qWaitForWindowExposed(&editor));
-    editor.showPlaneInsight(gridOf(network, spec, 20), std::make_shared<const Weights>(network.weights()));
+    const QString dir = qEnvironmentVariable("NEURITE_SCREENSHOT_DIR");
+    GraphScene* scene = editor.scene();
+    // The same editor updated as training goes on, as the Train tab does.
+    int trained = 0;
+    for (int steps : {0, 100, 300, 800, 3000}) {
+        trainOnCircle(network, steps - trained, trained);
+        trained = steps;
+        editor.showPlaneInsight(gridOf(network, spec, 20), std::make_shared<const Weights>(network.weights()));
+        if (dir.isEmpty())
+            continue;
+        const QRectF design = scene->itemsBoundingRect().adjusted(-20, -20, 20, 20);
+        QImage actual(design.size().toSize(), QImage::Format_RGB32);
+        QPainter painter(&actual);
+        painter.setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
+        scene->render(&painter, QRectF(actual.rect()), design);
+        painter.end();
+        QVERIFY(actual.save(QStringLiteral("%1/editor-maps-step-%2.png").arg(dir).arg(steps)));
+    }
     editor.view()->fitToContents();
-    editor.scene()->nodeItem("dense2")->neuronMaps()->setHoveredUnit(5);
+    scene->nodeItem("dense2")->neuronMaps()->setHoveredUnit(5);
     QCoreApplication::processEvents();
     const QImage image = editor.view()->viewport()->grab().toImage();
     int coloured = 0;
@@ -608,18 +624,8 @@ void TestPlaneInsight::screenshot()
         for (int x = 0; x < image.width(); x += 2)
             coloured += image.pixelColor(x, y).saturation() > 120;
     QVERIFY(coloured > 500);
-    const QString dir = qEnvironmentVariable("NEURITE_SCREENSHOT_DIR");
-    if (dir.isEmpty())
-        return;
-    QVERIFY(editor.grab().save(dir + "/editor-maps.png"));
-    GraphScene* scene = editor.scene();
-    const QRectF design = scene->itemsBoundingRect().adjusted(-20, -20, 20, 20);
-    QImage actual(design.size().toSize(), QImage::Format_RGB32);
-    QPainter painter(&actual);
-    painter.setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
-    scene->render(&painter, QRectF(actual.rect()), design);
-    painter.end();
-    QVERIFY(actual.save(dir + "/editor-maps-actual.png"));
+    if (!dir.isEmpty())
+        QVERIFY(editor.grab().save(dir + "/editor-maps.png"));
 }
 
 QTEST_MAIN(TestPlaneInsight)
