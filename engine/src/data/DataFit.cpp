@@ -6,6 +6,7 @@
 #include "neurite/DataSets.h"
 #include "neurite/Error.h"
 #include "neurite/LayerRegistry.h"
+#include "neurite/PlaneData.h"
 #include "neurite/TableData.h"
 #include "neurite/Trainer.h"
 
@@ -123,7 +124,8 @@ void checkRegressionOutput(const NetworkSpec& spec, const DesignPlan& plan, cons
 std::optional<DataFacts> knownDataFacts(const std::string& nameOrFolder)
 {
     const std::vector<std::string> names = dataSetNames();
-    if (std::find(names.begin(), names.end(), nameOrFolder) == names.end())
+    // The painted set's facts are those of its points, which the name alone does not say.
+    if (std::find(names.begin(), names.end(), nameOrFolder) == names.end() || nameOrFolder == kPaintedDataSet)
         return std::nullopt;
     // A built-in table is small and in memory: its facts are those of the loaded table, found once (the
     // designer asks on every change of the design).
@@ -131,7 +133,8 @@ std::optional<DataFacts> knownDataFacts(const std::string& nameOrFolder)
         static const std::map<std::string, DataFacts> kTables = [] {
             std::map<std::string, DataFacts> facts;
             for (const std::string& name : builtinTableNames())
-                facts[name] = dataFactsOf(loadTable(name, DataOptions{}));
+                if (name != kPaintedDataSet)
+                    facts[name] = dataFactsOf(loadTable(name, DataOptions{}));
             return facts;
         }();
         return kTables.at(nameOrFolder);

@@ -2,6 +2,7 @@
 // test share and seed, keeps the painter's class names and order (classes without points left out), is a
 // regression when its points carry values, and refuses what cannot be trained on in words a painter reads.
 #include "ErrorCapture.h"
+#include "neurite/DataFit.h"
 #include "neurite/DesignForData.h"
 #include "neurite/PlaneData.h"
 #include "neurite/TableData.h"
@@ -57,6 +58,9 @@ private Q_SLOTS:
         QVERIFY(QString::fromStdString(planeDataDescription("painted")).contains("--points-file"));
         const auto all = dataSetNames();
         QVERIFY(std::find(all.begin(), all.end(), "painted") != all.end());
+        // What the designer knows from a name: not the painted points' classes, which the name does not say.
+        QVERIFY(!knownDataFacts("painted"));
+        QCOMPARE(knownDataFacts("circle")->classes, 2);
     }
 
     void classesKeepTheirNamesAndThePaintersOrder()
