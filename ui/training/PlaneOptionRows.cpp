@@ -65,6 +65,13 @@ QWidget* PlaneOptionRows::buildFeatures(QWidget* parent)
         box->setObjectName(QStringLiteral("feature ") + QString::fromLatin1(info.column));
         box->setToolTip(tr("Give the network %1 as an input (the Input layer widens with each feature)")
                             .arg(QString::fromUtf8(info.label)));
+        // x1 and x2 stay: the plane places each point by them (a set without them trains, from the command
+        // line, but has no plane to show).
+        if (info.feature == PlaneFeature::X1 || info.feature == PlaneFeature::X2) {
+            box->setEnabled(false);
+            box->setToolTip(tr("%1 is always an input here: the plane places each point by x₁ and x₂")
+                                .arg(QString::fromUtf8(info.label)));
+        }
         const int index = int(m_features.size());
         grid->addWidget(box, index / kFeatureColumns, index % kFeatureColumns);
         m_features.push_back(box);
