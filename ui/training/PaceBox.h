@@ -15,8 +15,14 @@ public:
     // Chooses the entry of that pace (full speed when there is none); emits paceChosen when it changes.
     void setBatchesPerSecond(double batchesPerSecond);
 
+    // Whether the user picked a pace from the list (not only the program).
+    bool chosenByUser() const { return m_chosenByUser; }
+
 Q_SIGNALS:
     void paceChosen(double batchesPerSecond);
+
+private:
+    bool m_chosenByUser = false;
 };
 
 } // namespace neurite::ui

@@ -6,6 +6,7 @@
 #include "document/ProjectDocument.h"
 #include "playground/DecisionPlaneView.h"
 #include "playground/PlanePanel.h"
+#include "training/PaceBox.h"
 #include "training/TrainingSettingsForm.h"
 
 #include <neurite/Error.h>
@@ -22,6 +23,8 @@ namespace {
 
 // How long the design must rest before the plane shows what the edited network answers.
 constexpr int kDesignSettleMs = 250;
+// Batches a second for two-dimensional data until the user picks a pace.
+constexpr double kPlaygroundPace = 1000;
 // How long painting must pause before the painted set loads again.
 constexpr int kPaintSettleMs = 150;
 
@@ -68,6 +71,11 @@ void TrainingPanel::showPlaneFor(const DataSetHandle& data)
     m_planeData = plane ? data : nullptr;
     m_planePanel->setVisible(plane);
     m_charts->setOrientation(plane ? Qt::Vertical : Qt::Horizontal);
+    // At full speed a playground run ends in a fraction of a second; until the user picks a pace, two-dimensional
+    // data trains at 1,000 batches a second so that the boundary can be watched forming.
+    PaceBox* pace = m_controls->paceBox();
+    if (!pace->chosenByUser())
+        pace->setBatchesPerSecond(plane ? kPlaygroundPace : 0.0);
     if (!plane)
         Q_EMIT planeInsightCleared();
 }
