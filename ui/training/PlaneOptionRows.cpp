@@ -31,8 +31,9 @@ PlaneOptionRows::PlaneOptionRows(QFormLayout* form, QWidget* parent)
     : QObject(parent), m_form(form), m_points(spinBox(parent, 2, 100000, QStringLiteral("planePoints"))),
       m_noise(spinBox(parent, 0, 50, QStringLiteral("planeNoise"))),
       m_dataSeed(spinBox(parent, 0, std::numeric_limits<int>::max(), QStringLiteral("planeDataSeed"))),
-      m_classes(spinBox(parent, 3, 5, QStringLiteral("planeClasses"))), m_featureRow(buildFeatures(parent))
+      m_classes(spinBox(parent, 3, 5, QStringLiteral("planeClasses")))
 {
+    m_featureRow = buildFeatures(parent); // in the body: it fills m_features, constructed after m_featureRow
     m_points->setToolTip(tr("How many points are generated (training and test together)"));
     m_points->setSingleStep(50);
     m_noise->setSuffix(QStringLiteral(" %"));

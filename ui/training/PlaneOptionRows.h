@@ -50,7 +50,7 @@ private:
     QSpinBox* m_noise; // percent
     QSpinBox* m_dataSeed;
     QSpinBox* m_classes;
-    QWidget* m_featureRow;
+    QWidget* m_featureRow = nullptr;
     std::vector<QCheckBox*> m_features; // in planeFeatures() order
     bool m_updating = false;
 };
