@@ -114,7 +114,7 @@ void RunControls::showState(TrainingController::State state, bool canTrain)
     const bool canStep = running || (state == TrainingController::State::Idle && canTrain);
     m_stepBatch->setEnabled(canStep);
     m_stepEpoch->setEnabled(canStep);
-    m_reset->setEnabled(state != TrainingController::State::Stopping && canTrain);
+    m_reset->setEnabled(canStep);
     m_learningRate->setEnabled(running);
     m_applyLearningRate->setEnabled(running);
 }

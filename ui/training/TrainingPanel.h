@@ -193,6 +193,7 @@ private:
     QString m_restingCaption;         // what the plane shows when no run goes
     bool m_showSeedWeights = false;   // after Reset: the seed's weights, not the trained ones
     bool m_adaptDesignOnLoad = false; // painted classes or features changed: the design follows the data
+    bool m_playgroundPace = false;    // the pace is the playground's, set for two-dimensional data
     QTimer* m_paintSettle = nullptr;  // painted points load once the strokes pause
     PaintedPoints m_paintedPending;
 };

@@ -74,8 +74,14 @@ void TrainingPanel::showPlaneFor(const DataSetHandle& data)
     // At full speed a playground run ends in a fraction of a second; until the user picks a pace, two-dimensional
     // data trains at 1,000 batches a second so that the boundary can be watched forming.
     PaceBox* pace = m_controls->paceBox();
-    if (!pace->chosenByUser())
-        pace->setBatchesPerSecond(plane ? kPlaygroundPace : 0.0);
+    if (plane && !pace->chosenByUser() && pace->batchesPerSecond() == 0) {
+        pace->setBatchesPerSecond(kPlaygroundPace);
+        m_playgroundPace = true;
+    } else if (!plane && m_playgroundPace) { // other data goes back to full speed, unless the user chose
+        if (!pace->chosenByUser() && pace->batchesPerSecond() == kPlaygroundPace)
+            pace->setBatchesPerSecond(0);
+        m_playgroundPace = false;
+    }
     if (!plane)
         Q_EMIT planeInsightCleared();
 }

@@ -161,14 +161,18 @@ void TestPlaygroundTab::paintingAPointOfANewClassMakesThePaintedSet()
     const std::size_t before = plane->view()->samples().size();
     QCOMPARE(lastDenseUnits(m_document->spec()), 2);
     plane->toolbar()->setPainting(true);
-    QTest::mouseClick(plane->toolbar()->picker()->addButton(), Qt::LeftButton); // a third class, chosen
+    QVERIFY(plane->toolbar()->isEnabled());
+    QCOMPARE(plane->toolbar()->picker()->classes().size(), 2);
+    QVERIFY(plane->toolbar()->picker()->addButton()->isVisible());
+    plane->toolbar()->picker()->addButton()->click(); // a third class, chosen
     QCOMPARE(plane->toolbar()->picker()->classes().size(), 3);
     const QPointF corner = plane->view()->frame().toWidget(5.5, 5.5);
     QTest::mouseClick(plane->view(), Qt::LeftButton, {}, corner.toPoint());
     QTRY_COMPARE_WITH_TIMEOUT(m_document->settings().dataSet, std::string(kPaintedDataSet), 20000);
     QCOMPARE(m_document->settings().plane.painted.points.size(), before + 1);
     // A class of a single point cannot be split: the painted set says so, and a second point makes it load.
-    QTest::mouseClick(plane->view(), Qt::LeftButton, {}, (corner + QPointF(-8, 8)).toPoint());
+    QTest::qWait(QApplication::doubleClickInterval() + 50); // two clicks, not a double click
+    QTest::mouseClick(plane->view(), Qt::LeftButton, {}, (corner + QPointF(-30, 30)).toPoint());
     QTRY_COMPARE_WITH_TIMEOUT(lastDenseUnits(m_document->spec()), 3, 20000);
     QTRY_COMPARE_WITH_TIMEOUT(plane->view()->classNames().size(), 3, 20000);
     QCOMPARE(plane->view()->samples().size(), before + 2);
