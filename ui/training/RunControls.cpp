@@ -56,13 +56,13 @@ void RunControls::layOut()
     run->addWidget(m_stepBatch);
     run->addWidget(m_stepEpoch);
     run->addWidget(m_reset);
-    run->addSpacing(16);
-    run->addWidget(new QLabel(tr("Pace:"), this));
-    run->addWidget(m_pace);
     run->addStretch(1);
     run->addWidget(m_export);
 
     auto* tune = new QHBoxLayout;
+    tune->addWidget(new QLabel(tr("Pace:"), this));
+    tune->addWidget(m_pace);
+    tune->addSpacing(16);
     tune->addWidget(new QLabel(tr("Learning rate now:"), this));
     tune->addWidget(m_learningRate);
     tune->addWidget(m_applyLearningRate);

@@ -212,6 +212,12 @@ void TrainingSettingsForm::addDataSetRow()
     // On a row of their own, so that the settings fit the sidebar of a 1024-pixel window.
     m_form->addRow(QString(), browse);
     m_form->addRow(QString(), openTable);
+    addSplitAndKindRows();
+}
+
+// The test split, and the rows of image folders and of generated sets, each shown for its kind of data.
+void TrainingSettingsForm::addSplitAndKindRows()
+{
     m_testSplit = fractionBox(this, 0.9, 0.05, 2);
     m_testSplit->setMinimum(0.05);
     m_testSplit->setToolTip(tr("Share of a table's rows or a folder's images held out for testing (stratified "

@@ -51,6 +51,7 @@ Q_SIGNALS:
 private:
     void build();
     void addDataSetRow();
+    void addSplitAndKindRows();
     void addOptimizerRows();
     void addScheduleRows();
     void addRunRows();

@@ -81,7 +81,8 @@ private Q_SLOTS:
 
     void mlpPresetIsTheReferenceNetwork()
     {
-        QCOMPARE(presetNames(), (std::vector<std::string>{"mlp", "logistic", "lenet", "resnet-small"}));
+        QCOMPARE(presetNames(), (std::vector<std::string>{"mlp", "logistic", "lenet", "resnet-small", "playground",
+                                                          "playground-skip"}));
         QVERIFY(!preset("nothing").has_value());
         NetworkSpec spec = *preset("mlp");
         QCOMPARE(spec.formatVersion, 1);
@@ -124,7 +125,7 @@ private Q_SLOTS:
     {
         const QDir folder(qEnvironmentVariable("NEURITE_SOURCE_DIR") + "/resources/templates");
         const QFileInfoList files = folder.entryInfoList({"*.json"}, QDir::Files);
-        QCOMPARE(files.size(), 5);
+        QCOMPARE(files.size(), 7);
         std::vector<std::string> presetsFound;
         for (const QFileInfo& info : files) {
             QFile file(info.filePath());

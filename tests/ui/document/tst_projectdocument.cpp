@@ -46,7 +46,8 @@ void TestProjectDocument::initTestCase()
 void TestProjectDocument::referenceTemplateIsTheMlpPreset()
 {
     const QList<DesignTemplate> templates = designTemplates();
-    QCOMPARE(templates.size(), 5); // reference MLP, logistic, deep MLP with dropout, LeNet CNN, residual CNN
+    // reference MLP, logistic, deep MLP with dropout, LeNet CNN, residual CNN, the two playground MLPs
+    QCOMPARE(templates.size(), 7);
     QCOMPARE(templates.first().resource, QString(":/templates/reference-mlp.json"));
     QCOMPARE(loadTemplate(templates.first().resource), *preset("mlp"));
     QCOMPARE(loadTemplate(":/templates/logistic-regression.json"), *preset("logistic"));

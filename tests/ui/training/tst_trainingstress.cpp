@@ -189,7 +189,8 @@ void TestTrainingStress::startStopHundredTimesThroughThePanel()
         QVERIFY(panel.startButton()->isEnabled());
     }
     QVERIFY(!panel.isTraining());
-    QVERIFY2(threadCount() <= m_baselineThreads + 1, qPrintable(threadNames()));
+    // Settled: the panel's widgets paint their icons with Qt's raster engine, whose pool threads are Qt's.
+    QVERIFY2(settledThreadCount() <= m_baselineThreads + 1, qPrintable(threadNames()));
 }
 
 void TestTrainingStress::closingTheWindowMidEpochStopsAndCloses()
