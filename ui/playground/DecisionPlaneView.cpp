@@ -253,6 +253,12 @@ void DecisionPlaneView::paintEvent(QPaintEvent*)
     painter.drawEllipse(*m_hover, radius, radius);
 }
 
+// Two quick clicks are two points (or two erasures), not a double click.
+void DecisionPlaneView::mouseDoubleClickEvent(QMouseEvent* event)
+{
+    mousePressEvent(event);
+}
+
 void DecisionPlaneView::mousePressEvent(QMouseEvent* event)
 {
     const QPointF pos = event->position();
