@@ -6,6 +6,7 @@
 //   QT_QPA_PLATFORM=offscreen build/tests/bench/bench_playground_gui [REPETITIONS] [EPOCHS]
 #include "document/ProjectDocument.h"
 #include "editor/DesignEditor.h"
+#include "training/PaceBox.h"
 #include "training/TrainingPanel.h"
 
 #include <neurite/DesignForData.h>
@@ -86,7 +87,9 @@ RunFigures runOnce(TrainingPanel& panel, bool live)
     gaps.start();
     QElapsedTimer clock;
     clock.start();
-    panel.start();
+    panel.start(); // the data is checked first; the run starts after that
+    while (!panel.isTraining() && clock.elapsed() < 60000)
+        QApplication::processEvents(QEventLoop::WaitForMoreEvents, 10);
     panel.controller()->waitUntilIdle(600000);
     figures.seconds = double(clock.nsecsElapsed()) / 1e9;
     figures.gaps = gaps.stop();
@@ -117,6 +120,9 @@ int main(int argc, char** argv)
     panel.resize(1400, 900);
     editor.show();
     panel.show();
+    // Full speed, as if the user chose it (two-dimensional data otherwise trains at the playground's pace).
+    panel.paceBox()->setBatchesPerSecond(0);
+    Q_EMIT panel.paceBox()->activated(0);
     std::printf("spiral, design 2-16-16-2 tanh, batch %d, %d epochs of %zu training points; %d repetitions, "
                 "interleaved\n",
                 settings.batchSize, epochs, spiral.train.count(), repetitions);
