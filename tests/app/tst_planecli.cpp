@@ -2,28 +2,16 @@
 // with its options trains and saves them, eval of the saved model measures the same held-out points, and
 // bad options exit naming the option (status 2 for a value the command line refuses, 1 for one the set does).
 #include "ProcessRun.h"
+#include "TrainOutput.h"
 
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest>
 
+using neurite::test::accuracyOf;
 using neurite::test::ProcessRun;
 using neurite::test::runNeurite;
-
-namespace {
-
-// The "Test accuracy: 99.60%" figure and the "on 250 ... rows" count of a train or eval output.
-QString accuracyOf(const QString& out)
-{
-    return QRegularExpression(R"(Test accuracy: ([0-9.]+%))").match(out).captured(1);
-}
-
-QString testRowsOf(const QString& out)
-{
-    return QRegularExpression(R"(([0-9,]+) (test )?rows of)").match(out).captured(1);
-}
-
-} // namespace
+using neurite::test::testRowsOf;
 
 class TestPlaneCli : public QObject {
     Q_OBJECT

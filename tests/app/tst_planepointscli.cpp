@@ -4,6 +4,7 @@
 // data list and info know the set; bad features and a points file for another set are refused by name.
 #include "FileBytes.h"
 #include "ProcessRun.h"
+#include "TrainOutput.h"
 
 #include <QFile>
 #include <QRegularExpression>
@@ -12,20 +13,12 @@
 
 #include <cmath>
 
+using neurite::test::accuracyOf;
 using neurite::test::ProcessRun;
 using neurite::test::runNeurite;
+using neurite::test::testRowsOf;
 
 namespace {
-
-QString accuracyOf(const QString& out)
-{
-    return QRegularExpression(R"(Test accuracy: ([0-9.]+%))").match(out).captured(1);
-}
-
-QString testRowsOf(const QString& out)
-{
-    return QRegularExpression(R"(([0-9,]+) (test )?rows of)").match(out).captured(1);
-}
 
 // 240 points: "inner" within radius 2 of the origin, "outer" from 3 to 5, on a deterministic spiral of angles.
 std::string ringPoints()
