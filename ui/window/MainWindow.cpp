@@ -147,8 +147,10 @@ bool MainWindow::newFromTemplate(const QString& resource)
         for (const DesignTemplate& t : designTemplates())
             if (t.resource == resource) {
                 m_document->setDesignInfo(t.name, t.description);
-                if (t.settings)
+                if (t.settings) {
                     m_document->setSettings(*t.settings);
+                    m_document->setModified(false); // a fresh template, with what it brings, is not an edit
+                }
             }
     });
 }
