@@ -3,7 +3,8 @@
 // redrawn as the run goes, against the same run with the live plane off, interleaved (on two cores the GUI's
 // drawing competes with the training's threads). Prints figures; asserts nothing.
 //
-//   QT_QPA_PLATFORM=offscreen build/tests/bench/bench_playground_gui [REPETITIONS] [EPOCHS] [plane-only]
+//   QT_QPA_PLATFORM=offscreen build/tests/bench/bench_playground_gui [REPETITIONS] [EPOCHS] [plane-only|all]
+//   [BATCHES_PER_SECOND]
 #include "document/ProjectDocument.h"
 #include "editor/DesignEditor.h"
 #include "training/PaceBox.h"
@@ -14,6 +15,7 @@
 
 #include <QApplication>
 #include <QElapsedTimer>
+#include <QTimer>
 
 #include <algorithm>
 #include <cstdio>
@@ -33,10 +35,36 @@ double median(std::vector<double> values)
     return values[values.size() / 2];
 }
 
+// The longest stretch the GUI thread was busy: the largest gap between the ticks of a 5 ms timer.
+class GapMeter {
+public:
+    explicit GapMeter(QObject* parent) : m_timer(new QTimer(parent))
+    {
+        m_timer->setInterval(5);
+        QObject::connect(m_timer, &QTimer::timeout, m_timer, [this] {
+            if (m_ticks++ > 0)
+                m_worst = std::max(m_worst, double(m_sinceTick.nsecsElapsed()) / 1e6);
+            m_sinceTick.restart();
+        });
+        m_sinceTick.start();
+        m_timer->start();
+    }
+    ~GapMeter() { delete m_timer; }
+    double worstMs() const { return m_worst; }
+    int ticks() const { return m_ticks; }
+
+private:
+    QTimer* m_timer;
+    QElapsedTimer m_sinceTick;
+    double m_worst = 0;
+    int m_ticks = 0;
+};
+
 struct RunFigures {
     double seconds = 0;      // wall time from Train to idle
     double trainSeconds = 0; // the epochs' own time, as the trainer measured it
     int looks = 0;           // planes drawn
+    double worstGapMs = 0;   // the GUI thread's longest busy stretch while the run trained
 };
 
 RunFigures runOnce(TrainingPanel& panel, bool live)
@@ -49,7 +77,11 @@ RunFigures runOnce(TrainingPanel& panel, bool live)
     panel.start(); // the data is checked first; the run starts after that
     while (!panel.isTraining() && clock.elapsed() < 60000)
         QApplication::processEvents(QEventLoop::AllEvents, 10);
-    panel.controller()->waitUntilIdle(600000);
+    {
+        GapMeter gaps(&panel);
+        panel.controller()->waitUntilIdle(600000);
+        figures.worstGapMs = gaps.worstMs();
+    }
     figures.seconds = double(clock.nsecsElapsed()) / 1e9;
     QObject::disconnect(connection);
     if (panel.lastOutcome())
@@ -81,20 +113,23 @@ int main(int argc, char** argv)
     panel.resize(1400, 900);
     editor.show();
     panel.show();
-    // Full speed, as if the user chose it (two-dimensional data otherwise trains at the playground's pace).
-    panel.paceBox()->setBatchesPerSecond(0);
+    // Full speed (or the pace given), as if the user chose it (two-dimensional data otherwise trains at the
+    // playground's pace).
+    const double pace = argc > 4 ? std::atof(argv[4]) : 0.0; // a fourth argument: batches a second
+    panel.paceBox()->setBatchesPerSecond(pace);
     Q_EMIT panel.paceBox()->activated(0);
     std::printf("spiral, design 2-16-16-2 tanh, batch %d, %d epochs of %zu training points; %d repetitions, "
                 "interleaved; editor maps %s\n",
                 settings.batchSize, epochs, spiral.train.count(), repetitions, withEditor ? "on" : "off");
     runOnce(panel, true); // warm-up: loads the data, builds the views
-    std::vector<double> offSeconds, onSeconds, offTrain, onTrain;
+    std::vector<double> offSeconds, onSeconds, offTrain, onTrain, offGaps, onGaps;
     int looks = 0;
     for (int r = 0; r < repetitions; ++r)
         for (bool live : r % 2 == 0 ? std::vector<bool>{false, true} : std::vector<bool>{true, false}) {
             const RunFigures f = runOnce(panel, live);
             (live ? onSeconds : offSeconds).push_back(f.seconds);
             (live ? onTrain : offTrain).push_back(f.trainSeconds);
+            (live ? onGaps : offGaps).push_back(f.worstGapMs);
             looks += live ? f.looks : 0;
         }
     const double onMedian = median(onSeconds), offMedian = median(offSeconds);
@@ -103,5 +138,9 @@ int main(int argc, char** argv)
     std::printf("epochs' own time, median: off %.3f s, on %.3f s: %+.1f%%\n", median(offTrain), median(onTrain),
                 100 * (median(onTrain) / median(offTrain) - 1));
     std::printf("planes drawn per run: %.1f\n", double(looks) / repetitions);
+    std::printf("GUI thread's longest busy stretch while a run trained (a 5 ms timer's largest gap), median of "
+                "runs: live off %.1f ms, on %.1f ms; worst run: off %.1f ms, on %.1f ms\n",
+                median(offGaps), median(onGaps), *std::max_element(offGaps.begin(), offGaps.end()),
+                *std::max_element(onGaps.begin(), onGaps.end()));
     return 0;
 }
