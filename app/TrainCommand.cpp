@@ -181,6 +181,14 @@ LoadedData loadImageFolderToTrainOn(const std::string& folder, const Arguments& 
     return loaded;
 }
 
+// `value` takes the project's `saved` one unless the command line gives `option`.
+template <typename T>
+void keepSavedUnlessGiven(const Arguments& a, const char* option, T& value, const T& saved)
+{
+    if (!a.has(option))
+        value = saved;
+}
+
 // A generated set is generated as the project's settings say unless the command line says otherwise, so
 // that a project retrains on the same points.
 DataOptions dataOptionsToTrainOn(const std::string& name, const Arguments& a, const TrainingPlan& plan)
@@ -189,20 +197,14 @@ DataOptions dataOptionsToTrainOn(const std::string& name, const Arguments& a, co
     if (!plan.hasSettings || !isPlaneDataSet(name))
         return options;
     const PlaneDataOptions& saved = plan.project.settings.plane;
-    if (!a.has("points"))
-        options.plane.points = saved.points;
-    if (!a.has("noise"))
-        options.plane.noise = saved.noise;
-    if (!a.has("test-split"))
-        options.plane.testRatio = saved.testRatio;
-    if (!a.has("data-seed"))
-        options.plane.seed = saved.seed;
-    if (!a.has("classes"))
-        options.plane.classes = saved.classes;
-    if (!a.has("features"))
-        options.plane.features = saved.features;
-    if (!a.has("points-file"))
-        options.plane.painted = saved.painted;
+    PlaneDataOptions& plane = options.plane;
+    keepSavedUnlessGiven(a, "points", plane.points, saved.points);
+    keepSavedUnlessGiven(a, "noise", plane.noise, saved.noise);
+    keepSavedUnlessGiven(a, "test-split", plane.testRatio, saved.testRatio);
+    keepSavedUnlessGiven(a, "data-seed", plane.seed, saved.seed);
+    keepSavedUnlessGiven(a, "classes", plane.classes, saved.classes);
+    keepSavedUnlessGiven(a, "features", plane.features, saved.features);
+    keepSavedUnlessGiven(a, "points-file", plane.painted, saved.painted);
     return options;
 }
 
