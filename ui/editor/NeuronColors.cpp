@@ -2,6 +2,8 @@
 // negative values, white at 0, blue for positive ones.
 #include "editor/NeuronColors.h"
 
+#include "playground/PlaneColours.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -17,21 +19,11 @@ QColor positiveColor()
     return QColor(0x08, 0x77, 0xbd);
 }
 
-QRgb divergingColor(double value, double range)
-{
-    const double t = std::isfinite(value) ? std::clamp(value / range, -1.0, 1.0) : 0.0;
-    const QColor end = t < 0 ? negativeColor() : positiveColor();
-    const double a = std::abs(t);
-    // From white (255) towards the end colour.
-    auto channel = [a](int to) { return int(std::lround(255 + a * (to - 255))); };
-    return qRgb(channel(end.red()), channel(end.green()), channel(end.blue()));
-}
-
 QColor weightColor(double weight, double largest)
 {
     const double share = std::isfinite(weight) && largest > 0 ? std::min(1.0, std::abs(weight) / largest) : 0;
     const double strength = 0.35 + 0.65 * share;
-    return QColor(divergingColor(weight < 0 ? -strength : strength, 1));
+    return QColor(divergingColour(weight < 0 ? -strength : strength, 1));
 }
 
 } // namespace neurite::ui

@@ -9,9 +9,7 @@ namespace neurite::ui {
 QColor negativeColor(); // #f59322, Playground's orange
 QColor positiveColor(); // #0877bd, Playground's blue
 
-// `value` on [-range, range] (clamped; range > 0): the negative colour at -range, white at 0, the positive
-// colour at +range, linear in RGB in between.
-QRgb divergingColor(double value, double range);
+// The maps themselves use divergingColour (playground/PlaneColours.h), the decision plane's own scale.
 
 // A weight's line: the sign's colour, paler for a weight small next to the layer's largest |w| (`largest`),
 // as Playground fades its weak links, yet never fainter than a third of the way to white's opposite so that

@@ -3,6 +3,7 @@
 #include "editor/NeuronMapPopup.h"
 
 #include "editor/NeuronColors.h"
+#include "playground/PlaneColours.h"
 #include "editor/NodeItem.h"
 
 #include <QFont>
@@ -109,9 +110,9 @@ void NeuronMapPopup::paint(QPainter* painter, const QStyleOptionGraphicsItem*, Q
 void NeuronMapPopup::paintScale(QPainter* painter, const QRectF& bar) const
 {
     QLinearGradient gradient(bar.topLeft(), bar.topRight());
-    gradient.setColorAt(0, QColor(divergingColor(-m_range, m_range)));
-    gradient.setColorAt(0.5, QColor(divergingColor(0, m_range)));
-    gradient.setColorAt(1, QColor(divergingColor(m_range, m_range)));
+    gradient.setColorAt(0, QColor(divergingColour(-m_range, m_range)));
+    gradient.setColorAt(0.5, QColor(divergingColour(0, m_range)));
+    gradient.setColorAt(1, QColor(divergingColour(m_range, m_range)));
     painter->setPen(QPen(QColor(0xb8, 0xc0, 0xcc), 1));
     painter->setBrush(gradient);
     painter->drawRect(bar);

@@ -3,6 +3,7 @@
 #include "editor/NeuronMapsItem.h"
 
 #include "editor/NeuronColors.h"
+#include "playground/PlaneColours.h"
 #include "editor/NeuronMapPopup.h"
 #include "editor/NodeItem.h"
 
@@ -70,7 +71,7 @@ void NeuronMapsItem::setMaps(const NeuronMaps& maps, int resolution, const QStri
             auto* line = reinterpret_cast<QRgb*>(image.scanLine(row));
             for (int col = 0; col < resolution; ++col) {
                 const float v = values[row * resolution + col];
-                line[col] = divergingColor(v, m_range);
+                line[col] = divergingColour(v, m_range);
                 low = std::min(low, v);
                 high = std::max(high, v);
             }
