@@ -9,16 +9,6 @@
 
 namespace neurite::ui {
 
-QColor negativeColor()
-{
-    return QColor(0xf5, 0x93, 0x22);
-}
-
-QColor positiveColor()
-{
-    return QColor(0x08, 0x77, 0xbd);
-}
-
 QColor weightColor(double weight, double largest)
 {
     const double share = std::isfinite(weight) && largest > 0 ? std::min(1.0, std::abs(weight) / largest) : 0;

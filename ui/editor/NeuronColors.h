@@ -6,9 +6,6 @@
 
 namespace neurite::ui {
 
-QColor negativeColor(); // #f59322, Playground's orange
-QColor positiveColor(); // #0877bd, Playground's blue
-
 // The maps themselves use divergingColour (playground/PlaneColours.h), the decision plane's own scale.
 
 // A weight's line: the sign's colour, paler for a weight small next to the layer's largest |w| (`largest`),
