@@ -21,8 +21,23 @@ void DownsampledSeries::clear()
     m_drawnUpTo = 0;
     m_hasRange = false;
     m_min = m_max = 0;
+    m_stale = false;
     if (m_series)
         m_series->clear();
+}
+
+void DownsampledSeries::publish()
+{
+    if (m_stale && m_series)
+        m_series->replace(m_drawn);
+    m_stale = false;
+}
+
+void DownsampledSeries::drawnChanged()
+{
+    m_stale = true;
+    if (!m_deferred)
+        publish();
 }
 
 int DownsampledSeries::drawnCount() const
@@ -66,8 +81,8 @@ void DownsampledSeries::append(const std::vector<QPointF>& points)
     while (m_drawnUpTo + std::size_t(m_bucket) <= m_points.size())
         m_drawn.append(flushBucket());
     // replace() redraws once; append(list) would re-stroke the whole line for every added point.
-    if (m_series && m_drawn.size() != before)
-        m_series->replace(m_drawn);
+    if (m_drawn.size() != before)
+        drawnChanged();
 }
 
 void DownsampledSeries::rebuild()
@@ -78,8 +93,7 @@ void DownsampledSeries::rebuild()
     m_drawn.reserve(qsizetype(m_points.size() / std::size_t(m_bucket)));
     while (m_drawnUpTo + std::size_t(m_bucket) <= m_points.size())
         m_drawn.append(flushBucket());
-    if (m_series)
-        m_series->replace(m_drawn);
+    drawnChanged();
 }
 
 const QPointF* DownsampledSeries::nearest(double x) const

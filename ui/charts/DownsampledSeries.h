@@ -20,7 +20,14 @@ public:
     explicit DownsampledSeries(QXYSeries* series = nullptr) : m_series(series) {}
     void setSeries(QXYSeries* series);
 
-    // Adds points to the full data and the finished buckets to the series (one repaint per call).
+    // Deferred, the series changes only on publish(): a chart fed many reports in one go restrokes its
+    // lines once rather than once per report.
+    void setDeferred(bool deferred) { m_deferred = deferred; }
+    // Gives the series the drawn points, when they changed since it was last given them.
+    void publish();
+
+    // Adds points to the full data and the finished buckets to the series (one repaint per call, unless
+    // deferred).
     void append(const std::vector<QPointF>& points);
     void append(QPointF point) { append(std::vector<QPointF>{point}); }
     void clear();
@@ -39,6 +46,7 @@ public:
 private:
     QPointF flushBucket();
     void track(QPointF p);
+    void drawnChanged();
 
     QXYSeries* m_series;
     std::vector<QPointF> m_points;
@@ -47,6 +55,8 @@ private:
     std::size_t m_drawnUpTo = 0; // points before this index are in drawn buckets
     double m_min = 0, m_max = 0;
     bool m_hasRange = false;
+    bool m_deferred = false;
+    bool m_stale = false; // the series shows less than m_drawn
 };
 
 } // namespace neurite::ui

@@ -5,6 +5,7 @@
 
 #include <QLineSeries>
 #include <QScatterSeries>
+#include <QTimer>
 #include <QValueAxis>
 
 #include <algorithm>
@@ -17,6 +18,8 @@ namespace {
 const QColor kTrainColor(31, 119, 180);
 const QColor kValidationColor(230, 115, 0);
 const QColor kBestColor(44, 160, 44);
+// Beyond this many epochs the per-epoch lines drop their dots, which would be a blur costing one ellipse each.
+constexpr int kMostDottedEpochs = 200;
 
 QColor faint(int alpha)
 {
@@ -27,8 +30,12 @@ QColor faint(int alpha)
 } // namespace
 
 EpochMetricChart::EpochMetricChart(EpochMetric metric, QWidget* parent)
-    : TrainingChart(metric == EpochMetric::Loss ? tr("Loss") : tr("Accuracy"), parent), m_metric(metric)
+    : TrainingChart(metric == EpochMetric::Loss ? tr("Loss") : tr("Accuracy"), parent), m_metric(metric),
+      m_redrawTimer(new QTimer(this))
 {
+    m_redrawTimer->setSingleShot(true);
+    m_redrawTimer->setInterval(kRedrawMs);
+    connect(m_redrawTimer, &QTimer::timeout, this, &EpochMetricChart::redraw);
     if (m_metric == EpochMetric::Loss)
         addLossSeries();
     else
@@ -37,6 +44,8 @@ EpochMetricChart::EpochMetricChart(EpochMetric metric, QWidget* parent)
     m_validationSeries->setPointsVisible(true);
     m_bestSeries = addScatter(tr("Best epoch"), kBestColor, 13);
     m_smooth.setSeries(m_smoothSeries);
+    m_smooth.setDeferred(true);
+    m_raw.setDeferred(true);
     reset(1);
 }
 
@@ -60,6 +69,10 @@ void EpochMetricChart::addAccuracySeries()
 
 void EpochMetricChart::reset(int plannedEpochs)
 {
+    m_redrawTimer->stop();
+    m_trainPoints.clear();
+    m_validationPoints.clear();
+    m_epochsChanged = false;
     m_raw.clear();
     m_smooth.clear();
     if (m_trainSeries)
@@ -109,26 +122,23 @@ void EpochMetricChart::addBatches(const BatchReports& batches)
     if (m_rawSeries)
         m_raw.append(raw);
     m_smooth.append(smooth);
-    rescale();
-    hoverLabel()->refresh();
+    scheduleRedraw();
 }
 
 void EpochMetricChart::addEpoch(const EpochReport& report)
 {
     m_epochs.push_back(report);
     if (m_trainSeries)
-        m_trainSeries->append(report.epoch, trainValue(report));
+        m_trainPoints.append(QPointF(report.epoch, trainValue(report)));
     const double validation = validationValue(report);
     if (std::isfinite(validation))
-        m_validationSeries->append(report.epoch, validation);
+        m_validationPoints.append(QPointF(report.epoch, validation));
     if (report.best) {
         m_bestEpoch = report.epoch;
-        const double y = std::isfinite(validation) ? validation : trainValue(report);
-        m_bestSeries->replace(QList<QPointF>{{double(report.epoch), y}});
-        m_bestSeries->setName(tr("Best epoch (%1)").arg(report.epoch));
+        m_bestPoint = QPointF(report.epoch, std::isfinite(validation) ? validation : trainValue(report));
     }
-    rescale();
-    hoverLabel()->refresh();
+    m_epochsChanged = true;
+    scheduleRedraw();
 }
 
 void EpochMetricChart::setHistory(const TrainingHistory& history, int plannedEpochs)
@@ -137,22 +147,53 @@ void EpochMetricChart::setHistory(const TrainingHistory& history, int plannedEpo
     addBatches(history.batches);
     for (const EpochReport& e : history.epochs)
         addEpoch(e);
+    redraw();
+}
+
+// Not restarted by later reports: a steady stream of them still redraws every kRedrawMs.
+void EpochMetricChart::scheduleRedraw()
+{
+    if (!m_redrawTimer->isActive())
+        m_redrawTimer->start();
+}
+
+void EpochMetricChart::redraw()
+{
+    m_redrawTimer->stop();
+    m_raw.publish();
+    m_smooth.publish();
+    if (m_epochsChanged) {
+        const bool dotted = m_epochs.size() <= std::size_t(kMostDottedEpochs);
+        if (m_trainSeries) {
+            m_trainSeries->setPointsVisible(dotted);
+            m_trainSeries->replace(m_trainPoints);
+        }
+        m_validationSeries->setPointsVisible(dotted);
+        m_validationSeries->replace(m_validationPoints);
+        if (m_bestEpoch > 0) {
+            m_bestSeries->replace(QList<QPointF>{m_bestPoint});
+            m_bestSeries->setName(tr("Best epoch (%1)").arg(m_bestEpoch));
+        }
+        m_epochsChanged = false;
+    }
+    rescale();
+    hoverLabel()->refresh();
+}
+
+int EpochMetricChart::trainPointCount() const
+{
+    return int(m_trainPoints.size());
+}
+
+int EpochMetricChart::validationPointCount() const
+{
+    return int(m_validationPoints.size());
 }
 
 void EpochMetricChart::setLogScale(bool on)
 {
     TrainingChart::setLogScale(on);
     rescale();
-}
-
-int EpochMetricChart::trainPointCount() const
-{
-    return m_trainSeries ? int(m_trainSeries->count()) : 0;
-}
-
-int EpochMetricChart::validationPointCount() const
-{
-    return int(m_validationSeries->count());
 }
 
 void EpochMetricChart::rescale()
@@ -167,11 +208,11 @@ void EpochMetricChart::rescale()
 void EpochMetricChart::rescaleLoss()
 {
     double lo = m_raw.drawnMin(), hi = m_raw.drawnMax();
-    for (const QPointF& p : m_validationSeries->points()) {
+    for (const QPointF& p : m_validationPoints) {
         lo = std::min(lo, p.y());
         hi = std::max(hi, p.y());
     }
-    if (m_raw.points().empty() && m_validationSeries->count() == 0)
+    if (m_raw.points().empty() && m_validationPoints.empty())
         return;
     if (logScale())
         setYRange(std::pow(10.0, std::floor(std::log10(std::max(lo, 1e-4)))),
@@ -183,13 +224,13 @@ void EpochMetricChart::rescaleLoss()
 // Zoom in on the interesting top once the curves are there: from 10 points below the lowest value.
 void EpochMetricChart::rescaleAccuracy()
 {
-    if (m_smooth.drawnCount() == 0 && m_trainSeries->count() == 0 && m_validationSeries->count() == 0) {
+    if (m_smooth.drawnCount() == 0 && m_trainPoints.empty() && m_validationPoints.empty()) {
         setYRange(0, 100); // nothing to zoom in on yet
         return;
     }
     double lo = m_smooth.drawnCount() > 0 ? m_smooth.drawnMin() : 100.0;
-    for (const QLineSeries* s : {m_trainSeries, m_validationSeries})
-        for (const QPointF& p : s->points())
+    for (const QList<QPointF>* points : {&m_trainPoints, &m_validationPoints})
+        for (const QPointF& p : *points)
             lo = std::min(lo, p.y());
     setYRange(std::clamp(std::floor((lo - 10.0) / 10.0) * 10.0, 0.0, 90.0), 100.0);
 }

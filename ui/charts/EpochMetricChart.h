@@ -9,6 +9,7 @@
 #include <vector>
 
 class QLineSeries;
+class QTimer;
 class QScatterSeries;
 
 namespace neurite::ui {
@@ -21,9 +22,15 @@ enum class EpochMetric {
 // Per-batch values arrive in bulk (addBatches), per-epoch values one by one (addEpoch). The best epoch is
 // marked on the validation curve (the training curve without validation). The faint per-batch line lets
 // the chart move during the first epoch, before any per-epoch point exists.
+//
+// The lines are redrawn at most kRedrawMs after a report, once for all the reports that came meanwhile:
+// Qt Charts restrokes a whole line (and its hover shape) whenever it changes, and a fast run's reports
+// arrive by the hundred, so a redraw per report once held the window for seconds at the end of a run.
 class EpochMetricChart : public TrainingChart {
     Q_OBJECT
 public:
+    static constexpr int kRedrawMs = 50;
+
     explicit EpochMetricChart(EpochMetric metric, QWidget* parent = nullptr);
 
     EpochMetric metric() const { return m_metric; }
@@ -33,6 +40,8 @@ public:
     // Shows a finished run's history (e.g. from an opened project).
     void setHistory(const TrainingHistory& history, int plannedEpochs);
     void setLogScale(bool on);
+    // Draws what has arrived now rather than at the next redraw.
+    void redraw();
 
     // Every batch's value as reported (the loss only; empty for the accuracy, which draws no raw line).
     const DownsampledSeries& rawBatches() const { return m_raw; }
@@ -55,6 +64,7 @@ private:
     double drawn(float value) const;
     double trainValue(const EpochReport& e) const;
     double validationValue(const EpochReport& e) const;
+    void scheduleRedraw();
     void rescale();
     void rescaleLoss();
     void rescaleAccuracy();
@@ -71,6 +81,11 @@ private:
     QScatterSeries* m_bestSeries = nullptr;
     DownsampledSeries m_raw;
     DownsampledSeries m_smooth;
+    QList<QPointF> m_trainPoints; // what m_trainSeries shows after the next redraw
+    QList<QPointF> m_validationPoints;
+    QPointF m_bestPoint;
+    bool m_epochsChanged = false;
+    QTimer* m_redrawTimer;
     std::vector<EpochReport> m_epochs;
     SmoothedAverage m_average; // of the batch values
     int m_bestEpoch = 0;

@@ -72,7 +72,7 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(&chart));
         chart.reset(10);
         chart.addEpoch(bestEpoch(7));
-        QVERIFY(chart.legend()->entries().contains(QStringLiteral("Best epoch (7)")));
+        QTRY_VERIFY(chart.legend()->entries().contains(QStringLiteral("Best epoch (7)"))); // at the next redraw
         checkWhole(chart.legend(), &chart,
                    {"Training (smoothed batches)", "Training (epoch)", "Validation", "Best epoch (7)"});
         // Learning-rate marks draw a line but take no legend entry.

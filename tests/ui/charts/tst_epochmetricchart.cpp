@@ -2,6 +2,7 @@
 #include "charts/EpochMetricChart.h"
 #include "charts/LossChart.h"
 
+#include <QLineSeries>
 #include <QtTest>
 
 #include <cmath>
@@ -115,9 +116,40 @@ private Q_SLOTS:
         QCOMPARE(chart.trainPointCount(), 2);
         QCOMPARE(chart.validationPointCount(), 1);
         QCOMPARE(chart.bestEpoch(), 1);
-        // The range zooms in to 10 points below the lowest value (the smoothed 25%): from 10 to 100.
-        QCOMPARE(chart.yMin(), 10.0);
+        // The range zooms in to 10 points below the lowest value (the smoothed 25%): from 10 to 100, once
+        // the chart redraws.
+        QTRY_COMPARE(chart.yMin(), 10.0);
         QCOMPARE(chart.yMax(), 100.0);
+    }
+
+    // Reports that arrive together (a fast run's, taken in one go) restroke each line once, and the lines then
+    // show every report.
+    void reportsThatComeTogetherAreDrawnOnce()
+    {
+        LossChart chart;
+        chart.reset(10);
+        auto* smooth = qobject_cast<QLineSeries*>(chart.chart()->series().at(1));
+        auto* validation = qobject_cast<QLineSeries*>(chart.chart()->series().at(2));
+        QVERIFY(smooth && validation);
+        QCOMPARE(smooth->name(), QString("Training (smoothed)"));
+        int smoothRedraws = 0, validationRedraws = 0;
+        connect(smooth, &QXYSeries::pointsReplaced, this, [&] { ++smoothRedraws; });
+        connect(validation, &QXYSeries::pointsReplaced, this, [&] { ++validationRedraws; });
+        for (int e = 1; e <= 10; ++e) {
+            BatchReports batches = twoBatches();
+            for (BatchReport& b : batches)
+                b.epoch = e;
+            chart.addBatches(batches);
+            chart.addEpoch(epoch(e, true, e == 1));
+        }
+        QCOMPARE(smoothRedraws, 0);
+        QTRY_COMPARE(smoothRedraws, 1);
+        QCOMPARE(validationRedraws, 1);
+        QCOMPARE(smooth->count(), 20);
+        QCOMPARE(validation->count(), 10);
+        QCOMPARE(smooth->at(19), chart.smoothedBatches().points().back());
+        QTest::qWait(3 * EpochMetricChart::kRedrawMs);
+        QCOMPARE(smoothRedraws, 1); // nothing new, no redraw
     }
 
     // A chart with nothing on it (a new project's saved history is empty) shows the whole 0-100% scale.
