@@ -4,6 +4,7 @@
 #include "playground/DecisionPlaneView.h"
 #include "playground/PaintToolbar.h"
 #include "playground/PlaneClassPicker.h"
+#include "training/LiveTextLabel.h"
 
 #include <QCheckBox>
 #include <QHBoxLayout>
@@ -14,12 +15,11 @@ namespace neurite::ui {
 
 PlanePanel::PlanePanel(QWidget* parent)
     : QWidget(parent), m_toolbar(new PaintToolbar(this)), m_view(new DecisionPlaneView(this)),
-      m_caption(new QLabel(this)), m_showTest(new QCheckBox(tr("Test points"), this)),
+      m_caption(new LiveTextLabel(this)), m_showTest(new QCheckBox(tr("Test points"), this)),
       m_showTraining(new QCheckBox(tr("Training points"), this)), m_live(new QCheckBox(tr("Live"), this))
 {
     setObjectName(QStringLiteral("planePanel"));
     m_caption->setObjectName(QStringLiteral("planeCaption"));
-    m_caption->setWordWrap(true);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_toolbar);

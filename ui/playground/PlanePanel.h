@@ -17,6 +17,7 @@ class QLabel;
 namespace neurite::ui {
 
 class DecisionPlaneView;
+class LiveTextLabel;
 class PaintToolbar;
 
 class PlanePanel : public QWidget {
@@ -53,7 +54,7 @@ private:
 
     PaintToolbar* m_toolbar;
     DecisionPlaneView* m_view;
-    QLabel* m_caption;
+    LiveTextLabel* m_caption; // changes with every look at the plane
     QCheckBox* m_showTest;
     QCheckBox* m_showTraining;
     QCheckBox* m_live;

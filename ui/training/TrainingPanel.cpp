@@ -11,6 +11,7 @@
 #include "training/DesignSummary.h"
 #include "charts/LossChart.h"
 #include "training/EpochLog.h"
+#include "training/LiveTextLabel.h"
 #include "document/ProjectDocument.h"
 #include "results/RunComparison.h"
 #include "results/TrainingResultsView.h"
@@ -172,7 +173,7 @@ QWidget* TrainingPanel::buildLiveTab()
     m_progress->setValue(0);
     m_progress->setFormat(tr("Not started"));
     m_progress->setTextVisible(true);
-    m_speed = new QLabel(tab);
+    m_speed = new LiveTextLabel(tab);
     m_speed->setMinimumWidth(320);
     auto* status = new QHBoxLayout;
     status->addWidget(m_progress, 1);

@@ -25,6 +25,7 @@ namespace neurite::ui {
 class AccuracyChart;
 class DataSetPreview;
 class DesignFitBar;
+class LiveTextLabel;
 class LossChart;
 class PaceBox;
 class PlanePanel;
@@ -158,7 +159,7 @@ private:
     DesignFitBar* m_fitBar;
     RunControls* m_controls;
     QProgressBar* m_progress;
-    QLabel* m_speed;
+    LiveTextLabel* m_speed;
     QLabel* m_banner;
     QTabWidget* m_tabs;
     LossChart* m_lossChart;

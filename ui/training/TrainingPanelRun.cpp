@@ -6,6 +6,7 @@
 #include "charts/LossChart.h"
 #include "document/ProjectDocument.h"
 #include "results/RunComparison.h"
+#include "training/LiveTextLabel.h"
 #include "training/RunPreflight.h"
 #include "training/TrainingSettingsForm.h"
 
