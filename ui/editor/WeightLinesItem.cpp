@@ -24,6 +24,10 @@ WeightLinesItem::WeightLinesItem()
 {
     setZValue(0.5); // above the wires, below the cards
     setAcceptedMouseButtons(Qt::NoButton);
+    // Hundreds of thick antialiased strokes take milliseconds to draw, and the maps on the cards above them
+    // change with every look at the plane (the view repaints all it shows): drawn once per change of the
+    // weights or the zoom, at the screen's own resolution, and copied otherwise.
+    setCacheMode(DeviceCoordinateCache);
 }
 
 void WeightLinesItem::setWeights(const std::vector<float>& weights, int inputs, int units)
