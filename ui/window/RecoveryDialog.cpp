@@ -20,16 +20,17 @@ namespace {
 
 const char* const kOrphanProperty = "orphan";
 
-// "12 layers · mnist-10k · trained to epoch 37" or "design only"; an unreadable file says why.
+// "12 layers · mnist-10k · the weights of epoch 37 …" or "… · unsaved design changes"; an unreadable file says why.
 QString detailsOf(const RecoveredWork& work)
 {
     if (!work.error.isEmpty())
         return QObject::tr("Cannot be read: %1").arg(work.error.toHtmlEscaped());
     const QString dataSet = work.dataSet.contains(QLatin1Char('/')) ? QFileInfo(work.dataSet).fileName() : work.dataSet;
-    QStringList parts{QObject::tr("%n layer(s)", nullptr, work.layers), dataSet.toHtmlEscaped()};
+    const QString layers = work.layers == 1 ? QObject::tr("1 layer") : QObject::tr("%1 layers").arg(work.layers);
+    QStringList parts{layers, dataSet.toHtmlEscaped()};
     parts.append(
         work.checkpointEpoch > 0
-            ? QObject::tr("<b>weights of epoch %1</b> of the training that was running").arg(work.checkpointEpoch)
+            ? QObject::tr("<b>the weights of epoch %1</b> of the run that was training").arg(work.checkpointEpoch)
             : QObject::tr("unsaved design changes"));
     return parts.join(QStringLiteral(" · "));
 }
@@ -70,8 +71,14 @@ RecoveryDialog::RecoveryDialog(const QList<RecoveredWork>& orphans, Restorer res
     layout->addWidget(scroll, 1);
     layout->addWidget(buttons);
     updateIntro();
-    // Room for three entries without scrolling, within a small screen's height.
-    resize(640, qMin(160 + 92 * int(orphans.size()), 480));
+    // As tall as the entries need at the dialog's width (word-wrapped labels: height for width), up to
+    // what a 700-pixel screen leaves; more entries scroll.
+    constexpr int kWidth = 640;
+    const QMargins margins = layout->contentsMargins();
+    const int inner = kWidth - margins.left() - margins.right();
+    const int height = m_intro->heightForWidth(inner) + m_entries->totalHeightForWidth(inner) +
+                       buttons->sizeHint().height() + 2 * layout->spacing() + margins.top() + margins.bottom();
+    resize(kWidth, qMin(height, 520));
 }
 
 QWidget* RecoveryDialog::entryFor(const RecoveredWork& work)
