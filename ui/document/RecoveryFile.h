@@ -2,6 +2,7 @@
 // per-process recovery file.
 #pragma once
 
+#include "document/RecoveredWork.h"
 #include "training/TrainingProgress.h"
 
 #include <QLockFile>
@@ -48,6 +49,9 @@ public:
 
     // Recovery files left by crashed processes, newest first.
     static QStringList orphans();
+    // An orphan's design name, time, epoch and size for the recovery offer; `error` says why it is
+    // unreadable (never throws).
+    static RecoveredWork describe(const QString& orphan);
     // The training epoch whose weights an orphan holds as a checkpoint, 0 when none (or unreadable).
     static int checkpointEpochOf(const QString& orphan);
     // Loads an orphan into `document` (marked modified, with its original path if it had one; with the

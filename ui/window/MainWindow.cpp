@@ -9,6 +9,7 @@
 #include "document/SessionSettings.h"
 #include "window/HelpMenu.h"
 #include "window/ModelImport.h"
+#include "window/RecoveryDialog.h"
 #include "window/UserErrors.h"
 
 #include <neurite/OnnxImport.h>
@@ -72,7 +73,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_document(new Pr
     updateTitle();
     updateStatus();
     m_recovery = new RecoveryFile(m_document, this);
-    QTimer::singleShot(0, this, &MainWindow::offerRecovery);
+    QTimer::singleShot(0, this, [this] { offerRecovery(false); });
 }
 
 // Children die in creation order, and the document came first: the tabs (editor, training panel, whose
@@ -114,6 +115,8 @@ void MainWindow::createMenus()
     m_fileMenu->addAction(tr("Save &As…"), QKeySequence::SaveAs, this, &MainWindow::saveProjectAs);
     QAction* saveDesign = m_fileMenu->addAction(tr("Save &Design As…"), this, &MainWindow::saveDesignAs);
     saveDesign->setStatusTip(tr("Write the design and its layout as a JSON text file (no settings or weights)"));
+    QAction* recover = m_fileMenu->addAction(tr("Recover Unsaved &Work…"), this, [this] { offerRecovery(true); });
+    recover->setStatusTip(tr("Restore or discard the unsaved work that sessions which did not close properly left"));
     m_fileMenu->addSeparator();
     m_exportMenu = m_fileMenu->addMenu(tr("&Export"));
     m_fileMenu->addSeparator();
@@ -413,29 +416,40 @@ void MainWindow::updateStatus()
     }
 }
 
-// Offered after the window is up, without blocking: a crashed session's work comes back on request.
-void MainWindow::offerRecovery()
+// Offered after the window is up, without blocking: every crashed session's work, each kept until the user
+// restores or discards it. File > Recover Unsaved Work offers again what was left for later.
+void MainWindow::offerRecovery(bool sayWhenNone)
 {
-    const QStringList orphans = RecoveryFile::orphans();
-    if (orphans.isEmpty())
+    if (auto* shown = findChild<RecoveryDialog*>(QStringLiteral("recoveryOffer")); shown && shown->isVisible()) {
+        shown->raise();
         return;
-    const int epoch = RecoveryFile::checkpointEpochOf(orphans.first());
-    const QString question =
-        epoch > 0 ? tr("Neurite did not close properly last time, during training. Restore the design you were "
-                       "working on and the weights it had reached (epoch %1)?")
-                        .arg(epoch)
-                  : tr("Neurite did not close properly last time. Restore the design you were working on?");
-    auto* box = new QMessageBox(QMessageBox::Question, tr("Recover unsaved work?"), question,
-                                QMessageBox::Yes | QMessageBox::No, this);
-    box->setObjectName(QStringLiteral("recoveryOffer"));
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    connect(box, &QMessageBox::finished, this, [this, orphans](int result) {
-        if (result == QMessageBox::Yes)
-            attempt(tr("Cannot recover"), [&] { RecoveryFile::restore(orphans.first(), m_document); });
-        for (const QString& orphan : orphans)
-            RecoveryFile::remove(orphan);
-    });
-    box->open();
+    }
+    const QStringList orphans = RecoveryFile::orphans();
+    if (orphans.isEmpty()) {
+        if (sayWhenNone)
+            statusBar()->showMessage(tr("No unsaved work from an earlier session to recover"), 6000);
+        return;
+    }
+    QList<RecoveredWork> work;
+    for (const QString& orphan : orphans)
+        work.append(RecoveryFile::describe(orphan));
+    auto* dialog = new RecoveryDialog(
+        work, [this](const QString& orphan) { return restoreOrphan(orphan); }, this);
+    dialog->setObjectName(QStringLiteral("recoveryOffer"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+// The recovered work then lives only in this window: it goes into this session's recovery file at once.
+bool MainWindow::restoreOrphan(const QString& orphan)
+{
+    if (!maybeSave())
+        return false;
+    if (!attempt(tr("Cannot recover"), [&] { RecoveryFile::restore(orphan, m_document); }))
+        return false;
+    m_recovery->saveNow();
+    m_tabs->setCurrentWidget(m_editor);
+    return true;
 }
 
 // Non-blocking (window-modal) so that callers, scripts and tests carry on; the message names the problem.

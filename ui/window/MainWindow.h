@@ -71,7 +71,9 @@ private:
     void updateTitle();
     QString suggestedPath(const QString& suffix) const;
     void updateStatus();
-    void offerRecovery();
+    // At start (sayWhenNone false) and from File > Recover Unsaved Work, which says when there is none.
+    void offerRecovery(bool sayWhenNone);
+    bool restoreOrphan(const QString& orphan);
     void saveSession() const;
     void showError(const QString& title, const QString& message);
     // Runs `action`, showing the user error it throws (UserErrors.h) under `title`; true when it succeeded.

@@ -152,6 +152,9 @@ void checkCell(ReadState& s, std::string_view text)
     if (s.row > 1 && s.column >= s.headerColumns)
         return s.fail("row " + std::to_string(s.row) + ": more cells than the " + std::to_string(s.headerColumns) +
                       " columns of the header (row 1)");
+    // libcsv's buffer may grow a block past the cap (cappedRealloc); the limit itself is exact.
+    if (text.size() > s.limits->maxCellBytes)
+        return s.fail(s.where() + ": a cell longer than " + sizeText(s.limits->maxCellBytes));
     if (const TextProblem problem = checkText(text); problem != TextProblem::None)
         return s.fail(s.where() + ": " +
                       (problem == TextProblem::NulByte ? "a NUL byte" : "bytes that are not UTF-8 text") +
