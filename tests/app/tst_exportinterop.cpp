@@ -291,7 +291,7 @@ private Q_SLOTS:
         QVERIFY2(out.contains("1 process(es), backend gloo"), qPrintable(out));
         QVERIFY2(out.contains("epoch 1/1") && out.contains("validation loss"), qPrintable(out));
         QVERIFY2(out.contains("sgd lr 0.05") && out.contains("global batch 20"), qPrintable(out));
-        QVERIFY2(out.contains("Test accuracy:") && out.contains("on 200 test images"), qPrintable(out));
+        QVERIFY2(out.contains("Test accuracy:") && out.contains("on 200 test samples"), qPrintable(out));
 
         // The trained weights load into the module and differ from the exported ones: training happened.
         const QString check = runPython(
