@@ -1,6 +1,7 @@
 // The PyTorch export's way out to many machines: train.py under torchrun with two processes (gloo, CPU) must
 // finish on both ranks, train each rank on its own shard, keep the weights identical after every epoch and
-// reach the one-process run's test accuracy; and the data it reads (neurite_data.py: tables with encoder.py,
+// reach the one-process run's test accuracy, and its weights come back into the project with `neurite import`;
+// and the data it reads (neurite_data.py: tables with encoder.py,
 // image folders with OpenCV) must be the samples the engine trains and tests on, value for value.
 // These tests fail (never skip) when Debian's python3-torch, python3-opencv or torchrun is missing.
 #include "FloatFiles.h"
@@ -14,6 +15,7 @@
 #include "neurite/ImageFolder.h"
 #include "neurite/ModelExport.h"
 #include "neurite/Network.h"
+#include "neurite/ProjectFile.h"
 
 #include <QElapsedTimer>
 #include <QProcess>
@@ -159,18 +161,23 @@ double testAccuracy(const QString& out)
     return m.hasMatch() ? m.captured(1).toDouble() : -1;
 }
 
-// The exported reference MLP (Neurite's initial weights, seed 5) with SGD settings that train it in two
-// epochs; the folder holds model.py, weights.npz, train.py and neurite_data.py.
-void exportReferenceMlp(const QString& folder)
+// A project of the reference MLP on mnist-10k (untrained: Neurite's initial weights, seed 5) with SGD
+// settings that train it in two epochs, saved as `projectPath` and exported for PyTorch into `folder`
+// (model.py, weights.npz, train.py and neurite_data.py).
+void exportReferenceMlp(const QString& projectPath, const QString& folder)
 {
-    const Network net(*preset("mlp"), 5);
-    TrainingSettings settings;
-    settings.epochs = 2;
-    settings.batchSize = 64;
-    settings.optimizer.kind = "sgd";
-    settings.optimizer.learningRate = 0.05f;
-    settings.optimizer.momentum = 0.9f;
-    exportTorch(net.spec(), net.weights(), settings, folder.toStdString());
+    Project project;
+    project.spec = *preset("mlp");
+    project.settings.seed = 5;
+    project.settings.epochs = 2;
+    project.settings.batchSize = 64;
+    project.settings.optimizer.kind = "sgd";
+    project.settings.optimizer.learningRate = 0.05f;
+    project.settings.optimizer.momentum = 0.9f;
+    project.dataSetName = "mnist-10k";
+    saveProject(project, projectPath.toStdString());
+    const Network net = networkFromProject(project);
+    exportTorch(project.spec, net.weights(), project.settings, folder.toStdString());
 }
 
 // Runs `program` with `args` in `folder`, one thread per process; its exit code and output (standard output,
@@ -212,7 +219,7 @@ private Q_SLOTS:
         const QString data = QString::fromStdString(resolveDataSetFolder("mnist-10k"));
         QTemporaryDir dir;
         const QString folder = dir.filePath("torch");
-        exportReferenceMlp(folder);
+        exportReferenceMlp(dir.filePath("mlp.neurite"), folder);
         QElapsedTimer clock;
         clock.start();
         const ProcessRun two = runTraining(kTorchrun,
@@ -242,7 +249,15 @@ private Q_SLOTS:
         qInfo("test accuracy: %.2f%% with two processes, %.2f%% with one", twoAccuracy, oneAccuracy);
         QVERIFY2(oneAccuracy > 85, qPrintable(one.out)); // it trained
         QVERIFY2(std::abs(twoAccuracy - oneAccuracy) <= 1.0, qPrintable(two.out));
-        QVERIFY(QFile::exists(dir.filePath("two/weights.npz")) && QFile::exists(dir.filePath("one/weights.npz")));
+
+        // The weights come back into the project, and Neurite measures the accuracy train.py printed.
+        const ProcessRun imported = runNeurite({"import", dir.filePath("two/weights.npz"), "--into",
+                                                dir.filePath("mlp.neurite"), "--out", dir.filePath("back.neurite")});
+        QVERIFY2(imported.status == 0, qPrintable(imported.err));
+        const ProcessRun evaluated = runNeurite({"eval", dir.filePath("back.neurite")});
+        QVERIFY2(evaluated.status == 0, qPrintable(evaluated.err));
+        QVERIFY2(evaluated.out.contains(QString("Test accuracy: %1%").arg(twoAccuracy, 0, 'f', 2)),
+                 qPrintable(evaluated.out));
     }
 
     void tableDataMatchesEngine_data()
