@@ -4,11 +4,12 @@
 One process per CPU socket or GPU, on one machine or many (torchrun sets RANK, WORLD_SIZE, MASTER_ADDR...):
 
     python3 train.py --data DATA                                                # one process
-    torchrun --standalone --nproc-per-node 2 train.py --data DATA               # two on this machine
-    torchrun --nnodes 2 --node-rank 0 --nproc-per-node 4 --rdzv-backend c10d \
-             --rdzv-endpoint HOST0:29400 train.py --data DATA                  # on HOST0, then --node-rank 1
+    torchrun --standalone --nproc_per_node 2 train.py --data DATA               # two on this machine
+    torchrun --nnodes 2 --node_rank 0 --nproc_per_node 4 --rdzv_backend c10d \
+             --rdzv_endpoint HOST0:29400 train.py --data DATA                  # on each machine: node_rank 0, 1
 
-(Debian 12's torch 1.13 on Python 3.11 needs `torchrun ... --redirects 2 --tee 1` to start; newer ones do not.)
+(Debian 12's torch 1.13 on Python 3.11 needs `torchrun ... --redirects 2 --tee 1` to start; newer ones do not.
+PyTorch 2 also spells torchrun's options with dashes: --nproc-per-node, --node-rank, --rdzv-endpoint.)
 DATA is what the project trained on (neurite_data.py reads and converts it exactly as Neurite does): a folder
 of MNIST-style IDX files, a folder of images in class subfolders (converted to the size and channels in
 schema.json) or a CSV/TSV table (encoded with schema.json by encoder.py). Without a test part, the project's
@@ -225,7 +226,9 @@ def finish(args, net, test, device):
     """Rank 0: the test accuracy and the weights files."""
     test_loss, test_accuracy = evaluate(net, *test, device)
     if test[1].is_floating_point():
-        print(f"Test loss: {test_loss:.6f} (standardised target) on {len(test[0])} test samples", flush=True)
+        rmse = math.sqrt(test_loss) * getattr(neurite_model, "TARGET_DEVIATION", 1.0)
+        print(f"Test loss: {test_loss:.6f} (standardised target; RMSE {rmse:.4g} in the target's units) on "
+              f"{len(test[0])} test samples", flush=True)
     else:
         print(f"Test accuracy: {100 * test_accuracy:.2f}% (loss {test_loss:.4f}) on {len(test[0])} test samples",
               flush=True)
@@ -273,7 +276,8 @@ def main():
         stop = torch.zeros(1, device=device)
         if validation is not None:
             val_loss, val_accuracy = evaluate(net, *validation, device)
-            line += f"  validation loss {val_loss:.4f}  accuracy {100 * val_accuracy:.2f}%"
+            line += f"  validation loss {val_loss:.4f}"
+            line += "" if train_y.is_floating_point() else f"  accuracy {100 * val_accuracy:.2f}%"
             if val_loss < best_loss:
                 best_loss, best_state, waited = val_loss, copy.deepcopy(net.state_dict()), 0
             else:

@@ -4,6 +4,7 @@
 // These tests fail (never skip) when the Python packages are missing: test.sh installs them.
 #include "ExportDesigns.h"
 #include "FloatFiles.h"
+#include "LocalPort.h"
 #include "PythonRun.h"
 #include "TestSupport.h"
 #include "neurite/IdxFile.h"
@@ -13,12 +14,8 @@
 
 #include <QtTest>
 
-#include <arpa/inet.h>
 #include <cstring>
 #include <fstream>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
 
 using namespace neurite;
 using namespace neurite::test;
@@ -160,23 +157,6 @@ QString expectedOps(const QString& design)
                "MaxPool Relu Sigmoid Softmax Tanh";
     return "Add AveragePool BatchNormalization Concat Conv Dropout Flatten Gemm GlobalAveragePool Identity LeakyRelu "
            "MaxPool Relu Sigmoid Tanh";
-}
-
-// A TCP port on 127.0.0.1 that nothing listens on now (the kernel picks it).
-int freeLocalPort()
-{
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t length = sizeof address;
-    int port = 0;
-    if (fd >= 0 && ::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0 &&
-        ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) == 0)
-        port = ntohs(address.sin_port);
-    if (fd >= 0)
-        ::close(fd);
-    return port;
 }
 
 double maxAbsDiff(const Matrix& a, const Matrix& b)
