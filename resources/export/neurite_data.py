@@ -308,7 +308,8 @@ def read_table_rows(path):
             best, best_cells, best_consistent = delimiter, header, consistent
     reader = csv.reader(io.StringIO(text), delimiter=best)
     header = [name.strip(" \t") for name in next(reader)]
-    return [dict(zip(header, cells)) for cells in reader if cells], best
+    # A short row's missing cells are empty (missing values), as Neurite reads them.
+    return [dict(zip(header, cells + [""] * (len(header) - len(cells)))) for cells in reader if cells], best
 
 
 def _target_class(text, categories):
@@ -340,6 +341,8 @@ def load_table(path, schema, test_split, split_seed):
             continue
         if regression:
             labels[i] = encoder.parse_number(cell, delimiter == ";")
+            if labels[i] is None:
+                raise SystemExit(f"{path}, row {i + 2}: the target {cell!r} is not a number")
         else:
             labels[i] = _target_class(cell, target["categories"])
     kept = sorted(labels)
