@@ -2,7 +2,7 @@
 # Their extra Debian packages are installed only when one of these modes runs.
 
 NEURITE_RELIABILITY_PACKAGES=(clang libclang-rt-14-dev)
-NEURITE_FUZZ_TARGETS=(idx projectfile designjson preprocess table planepoints imagefolder onnximport npz)
+NEURITE_FUZZ_TARGETS=(idx projectfile designjson preprocess table planepoints imagefolder onnximport)
 
 # Builds the libFuzzer targets with clang (build-fuzz), seeds their corpora from valid files and runs each
 # for SECONDS (default 60). New interesting inputs are kept in build-fuzz/corpus/<target>; crashing inputs
