@@ -15,7 +15,8 @@ constexpr Command kCommands[] = {
     {"bench", "training throughput and inference latency of the reference MLP", runBench},
     {"data", "list, locate and prepare data sets", runData},
     {"export", "write a project as ONNX, PyTorch, a C++ header, a diagram (SVG/PNG) or history CSV", runExport},
-    {"import", "read an ONNX model as a design with its weights (a .neurite project)", runImport},
+    {"import", "read an ONNX model as a design with its weights, or weights trained by an exported train.py",
+     runImport},
 };
 
 // Command names are padded to this width so that the help texts line up.

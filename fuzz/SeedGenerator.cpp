@@ -1,6 +1,7 @@
 // Writes the seed corpora of the fuzz targets from valid files the engine itself makes:
 // `fuzz_seed_generator DIR` fills DIR/idx, DIR/projectfile, DIR/designjson, DIR/preprocess, DIR/table,
-// DIR/planepoints and DIR/onnximport.
+// DIR/planepoints, DIR/onnximport and DIR/npz.
+#include "io/NpzWriter.h"
 #include "neurite/IdxFile.h"
 #include "neurite/ModelExport.h"
 #include "neurite/Network.h"
@@ -92,6 +93,21 @@ void writeIdxSeeds(const fs::path& dir)
              {{2, 3, 3}, {0, 10, 20, 30, 40, 50, 60, 70, 80, 255, 0, 1, 2, 3, 4, 5, 6, 7}});
     writeIdx((dir / "images.idx.gz").string(), {{2, 2, 2}, {9, 8, 7, 6, 5, 4, 3, 2}});
     writeIdx((dir / "labels.idx.gz").string(), {{3}, {0, 1, 2}});
+}
+
+// .npz files as Neurite writes them (stored entries), of the seed designs' exported PyTorch weights.
+void writeNpzSeeds(const fs::path& dir, const std::vector<NetworkSpec>& designs)
+{
+    fs::create_directories(dir);
+    for (std::size_t i = 0; i < designs.size() && i < 4; ++i) {
+        const Network network(designs[i], i + 1);
+        const fs::path folder = dir / ("torch-" + std::to_string(i));
+        exportTorch(designs[i], network.weights(), TrainingSettings{}, folder.string());
+        fs::rename(folder / "weights.npz", dir / ("weights-" + std::to_string(i) + ".npz"));
+        fs::remove_all(folder);
+    }
+    std::ofstream(dir / "small.npz", std::ios::binary)
+        << npzBytes({{"a.weight", {2, 3}, {1, 2, 3, 4, 5, 6}}, {"a.bias", {2}, {-1, 0.5f}}});
 }
 
 void writeProjectSeeds(const fs::path& dir, const std::vector<NetworkSpec>& designs)
@@ -215,6 +231,7 @@ int main(int argc, char** argv)
     writeTableSeeds(out / "table");
     writePlanePointsSeeds(out / "planepoints");
     writeOnnxSeeds(out / "onnximport", designs);
+    writeNpzSeeds(out / "npz", designs);
     std::cout << "Seed corpora written to " << out.string() << "\n";
     return 0;
 }

@@ -15,7 +15,9 @@ The model standardises the numbers itself, so this is all the preprocessing ther
     y = model.load().predict(torch.from_numpy(x))
     print(encoder.decode(y))                 # class names, or the predicted values
 
-A missing value is an empty cell, NA, NaN or ? (as when training).
+A missing value is an empty cell, NA, N/A, n/a, NaN, nan, NULL, null, None, #N/A, ?, <NA> or -nan (as when
+training). A category the training rows never had is all zeros, as Neurite encodes it. In a file separated by
+semicolons a number may have a decimal comma ("1,5"): pass decimal_comma=True.
 """
 import json
 import os
@@ -23,7 +25,8 @@ import os
 import numpy as np
 
 SCHEMA_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "schema.json")
-MISSING = {"", "NA", "NaN", "?"}
+MISSING = {"", "NA", "N/A", "n/a", "NaN", "nan", "NULL", "null", "None", "#N/A", "?", "<NA>", "-nan"}
+_NUMBER_START = set("0123456789-+.iI")
 
 
 def load_schema(path=SCHEMA_FILE):
@@ -36,16 +39,32 @@ def _cell(row, column):
     if name not in row:
         raise ValueError("the row has no column %r" % name)
     value = row[name]
-    return "" if value is None else str(value).strip()
+    return "" if value is None else str(value).strip(" \t")
 
 
-def _encode_numeric(value, column):
+def parse_number(text, decimal_comma=False):
+    """The number a cell holds as Neurite reads it (a decimal comma only with decimal_comma), or None."""
+    text = text.strip(" \t")
+    if not text or text[0] not in _NUMBER_START or "_" in text or text.startswith(("++", "+-")):
+        return None
+    try:
+        return float(text)
+    except ValueError:
+        pass
+    if decimal_comma and text.count(",") == 1 and "." not in text:
+        try:
+            return float(text.replace(",", "."))
+        except ValueError:
+            pass
+    return None
+
+
+def _encode_numeric(value, column, decimal_comma):
     if value in MISSING:
         return [float(column["fill"])]
-    try:
-        number = float(value)
-    except ValueError:
-        raise ValueError("column %r: %r is not a number" % (column["name"], value)) from None
+    number = parse_number(value, decimal_comma)
+    if number is None:
+        raise ValueError("column %r: %r is not a number" % (column["name"], value))
     if not np.isfinite(number):
         raise ValueError("column %r: %r is not a finite number" % (column["name"], value))
     return [number]
@@ -55,28 +74,26 @@ def _encode_category(value, column):
     categories = column["categories"]
     if value in MISSING:
         value = column["fill_category"]
-    if value not in categories:
-        raise ValueError("column %r: %r is not one of the training categories %s"
-                         % (column["name"], value, categories))
-    return [1.0 if value == c else 0.0 for c in categories]
+    return [1.0 if value == c else 0.0 for c in categories]  # an unknown category: all zeros
 
 
-def encode_row(row, schema=None):
+def encode_row(row, schema=None, decimal_comma=False):
     """One row (a dict of column name -> text or number) -> the model's input, a list of floats."""
     schema = schema or load_schema()
     values = []
     for column in schema["columns"]:
         if column["role"] == "numeric":
-            values += _encode_numeric(_cell(row, column), column)
+            values += _encode_numeric(_cell(row, column), column, decimal_comma)
         elif column["role"] == "categorical":
             values += _encode_category(_cell(row, column), column)
     return values
 
 
-def encode_rows(rows, schema=None):
+def encode_rows(rows, schema=None, decimal_comma=False):
     """Rows (dicts) -> an (N, inputs) float32 array."""
     schema = schema or load_schema()
-    return np.array([encode_row(row, schema) for row in rows], dtype=np.float32).reshape(len(rows), -1)
+    values = [encode_row(row, schema, decimal_comma) for row in rows]
+    return np.array(values, dtype=np.float32).reshape(len(rows), -1)
 
 
 def decode(outputs, schema=None):

@@ -3,23 +3,28 @@
 
 One process per CPU socket or GPU, on one machine or many (torchrun sets RANK, WORLD_SIZE, MASTER_ADDR...):
 
-    python3 train.py --data DIR                                                 # one process
-    torchrun --standalone --nproc_per_node=2 train.py --data DIR                # two on this machine
-    torchrun --nnodes=2 --node_rank=0 --nproc_per_node=4 \
-             --master_addr=HOST0 --master_port=29500 train.py --data DIR       # on HOST0, then node_rank=1
+    python3 train.py --data DATA                                                # one process
+    torchrun --standalone --nproc_per_node 2 train.py --data DATA               # two on this machine
+    torchrun --nnodes 2 --node_rank 0 --nproc_per_node 4 --rdzv_backend c10d \
+             --rdzv_endpoint HOST0:29400 train.py --data DATA                  # on each machine: node_rank 0, 1
 
-(Debian 12's torch 1.13 on Python 3.11 needs `torchrun ... --redirects 2 --tee 1` to start; newer ones do not.)
-DIR holds MNIST-style IDX files: train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte,
-t10k-labels-idx1-ubyte (each plain or .gz). The defaults below are the Neurite project's settings: the
-same optimiser, learning rate, schedule, batch size, epochs, validation split, early stopping and seed.
---batch-size is the global batch: each of the WORLD_SIZE processes takes batch_size / WORLD_SIZE samples
-and DDP averages the gradients, so one step matches one Neurite step on the whole batch. Shuffling and
-initialisation use PyTorch's random numbers, not Neurite's, so runs are alike but not bit-identical.
-Rank 0 writes OUT/weights.npz (the layout of model.py; load it with model.load(path)) and OUT/weights.pt.
+(Debian 12's torch 1.13 on Python 3.11 needs `torchrun ... --redirects 2 --tee 1` to start; newer ones do not.
+PyTorch 2 also spells torchrun's options with dashes: --nproc-per-node, --node-rank, --rdzv-endpoint.)
+DATA is what the project trained on (neurite_data.py reads and converts it exactly as Neurite does): a folder
+of MNIST-style IDX files, a folder of images in class subfolders (converted to the size and channels in
+schema.json) or a CSV/TSV table (encoded with schema.json by encoder.py). Without a test part, the project's
+test split is held out with Neurite's own seeded split, so the script tests on the samples Neurite tested on.
+The defaults below are the Neurite project's settings: the same optimiser, learning rate, schedule, batch
+size, epochs, validation split, early stopping and seed.
+--batch-size is the global batch: each of the WORLD_SIZE processes takes batch_size / WORLD_SIZE samples of its
+own shard (a DistributedSampler) and DDP averages the gradients, so one step matches one Neurite step on the
+whole batch. After every epoch the processes compare their weights and stop with an error if any differs.
+Shuffling and initialisation use PyTorch's random numbers, not Neurite's, so runs are alike but not
+bit-identical. Rank 0 writes OUT/weights.npz (the layout of model.py; `neurite import-weights` takes it back
+into the project) and OUT/weights.pt.
 """
 import argparse
 import copy
-import gzip
 import math
 import os
 import sys
@@ -33,44 +38,24 @@ from torch.utils.data import DataLoader, DistributedSampler, TensorDataset
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import model as neurite_model  # noqa: E402  (model.py beside this script)
+import neurite_data  # noqa: E402  (neurite_data.py beside this script)
 
 SETTINGS = @SETTINGS@
 
 
-def read_idx(path):
-    """An IDX array of unsigned bytes (plain or gzip), shaped by its header."""
-    with open(path, "rb") as f:
-        data = f.read()
-    if data[:2] == b"\x1f\x8b":
-        data = gzip.decompress(data)
-    if len(data) < 4 or data[0] != 0 or data[1] != 0 or data[2] != 0x08:
-        raise SystemExit(f"{path}: not an IDX file of unsigned bytes")
-    ndim = data[3]
-    dims = [int.from_bytes(data[4 + 4 * i:8 + 4 * i], "big") for i in range(ndim)]
-    array = np.frombuffer(data, dtype=np.uint8, offset=4 + 4 * ndim)
-    if array.size != int(np.prod(dims)):
-        raise SystemExit(f"{path}: the header says {dims} but the file holds {array.size} bytes")
-    return array.reshape(dims)
-
-
-def idx_file(folder, stem):
-    for name in (stem, stem + ".gz"):
-        path = os.path.join(folder, name)
-        if os.path.exists(path):
-            return path
-    raise SystemExit(f"{folder}: no {stem} (or {stem}.gz)")
-
-
-def load_split(folder, prefix):
-    """(images as float32 rows of pixels / 255, labels as int64), as Neurite scales them."""
-    images = read_idx(idx_file(folder, f"{prefix}-images-idx3-ubyte"))
-    labels = read_idx(idx_file(folder, f"{prefix}-labels-idx1-ubyte"))
-    if len(images) != len(labels):
-        raise SystemExit(f"{folder}: {len(images)} {prefix} images but {len(labels)} labels")
-    x = images.reshape(len(images), -1).astype(np.float32) * np.float32(1.0 / 255.0)
-    if x.shape[1] != neurite_model.INPUT_SIZE:
-        raise SystemExit(f"{folder}: images have {x.shape[1]} pixels, the network takes {neurite_model.INPUT_SIZE}")
-    return torch.from_numpy(x), torch.from_numpy(labels.astype(np.int64))
+def load_data(args):
+    """The project's data as tensors, checked against the network's input size."""
+    folder = os.path.dirname(os.path.abspath(__file__))
+    data = neurite_data.load(args.data, neurite_data.load_schema(folder), args.test_split, args.split_seed)
+    for part in ("train", "test", "validation"):
+        if data[part] is None:
+            continue
+        x, y = data[part]
+        if x.shape[1] != neurite_model.INPUT_SIZE:
+            raise SystemExit(f"{args.data}: a sample has {x.shape[1]} values, the network takes "
+                             f"{neurite_model.INPUT_SIZE}")
+        data[part] = (torch.from_numpy(x), torch.from_numpy(y))
+    return data
 
 
 def learning_rate(args, epoch):
@@ -101,7 +86,10 @@ def make_optimizer(args, parameters):
 
 
 def loss_and_correct(outputs, labels):
-    """Neurite's losses: cross-entropy on logits, or MSE against one-hot targets (the label for 1 output)."""
+    """Neurite's losses: cross-entropy on logits, or MSE against one-hot targets (the label for 1 output), or
+    against the standardised target of a regression (float labels; nothing is counted as correct)."""
+    if labels.is_floating_point():
+        return F.mse_loss(outputs[:, 0], labels), torch.zeros((), dtype=torch.long)
     if neurite_model.LOSS == "cross_entropy":
         return F.cross_entropy(outputs, labels), (outputs.argmax(1) == labels).sum()
     if outputs.shape[1] == 1:
@@ -127,7 +115,7 @@ def evaluate(net, x, y, device, batch=1024):
 def parse_arguments():
     s = SETTINGS
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    p.add_argument("--data", required=True, help="folder of IDX files")
+    p.add_argument("--data", required=True, help="folder of IDX files, folder of images, or CSV/TSV table")
     p.add_argument("--epochs", type=int, default=s["epochs"])
     p.add_argument("--batch-size", type=int, default=s["batch_size"], help="global batch over all processes")
     p.add_argument("--optimizer", default=s["optimizer"], choices=["sgd", "adam", "adamw", "rmsprop"])
@@ -146,6 +134,9 @@ def parse_arguments():
     p.add_argument("--validation-split", type=float, default=s["validation_split"])
     p.add_argument("--patience", type=int, default=s["patience"], help="early stopping; 0 = off")
     p.add_argument("--seed", type=int, default=s["seed"])
+    p.add_argument("--test-split", type=float, default=s["test_split"],
+                   help="without a test part: the share of each class held out for testing, as Neurite does")
+    p.add_argument("--split-seed", type=int, default=1, help="the seed of that split (neurite's --split-seed)")
     p.add_argument("--weights", default=neurite_model.WEIGHTS_FILE,
                    help="initial weights (.npz); 'none' starts from PyTorch's initialisation")
     p.add_argument("--out", default="trained", help="folder for the trained weights (written by rank 0)")
@@ -176,31 +167,99 @@ def single_process_defaults():
         os.environ.setdefault(name, value)
 
 
-def main():
-    args = parse_arguments()
+def weights_difference(net, device):
+    """The largest |difference| between any two processes' copies of every parameter and buffer (0 when
+    they are identical, as DDP's averaged gradients keep them): each rank's values against the elementwise
+    maximum and minimum over all ranks."""
+    values = torch.cat([t.detach().reshape(-1).to(torch.float64) for t in net.state_dict().values()
+                        if t.is_floating_point()]).to(device)
+    highest, lowest = values.clone(), values.clone()
+    dist.all_reduce(highest, op=dist.ReduceOp.MAX)
+    dist.all_reduce(lowest, op=dist.ReduceOp.MIN)
+    return float((highest - lowest).max()) if len(values) else 0.0
+
+
+def synchronise_buffers(net):
+    """BatchNorm's running statistics as rank 0 has them: each rank updated its own with its own shard's last
+    batch (DDP broadcasts them before every forward pass, not after the last)."""
+    for buffer in net.buffers():
+        dist.broadcast(buffer.data, src=0)
+
+
+def train_epoch(ddp, loader, optimizer, device):
+    """One pass over this rank's shard; the sums (loss * samples, correct, samples) over all ranks."""
+    ddp.train()
+    sums = torch.zeros(3, dtype=torch.float64)
+    for xb, yb in loader:
+        xb, yb = xb.to(device), yb.to(device)
+        optimizer.zero_grad(set_to_none=True)
+        loss, hits = loss_and_correct(ddp(xb), yb)
+        loss.backward()
+        optimizer.step()
+        sums += torch.tensor([float(loss) * len(xb), float(hits), len(xb)], dtype=torch.float64)
+    sums = sums.to(device)
+    dist.all_reduce(sums)
+    return sums
+
+
+def check_identical(net, device, rank, world, epoch):
+    synchronise_buffers(net)
+    difference = weights_difference(net, device)
+    if rank == 0:
+        print(f"weights identical on all {world} process(es) after epoch {epoch + 1}: "
+              f"{'yes' if difference == 0 else 'NO'} (max |difference| {difference:.3g})", flush=True)
+    if difference != 0:
+        raise SystemExit(f"the processes' weights differ by up to {difference:.3g} after epoch {epoch + 1}")
+
+
+def start_processes(args):
+    """(rank, world size, backend, device) after joining the process group."""
     single_process_defaults()
     backend = args.backend or ("nccl" if torch.cuda.is_available() else "gloo")
     dist.init_process_group(backend=backend)  # env:// - RANK, WORLD_SIZE, MASTER_ADDR, MASTER_PORT
-    rank, world = dist.get_rank(), dist.get_world_size()
     local_rank = int(os.environ.get("LOCAL_RANK", 0))
     device = torch.device(f"cuda:{local_rank}") if backend == "nccl" else torch.device("cpu")
+    return dist.get_rank(), dist.get_world_size(), backend, device
+
+
+def finish(args, net, test, device):
+    """Rank 0: the test accuracy and the weights files."""
+    test_loss, test_accuracy = evaluate(net, *test, device)
+    if test[1].is_floating_point():
+        rmse = math.sqrt(test_loss) * getattr(neurite_model, "TARGET_DEVIATION", 1.0)
+        print(f"Test loss: {test_loss:.6f} (standardised target; RMSE {rmse:.4g} in the target's units) on "
+              f"{len(test[0])} test samples", flush=True)
+    else:
+        print(f"Test accuracy: {100 * test_accuracy:.2f}% (loss {test_loss:.4f}) on {len(test[0])} test samples",
+              flush=True)
+    os.makedirs(args.out, exist_ok=True)
+    neurite_model.save_weights(net, os.path.join(args.out, "weights.npz"))
+    torch.save(net.state_dict(), os.path.join(args.out, "weights.pt"))
+    print(f"Saved {os.path.join(args.out, 'weights.npz')}", flush=True)
+
+
+def main():
+    args = parse_arguments()
+    rank, world, backend, device = start_processes(args)
     torch.manual_seed(args.seed)
 
     net = neurite_model.NeuriteNet()
     if args.weights != "none":
         neurite_model.load_weights(net, args.weights)
     net.to(device)
-    ddp = DistributedDataParallel(net, device_ids=[local_rank] if device.type == "cuda" else None)
+    ddp = DistributedDataParallel(net, device_ids=[device.index] if device.type == "cuda" else None)
     optimizer = make_optimizer(args, ddp.parameters())
 
-    (train_x, train_y), validation = split_validation(*load_split(args.data, "train"), args.validation_split,
-                                                      args.seed)
-    test_x, test_y = load_split(args.data, "t10k")
+    data = load_data(args)
+    (train_x, train_y), validation = data["train"], data["validation"]
+    if validation is None:
+        (train_x, train_y), validation = split_validation(train_x, train_y, args.validation_split, args.seed)
     train_set = TensorDataset(train_x, train_y)
     sampler = DistributedSampler(train_set, num_replicas=world, rank=rank, shuffle=True, seed=args.seed)
     loader = DataLoader(train_set, batch_size=max(1, args.batch_size // world), sampler=sampler)
+    print(f"rank {rank} of {world}: {len(sampler)} of the {len(train_x)} training samples in its shard", flush=True)
     if rank == 0:
-        print(f"Training on {len(train_x)} images with {world} process(es), backend {backend}, "
+        print(f"Training on {len(train_x)} samples ({data['kind']}) with {world} process(es), backend {backend}, "
               f"{args.epochs} epochs, global batch {args.batch_size}, {args.optimizer} lr {args.lr}", flush=True)
 
     best_loss, best_state, waited = math.inf, None, 0
@@ -209,23 +268,16 @@ def main():
         lr = learning_rate(args, epoch)
         for group in optimizer.param_groups:
             group["lr"] = lr
-        ddp.train()
-        sums = torch.zeros(3, dtype=torch.float64)  # loss * samples, correct, samples
-        for xb, yb in loader:
-            xb, yb = xb.to(device), yb.to(device)
-            optimizer.zero_grad(set_to_none=True)
-            loss, hits = loss_and_correct(ddp(xb), yb)
-            loss.backward()
-            optimizer.step()
-            sums += torch.tensor([float(loss) * len(xb), float(hits), len(xb)], dtype=torch.float64)
-        sums = sums.to(device)
-        dist.all_reduce(sums)
-        line = (f"epoch {epoch + 1}/{args.epochs}  train loss {sums[0] / sums[2]:.4f}  "
-                f"accuracy {100 * sums[1] / sums[2]:.2f}%  lr {lr:.6g}")
+        sums = train_epoch(ddp, loader, optimizer, device)
+        check_identical(net, device, rank, world, epoch)
+        line = f"epoch {epoch + 1}/{args.epochs}  train loss {sums[0] / sums[2]:.4f}  "
+        line += f"accuracy {100 * sums[1] / sums[2]:.2f}%  lr {lr:.6g}" if not train_y.is_floating_point() else \
+            f"lr {lr:.6g}"
         stop = torch.zeros(1, device=device)
         if validation is not None:
             val_loss, val_accuracy = evaluate(net, *validation, device)
-            line += f"  validation loss {val_loss:.4f}  accuracy {100 * val_accuracy:.2f}%"
+            line += f"  validation loss {val_loss:.4f}"
+            line += "" if train_y.is_floating_point() else f"  accuracy {100 * val_accuracy:.2f}%"
             if val_loss < best_loss:
                 best_loss, best_state, waited = val_loss, copy.deepcopy(net.state_dict()), 0
             else:
@@ -242,15 +294,10 @@ def main():
     if best_state is not None and args.patience > 0:
         net.load_state_dict(best_state)
     if rank == 0:
-        test_loss, test_accuracy = evaluate(net, test_x, test_y, device)
-        print(f"Test accuracy: {100 * test_accuracy:.2f}% (loss {test_loss:.4f}) on {len(test_x)} test images",
-              flush=True)
-        os.makedirs(args.out, exist_ok=True)
-        neurite_model.save_weights(net, os.path.join(args.out, "weights.npz"))
-        torch.save(net.state_dict(), os.path.join(args.out, "weights.pt"))
-        print(f"Saved {os.path.join(args.out, 'weights.npz')}", flush=True)
+        finish(args, net, data["test"], device)
     dist.barrier()
     dist.destroy_process_group()
+    print(f"rank {rank} of {world}: finished", flush=True)
 
 
 if __name__ == "__main__":

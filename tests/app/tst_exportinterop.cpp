@@ -4,6 +4,7 @@
 // These tests fail (never skip) when the Python packages are missing: test.sh installs them.
 #include "ExportDesigns.h"
 #include "FloatFiles.h"
+#include "LocalPort.h"
 #include "PythonRun.h"
 #include "TestSupport.h"
 #include "neurite/IdxFile.h"
@@ -13,12 +14,8 @@
 
 #include <QtTest>
 
-#include <arpa/inet.h>
 #include <cstring>
 #include <fstream>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
 
 using namespace neurite;
 using namespace neurite::test;
@@ -162,23 +159,6 @@ QString expectedOps(const QString& design)
            "MaxPool Relu Sigmoid Tanh";
 }
 
-// A TCP port on 127.0.0.1 that nothing listens on now (the kernel picks it).
-int freeLocalPort()
-{
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t length = sizeof address;
-    int port = 0;
-    if (fd >= 0 && ::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0 &&
-        ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) == 0)
-        port = ntohs(address.sin_port);
-    if (fd >= 0)
-        ::close(fd);
-    return port;
-}
-
 double maxAbsDiff(const Matrix& a, const Matrix& b)
 {
     return double((a - b).cwiseAbs().maxCoeff());
@@ -291,7 +271,7 @@ private Q_SLOTS:
         QVERIFY2(out.contains("1 process(es), backend gloo"), qPrintable(out));
         QVERIFY2(out.contains("epoch 1/1") && out.contains("validation loss"), qPrintable(out));
         QVERIFY2(out.contains("sgd lr 0.05") && out.contains("global batch 20"), qPrintable(out));
-        QVERIFY2(out.contains("Test accuracy:") && out.contains("on 200 test images"), qPrintable(out));
+        QVERIFY2(out.contains("Test accuracy:") && out.contains("on 200 test samples"), qPrintable(out));
 
         // The trained weights load into the module and differ from the exported ones: training happened.
         const QString check = runPython(

@@ -1,4 +1,5 @@
-// The PyTorch export: a folder with model.py (a torch.nn.Module), weights.npz, train.py (DDP) and a README.
+// The PyTorch export: a folder with model.py (a torch.nn.Module), weights.npz, train.py (DDP), the data reader
+// it uses and a README.
 #include "export/ExportSupport.h"
 #include "io/NpzWriter.h"
 #include "export/TorchModule.h"
@@ -22,6 +23,8 @@ namespace fs = std::filesystem;
 const std::string_view kReadme = embeddedResource("export/torch-README.md");
 // The reference encoder of a table row: resources/export/encoder.py, compiled in.
 const std::string_view kEncoder = embeddedResource("export/encoder.py");
+// The data reader train.py uses (IDX, image folders, tables): resources/export/neurite_data.py, compiled in.
+const std::string_view kDataReader = embeddedResource("export/neurite_data.py");
 
 // Writes the files into a fresh folder beside `folder`, then swaps it in: a failure leaves nothing behind
 // and the old folder (if any) untouched.
@@ -90,13 +93,14 @@ void exportTorch(const NetworkSpec& spec, const Weights& weights, const Training
     for (const PlanStep& step : plan.steps)
         step.kind->toTorch(module, step);
     const std::string moduleText = module.moduleText();
-    const std::string trainScript = torchTrainScript(settings);
+    const std::string trainScript = torchTrainScript(settings, schema);
     const std::string npz = npzBytes(module.arrays());
 
     FolderSwap swap(folder);
     writeFileAtomically(swap.file("model.py"), moduleText);
     writeFileAtomically(swap.file("weights.npz"), npz);
     writeFileAtomically(swap.file("train.py"), trainScript);
+    writeFileAtomically(swap.file("neurite_data.py"), std::string(kDataReader));
     writeFileAtomically(swap.file("README.md"), std::string(kReadme));
     if (schema) {
         writeSchemaFile(*schema, swap.file("schema.json"));

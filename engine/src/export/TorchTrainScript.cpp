@@ -20,8 +20,9 @@ std::string pythonBool(bool value)
     return value ? "True" : "False";
 }
 
-std::string settingsLiteral(const TrainingSettings& s)
+std::string settingsLiteral(const TrainingSettings& s, const DataSchema* schema)
 {
+    const bool table = schema && schema->kind == DataSchema::Kind::Table;
     const OptimizerSettings& o = s.optimizer;
     std::ostringstream out;
     out << "{\n"
@@ -43,19 +44,20 @@ std::string settingsLiteral(const TrainingSettings& s)
         << "    \"validation_split\": " << exactFloat(s.validationSplit) << ",\n"
         << "    \"patience\": " << s.earlyStoppingPatience << ",\n"
         << "    \"seed\": " << s.seed << ",\n"
+        << "    \"test_split\": " << exactFloat(table ? s.table.testSplit : s.image.testSplit) << ",\n"
         << "}";
     return out.str();
 }
 
 } // namespace
 
-std::string torchTrainScript(const TrainingSettings& settings)
+std::string torchTrainScript(const TrainingSettings& settings, const DataSchema* schema)
 {
     validateSettings(settings); // the kinds are then known words, safe to quote
     std::string script(embeddedResource(kScriptResource));
     const std::size_t marker = script.find(kSettingsMarker);
     assert(marker != std::string::npos && "resources/export/train.py lost its @SETTINGS@ line");
-    script.replace(marker, kSettingsMarker.size(), settingsLiteral(settings));
+    script.replace(marker, kSettingsMarker.size(), settingsLiteral(settings, schema));
     return script;
 }
 

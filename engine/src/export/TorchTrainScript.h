@@ -1,6 +1,7 @@
 // The text of train.py in a PyTorch export: DistributedDataParallel training with Neurite's settings.
 #pragma once
 
+#include "neurite/DataSchema.h"
 #include "neurite/TrainingSettings.h"
 
 #include <string>
@@ -8,6 +9,7 @@
 namespace neurite {
 
 // train.py for a design exported beside it as model.py; `settings` become the script's defaults.
-std::string torchTrainScript(const TrainingSettings& settings);
+// `schema` (may be null) says which test split the settings hold: the table's or the image folder's.
+std::string torchTrainScript(const TrainingSettings& settings, const DataSchema* schema);
 
 } // namespace neurite

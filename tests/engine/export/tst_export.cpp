@@ -272,7 +272,7 @@ private Q_SLOTS:
         std::ofstream(folder / "stale.txt") << "from an older export";
         exportTorch(spec, Network(spec, 1).weights(), {}, folder.string());
         QCOMPARE(entries(QString::fromStdString(folder.string())),
-                 (QStringList{"README.md", "model.py", "train.py", "weights.npz"}));
+                 (QStringList{"README.md", "model.py", "neurite_data.py", "train.py", "weights.npz"}));
         QCOMPARE(entries(dir.path()), QStringList{"torch"});
         const std::string npz = readFile((folder / "weights.npz").string());
         QCOMPARE(npz.substr(0, 4), std::string("PK\x03\x04", 4));

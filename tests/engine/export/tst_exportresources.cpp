@@ -49,7 +49,8 @@ class TestExportResources : public QObject {
 private Q_SLOTS:
     void embeddedTextsAreTheFiles()
     {
-        for (const char* relative : {"export/train.py", "export/neurite_kernels.hpp"}) {
+        for (const char* relative :
+             {"export/train.py", "export/neurite_kernels.hpp", "export/neurite_data.py", "export/encoder.py"}) {
             const std::string file = test::readBytes(resourcePath(relative).toStdString());
             QVERIFY2(!file.empty(), relative);
             QCOMPARE(std::string(embeddedResource(relative)), file);
@@ -59,17 +60,27 @@ private Q_SLOTS:
     void trainScriptCompiles()
     {
         QTemporaryDir dir;
-        const std::string script = torchTrainScript(TrainingSettings{});
+        const std::string script = torchTrainScript(TrainingSettings{}, nullptr);
         QVERIFY(script.find("@SETTINGS@") == std::string::npos);
         QVERIFY(script.find("SETTINGS = {\n    \"epochs\": ") != std::string::npos);
         const test::ProcessRun run = compilePython(dir, script);
         QVERIFY2(run.status == 0, qPrintable(run.err));
     }
 
+    // The modules train.py imports beside it: the data reader and the table encoder.
+    void dataReaderAndEncoderCompile()
+    {
+        QTemporaryDir dir;
+        for (const char* relative : {"export/neurite_data.py", "export/encoder.py"}) {
+            const test::ProcessRun run = compilePython(dir, std::string(embeddedResource(relative)));
+            QVERIFY2(run.status == 0, qPrintable(QString(relative) + ": " + run.err));
+        }
+    }
+
     void brokenPythonIsRejected()
     {
         QTemporaryDir dir;
-        std::string script = torchTrainScript(TrainingSettings{});
+        std::string script = torchTrainScript(TrainingSettings{}, nullptr);
         script.replace(script.find("def main():"), 11, "def main(:");
         QVERIFY(compilePython(dir, script).status != 0);
     }
