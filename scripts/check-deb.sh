@@ -2,9 +2,9 @@
 # Builds Neurite's Debian package and checks that it installs and runs on a fresh Debian 12: a portable
 # Release build (no -march=native, no tests) in build-package/, the mnist-10k data set bundled, `cpack -G DEB`,
 # then in a copy of a minimal Debian 12 root (debootstrap, kept in BASE for the next run):
-# `apt-get install ./neurite_*.deb`, the version, the command line's help, one epoch of training on the
-# bundled data set with an empty home, and the designer starting (offscreen). Needs root and the network,
-# so ./test.sh does not run it.
+# `apt-get install --no-install-recommends ./neurite_*.deb`, the version, the command line's help, one epoch
+# of training on the bundled data set with an empty home, and the designer starting (offscreen). Needs root
+# and the network, so ./test.sh does not run it.
 #   scripts/check-deb.sh [--deb FILE] [BASE]
 # BASE defaults to /tmp/deb-root; --deb checks a package built elsewhere instead of building one.
 set -euo pipefail
