@@ -6,6 +6,7 @@
 #include "CommandTable.h"
 #include "ImageSamples.h"
 #include "neurite/Error.h"
+#include "neurite/ModelExport.h"
 
 #include <iostream>
 #include <new>
@@ -24,6 +25,11 @@ bool opensTheDesigner(int argc, char** argv)
         return first.size() > suffix.size() && first.ends_with(suffix);
     };
     return isFile(".neurite") || isFile(".json") || isFile(".onnx");
+}
+
+bool isVersionRequest(const std::string& argument)
+{
+    return argument == "--version" || argument == "-V" || argument == "version";
 }
 
 bool isHelpRequest(const std::string& argument)
@@ -72,6 +78,11 @@ int main(int argc, char** argv)
     if (opensTheDesigner(argc, argv))
         return runGui(argc, argv);
     const std::string name = argv[1];
+    if (isVersionRequest(name)) {
+        // The version CMake's project() declares, as the About box shows it.
+        std::cout << "neurite " << neuriteVersion() << "\n";
+        return 0;
+    }
     if (isHelpRequest(name))
         return printHelp(argc, argv);
     const Command* command = findCommand(name);

@@ -41,7 +41,8 @@ std::string overviewText()
 {
     std::ostringstream out;
     out << "Usage: neurite [FILE.neurite|DESIGN.json|MODEL.onnx]  open the designer\n"
-           "       neurite <command> [options]                    run headless\n\n"
+           "       neurite <command> [options]                    run headless\n"
+           "       neurite --version                              print the version\n\n"
            "Commands:\n";
     for (const Command& command : kCommands) {
         std::string name = command.name;

