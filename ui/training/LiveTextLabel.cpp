@@ -2,8 +2,10 @@
 #include "training/LiveTextLabel.h"
 
 #include <QEvent>
+#include <QHelpEvent>
 #include <QPainter>
 #include <QStyle>
+#include <QToolTip>
 
 #include <algorithm>
 
@@ -25,7 +27,6 @@ void LiveTextLabel::setText(const QString& text)
         return;
     m_text = text;
     setAccessibleName(text);
-    updateToolTip();
     update();
 }
 
@@ -45,9 +46,16 @@ QString LiveTextLabel::elided() const
     return fontMetrics().elidedText(m_text, Qt::ElideRight, contentsRect().width());
 }
 
-void LiveTextLabel::updateToolTip()
+// The whole text when it does not fit; worked out when asked, not on every one of many new texts.
+bool LiveTextLabel::event(QEvent* event)
 {
-    setToolTip(elided() == m_text ? QString() : m_text);
+    if (event->type() != QEvent::ToolTip)
+        return QWidget::event(event);
+    if (elided() != m_text)
+        QToolTip::showText(static_cast<QHelpEvent*>(event)->globalPos(), m_text, this);
+    else
+        QToolTip::hideText();
+    return true;
 }
 
 void LiveTextLabel::paintEvent(QPaintEvent*)
@@ -57,20 +65,12 @@ void LiveTextLabel::paintEvent(QPaintEvent*)
                           QPalette::WindowText);
 }
 
-void LiveTextLabel::resizeEvent(QResizeEvent* event)
-{
-    QWidget::resizeEvent(event);
-    updateToolTip();
-}
-
 // A new font changes the line's height: that one change does need the layout.
 void LiveTextLabel::changeEvent(QEvent* event)
 {
     QWidget::changeEvent(event);
-    if (event->type() == QEvent::FontChange) {
+    if (event->type() == QEvent::FontChange)
         updateGeometry();
-        updateToolTip();
-    }
 }
 
 } // namespace neurite::ui

@@ -378,7 +378,8 @@ private Q_SLOTS:
         exportOnnx(spec, weights, (out + "/model.onnx").toStdString());
         QCOMPARE(filesUnder(root.path()),
                  (QStringList{"out", "out/model.h", "out/model.onnx", "out/torch", "out/torch/README.md",
-                              "out/torch/model.py", "out/torch/train.py", "out/torch/weights.npz"}));
+                              "out/torch/model.py", "out/torch/neurite_data.py", "out/torch/train.py",
+                              "out/torch/weights.npz"}));
         QVERIFY(!QFileInfo::exists("/tmp/neurite-absolute"));
         // No line of generated code starts with what an id smuggled in after a line break.
         for (const QString& file : {out + "/torch/model.py", out + "/model.h"}) {
