@@ -15,8 +15,9 @@
 namespace neurite::ui {
 
 namespace {
-constexpr double kLogFloor = 1e-4; // log axes cannot show 0: losses are clamped up to this
-}
+constexpr double kLogFloor = 1e-4;         // log axes cannot show 0: losses are clamped up to this
+constexpr double kEpochLabelPixels = 50.0; // room for one epoch label, "1000" and the space around it
+} // namespace
 
 double epochPosition(const BatchReport& report)
 {
@@ -84,8 +85,34 @@ QScatterSeries* TrainingChart::addScatter(const QString& name, const QColor& col
 
 void TrainingChart::setPlannedEpochs(int epochs)
 {
-    m_xAxis->setRange(0, std::max(1, epochs));
-    m_xAxis->setTickCount(std::min(std::max(1, epochs), 10) + 1);
+    m_plannedEpochs = std::max(1, epochs);
+    m_xAxis->setRange(0, m_plannedEpochs);
+    updateEpochTicks();
+}
+
+// As many epoch labels as fit the plot's width, one per kEpochLabelPixels at most, every 1, 2 or 5 times a
+// power of ten epochs: eleven fixed labels in a narrow chart (beside the playground's plane) were all "...".
+void TrainingChart::updateEpochTicks()
+{
+    const double plotWidth = chart()->plotArea().width() > 0 ? chart()->plotArea().width() : 0.8 * width();
+    const int most = std::clamp(int(plotWidth / kEpochLabelPixels), 1, 10);
+    const double rough = double(m_plannedEpochs) / most;
+    const double power = std::pow(10.0, std::floor(std::log10(std::max(rough, 1.0))));
+    double step = power;
+    for (const double factor : {1.0, 2.0, 5.0, 10.0})
+        if (factor * power >= rough) {
+            step = factor * power;
+            break;
+        }
+    m_xAxis->setTickType(QValueAxis::TicksDynamic);
+    m_xAxis->setTickAnchor(0);
+    m_xAxis->setTickInterval(step);
+}
+
+void TrainingChart::resizeEvent(QResizeEvent* event)
+{
+    QChartView::resizeEvent(event);
+    updateEpochTicks();
 }
 
 void TrainingChart::setYRange(double lo, double hi)

@@ -46,6 +46,7 @@ public:
     ChartLegend* legend() const { return m_legend; }
 
 protected:
+    void resizeEvent(QResizeEvent* event) override;
     QLineSeries* addLine(const QString& name, const QColor& color, qreal width, Qt::PenStyle style = Qt::SolidLine);
     QScatterSeries* addScatter(const QString& name, const QColor& color, qreal size);
     // Shows [lo, hi] on the y axis (clamped to positive values in log scale); LR marks follow.
@@ -66,12 +67,14 @@ private:
     };
     void attach(QAbstractSeries* series);
     void updateMarkLines();
+    void updateEpochTicks();
     QString describeHover(const QXYSeries* series, QPointF point) const;
 
     QValueAxis* m_xAxis;
     QAbstractAxis* m_yAxis;
     bool m_logScale = false;
     bool m_niceNumbers = false;
+    int m_plannedEpochs = 1;
     double m_yMin = 0, m_yMax = 1;
     std::vector<LrMark> m_lrMarks;
     ChartHoverLabel* m_hover;
