@@ -7,6 +7,8 @@
 #include "playground/PlanePanel.h"
 #include "training/TrainingPanel.h"
 
+#include "BuiltinTemplateByPreset.h"
+
 #include <neurite/BuiltinTemplates.h>
 
 #include <QTabWidget>
@@ -16,14 +18,6 @@ using namespace neurite;
 using namespace neurite::ui;
 
 namespace {
-
-const BuiltinTemplate& playgroundTemplate()
-{
-    for (const BuiltinTemplate& t : builtinTemplates())
-        if (t.preset == "playground")
-            return t;
-    throw std::runtime_error("no playground template");
-}
 
 // Counts the layout requests one widget receives.
 class LayoutRequestCounter : public QObject {
@@ -54,7 +48,7 @@ private Q_SLOTS:
 
 void TestLiveRepaints::aRunDoesNotLayTheWindowOutAgainPerReport()
 {
-    const BuiltinTemplate& preset = playgroundTemplate();
+    const BuiltinTemplate& preset = test::builtinTemplate("playground");
     QVERIFY(preset.settings);
     ProjectDocument document;
     document.newDesign(preset.design);

@@ -12,6 +12,8 @@
 #include "training/TrainingPanel.h"
 #include "training/TrainingSettingsForm.h"
 
+#include "BuiltinTemplateByPreset.h"
+
 #include <neurite/BuiltinTemplates.h>
 
 #include <QAbstractButton>
@@ -24,14 +26,6 @@ using namespace neurite;
 using namespace neurite::ui;
 
 namespace {
-
-const BuiltinTemplate& playgroundTemplate()
-{
-    for (const BuiltinTemplate& t : builtinTemplates())
-        if (t.preset == "playground")
-            return t;
-    throw std::runtime_error("no playground template");
-}
 
 int inputWidth(const NetworkSpec& spec)
 {
@@ -72,7 +66,7 @@ private:
 
 void TestPlaygroundTab::init()
 {
-    const BuiltinTemplate& preset = playgroundTemplate();
+    const BuiltinTemplate& preset = test::builtinTemplate("playground");
     QVERIFY(preset.settings);
     QCOMPARE(preset.settings->dataSet, std::string("circle"));
     m_document = std::make_unique<ProjectDocument>();
