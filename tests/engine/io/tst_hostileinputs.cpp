@@ -4,6 +4,7 @@
 #include "TestSupport.h"
 #include "ErrorCapture.h"
 #include "FileBytes.h"
+#include "HostileFileHelpers.h"
 #include "neurite/Error.h"
 #include "neurite/IdxFile.h"
 #include "neurite/ModelExport.h"
@@ -24,41 +25,19 @@
 #include <fstream>
 #include <functional>
 #include <sys/mount.h>
-#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <zlib.h>
 
 using namespace neurite;
 using neurite::test::chainSpec;
 using neurite::test::dense;
+using neurite::test::gzip;
+using neurite::test::peakRssMb;
 
 namespace {
 
 // The most the process's peak memory may grow while it refuses hostile files.
 constexpr long kMaxGrowthMb = 200;
-
-long peakRssMb()
-{
-    rusage usage{};
-    getrusage(RUSAGE_SELF, &usage);
-    return usage.ru_maxrss / 1024;
-}
-
-std::string gzip(const std::string& bytes)
-{
-    z_stream zs{};
-    deflateInit2(&zs, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
-    std::string out(deflateBound(&zs, uLong(bytes.size())), '\0');
-    zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
-    zs.avail_in = uInt(bytes.size());
-    zs.next_out = reinterpret_cast<Bytef*>(out.data());
-    zs.avail_out = uInt(out.size());
-    deflate(&zs, Z_FINISH);
-    out.resize(zs.total_out);
-    deflateEnd(&zs);
-    return out;
-}
 
 std::string idxHeader(const std::vector<std::uint32_t>& dims)
 {

@@ -4,6 +4,7 @@
 // be refused for what they are (truncated) with memory that stays small, never for the limit itself.
 #include "ErrorCapture.h"
 #include "FileBytes.h"
+#include "HostileFileHelpers.h"
 #include "TestSupport.h"
 #include "data/CsvReader.h"
 #include "data/ImageFolderScan.h"
@@ -20,14 +21,14 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include <sys/resource.h>
 #include <unistd.h>
-#include <zlib.h>
 
 using namespace neurite;
 using neurite::test::chainSpec;
 using neurite::test::dense;
 using neurite::test::errorOrNone;
+using neurite::test::gzip;
+using neurite::test::peakRssMb;
 
 namespace {
 
@@ -36,34 +37,12 @@ constexpr std::size_t kMiB = std::size_t(1) << 20;
 // The most the peak memory may grow while files claiming 2 GiB are refused.
 constexpr long kMaxGrowthMb = 64;
 
-long peakRssMb()
-{
-    rusage usage{};
-    getrusage(RUSAGE_SELF, &usage);
-    return usage.ru_maxrss / 1024;
-}
-
 std::string idxHeader(const std::vector<std::uint32_t>& dims)
 {
     std::string header{0, 0, 8, char(dims.size())};
     for (std::uint32_t d : dims)
         header += {char(d >> 24), char((d >> 16) & 0xff), char((d >> 8) & 0xff), char(d & 0xff)};
     return header;
-}
-
-std::string gzip(const std::string& bytes)
-{
-    z_stream zs{};
-    deflateInit2(&zs, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
-    std::string out(deflateBound(&zs, uLong(bytes.size())), '\0');
-    zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
-    zs.avail_in = uInt(bytes.size());
-    zs.next_out = reinterpret_cast<Bytef*>(out.data());
-    zs.avail_out = uInt(out.size());
-    deflate(&zs, Z_FINISH);
-    out.resize(zs.total_out);
-    deflateEnd(&zs);
-    return out;
 }
 
 void appendU32(std::string& bytes, std::uint32_t value)
