@@ -1,11 +1,15 @@
 // `neurite bench`: the engine's speed figures in one report. Training throughput of the reference MLP
 // (batch 32 and 256) and of the LeNet-style CNN (batch 64) at 1 thread and at all cores, each also as a
-// fraction of this machine's float32 matrix-multiply peak; single-sample latencies; peak resident memory.
+// fraction of this machine's float32 matrix-multiply peak; single-sample latencies; peak resident memory;
+// the machine they were measured on.
 #include "Arguments.h"
 #include "Commands.h"
 #include "ConsoleFormat.h"
 #include "neurite/Benchmarks.h"
 #include "neurite/DataSets.h"
+#include "neurite/MachineDescription.h"
+
+#include <nlohmann/json.hpp>
 
 #include <iostream>
 #include <thread>
@@ -49,6 +53,9 @@ std::string rateCell(double rate, const NetworkSpec& spec, int threads, double p
 void printReport(const Dataset& data, const std::vector<Model>& models, const std::vector<Measured>& results,
                  const std::vector<int>& threadCounts, double peakGflops)
 {
+    const MachineDescription machine = describeMachine();
+    std::cout << "Machine: " << machine.cpuModel << ", " << machine.cores << " hardware threads; this build uses "
+              << machine.simd << "\n";
     std::cout << "Data: " << data.name << " (" << withThousands(double(data.train.count())) << " images)\n"
               << "Float32 matrix-multiply peak (Eigen, 1 thread, 1024x1024): " << fixed(peakGflops, 1) << " GFLOP/s\n"
               << "Training samples/s (median of runs; % = multiply-adds done against threads x peak)\n";
@@ -80,6 +87,9 @@ void printJson(const Dataset& data, const std::vector<Model>& models, const std:
                       << "_samples_per_s\": " << fixed(results[i].rates[b].back(), 0) << ", ";
         std::cout << "\"" << models[i].jsonName << "_latency_us\": " << fixed(results[i].latency, 3) << ", ";
     }
+    const MachineDescription machine = describeMachine();
+    std::cout << "\"cpu\": " << nlohmann::json(machine.cpuModel).dump() << ", \"cores\": " << machine.cores
+              << ", \"simd\": " << nlohmann::json(machine.simd).dump() << ", ";
     std::cout << "\"peak_gflops\": " << fixed(peakGflops, 1) << ", \"threads\": " << threadCounts.back()
               << ", \"images\": " << data.train.count()
               << ", \"peak_rss_mb\": " << fixed(double(peakResidentBytes()) / 1e6, 0) << "}\n";

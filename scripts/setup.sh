@@ -5,7 +5,8 @@ NEURITE_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 NEURITE_BUILD=${NEURITE_BUILD:-$NEURITE_ROOT/build}
 
 # Debian 12 packages the build, the tests (clang-format and Universal Ctags for the style checks; scikit-learn's
-# real tables and pandas for the table tests and the loading benchmark; Qt's image format plugins for WebP
+# real tables and pandas for the table tests and the loading benchmark; OpenBLAS with OpenMP, without which
+# PyTorch runs the comparison benchmark on the reference BLAS; Qt's image format plugins for WebP
 # image folders; clang 14 and its libFuzzer runtime for the fuzz smoke test), the installation test (the
 # desktop entry, AppStream and MIME validators; dpkg-dev for `cpack -G DEB`) and the default data need.
 NEURITE_PACKAGES=(
@@ -14,7 +15,7 @@ NEURITE_PACKAGES=(
   qt6-image-formats-plugins
   libeigen3-dev libtbb-dev zlib1g-dev nlohmann-json3-dev libcsv-dev
   libonnx-dev libprotobuf-dev protobuf-compiler python3-torch python3-onnx python3-opencv
-  python3-sklearn python3-pandas
+  python3-sklearn python3-pandas libopenblas0-openmp
   dataset-fashion-mnist npm
   clang-format universal-ctags
   clang-14 libclang-rt-14-dev

@@ -2,22 +2,41 @@
 # Trains the reference MLP with Neurite and with PyTorch side by side, in alternating rounds on the same
 # machine, and prints the medians and ratios (batch 32, batch 256, single-sample latency); then the same for
 # the LeNet-style CNN (batch 64, latency). Both train on the same images (Fashion-MNIST's 60,000 by default;
-# NEURITE_BENCH_DATA=DIR for another IDX folder). PyTorch needs python3-torch and libopenblas0-openmp.
-# Usage: tests/bench/compare_torch.sh [ROUNDS] [BUILD_DIR]     (needs python3-torch; ./test.sh installs it)
+# NEURITE_BENCH_DATA=DIR for another IDX folder). Prints the machine and the BLAS library PyTorch actually
+# loaded, and refuses to print ratios when that is Debian's reference BLAS (PyTorch at a fraction of its speed).
+# Usage: tests/bench/compare_torch.sh [ROUNDS] [BUILD_DIR]
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 rounds=${1:-3}
 build=${2:-$here/../../build}
 data=${NEURITE_BENCH_DATA:-/usr/share/datasets/fashion-mnist}   # the same real images for both sides
+openblas=/usr/lib/x86_64-linux-gnu/openblas-openmp
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT
 
+# PyTorch at its best needs OpenBLAS built with OpenMP (it shares PyTorch's thread pool); without it
+# Debian's PyTorch falls back to the reference BLAS. Install what is missing as ./test.sh would, or stop.
+source "$here/../../scripts/setup.sh"
+install_missing_packages python3-torch libopenblas0-openmp dataset-fashion-mnist
+if [ ! -f "$openblas/libblas.so.3" ]; then
+  log "compare_torch: $openblas/libblas.so.3 is missing although libopenblas0-openmp is installed; stopping."
+  exit 1
+fi
+[ -x "$build/neurite" ] || { log "compare_torch: no $build/neurite; run ./test.sh first."; exit 1; }
+
 # PyTorch at its best: Debian's Python, OpenBLAS sharing PyTorch's OpenMP pool, no core-type override.
-# torch_mlp.py appends one JSON summary per run (all epochs; the first is the warm-up, not counted).
+# torch_mlp.py appends one JSON summary per run (all epochs; the first is the warm-up, not counted) with
+# the BLAS libraries the process had loaded.
 torch_run() {
-  env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE LD_LIBRARY_PATH=/usr/lib/x86_64-linux-gnu/openblas-openmp \
+  env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE LD_LIBRARY_PATH=$openblas \
     /usr/bin/python3 "$here/torch_mlp.py" --data "$data" --epochs 3 --threads 2 --json "$out" "$@" >/dev/null
 }
+
+# Other work on the machine slows both sides, and PyTorch's spinning OpenMP threads far more than Neurite.
+load=$(cut -d' ' -f1 /proc/loadavg)
+if awk -v l="$load" -v c="$(nproc)" 'BEGIN { exit !(l > c / 2) }'; then
+  log "compare_torch: load average $load on $(nproc) cores: other work is running, the figures will not be fair."
+fi
 
 for r in $(seq 1 "$rounds"); do
   echo "round $r/$rounds" >&2
@@ -28,12 +47,15 @@ for r in $(seq 1 "$rounds"); do
 done
 
 /usr/bin/python3 - "$out" <<'PY'
-import json, statistics, sys
+import json, os, statistics, sys
 torch32, torch256, torchlat, n32, n256, nlat = [], [], [], [], [], []
 tcnn, tcnnlat, ncnn, ncnnlat = [], [], [], []
+torch_libs, machine, torch_version = set(), None, "?"
 for line in open(sys.argv[1]):
     d = json.loads(line)
     if "epochs" in d:  # a PyTorch summary: median of the epochs after the first (warm-up)
+        torch_libs.update(d.get("libs", []))
+        torch_version = d.get("torch", torch_version)
         rate = statistics.median(e["samples_per_s"] for e in d["epochs"][1:])
         latency = d.get("latency", {}).get("median_us")
         if d["model"] == "cnn":
@@ -45,15 +67,32 @@ for line in open(sys.argv[1]):
         else:
             torch256.append(rate)
     else:
+        machine = d
         n32.append(d["mlp_batch32_samples_per_s"]); n256.append(d["mlp_batch256_samples_per_s"])
         nlat.append(d["mlp_latency_us"])
         ncnn.append(d["cnn_batch64_samples_per_s"]); ncnnlat.append(d["cnn_latency_us"])
 m = statistics.median
-print(f"{'reference MLP, 2 threads':32} {'Neurite':>12} {'PyTorch':>12} {'ratio':>8}")
-print(f"{'training, batch 32 (samples/s)':32} {m(n32):12,.0f} {m(torch32):12,.0f} {m(n32)/m(torch32):7.2f}x")
-print(f"{'training, batch 256 (samples/s)':32} {m(n256):12,.0f} {m(torch256):12,.0f} {m(n256)/m(torch256):7.2f}x")
-print(f"{'inference, 1 sample (us)':32} {m(nlat):12.2f} {m(torchlat):12.2f} {m(torchlat)/m(nlat):7.2f}x")
-print(f"{'LeNet CNN, batch 64 (samples/s)':32} {m(ncnn):12,.0f} {m(tcnn):12,.0f} {m(ncnn)/m(tcnn):7.2f}x")
-print(f"{'LeNet CNN, 1 sample (us)':32} {m(ncnnlat):12.2f} {m(tcnnlat):12.2f} {m(tcnnlat)/m(ncnnlat):7.2f}x")
+print(f"Machine: {machine['cpu']}, {machine['cores']} hardware threads")
+print(f"Neurite build uses: {machine['simd']}; both sides at {machine['threads']} threads")
+blas = sorted(os.path.basename(p) + " (" + os.path.dirname(p) + ")" for p in torch_libs)
+print(f"PyTorch {torch_version} loaded: {', '.join(blas) or 'no BLAS library'}")
+# Debian's reference BLAS lives in .../blas/; OpenBLAS's libblas.so.3 in .../openblas-*/.
+reference = [p for p in torch_libs if os.path.basename(os.path.dirname(p)) == "blas"]
+openblas = [p for p in torch_libs if "openblas" in p]
+honest = openblas and not reference
+rows = [("training, batch 32 (samples/s)", n32, torch32, True, ",.0f"),
+        ("training, batch 256 (samples/s)", n256, torch256, True, ",.0f"),
+        ("inference, 1 sample (us)", nlat, torchlat, False, ".2f"),
+        ("LeNet CNN, batch 64 (samples/s)", ncnn, tcnn, True, ",.0f"),
+        ("LeNet CNN, 1 sample (us)", ncnnlat, tcnnlat, False, ".2f")]
+print(f"{'reference MLP':32} {'Neurite':>12} {'PyTorch':>12} {'ratio':>8}")
+for title, ours, theirs, higher_is_better, fmt in rows:
+    ratio = (m(ours) / m(theirs) if higher_is_better else m(theirs) / m(ours)) if honest else None
+    print(f"{title:32} {format(m(ours), fmt):>12} {format(m(theirs), fmt):>12} "
+          + (f"{ratio:7.2f}x" if ratio else f"{'-':>8}"))
 print(f"(medians of {len(n32)} rounds; ratio > 1 means Neurite is faster)")
+if not honest:
+    print("No ratios: PyTorch did not run on OpenBLAS" + (f" but on the reference BLAS ({', '.join(reference)})"
+          if reference else "") + ", so its figures are far below its best. Install libopenblas0-openmp.")
+    sys.exit(2)
 PY
