@@ -14,11 +14,14 @@
 
 namespace neurite {
 
-// How the range test sweeps. The defaults are those of fastai and PyTorch Lightning's finders.
+// How the range test sweeps. The range, smoothing and divergence factor are fastai's and PyTorch Lightning's;
+// they sweep 100 batches, but with beta 0.98 the smoothed loss lags about 50 batches behind, which over
+// only 100 pushes the steepest point late: 300 (a second or so for LeNet on mnist-10k) reads the curve
+// better, and suggests 0.003 rather than 0.008 for Adam on the reference MLP.
 struct LearningRateFinderSettings {
     float minLearningRate = 1e-7f;
     float maxLearningRate = 10.0f;
-    int steps = 100;               // batches, one learning rate each; the data is reshuffled when it runs out
+    int steps = 300;               // batches, one learning rate each; the data is reshuffled when it runs out
     float smoothing = 0.98f;       // beta of the smoothed loss (an exponential moving average, bias-corrected)
     float divergenceFactor = 4.0f; // stop once the smoothed loss exceeds this many times its best value
     bool operator==(const LearningRateFinderSettings&) const = default;

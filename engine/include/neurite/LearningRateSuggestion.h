@@ -23,15 +23,19 @@ struct LearningRateSuggestion {
     std::string reason;     // when found: the rule in words; when not: why there is no suggestion
 };
 
-// The first points are noisy (the average has seen few batches): the rule skips this many of a curve of
-// `pointCount` points, a tenth of them, at least 1 and at most 10 (PyTorch Lightning skips 10).
+// The first points are noisy (the average has seen few batches, and a step in rate is small there): the rule
+// skips a tenth of a curve of `pointCount` points, at least 1 and at most 50 (fastai and PyTorch Lightning
+// skip 10 of their 100).
 int suggestionSkippedPoints(int pointCount);
+// The slope at a point is read over this many points either side (a twentieth of the curve, at least 1), so
+// that batch-to-batch noise left in the smoothed loss does not pass for a descent.
+int suggestionSlopeReach(int pointCount);
 
-// The smoothed loss is differentiated against log10(rate) with central differences (one-sided at the ends,
-// as numpy.gradient), and the point of most negative slope between the skipped start and the smoothed
-// loss's minimum is suggested. No suggestion when there are fewer than 5 points after the skip, when the
-// minimum lies within the skipped start, or when the smoothed loss at the minimum is not at least
-// kMinimumDescent below its value at the first point considered: such a curve has no descent to read.
+// The smoothed loss is differentiated against log10(rate) over suggestionSlopeReach() points either side
+// (one-sided at the ends, as numpy.gradient), and the point of most negative slope between the skipped start
+// and the smoothed loss's minimum is suggested. No suggestion when there are fewer than 5 points after the
+// skip, when the minimum lies within the skipped start, or when the smoothed loss at the minimum is not at
+// least kMinimumDescent below its value at the first point considered: such a curve has no descent to read.
 LearningRateSuggestion suggestLearningRate(const std::vector<LearningRatePoint>& points);
 
 // The fraction by which the smoothed loss must fall before a curve counts as descending.

@@ -66,10 +66,13 @@ public:
                 m_result.outcome = LearningRateFinderResult::Outcome::Cancelled;
                 break;
             }
-            if (!takeStep(step))
-                break;
-            if (sink)
+            const std::size_t before = m_result.points.size();
+            const bool goOn = takeStep(step);
+            // The point that showed the divergence is reported too; a non-finite loss left none.
+            if (sink && m_result.points.size() > before)
                 sink({step + 1, m_finder.steps, m_result.points.back()});
+            if (!goOn)
+                break;
         }
         m_result.suggestion = suggestLearningRate(m_result.points);
         m_result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -9,12 +9,12 @@ namespace neurite {
 
 namespace {
 
-// The slope of the smoothed loss against log10(rate) at point i, as numpy.gradient computes it: central
-// differences inside [begin, end), one-sided at its ends.
-double slopeAt(const std::vector<LearningRatePoint>& points, int i, int begin, int end)
+// The slope of the smoothed loss against log10(rate) at point i: the difference `reach` points either side
+// (numpy.gradient's central difference for reach 1), one-sided at the ends of [begin, end).
+double slopeAt(const std::vector<LearningRatePoint>& points, int i, int begin, int end, int reach)
 {
-    const int lo = std::max(begin, i - 1);
-    const int hi = std::min(end - 1, i + 1);
+    const int lo = std::max(begin, i - reach);
+    const int hi = std::min(end - 1, i + reach);
     const double dx = std::log10(double(points[std::size_t(hi)].learningRate)) -
                       std::log10(double(points[std::size_t(lo)].learningRate));
     if (dx <= 0)
@@ -40,7 +40,12 @@ std::string rateText(float rate)
 
 int suggestionSkippedPoints(int pointCount)
 {
-    return std::clamp(pointCount / 10, 1, 10);
+    return std::clamp(pointCount / 10, 1, 50);
+}
+
+int suggestionSlopeReach(int pointCount)
+{
+    return std::max(1, pointCount / 20);
 }
 
 LearningRateSuggestion suggestLearningRate(const std::vector<LearningRatePoint>& points)
@@ -63,10 +68,11 @@ LearningRateSuggestion suggestLearningRate(const std::vector<LearningRatePoint>&
                     " makes it learn faster. Try a wider range, or check the data and the design.");
     // The steepest descent among the points up to the minimum (the minimum itself is where the slope ends).
     const int end = minimum + 1;
+    const int reach = suggestionSlopeReach(count);
     int steepest = skip;
-    double steepestSlope = slopeAt(points, skip, skip, end);
+    double steepestSlope = slopeAt(points, skip, skip, end, reach);
     for (int i = skip + 1; i < end; ++i) {
-        const double slope = slopeAt(points, i, skip, end);
+        const double slope = slopeAt(points, i, skip, end, reach);
         if (slope < steepestSlope) {
             steepestSlope = slope;
             steepest = i;

@@ -118,9 +118,12 @@ private Q_SLOTS:
         LearningRateFinderSettings finder;
         finder.maxLearningRate = 1e4f;
         finder.steps = 300;
-        const LearningRateFinderResult result = findLearningRate(network, data, settings, finder);
+        std::size_t reported = 0;
+        const auto sink = [&](const LearningRateFinderProgress&) { ++reported; };
+        const LearningRateFinderResult result = findLearningRate(network, data, settings, finder, sink);
         QCOMPARE(result.outcome, LearningRateFinderResult::Outcome::Diverged);
         QVERIFY(int(result.points.size()) < finder.steps);
+        QCOMPARE(reported, result.points.size()); // the point that showed the divergence is reported too
         float best = result.points.front().smoothedLoss;
         for (const LearningRatePoint& p : result.points)
             best = std::min(best, p.smoothedLoss);
@@ -136,7 +139,7 @@ private Q_SLOTS:
         int calls = 0;
         const auto sink = [&](const LearningRateFinderProgress& progress) {
             ++calls;
-            QCOMPARE(progress.plannedSteps, 100);
+            QCOMPARE(progress.plannedSteps, LearningRateFinderSettings{}.steps);
             QCOMPARE(progress.step, calls);
             if (progress.step == 12)
                 stop.request_stop();
