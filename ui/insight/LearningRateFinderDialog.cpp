@@ -100,8 +100,9 @@ QWidget* LearningRateFinderDialog::buildButtons()
     connect(m_run, &QPushButton::clicked, this, &LearningRateFinderDialog::run);
     connect(m_cancel, &QPushButton::clicked, m_search, &LearningRateSearch::cancel);
     connect(m_apply, &QPushButton::clicked, this, [this] {
+        // The rate as shown (two significant digits, as the command line prints it), not 0.0033246...
         if (m_result && m_result->suggestion.found)
-            Q_EMIT applied(m_result->suggestion.learningRate);
+            Q_EMIT applied(rateText(m_result->suggestion.learningRate).toFloat());
         accept();
     });
     connect(m_close, &QPushButton::clicked, this, &LearningRateFinderDialog::reject);

@@ -46,7 +46,7 @@ public:
     const std::optional<LearningRateFinderResult>& result() const { return m_result; }
 
 Q_SIGNALS:
-    // The user chose to train with this rate.
+    // The user chose to train with this rate: the suggestion rounded to the two digits shown.
     void applied(float learningRate);
 
 public Q_SLOTS:

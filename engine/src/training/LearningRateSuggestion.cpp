@@ -32,7 +32,7 @@ LearningRateSuggestion none(const std::string& why)
 std::string rateText(float rate)
 {
     char text[32];
-    std::snprintf(text, sizeof text, "%.3g", double(rate));
+    std::snprintf(text, sizeof text, "%.2g", double(rate)); // as the command line and the dialog show it
     return text;
 }
 
