@@ -80,8 +80,9 @@ void LearningRateChart::addPoints(const std::vector<LearningRatePoint>& points)
     fitLossAxis();
 }
 
-// From a little below the lowest smoothed loss to a little above the first ones: the diverging end and the
-// noisiest raw losses run off the top rather than flatten the part of the curve that matters.
+// From a little below the lowest loss (the raw losses lead the smoothed ones down) to a little above the first
+// smoothed ones: the diverging end and the noisiest raw losses run off the top rather than flatten the part of
+// the curve that matters.
 void LearningRateChart::fitLossAxis()
 {
     if (m_points.empty())
@@ -91,7 +92,7 @@ void LearningRateChart::fitLossAxis()
     for (std::size_t i = 0; i < head; ++i)
         start = std::max(start, double(m_points[i].smoothedLoss));
     for (const LearningRatePoint& p : m_points)
-        lowest = std::min(lowest, double(p.smoothedLoss));
+        lowest = std::min({lowest, double(p.smoothedLoss), double(p.loss)});
     const double span = std::max(1e-6, start - lowest);
     m_yAxis->setRange(std::max(0.0, lowest - 0.1 * span), start + 0.35 * span);
     m_yAxis->applyNiceNumbers();
