@@ -63,6 +63,7 @@ void LearningRateChart::reset(const LearningRateFinderSettings& finder)
     m_smoothed->clear();
     m_suggestedLine->clear();
     m_suggested->clear();
+    m_stride = std::max(1, (finder.steps + kDrawnPoints - 1) / kDrawnPoints);
     m_xAxis->setRange(finder.minLearningRate, finder.maxLearningRate);
     m_yAxis->setRange(0, 1);
 }
@@ -70,9 +71,11 @@ void LearningRateChart::reset(const LearningRateFinderSettings& finder)
 void LearningRateChart::addPoints(const std::vector<LearningRatePoint>& points)
 {
     QList<QPointF> raw, smoothed;
-    for (const LearningRatePoint& p : points) {
-        raw.append(QPointF(p.learningRate, p.loss));
-        smoothed.append(QPointF(p.learningRate, p.smoothedLoss));
+    for (std::size_t i = 0; i < points.size(); ++i) {
+        if ((m_points.size() + i) % std::size_t(m_stride) != 0)
+            continue;
+        raw.append(QPointF(points[i].learningRate, points[i].loss));
+        smoothed.append(QPointF(points[i].learningRate, points[i].smoothedLoss));
     }
     m_raw->append(raw);
     m_smoothed->append(smoothed);

@@ -21,7 +21,10 @@ public:
 
     // An empty chart whose x axis spans the sweep's range, so that the curve grows into a fixed frame.
     void reset(const LearningRateFinderSettings& finder);
+    // Keeps every point; draws every stride-th (at most kDrawnPoints of a sweep): a long sweep's hundred
+    // thousand markers would take QtCharts seconds to repaint.
     void addPoints(const std::vector<LearningRatePoint>& points);
+    static constexpr int kDrawnPoints = 1000;
     // Marks the suggestion (a vertical line and a ring on the smoothed curve), or clears the mark.
     void showSuggestion(const LearningRateSuggestion& suggestion);
 
@@ -42,6 +45,7 @@ private:
     QLineSeries* m_suggestedLine;
     QScatterSeries* m_suggested;
     std::vector<LearningRatePoint> m_points;
+    int m_stride = 1;
 };
 
 } // namespace neurite::ui

@@ -42,6 +42,9 @@ public:
     QPushButton* cancelButton() const { return m_cancel; }
     QPushButton* runButton() const { return m_run; }
     QLabel* messageLabel() const { return m_message; }
+    QLineEdit* minimumEdit() const { return m_minimum; }
+    QLineEdit* maximumEdit() const { return m_maximum; }
+    QSpinBox* stepsBox() const { return m_steps; }
     // The last sweep's result (none before one finished).
     const std::optional<LearningRateFinderResult>& result() const { return m_result; }
 

@@ -1,11 +1,13 @@
 // The learning-rate range test: its exponential sweep, the smoothed loss recomputed from the raw losses, the
-// caller's weights left bit for bit, divergence and cancellation, the suggestion rule on curves whose
-// steepest point is known, and the suggestions on the reference MLP with mnist-10k for Adam and SGD.
+// first loss equal to the trainer's first batch loss, tables with a numeric target, the caller's weights left bit
+// for bit, divergence and cancellation, the suggestion rule on curves whose steepest point is known, and the
+// suggestions on the reference MLP with mnist-10k for Adam and SGD.
 #include "TestSupport.h"
 #include "neurite/DataSets.h"
 #include "neurite/DesignForData.h"
 #include "neurite/Error.h"
 #include "neurite/LearningRateFinder.h"
+#include "neurite/Trainer.h"
 
 #include <QtTest>
 
@@ -44,6 +46,26 @@ LearningRateFinderResult sweepReferenceMlp(const OptimizerSettings& optimizer)
     settings.optimizer = optimizer;
     Network network(adaptDesignToData(*preset("mlp"), data), settings.seed);
     return findLearningRate(network, data, settings);
+}
+
+// y = 2 x0 - x1 on standard normal inputs, as a table with a numeric (standardised) target.
+Dataset linearTable(int rows, std::uint64_t seed)
+{
+    std::mt19937_64 rng(seed);
+    std::normal_distribution<float> unit(0.0f, 1.0f);
+    Dataset d;
+    d.name = "linear";
+    d.schema.kind = DataSchema::Kind::Table;
+    d.schema.task = TaskKind::Regression;
+    d.train.kind = SampleKind::TableRow;
+    d.train.rows = d.train.channels = 1;
+    d.train.cols = 2;
+    for (int i = 0; i < rows; ++i) {
+        const float x0 = unit(rng), x1 = unit(rng);
+        d.train.values.insert(d.train.values.end(), {x0, x1});
+        d.train.targets.push_back((2 * x0 - x1) / 2.236f);
+    }
+    return d;
 }
 
 } // namespace
@@ -92,6 +114,41 @@ private Q_SLOTS:
             QVERIFY(std::abs(double(result.points[i].smoothedLoss) - expected) <= 1e-5 * std::max(1.0, expected));
         }
         QCOMPARE(result.points.front().smoothedLoss, result.points.front().loss);
+    }
+
+    void regressionTablesAreSweptToo()
+    {
+        const Dataset data = linearTable(400, 5);
+        Network network(chainSpec(2, {dense("hidden", 8, "tanh"), dense("out", 1, "linear")}, "mse"), 2);
+        const Weights before = network.weights();
+        TrainingSettings settings;
+        settings.batchSize = 16;
+        const LearningRateFinderResult result = findLearningRate(network, data, settings);
+        QVERIFY(network.weights() == before);
+        QVERIFY2(result.suggestion.found, result.suggestion.reason.c_str());
+        // Adam's usual rates are where a linear target's loss falls.
+        float lowest = result.points.front().smoothedLoss;
+        for (const LearningRatePoint& p : result.points)
+            lowest = std::min(lowest, p.smoothedLoss);
+        qInfo("regression: smoothed loss from %g down to %g, suggested %g", double(result.points.front().smoothedLoss),
+              double(lowest), double(result.suggestion.learningRate));
+        QVERIFY(lowest < result.points.front().smoothedLoss);
+        QVERIFY(result.suggestion.learningRate >= 1e-4f && result.suggestion.learningRate <= 0.3f);
+    }
+
+    void firstLossIsTheTrainersFirstBatchLoss()
+    {
+        // Same seed, same weights, same shuffled first batch: the loss before any update is the trainer's.
+        const Dataset data = linearTable(400, 5);
+        const NetworkSpec spec = chainSpec(2, {dense("hidden", 8, "tanh"), dense("out", 1, "linear")}, "mse");
+        TrainingSettings settings;
+        settings.batchSize = 16;
+        settings.epochs = 1;
+        settings.threads = 1;
+        Network swept(spec, 2), trained(spec, 2);
+        const LearningRateFinderResult result = findLearningRate(swept, data, settings);
+        const TrainingResult run = train(trained, data, settings);
+        QCOMPARE(result.points.front().loss, run.history.batches.front().loss);
     }
 
     void callersWeightsAreUntouched()

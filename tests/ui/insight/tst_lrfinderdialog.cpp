@@ -16,6 +16,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QScatterSeries>
+#include <QSpinBox>
 #include <QLineSeries>
 #include <QToolButton>
 #include <QtTest>
@@ -100,6 +101,33 @@ private Q_SLOTS:
         QVERIFY(std::abs(applied / result.suggestion.learningRate - 1.0f) < 0.05f);
         QCOMPARE(m_panel->settingsForm()->settings().optimizer.learningRate, applied);
         QVERIFY(*m_document->trainedWeights() == before); // bit for bit
+    }
+
+    void cancelKeepsTheCurveSoFar()
+    {
+        TrainingSettings settings = m_document->settings();
+        settings.batchSize = 240; // the whole set each step: 100,000 steps take seconds, not a blink
+        m_panel->settingsForm()->setSettings(settings);
+        QTest::mouseClick(m_panel->settingsForm()->findLearningRateButton(), Qt::LeftButton);
+        LearningRateFinderDialog* dialog = m_panel->learningRateFinder()->dialog();
+        QTRY_VERIFY_WITH_TIMEOUT(dialog->result().has_value(), 60000 * test::kSanitizerSlowdown);
+        // Run again with a sweep long enough to be cancelled half way (a rate range that does not diverge).
+        dialog->stepsBox()->setValue(100000);
+        dialog->maximumEdit()->setText("1e-5");
+        QVERIFY(dialog->runButton()->isVisible());
+        QTest::mouseClick(dialog->runButton(), Qt::LeftButton);
+        QTRY_VERIFY(dialog->chart()->pointCount() > 20);
+        QVERIFY(dialog->cancelButton()->isVisible());
+        QVERIFY(!dialog->applyButton()->isEnabled());
+        QTest::mouseClick(dialog->cancelButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(dialog->result().has_value(), 60000 * test::kSanitizerSlowdown);
+        QCOMPARE(dialog->result()->outcome, LearningRateFinderResult::Outcome::Cancelled);
+        QVERIFY(int(dialog->result()->points.size()) < 100000);
+        QCOMPARE(dialog->chart()->pointCount(), int(dialog->result()->points.size()));
+        // Every point kept, every hundredth drawn (at most a thousand of a 100,000-step sweep).
+        QCOMPARE(dialog->chart()->smoothedSeries()->count(), (dialog->chart()->pointCount() + 99) / 100);
+        QVERIFY(dialog->result()->points.back().learningRate <= 1e-5f);
+        dialog->reject();
     }
 
     void closingCancelsTheSweep()
