@@ -7,18 +7,10 @@
 #include "ConsoleProgress.h"
 #include "DataArguments.h"
 #include "TrainingSetup.h"
-#include <neurite/DesignFile.h>
-#include "neurite/DataSets.h"
-#include "neurite/DesignForData.h"
-#include "neurite/Error.h"
-#include "neurite/ImageFolder.h"
-#include "neurite/PlaneData.h"
 #include "neurite/ProjectFile.h"
-#include "neurite/TableData.h"
 #include "neurite/Trainer.h"
 
 #include <iostream>
-#include <optional>
 
 namespace neurite::cli {
 namespace {
