@@ -9,6 +9,7 @@ namespace {
 
 constexpr Command kCommands[] = {
     {"train", "train a design or preset on a data set, with a progress bar", runTrain},
+    {"lr-find", "find a learning rate: the range test on a copy of the network, with a suggested rate", runLrFind},
     {"eval", "test accuracy, per-class precision/recall and the confusion matrix of a trained project", runEval},
     {"predict", "classify image files (PNG/JPEG) with a trained project", runPredict},
     {"summary", "layers, output shapes and parameter counts of a design", runSummary},

@@ -9,6 +9,7 @@ namespace neurite::cli {
 using Args = std::vector<std::string>;
 
 int runTrain(const Args& args);
+int runLrFind(const Args& args);
 int runEval(const Args& args);
 int runPredict(const Args& args);
 int runSummary(const Args& args);

@@ -19,6 +19,7 @@
 #include "training/RunPreflight.h"
 #include "training/RunReportText.h"
 #include "training/TrainingSettingsForm.h"
+#include "insight/LearningRateFinderLauncher.h"
 
 #include <neurite/DataSets.h>
 #include <neurite/Error.h>
@@ -94,6 +95,7 @@ void TrainingPanel::connectController()
 // The form and the document keep each other's settings in step.
 void TrainingPanel::connectSettings()
 {
+    m_lrFinder = new LearningRateFinderLauncher(m_document, m_controller, m_form, this);
     connect(m_form, &TrainingSettingsForm::settingsEdited, this, [this] {
         m_document->setSettings(m_form->settings());
         m_preview->setValidationSplit(m_form->settings().validationSplit);

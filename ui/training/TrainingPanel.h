@@ -25,6 +25,7 @@ namespace neurite::ui {
 class AccuracyChart;
 class DataSetPreview;
 class DesignFitBar;
+class LearningRateFinderLauncher;
 class LiveTextLabel;
 class LossChart;
 class PaceBox;
@@ -68,6 +69,8 @@ public:
     DataSetPreview* dataSetPreview() const { return m_preview; }
     DesignFitBar* designFitBar() const { return m_fitBar; }
     PlanePanel* planePanel() const { return m_planePanel; }
+    // The learning-rate finder that the settings' "Find…" button opens.
+    LearningRateFinderLauncher* learningRateFinder() const { return m_lrFinder; }
     QPushButton* startButton() const { return m_controls->startButton(); }
     QPushButton* pauseButton() const { return m_controls->pauseButton(); }
     QPushButton* stopButton() const { return m_controls->stopButton(); }
@@ -167,6 +170,7 @@ private:
     EpochLog* m_log;
     TrainingResultsView* m_results;
     RunComparison* m_comparison;
+    LearningRateFinderLauncher* m_lrFinder = nullptr;
 
     DataSetHandle m_override;
     DataSetHandle m_runData;

@@ -4,6 +4,7 @@
 #include "training/DesignFitBar.h"
 #include "training/TrainingPanel.h"
 #include "training/TrainingSettingsForm.h"
+#include "insight/LearningRateFinderLauncher.h"
 
 #include "charts/AccuracyChart.h"
 #include "document/ProjectDocument.h"
@@ -17,6 +18,7 @@ namespace neurite::ui {
 void TrainingPanel::setDataSetOverride(const DataSetHandle& data)
 {
     m_override = data;
+    m_lrFinder->setDataSetOverride(data);
     // The design is checked against the data it will really train on.
     m_document->setDataOverride(data ? std::optional<DataFacts>(dataFactsOf(*data)) : std::nullopt);
     m_fitBar->setData(data);

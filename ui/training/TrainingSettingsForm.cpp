@@ -15,6 +15,7 @@
 #include <QDoubleValidator>
 #include <QFileDialog>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLineEdit>
 #include <QSpinBox>
 #include <QThread>
@@ -100,7 +101,7 @@ void TrainingSettingsForm::addOptimizerRows()
     m_optimizer->addItem(tr("RMSprop"), QStringLiteral("rmsprop"));
     m_form->addRow(tr("Optimiser"), m_optimizer);
     m_learningRate = numberEdit(this, tr("Base learning rate, e.g. 0.001 or 1e-3"));
-    m_form->addRow(tr("Learning rate"), m_learningRate);
+    m_form->addRow(tr("Learning rate"), learningRateRow());
     m_momentum = fractionBox(this, 0.999, 0.05, 3);
     m_form->addRow(tr("Momentum"), m_momentum);
     m_nesterov = new QCheckBox(tr("Nesterov"), this);
@@ -330,6 +331,29 @@ void TrainingSettingsForm::updateVisibleRows()
     m_imageRows->setRowsVisible(m_imageFolder);
     m_planeRows->setRowsVisible(dataSetName().toStdString());
     m_augmentation->setRowsVisible(!dataSetName().isEmpty() && !isTable(dataSetName().toStdString()));
+}
+
+// The rate's field with the button that opens the learning-rate finder (the Train tab connects it).
+QWidget* TrainingSettingsForm::learningRateRow()
+{
+    auto* row = new QWidget(this);
+    auto* layout = new QHBoxLayout(row);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_learningRate->setParent(row);
+    layout->addWidget(m_learningRate, 1);
+    m_findLearningRate = new QToolButton(row);
+    m_findLearningRate->setText(tr("Find…"));
+    m_findLearningRate->setObjectName(QStringLiteral("findLearningRate"));
+    m_findLearningRate->setToolTip(tr("Find learning rate: try rates from tiny to large on a copy of the network "
+                                      "and suggest one (the weights are not changed)"));
+    layout->addWidget(m_findLearningRate);
+    return row;
+}
+
+void TrainingSettingsForm::applyLearningRate(float learningRate)
+{
+    m_learningRate->setText(numberText(learningRate));
+    edited();
 }
 
 void TrainingSettingsForm::edited()

@@ -12,6 +12,7 @@ class QDoubleSpinBox;
 class QFormLayout;
 class QLineEdit;
 class QSpinBox;
+class QToolButton;
 
 namespace neurite::ui {
 
@@ -42,6 +43,10 @@ public:
 
     QComboBox* dataSetBox() const { return m_dataSet; }
     QLineEdit* learningRateEdit() const { return m_learningRate; }
+    // "Find…" beside the learning rate: opens the learning-rate finder.
+    QToolButton* findLearningRateButton() const { return m_findLearningRate; }
+    // Puts `learningRate` into its field, as if typed (emits settingsEdited).
+    void applyLearningRate(float learningRate);
     QDoubleSpinBox* testSplitBox() const { return m_testSplit; }
 
 Q_SIGNALS:
@@ -53,6 +58,7 @@ private:
     void addDataSetRow();
     void addSplitAndKindRows();
     void addOptimizerRows();
+    QWidget* learningRateRow();
     void addScheduleRows();
     void addRunRows();
     void connectEdits();
@@ -69,6 +75,7 @@ private:
     QSpinBox* m_batchSize = nullptr;
     QComboBox* m_optimizer = nullptr;
     QLineEdit* m_learningRate = nullptr;
+    QToolButton* m_findLearningRate = nullptr;
     QDoubleSpinBox* m_momentum = nullptr;
     QCheckBox* m_nesterov = nullptr;
     QDoubleSpinBox* m_beta1 = nullptr;
