@@ -1,66 +1,30 @@
 // `neurite train`: trains a design or preset (or, without either, a design chosen for the data) with a
 // per-epoch progress bar, then reports the test accuracy, or R², MAE and RMSE for a regression.
 #include "Arguments.h"
-#include "AugmentationArguments.h"
 #include "Commands.h"
 #include "ConsoleFormat.h"
 #include "ConsoleProgress.h"
-#include "DataArguments.h"
-#include "ImageReportText.h"
-#include "TableReportText.h"
-#include <neurite/DesignFile.h>
-#include "neurite/DataSets.h"
-#include "neurite/DesignForData.h"
+#include "RunStore.h"
+#include "TrainingSetup.h"
 #include "neurite/Error.h"
-#include "neurite/ImageFolder.h"
-#include "neurite/PlaneData.h"
 #include "neurite/ProjectFile.h"
-#include "neurite/TableData.h"
+#include "neurite/RunTraining.h"
 #include "neurite/Trainer.h"
 
+#include <chrono>
 #include <iostream>
-#include <optional>
 
 namespace neurite::cli {
 namespace {
 
 Arguments trainArguments()
 {
-    std::vector<OptionSpec> options = {
-        {"design", "FILE", "a .neurite project or a design JSON file saved from the designer"},
-        {"preset", "NAME", "a built-in design fitted to the data: mlp, logistic, lenet or resnet-small"},
-        {"data", "NAME|DIR|FILE",
-         "mnist-10k (default), fashion-mnist, mnist, iris, a generated set (circle, xor, gauss, spiral, blobs, "
-         "plane, gauss-regression), painted (the points of --points-file), a folder of IDX files, a folder of images "
-         "in class "
-         "folders (DIR/<class>/*.png|jpg, or DIR/train/ and DIR/test/), or a CSV/TSV table"}};
-    // --noise is listed once, with augmentation's options: it is a generated set's noise when --data is one.
-    for (const OptionSpec& option : dataOptionSpecs())
-        if (option.name != "noise")
-            options.push_back(option);
-    const std::vector<OptionSpec> training = {
-        {"epochs", "N", "passes over the training set"},
-        {"batch", "N", "mini-batch size"},
-        {"optimizer", "NAME", "sgd, adam, adamw or rmsprop"},
-        {"lr", "X", "learning rate"},
-        {"momentum", "X", "SGD momentum"},
-        {"nesterov", "", "SGD with Nesterov momentum"},
-        {"from-weights", "",
-         "start from the weights the --design file holds (a trained project or an ONNX model: "
-         "fine-tuning) instead of new ones from the seed"},
-        {"weight-decay", "X", "L2 weight decay (decoupled for adamw)"},
-        {"schedule", "NAME", "learning-rate schedule: constant, step or cosine"},
-        {"step-epochs", "N", "step schedule: epochs between decays"},
-        {"gamma", "X", "step schedule: decay factor"},
-        {"validation-split", "X", "fraction of the training set held out for validation (0 to 0.9)"},
-        {"patience", "N", "early stopping after N epochs without validation improvement (0 = off)"},
-        {"seed", "N", "random seed for initialisation and shuffling"},
-        {"threads", "N", "worker threads (0 = all cores)"},
-        {"out", "FILE", "save the trained project (design, settings, weights, history, data schema) here"},
-        {"quiet", "", "print only the final result"}};
-    options.insert(options.end(), training.begin(), training.end());
-    for (const OptionSpec& option : augmentationOptionSpecs())
-        options.push_back(option);
+    std::vector<OptionSpec> options = trainingOptionSpecs();
+    options.push_back(
+        {"out", "FILE", "save the trained project (design, settings, weights, history, data schema) here"});
+    options.push_back(
+        {"project", "FILE", "keep this run in a project: appended to its runs (the project is created when missing)"});
+    options.push_back({"quiet", "", "print only the final result"});
     return Arguments(
         "neurite train [--design FILE.neurite|DESIGN.json | --preset NAME] [--data NAME|DIR|FILE] [options]",
         "Trains a network and prints a progress line per epoch and the final test accuracy (R², MAE and RMSE\n"
@@ -72,73 +36,6 @@ Arguments trainArguments()
         options);
 }
 
-void applyOptions(const Arguments& a, TrainingSettings& s, bool generatedData)
-{
-    s.epochs = int(a.integer("epochs", s.epochs, 1, 100000));
-    s.batchSize = int(a.integer("batch", s.batchSize, 1, 1 << 20));
-    s.optimizer.kind = a.text("optimizer", s.optimizer.kind);
-    s.optimizer.learningRate = float(a.real("lr", s.optimizer.learningRate, 1e-12, 1e6));
-    s.optimizer.momentum = float(a.real("momentum", s.optimizer.momentum, 0, 0.9999));
-    if (a.has("nesterov"))
-        s.optimizer.nesterov = true;
-    if (a.has("from-weights"))
-        s.startFromWeights = true;
-    s.optimizer.weightDecay = float(a.real("weight-decay", s.optimizer.weightDecay, 0, 10));
-    s.schedule.kind = a.text("schedule", s.schedule.kind);
-    s.schedule.stepEpochs = int(a.integer("step-epochs", s.schedule.stepEpochs, 1, 100000));
-    s.schedule.gamma = float(a.real("gamma", s.schedule.gamma, 1e-6, 1));
-    s.validationSplit = float(a.real("validation-split", s.validationSplit, 0, 0.9));
-    s.earlyStoppingPatience = int(a.integer("patience", s.earlyStoppingPatience, 0, 100000));
-    s.seed = std::uint64_t(a.integer("seed", long(s.seed), 0, std::numeric_limits<long>::max()));
-    s.threads = int(a.integer("threads", s.threads, 0, 1024));
-    applyAugmentationOptions(a, s.augmentation, generatedData);
-    try {
-        validateSettings(s);
-    } catch (const NeuriteError& e) {
-        throw UsageError(e.what()); // a setting given on the command line (or in the design) is out of range
-    }
-}
-
-// The design to train, before the data is known: from a file, a preset, or (neither given) chosen later.
-struct TrainingPlan {
-    Project project;
-    bool hasSettings = false; // a .neurite project keeps its own settings
-    bool isPreset = false;
-    bool chooseDesign = false;
-};
-
-TrainingPlan designToTrain(const Arguments& a)
-{
-    if (a.has("design") && a.has("preset"))
-        throw UsageError("give either --design or --preset, not both");
-    TrainingPlan plan;
-    if (a.has("design")) {
-        plan.hasSettings = designSourceOf(a.text("design")) == DesignSource::Project;
-        plan.project = loadProjectOrDesign(a.text("design"));
-    } else if (a.has("preset")) {
-        const auto spec = preset(a.text("preset"));
-        if (!spec)
-            throw UsageError("unknown preset '" + a.text("preset") + "' (choose mlp, logistic, lenet or resnet-small)");
-        plan.project.spec = *spec;
-        plan.isPreset = true;
-    } else {
-        plan.chooseDesign = true;
-    }
-    return plan;
-}
-
-// A preset is fitted to the data's shape and classes, a missing design chosen for it, and settings that
-// did not come with the design suit the data's size.
-void fitToData(TrainingPlan& plan, const Dataset& data)
-{
-    if (plan.isPreset)
-        plan.project.spec = adaptDesignToData(plan.project.spec, data);
-    if (plan.chooseDesign)
-        plan.project.spec = designForData(data);
-    if (!plan.hasSettings)
-        plan.project.settings = settingsForData(data, plan.project.settings);
-}
-
 const char* outcomeText(TrainingResult::Outcome outcome)
 {
     switch (outcome) {
@@ -148,82 +45,6 @@ const char* outcomeText(TrainingResult::Outcome outcome)
     case TrainingResult::Outcome::Diverged: return "diverged";
     }
     return "";
-}
-
-} // namespace
-
-namespace {
-
-// The data and, for an image folder or a generated set, how it was read: saved in the project's settings.
-struct LoadedData {
-    Dataset data;
-    std::optional<ImageSettings> image;
-    std::optional<PlaneDataOptions> plane;
-};
-
-// An image folder is read as the project's settings say (size, channels, test split) unless the command
-// line says otherwise, so that a project retrains on the same conversion of its images.
-LoadedData loadImageFolderToTrainOn(const std::string& folder, const Arguments& a, const TrainingPlan& plan, bool quiet)
-{
-    DataOptions options = dataOptions(a);
-    const ImageSettings& saved = plan.project.settings.image;
-    if (plan.hasSettings && !a.has("image-size")) {
-        options.imageRows = saved.rows;
-        options.imageCols = saved.cols;
-    }
-    if (plan.hasSettings && !a.has("channels"))
-        options.imageChannels = saved.channels;
-    if (plan.hasSettings && !a.has("test-split"))
-        options.testSplit = saved.testSplit;
-    LoadedData loaded{loadImageFolderReporting(folder, options, quiet), std::nullopt, std::nullopt};
-    const ImageEncoding& e = loaded.data.schema.image;
-    loaded.image = ImageSettings{e.rows, e.cols, e.channels, float(options.testSplit)};
-    return loaded;
-}
-
-// `value` takes the project's `saved` one unless the command line gives `option`.
-template <typename T>
-void keepSavedUnlessGiven(const Arguments& a, const char* option, T& value, const T& saved)
-{
-    if (!a.has(option))
-        value = saved;
-}
-
-// A generated set is generated as the project's settings say unless the command line says otherwise, so
-// that a project retrains on the same points.
-DataOptions dataOptionsToTrainOn(const std::string& name, const Arguments& a, const TrainingPlan& plan)
-{
-    DataOptions options = dataOptions(a);
-    if (!plan.hasSettings || !isPlaneDataSet(name))
-        return options;
-    const PlaneDataOptions& saved = plan.project.settings.plane;
-    PlaneDataOptions& plane = options.plane;
-    keepSavedUnlessGiven(a, "points", plane.points, saved.points);
-    keepSavedUnlessGiven(a, "noise", plane.noise, saved.noise);
-    keepSavedUnlessGiven(a, "test-split", plane.testRatio, saved.testRatio);
-    keepSavedUnlessGiven(a, "data-seed", plane.seed, saved.seed);
-    keepSavedUnlessGiven(a, "classes", plane.classes, saved.classes);
-    keepSavedUnlessGiven(a, "features", plane.features, saved.features);
-    keepSavedUnlessGiven(a, "points-file", plane.painted, saved.painted);
-    return options;
-}
-
-LoadedData loadDataToTrainOn(const Arguments& a, const TrainingPlan& plan, bool quiet)
-{
-    // --data wins; else the data set the project was trained on; else mnist-10k.
-    const std::string name = dataNameOf(a, plan.project.settings.dataSet);
-    if (namesImageFolder(name))
-        return loadImageFolderToTrainOn(name, a, plan, quiet);
-    if (!isTable(name))
-        return {loadDataset(name, dataOptions(a)), std::nullopt};
-    TableReport report;
-    const DataOptions options = dataOptionsToTrainOn(name, a, plan);
-    LoadedData loaded{loadTable(name, options, &report), std::nullopt, std::nullopt};
-    if (isPlaneDataSet(name))
-        loaded.plane = options.plane;
-    if (!quiet)
-        printTableReport(report, std::cout, false);
-    return loaded;
 }
 
 void printTestResult(Network& network, const Dataset& data, const TrainingHistory& h)
@@ -266,17 +87,9 @@ int runTrain(const Args& args)
         return 0;
     }
     const bool quiet = a.has("quiet");
-    TrainingPlan plan = designToTrain(a);
-    const LoadedData loaded = loadDataToTrainOn(a, plan, quiet);
-    const Dataset& data = loaded.data;
-    fitToData(plan, data);
-    Project& project = plan.project;
-    if (loaded.image)
-        project.settings.image = *loaded.image;
-    if (loaded.plane)
-        project.settings.plane = *loaded.plane;
-    applyOptions(a, project.settings, isPlaneDataSet(data.name));
-    project.settings.dataSet = data.name;
+    PreparedTraining prepared = prepareTraining(a, quiet);
+    const Dataset& data = prepared.loaded.data;
+    Project& project = prepared.plan.project;
 
     Network network(project.spec, project.settings.seed);
     if (project.settings.startFromWeights)
@@ -291,7 +104,9 @@ int runTrain(const Args& args)
                   << project.settings.optimizer.kind << " lr " << project.settings.optimizer.learningRate << "\n";
 
     ConsoleProgress progress(quiet);
+    const auto start = std::chrono::steady_clock::now();
     const TrainingResult result = train(network, data, project.settings, &progress);
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     progress.finish();
 
     const TrainingHistory& h = result.history;
@@ -308,6 +123,9 @@ int runTrain(const Args& args)
         saveProject(project, a.text("out"));
         std::cout << "Saved " << a.text("out") << "\n";
     }
+    if (a.has("project"))
+        keepRunInProject(a.text("project"),
+                         recordTraining(project.spec, project.settings, data, result, network, seconds));
     return result.outcome == TrainingResult::Outcome::Diverged ? 1 : 0;
 }
 
