@@ -13,13 +13,16 @@
 namespace neurite::cli {
 namespace {
 
-// "OLD=NEW" -> {OLD, NEW}.
-std::pair<std::string, std::string> splitPair(const std::string& text, const std::string& option)
+// "RUN=VALUE" -> {RUN, VALUE}. Run names may hold '=' themselves ("lr=0.01 batch=32"), so RUN is the first
+// prefix before an '=' that names a run.
+std::pair<std::string, std::string> splitAtRunName(const Project& project, const std::string& text,
+                                                   const std::string& option)
 {
-    const std::size_t equals = text.find('=');
-    if (equals == std::string::npos)
-        throw UsageError("--" + option + " takes NAME=VALUE (got '" + text + "')");
-    return {text.substr(0, equals), text.substr(equals + 1)};
+    for (std::size_t equals = text.find('='); equals != std::string::npos; equals = text.find('=', equals + 1))
+        if (findRun(project, text.substr(0, equals)) >= 0)
+            return {text.substr(0, equals), text.substr(equals + 1)};
+    throw UsageError("--" + option + " takes RUN=VALUE, and no run is called '" + text.substr(0, text.find('=')) +
+                     "' (see `neurite runs FILE`)");
 }
 
 // Applies the editing options, renames first (so the other options may use the new names); returns whether
@@ -28,7 +31,7 @@ bool editRuns(const Arguments& a, Project& project)
 {
     bool changed = false;
     for (const std::string& text : a.all("rename")) {
-        const auto [from, to] = splitPair(text, "rename");
+        const auto [from, to] = splitAtRunName(project, text, "rename");
         renameRun(project, runIndex(project, from), to);
         changed = true;
     }
@@ -37,7 +40,7 @@ bool editRuns(const Arguments& a, Project& project)
     for (const std::string& name : a.all("unstar"))
         setRunStarred(project, runIndex(project, name), false), changed = true;
     for (const std::string& text : a.all("note")) {
-        const auto [name, note] = splitPair(text, "note");
+        const auto [name, note] = splitAtRunName(project, text, "note");
         setRunNote(project, runIndex(project, name), note);
         changed = true;
     }
@@ -54,7 +57,7 @@ void printRunDetails(const Project& project)
 {
     for (const RunRecord& run : project.runs) {
         std::cout << (run.starred ? "* " : "  ") << run.name << "  " << run.date << "  " << run.dataSetName << "  "
-                  << runMetricText(run) << "  " << duration(run.seconds) << "  " << runOutcomeName(run.outcome)
+                  << runMetricText(run) << "  " << runTimeText(run.seconds) << "  " << runOutcomeName(run.outcome)
                   << (run.weights ? "  weights kept" : "") << "\n";
         if (!run.note.empty())
             std::cout << "    " << run.note << "\n";

@@ -53,6 +53,11 @@ void printRows(const std::vector<Row>& rows, std::ostream& out)
 
 } // namespace
 
+std::string runTimeText(double seconds)
+{
+    return seconds < 60 ? fixed(seconds, 1) + " s" : duration(seconds);
+}
+
 std::string runMetricText(const RunRecord& run)
 {
     if (std::isnan(runMetric(run)))
@@ -66,8 +71,10 @@ void printRunTable(const std::vector<RunRecord>& runs, std::ostream& out)
         return;
     const std::vector<std::string> keys = sweptKeys(runs);
     const bool regression = std::any_of(runs.begin(), runs.end(), [](const RunRecord& r) { return r.test.regression; });
+    // The name says what a run is when it swept nothing (a `train --project` run, a window's run).
+    const bool named = std::any_of(runs.begin(), runs.end(), [](const RunRecord& r) { return r.swept.empty(); });
     Row header = {"rank"};
-    if (keys.empty())
+    if (named)
         header.push_back("run");
     header.insert(header.end(), keys.begin(), keys.end());
     for (const char* column : {regression ? "test R\u00b2" : "test acc", "best val", "epochs", "time"})
@@ -77,14 +84,14 @@ void printRunTable(const std::vector<RunRecord>& runs, std::ostream& out)
     for (std::size_t rank = 0; rank < order.size(); ++rank) {
         const RunRecord& run = runs[order[rank]];
         Row row = {std::to_string(rank + 1)};
-        if (keys.empty())
+        if (named)
             row.push_back(run.name);
         for (const std::string& key : keys)
             row.push_back(sweptValue(run, key).empty() ? "-" : sweptValue(run, key));
         row.push_back(metricCell(run));
         row.push_back(validationCell(run));
         row.push_back(std::to_string(run.history.epochs.size()));
-        row.push_back(duration(run.seconds));
+        row.push_back(runTimeText(run.seconds));
         rows.push_back(std::move(row));
     }
     printRows(rows, out);

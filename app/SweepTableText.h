@@ -15,4 +15,7 @@ void printRunTable(const std::vector<RunRecord>& runs, std::ostream& out);
 // "accuracy 97.12%" or "R² 0.8123", "untested" when the run has no test result.
 std::string runMetricText(const RunRecord& run);
 
+// "7.4 s" under a minute, else "1:15".
+std::string runTimeText(double seconds);
+
 } // namespace neurite::cli
