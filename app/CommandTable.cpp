@@ -10,6 +10,9 @@ namespace {
 constexpr Command kCommands[] = {
     {"train", "train a design or preset on a data set, with a progress bar", runTrain},
     {"lr-find", "find a learning rate: the range test on a copy of the network, with a suggested rate", runLrFind},
+    {"sweep", "train one run per combination of swept settings and layer options, ranked by test metric", runSweep},
+    {"runs", "list, rename, star, annotate, delete and restore the runs a project keeps", runRuns},
+    {"diff", "the differences between two designs (projects, design files, ONNX models, runs)", runDiff},
     {"eval", "test accuracy, per-class precision/recall and the confusion matrix of a trained project", runEval},
     {"predict", "classify image files (PNG/JPEG) with a trained project", runPredict},
     {"summary", "layers, output shapes and parameter counts of a design", runSummary},

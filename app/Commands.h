@@ -17,6 +17,9 @@ int runBench(const Args& args);
 int runData(const Args& args);
 int runExport(const Args& args);
 int runImport(const Args& args);
+int runSweep(const Args& args);
+int runRuns(const Args& args);
+int runDiff(const Args& args);
 int runGui(int argc, char** argv);
 
 } // namespace neurite::cli

@@ -88,17 +88,17 @@ int runLrFind(const Args& args)
     }
     const bool quiet = a.has("quiet");
     const LearningRateFinderSettings finder = finderSettings(a);
-    const TrainingSetup setup = prepareTraining(a, quiet);
-    const TrainingSettings& settings = setup.project.settings;
+    const PreparedTraining setup = prepareTraining(a, quiet);
+    const TrainingSettings& settings = setup.plan.project.settings;
+    const Dataset& data = setup.loaded.data;
     const Network network = networkToTrain(setup, a);
     if (!quiet)
         std::cout << "Sweeping the learning rate from " << significant(finder.minLearningRate, 2) << " to "
                   << significant(finder.maxLearningRate, 2) << " over " << finder.steps << " batches of "
                   << settings.batchSize << " (" << settings.optimizer.kind << ", " << network.parameterCount()
-                  << " parameters) on " << setup.data.name << "\n";
+                  << " parameters) on " << data.name << "\n";
     const bool terminal = !quiet && stdoutIsTerminal();
-    const LearningRateFinderResult result = findLearningRate(network, setup.data, settings, finder,
-                                                             progressLine(terminal));
+    const LearningRateFinderResult result = findLearningRate(network, data, settings, finder, progressLine(terminal));
     if (terminal)
         std::cout << "\r" << std::string(60, ' ') << "\r";
     if (a.has("csv")) {

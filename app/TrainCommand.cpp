@@ -1,15 +1,17 @@
 // `neurite train`: trains a design or preset (or, without either, a design chosen for the data) with a
 // per-epoch progress bar, then reports the test accuracy, or R², MAE and RMSE for a regression.
 #include "Arguments.h"
-#include "AugmentationArguments.h"
 #include "Commands.h"
 #include "ConsoleFormat.h"
 #include "ConsoleProgress.h"
-#include "DataArguments.h"
+#include "RunStore.h"
 #include "TrainingSetup.h"
+#include "neurite/Error.h"
 #include "neurite/ProjectFile.h"
+#include "neurite/RunTraining.h"
 #include "neurite/Trainer.h"
 
+#include <chrono>
 #include <iostream>
 
 namespace neurite::cli {
@@ -17,41 +19,12 @@ namespace {
 
 Arguments trainArguments()
 {
-    std::vector<OptionSpec> options = {
-        {"design", "FILE", "a .neurite project or a design JSON file saved from the designer"},
-        {"preset", "NAME", "a built-in design fitted to the data: mlp, logistic, lenet or resnet-small"},
-        {"data", "NAME|DIR|FILE",
-         "mnist-10k (default), fashion-mnist, mnist, iris, a generated set (circle, xor, gauss, spiral, blobs, "
-         "plane, gauss-regression), painted (the points of --points-file), a folder of IDX files, a folder of images "
-         "in class "
-         "folders (DIR/<class>/*.png|jpg, or DIR/train/ and DIR/test/), or a CSV/TSV table"}};
-    // --noise is listed once, with augmentation's options: it is a generated set's noise when --data is one.
-    for (const OptionSpec& option : dataOptionSpecs())
-        if (option.name != "noise")
-            options.push_back(option);
-    const std::vector<OptionSpec> training = {
-        {"epochs", "N", "passes over the training set"},
-        {"batch", "N", "mini-batch size"},
-        {"optimizer", "NAME", "sgd, adam, adamw or rmsprop"},
-        {"lr", "X", "learning rate"},
-        {"momentum", "X", "SGD momentum"},
-        {"nesterov", "", "SGD with Nesterov momentum"},
-        {"from-weights", "",
-         "start from the weights the --design file holds (a trained project or an ONNX model: "
-         "fine-tuning) instead of new ones from the seed"},
-        {"weight-decay", "X", "L2 weight decay (decoupled for adamw)"},
-        {"schedule", "NAME", "learning-rate schedule: constant, step or cosine"},
-        {"step-epochs", "N", "step schedule: epochs between decays"},
-        {"gamma", "X", "step schedule: decay factor"},
-        {"validation-split", "X", "fraction of the training set held out for validation (0 to 0.9)"},
-        {"patience", "N", "early stopping after N epochs without validation improvement (0 = off)"},
-        {"seed", "N", "random seed for initialisation and shuffling"},
-        {"threads", "N", "worker threads (0 = all cores)"},
-        {"out", "FILE", "save the trained project (design, settings, weights, history, data schema) here"},
-        {"quiet", "", "print only the final result"}};
-    options.insert(options.end(), training.begin(), training.end());
-    for (const OptionSpec& option : augmentationOptionSpecs())
-        options.push_back(option);
+    std::vector<OptionSpec> options = trainingOptionSpecs();
+    options.push_back(
+        {"out", "FILE", "save the trained project (design, settings, weights, history, data schema) here"});
+    options.push_back(
+        {"project", "FILE", "keep this run in a project: appended to its runs (the project is created when missing)"});
+    options.push_back({"quiet", "", "print only the final result"});
     return Arguments(
         "neurite train [--design FILE.neurite|DESIGN.json | --preset NAME] [--data NAME|DIR|FILE] [options]",
         "Trains a network and prints a progress line per epoch and the final test accuracy (R², MAE and RMSE\n"
@@ -104,10 +77,11 @@ int runTrain(const Args& args)
         return 0;
     }
     const bool quiet = a.has("quiet");
-    TrainingSetup setup = prepareTraining(a, quiet);
-    const Dataset& data = setup.data;
-    Project& project = setup.project;
-    Network network = networkToTrain(setup, a);
+    PreparedTraining prepared = prepareTraining(a, quiet);
+    const Dataset& data = prepared.loaded.data;
+    Project& project = prepared.plan.project;
+
+    Network network = networkToTrain(prepared, a);
     const bool table = data.train.kind == SampleKind::TableRow;
     if (!quiet)
         std::cout << "Training " << network.parameterCount() << " parameters on " << data.name << " ("
@@ -117,7 +91,9 @@ int runTrain(const Args& args)
                   << project.settings.optimizer.kind << " lr " << project.settings.optimizer.learningRate << "\n";
 
     ConsoleProgress progress(quiet);
+    const auto start = std::chrono::steady_clock::now();
     const TrainingResult result = train(network, data, project.settings, &progress);
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     progress.finish();
 
     const TrainingHistory& h = result.history;
@@ -134,6 +110,9 @@ int runTrain(const Args& args)
         saveProject(project, a.text("out"));
         std::cout << "Saved " << a.text("out") << "\n";
     }
+    if (a.has("project"))
+        keepRunInProject(a.text("project"),
+                         recordTraining(project.spec, project.settings, data, result, network, seconds));
     return result.outcome == TrainingResult::Outcome::Diverged ? 1 : 0;
 }
 

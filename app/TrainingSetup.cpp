@@ -1,4 +1,6 @@
-// Puts together the design, data and settings of a training command from its options (see TrainingSetup.h).
+// The design, data and settings a training command starts from, shared by `neurite train` and `neurite sweep`:
+// a design file, preset or design chosen for the data; the data loaded as the project's settings say; the
+// training options given on the command line applied over the settings.
 #include "TrainingSetup.h"
 
 #include "AugmentationArguments.h"
@@ -16,12 +18,49 @@
 
 #include <iostream>
 #include <limits>
-#include <optional>
 
 namespace neurite::cli {
-namespace {
 
-void applyOptions(const Arguments& a, TrainingSettings& s, bool generatedData)
+std::vector<OptionSpec> trainingOptionSpecs()
+{
+    std::vector<OptionSpec> options = {
+        {"design", "FILE", "a .neurite project or a design JSON file saved from the designer"},
+        {"preset", "NAME", "a built-in design fitted to the data: mlp, logistic, lenet or resnet-small"},
+        {"data", "NAME|DIR|FILE",
+         "mnist-10k (default), fashion-mnist, mnist, iris, a generated set (circle, xor, gauss, spiral, blobs, "
+         "plane, gauss-regression), painted (the points of --points-file), a folder of IDX files, a folder of images "
+         "in class "
+         "folders (DIR/<class>/*.png|jpg, or DIR/train/ and DIR/test/), or a CSV/TSV table"}};
+    // --noise is listed once, with augmentation's options: it is a generated set's noise when --data is one.
+    for (const OptionSpec& option : dataOptionSpecs())
+        if (option.name != "noise")
+            options.push_back(option);
+    const std::vector<OptionSpec> training = {
+        {"epochs", "N", "passes over the training set"},
+        {"batch", "N", "mini-batch size"},
+        {"optimizer", "NAME", "sgd, adam, adamw or rmsprop"},
+        {"lr", "X", "learning rate"},
+        {"momentum", "X", "SGD momentum"},
+        {"nesterov", "", "SGD with Nesterov momentum"},
+        {"from-weights", "",
+         "start from the weights the --design file holds (a trained project or an ONNX model: "
+         "fine-tuning) instead of new ones from the seed"},
+        {"weight-decay", "X", "L2 weight decay (decoupled for adamw)"},
+        {"schedule", "NAME", "learning-rate schedule: constant, step or cosine"},
+        {"step-epochs", "N", "step schedule: epochs between decays"},
+        {"gamma", "X", "step schedule: decay factor"},
+        {"validation-split", "X", "fraction of the training set held out for validation (0 to 0.9)"},
+        {"patience", "N", "early stopping after N epochs without validation improvement (0 = off)"},
+        {"seed", "N", "random seed for initialisation and shuffling"},
+        {"threads", "N", "worker threads (0 = all cores)"},
+    };
+    options.insert(options.end(), training.begin(), training.end());
+    for (const OptionSpec& option : augmentationOptionSpecs())
+        options.push_back(option);
+    return options;
+}
+
+void applyTrainingOptions(const Arguments& a, TrainingSettings& s, bool generatedData)
 {
     s.epochs = int(a.integer("epochs", s.epochs, 1, 100000));
     s.batchSize = int(a.integer("batch", s.batchSize, 1, 1 << 20));
@@ -48,13 +87,7 @@ void applyOptions(const Arguments& a, TrainingSettings& s, bool generatedData)
     }
 }
 
-// The design to train, before the data is known: from a file, a preset, or (neither given) chosen later.
-struct TrainingPlan {
-    Project project;
-    bool hasSettings = false; // a .neurite project keeps its own settings
-    bool isPreset = false;
-    bool chooseDesign = false;
-};
+namespace {
 
 TrainingPlan designToTrain(const Arguments& a)
 {
@@ -87,13 +120,6 @@ void fitToData(TrainingPlan& plan, const Dataset& data)
     if (!plan.hasSettings)
         plan.project.settings = settingsForData(data, plan.project.settings);
 }
-
-// The data and, for an image folder or a generated set, how it was read: saved in the project's settings.
-struct LoadedData {
-    Dataset data;
-    std::optional<ImageSettings> image;
-    std::optional<PlaneDataOptions> plane;
-};
 
 // An image folder is read as the project's settings say (size, channels, test split) unless the command
 // line says otherwise, so that a project retrains on the same conversion of its images.
@@ -172,27 +198,29 @@ void startFromProjectWeights(Network& network, const Project& project, const std
 
 } // namespace
 
-TrainingSetup prepareTraining(const Arguments& a, bool quiet)
+PreparedTraining prepareTraining(const Arguments& a, bool quiet)
 {
-    TrainingPlan plan = designToTrain(a);
-    LoadedData loaded = loadDataToTrainOn(a, plan, quiet);
-    fitToData(plan, loaded.data);
-    Project& project = plan.project;
-    if (loaded.image)
-        project.settings.image = *loaded.image;
-    if (loaded.plane)
-        project.settings.plane = *loaded.plane;
-    applyOptions(a, project.settings, isPlaneDataSet(loaded.data.name));
-    project.settings.dataSet = loaded.data.name;
-    return {std::move(plan.project), std::move(loaded.data)};
+    PreparedTraining prepared{designToTrain(a), {}};
+    prepared.loaded = loadDataToTrainOn(a, prepared.plan, quiet);
+    const Dataset& data = prepared.loaded.data;
+    fitToData(prepared.plan, data);
+    Project& project = prepared.plan.project;
+    if (prepared.loaded.image)
+        project.settings.image = *prepared.loaded.image;
+    if (prepared.loaded.plane)
+        project.settings.plane = *prepared.loaded.plane;
+    applyTrainingOptions(a, project.settings, isPlaneDataSet(data.name));
+    project.settings.dataSet = data.name;
+    return prepared;
 }
 
-Network networkToTrain(const TrainingSetup& setup, const Arguments& a)
+Network networkToTrain(const PreparedTraining& prepared, const Arguments& a)
 {
-    Network network(setup.project.spec, setup.project.settings.seed);
-    if (setup.project.settings.startFromWeights)
-        startFromProjectWeights(network, setup.project, a.text("design"));
-    checkDataFitsNetwork(network, setup.data);
+    const Project& project = prepared.plan.project;
+    Network network(project.spec, project.settings.seed);
+    if (project.settings.startFromWeights)
+        startFromProjectWeights(network, project, a.text("design"));
+    checkDataFitsNetwork(network, prepared.loaded.data);
     return network;
 }
 

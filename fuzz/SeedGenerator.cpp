@@ -7,6 +7,7 @@
 #include "neurite/Network.h"
 #include "neurite/NetworkSpec.h"
 #include "neurite/ProjectFile.h"
+#include "neurite/ProjectRuns.h"
 
 #include <filesystem>
 #include <fstream>
@@ -127,6 +128,17 @@ void writeProjectSeeds(const fs::path& dir, const std::vector<NetworkSpec>& desi
             project.settings.plane.features = 0x25;
             project.settings.plane.painted.classes = {"red", "blue"};
             project.settings.plane.painted.points = {{0.5, -1, 0}, {1e-300, 2.5, 1}, {-0.0, 3, 0}, {4, 4, 1}};
+        }
+        if (n == 1) {
+            // Runs kept (format 2): two sharing a design, one with its own weights and swept values.
+            RunRecord run = runFromProjectState(project);
+            run.name = "lr=0.01";
+            run.swept = {{"lr", "0.01"}};
+            project.runs.push_back(run);
+            run.name = "lr=0.1";
+            run.weights.reset();
+            run.outcome = RunOutcome::Diverged;
+            project.runs.push_back(run);
         }
         const fs::path file = dir / "saved.neurite";
         saveProject(project, file.string());

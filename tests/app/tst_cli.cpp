@@ -74,8 +74,8 @@ private Q_SLOTS:
         QStringList names;
         for (const QString& line : listed.split('\n', Qt::SkipEmptyParts))
             names.append(line.trimmed().section(' ', 0, 0));
-        QCOMPARE(names,
-                 QStringList({"train", "lr-find", "eval", "predict", "summary", "bench", "data", "export", "import"}));
+        QCOMPARE(names, QStringList({"train", "lr-find", "sweep", "runs", "diff", "eval", "predict", "summary", "bench",
+                                     "data", "export", "import"}));
         for (const QString& name : names) {
             const Run help = runNeurite({"help", name});
             QCOMPARE(help.status, 0);

@@ -1,6 +1,8 @@
 // One open project: the design graph and its undo stack, the file it lives in, training settings and results.
 #include "document/ProjectDocument.h"
 
+#include <neurite/ProjectRuns.h>
+
 #include "editor/GraphCommands.h"
 #include "editor/GraphToSpec.h"
 
@@ -104,6 +106,8 @@ void ProjectDocument::loadProject(const Project& project, const QString& path)
     m_dataSetName = project.dataSetName;
     m_classNames = project.classNames;
     m_schema = project.schema;
+    m_runs = project.runs;
+    m_keptRunWeights = project.keptRunWeights;
     m_weights.reset();
     const QHash<QString, QPointF> positions = positionsFromUiState(project.uiStateJson);
     m_positionsGuessed = positions.isEmpty();
@@ -120,6 +124,15 @@ void ProjectDocument::loadProject(const Project& project, const QString& path)
     Q_EMIT settingsChanged();
     Q_EMIT weightsChanged();
     Q_EMIT documentReset();
+    Q_EMIT runsChanged();
+}
+
+void ProjectDocument::appendRun(RunRecord run)
+{
+    neurite::appendRun(m_runs, std::move(run), m_keptRunWeights);
+    m_extraModified = true;
+    updateModified();
+    Q_EMIT runsChanged();
 }
 
 Project ProjectDocument::toProject() const
@@ -133,6 +146,8 @@ Project ProjectDocument::toProject() const
     project.dataSetName = m_dataSetName;
     project.classNames = m_classNames;
     project.schema = m_schema;
+    project.runs = m_runs;
+    project.keptRunWeights = m_keptRunWeights;
     return project;
 }
 

@@ -96,6 +96,11 @@ public:
     void setDataSet(const std::string& name, const std::vector<std::string>& classNames,
                     const neurite::DataSchema& schema);
     const std::optional<neurite::DataSchema>& dataSchema() const { return m_schema; }
+    // The runs the project keeps (saved with it); a finished training appends one.
+    const std::vector<RunRecord>& runs() const { return m_runs; }
+    // Appends `run` (named "run N" when unnamed), keeping weights for the best runs only; marks the
+    // project modified.
+    void appendRun(RunRecord run);
 
 Q_SIGNALS:
     void designChanged(); // layers, options or wires (not positions)
@@ -108,6 +113,7 @@ Q_SIGNALS:
     void modifiedChanged(bool modified);
     void designLockedChanged(bool locked);
     void documentReset(); // a new or opened project replaced everything
+    void runsChanged();
 
 private:
     void onDesignEdited();
@@ -138,6 +144,8 @@ private:
     std::string m_dataSetName;
     std::vector<std::string> m_classNames;
     std::optional<neurite::DataSchema> m_schema;
+    std::vector<RunRecord> m_runs;
+    int m_keptRunWeights = 3;
 };
 
 } // namespace neurite::ui

@@ -1,5 +1,6 @@
 // The Train tab: settings, Start / Pause / Resume / Stop, live loss and accuracy charts, results, run comparison.
 #include "training/TrainingPanel.h"
+#include "training/RunRecordOfOutcome.h"
 
 #include "charts/AccuracyChart.h"
 #include "training/DataSetPreview.h"
@@ -301,6 +302,7 @@ void TrainingPanel::onFinished(const TrainingOutcome& outcome)
     if (m_runData)
         m_document->setDataSet(m_runData->name, m_runData->classNames, m_runData->schema);
     m_document->setTrainedWeights(outcome.keptWeights);
+    m_document->appendRun(runRecordOfOutcome(outcome, m_runData));
 
     m_comparison->addRun({tr("Run %1").arg(m_runNumber), outcome.settings, history, outcome.outcome});
     m_results->setOutcome(outcome, m_runData, classNames());

@@ -1,9 +1,11 @@
-// The .neurite project file: design, UI state, training settings, and (once trained) weights and history.
+// The .neurite project file: design, UI state, training settings, (once trained) weights and history, and
+// every run kept.
 #pragma once
 
 #include "neurite/DataSchema.h"
 #include "neurite/Network.h"
 #include "neurite/NetworkSpec.h"
+#include "neurite/RunRecord.h"
 #include "neurite/TrainingHistory.h"
 #include "neurite/TrainingSettings.h"
 
@@ -23,9 +25,14 @@ struct Project {
     // The preprocessing the weights were trained with; absent in older files (grey images of the Input's
     // size).
     std::optional<DataSchema> schema;
+    // Every run kept, oldest first (ProjectRuns.h edits them). The fields above are the current state:
+    // the design being edited and the weights the Predict tab uses.
+    std::vector<RunRecord> runs;
+    int keptRunWeights = 3; // how many of the best runs keep their weights (-1: all), so files stay small
 };
 
-constexpr int kProjectFormatVersion = 1;
+// 2: runs kept (format 1 files open: their trained state becomes run 1).
+constexpr int kProjectFormatVersion = 2;
 
 // Atomic: writes a temporary file beside `path`, then renames it over. Throws NeuriteError on failure
 // (naming the path); the old file is then untouched.

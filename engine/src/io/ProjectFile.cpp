@@ -3,7 +3,7 @@
 // Layout (all integers little-endian, whatever the host):
 //
 //   offset 0      8 bytes   magic "NEURITE\0"
-//   offset 8      u32       format version (kProjectFormatVersion, currently 1)
+//   offset 8      u32       format version (kProjectFormatVersion, currently 2)
 //   offset 12     u32       header length H in bytes
 //   offset 16     H bytes   header: UTF-8 JSON (below)
 //   offset 16+H   ...       tensor data: for each entry of header "tensors", in order, rows*cols float32
@@ -27,6 +27,14 @@
 //                JSON has no NaN or infinity: a missing value (NaN) is null, infinities are the strings
 //                "Infinity" and "-Infinity".
 //   "tensors"    [{"name": "dense1.weight", "rows": 784, "cols": 128}, ...]; absent when untrained
+//   "keptRunWeights"  how many of the best runs keep their weights (-1: all)
+//   "designs"    every distinct design a run trained, each as "design" is written (format 2)
+//   "runs"       one object per run kept (format 2): "name", "date", "starred", "note", "design" (an index
+//                into "designs"), "settings", "dataSet", "history", "test", "seconds", "outcome",
+//                "message", "swept" and, for a run that kept its weights, "tensors"; that data follows the
+//                project's own, in run order
+//
+// Format 1 files (no runs) open: their trained state becomes run 1.
 //
 // Readers ignore header keys they do not know, and settings/history fields that are missing keep their
 // defaults. A file is rejected, naming its path, when the magic, version, sizes or checksum are wrong, the
@@ -36,10 +44,12 @@
 #include "data/DataSchemaJson.h"
 #include "io/AtomicFile.h"
 #include "io/JsonInput.h"
+#include "io/RunRecordJson.h"
 #include "model/NetworkSpecJson.h"
 #include "training/TrainingHistoryJson.h"
 #include "training/TrainingSettingsJson.h"
 #include "neurite/Error.h"
+#include "neurite/ProjectRuns.h"
 
 #include <zlib.h>
 
@@ -134,6 +144,27 @@ Json uiStateToJson(const std::string& uiStateJson, const std::string& path)
     return parseJson(uiStateJson, path + ": UI state");
 }
 
+Json tensorListToJson(const Weights& weights)
+{
+    Json tensors = Json::array();
+    for (const NamedTensor& t : weights)
+        tensors.push_back({{"name", t.name}, {"rows", t.rows}, {"cols", t.cols}});
+    return tensors;
+}
+
+// Every weight set the file holds, in the order their data follows the header: the project's own, then each
+// run's that kept its weights, in run order.
+std::vector<const Weights*> weightsToSave(const Project& project)
+{
+    std::vector<const Weights*> sets;
+    if (project.weights && !project.weights->empty())
+        sets.push_back(&*project.weights);
+    for (const RunRecord& run : project.runs)
+        if (run.weights && !run.weights->empty())
+            sets.push_back(&*run.weights);
+    return sets;
+}
+
 std::string headerText(const Project& project, const std::string& path)
 {
     Json header = {{"design", specToJsonValue(project.spec)},
@@ -144,12 +175,15 @@ std::string headerText(const Project& project, const std::string& path)
                    {"history", historyToJson(project.history)}};
     if (project.schema)
         header["dataSchema"] = schemaToJsonValue(*project.schema);
-    if (project.weights && !project.weights->empty()) {
-        Json tensors = Json::array();
-        for (const NamedTensor& t : *project.weights)
-            tensors.push_back({{"name", t.name}, {"rows", t.rows}, {"cols", t.cols}});
-        header["tensors"] = std::move(tensors);
-    }
+    if (project.weights && !project.weights->empty())
+        header["tensors"] = tensorListToJson(*project.weights);
+    header["keptRunWeights"] = project.keptRunWeights;
+    RunsJson runs = runsToJson(project.runs);
+    for (std::size_t i = 0; i < project.runs.size(); ++i)
+        if (project.runs[i].weights && !project.runs[i].weights->empty())
+            runs.runs[i]["tensors"] = tensorListToJson(*project.runs[i].weights);
+    header["designs"] = std::move(runs.designs);
+    header["runs"] = std::move(runs.runs);
     return dumpJson(header, -1, path);
 }
 
@@ -205,6 +239,8 @@ void checkMagicAndVersion(const std::string& bytes, const std::string& path)
 std::vector<TensorEntry> tensorEntries(const Json& header, const JsonLocation& at)
 {
     std::vector<TensorEntry> entries;
+    if (!header.is_object())
+        return entries;
     const Json* tensors = optionalMember(header, "tensors", at);
     if (!tensors)
         return entries;
@@ -223,6 +259,33 @@ std::vector<TensorEntry> tensorEntries(const Json& header, const JsonLocation& a
         entries.push_back(std::move(t));
     }
     return entries;
+}
+
+// The weight sets of a file, in the order their data follows the header: the project's own ("tensors"), then
+// each run's that lists "tensors". Run entries that are not objects are left to the run reader's messages.
+struct TensorGroup {
+    int run = -1; // -1: the project's own weights
+    std::vector<TensorEntry> entries;
+};
+
+std::vector<TensorGroup> tensorGroups(const Json& header, const JsonLocation& at)
+{
+    std::vector<TensorGroup> groups;
+    groups.push_back({-1, tensorEntries(header, at)});
+    const Json* runs = header.is_object() ? optionalMember(header, "runs", at) : nullptr;
+    if (!runs || !runs->is_array())
+        return groups;
+    for (std::size_t i = 0; i < runs->size() && i < kMaxRuns; ++i)
+        groups.push_back({int(i), tensorEntries((*runs)[i], at["runs"][i])});
+    return groups;
+}
+
+std::vector<TensorEntry> allEntries(const std::vector<TensorGroup>& groups)
+{
+    std::vector<TensorEntry> all;
+    for (const TensorGroup& group : groups)
+        all.insert(all.end(), group.entries.begin(), group.entries.end());
+    return all;
 }
 
 // Sum of rows*cols*4 over `entries`, or nullopt once it passes `limit` (so it can never overflow). Nothing
@@ -247,7 +310,7 @@ bool looksTruncated(const std::string& bytes, const std::string& path)
         return true;
     try {
         Json header = parseJson(std::string_view(bytes).substr(kPrefixBytes, headerLength), path, kMaxFileBytes);
-        auto data = tensorBytes(tensorEntries(header, JsonLocation(path)), kMaxFileBytes);
+        auto data = tensorBytes(allEntries(tensorGroups(header, JsonLocation(path))), kMaxFileBytes);
         return !data.has_value() || *data > available - headerLength;
     } catch (const NeuriteError&) {
         return false;
@@ -289,6 +352,16 @@ std::vector<std::string> stringList(const Json& value, const JsonLocation& at)
     return strings;
 }
 
+// A format 1 file kept one trained state: it becomes run 1, so that the Runs list shows it.
+void migrateFromVersion1(Project& project)
+{
+    if (project.history.epochs.empty() && !project.weights)
+        return;
+    RunRecord run = runFromProjectState(project);
+    run.name = "run 1";
+    project.runs.push_back(std::move(run));
+}
+
 Project projectFromHeader(const Json& header, const JsonLocation& at)
 {
     expectObject(header, at);
@@ -306,15 +379,48 @@ Project projectFromHeader(const Json& header, const JsonLocation& at)
         project.schema = schemaFromJsonValue(*schema, at["dataSchema"]);
     if (const Json* history = optionalMember(header, "history", at))
         project.history = historyFromJson(*history, at["history"]);
+    if (const Json* kept = optionalMember(header, "keptRunWeights", at))
+        project.keptRunWeights = int(expectInteger(*kept, at["keptRunWeights"], -1, std::int64_t(kMaxRuns)));
+    if (const Json* runs = optionalMember(header, "runs", at))
+        project.runs = runsFromJson(*runs, optionalMember(header, "designs", at), at);
     return project;
+}
+
+// Reads each group's tensors into the project or its run; the caller checked that they fill the data.
+void readWeightGroups(const std::vector<TensorGroup>& groups, const char* data, Project& project,
+                      const std::string& path)
+{
+    for (const TensorGroup& group : groups) {
+        if (group.entries.empty())
+            continue;
+        Weights weights = readTensors(group.entries, data, path);
+        for (const NamedTensor& t : weights)
+            data += t.values.size() * 4;
+        if (group.run < 0)
+            project.weights = std::move(weights);
+        else
+            project.runs[std::size_t(group.run)].weights = std::move(weights);
+    }
+}
+
+void writeWeights(const Weights& weights, AtomicFileWriter& writer, std::uint32_t& crc)
+{
+    std::vector<char> buffer;
+    for (const NamedTensor& t : weights) {
+        buffer.resize(t.values.size() * 4);
+        floatsToLittleEndian(t.values.data(), t.values.size(), buffer.data());
+        crc = updateCrc(crc, buffer.data(), buffer.size());
+        writer.write(buffer.data(), buffer.size());
+    }
 }
 
 } // namespace
 
 void saveProject(const Project& project, const std::string& path)
 {
-    if (project.weights)
-        checkWeightsToSave(*project.weights, path);
+    const std::vector<const Weights*> weightSets = weightsToSave(project);
+    for (const Weights* weights : weightSets)
+        checkWeightsToSave(*weights, path);
     std::string prefix(kMagic, sizeof kMagic);
     const std::string header = headerText(project, path);
     if (header.size() > kMaxFileBytes)
@@ -327,15 +433,8 @@ void saveProject(const Project& project, const std::string& path)
     crc = updateCrc(crc, header.data(), header.size());
     writer.write(prefix);
     writer.write(header);
-    if (project.weights) {
-        std::vector<char> buffer;
-        for (const NamedTensor& t : *project.weights) {
-            buffer.resize(t.values.size() * 4);
-            floatsToLittleEndian(t.values.data(), t.values.size(), buffer.data());
-            crc = updateCrc(crc, buffer.data(), buffer.size());
-            writer.write(buffer.data(), buffer.size());
-        }
-    }
+    for (const Weights* weights : weightSets)
+        writeWeights(*weights, writer, crc);
     std::string checksum;
     appendU32(checksum, crc);
     writer.write(checksum);
@@ -356,15 +455,16 @@ Project loadProject(const std::string& path)
     Json header = parseJson(std::string_view(bytes).substr(kPrefixBytes, headerLength), path, kMaxFileBytes);
     Project project = projectFromHeader(header, root);
 
-    std::vector<TensorEntry> entries = tensorEntries(header, root);
+    const std::vector<TensorGroup> groups = tensorGroups(header, root);
     std::uint64_t dataBytes = available - headerLength;
-    auto described = tensorBytes(entries, kMaxFileBytes);
+    auto described = tensorBytes(allEntries(groups), kMaxFileBytes);
     if (!described || *described != dataBytes)
         throw NeuriteError(path + ": the tensor list does not match the weight data (it describes " +
                            (described ? std::to_string(*described) + " bytes" : std::string("over 2 GB")) +
                            "; the file holds " + std::to_string(dataBytes) + ")");
-    if (!entries.empty())
-        project.weights = readTensors(entries, bytes.data() + kPrefixBytes + headerLength, path);
+    readWeightGroups(groups, bytes.data() + kPrefixBytes + headerLength, project, path);
+    if (readU32(bytes.data() + 8) == 1)
+        migrateFromVersion1(project);
     return project;
 }
 

@@ -313,7 +313,7 @@ private Q_SLOTS:
         saveProject(p, path);
         const std::string bytes = test::readBytes(path);
         QCOMPARE(bytes.substr(0, 8), std::string("NEURITE\0", 8));
-        QCOMPARE(u32At(bytes, 8), 1u);
+        QCOMPARE(u32At(bytes, 8), 2u);
         const std::size_t headerLength = u32At(bytes, 12);
         long floats = 0;
         for (const NamedTensor& t : *p.weights)
@@ -450,7 +450,7 @@ private Q_SLOTS:
         QCOMPARE(loadError(handMadeFile(headerWithTensors("[]"), "", 7), "future.neurite"),
                  QString::fromStdString(
                      pathOf("future.neurite") +
-                     ": was written by a newer Neurite (project format 7; this version reads up to 1)"));
+                     ": was written by a newer Neurite (project format 7; this version reads up to 2)"));
         QVERIFY(loadError(handMadeFile(headerWithTensors("[]"), "", 0)).contains("unsupported project format 0"));
         // A handmade file of the current version is fine, and is what the other tests modify.
         QCOMPARE(loadError(handMadeFile(headerWithTensors("[]"), "")), QString("<no error>"));

@@ -1,0 +1,176 @@
+// Editing a project's runs: names kept unique, weights kept for the best runs only.
+#include "neurite/ProjectRuns.h"
+
+#include "neurite/Error.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+namespace neurite {
+
+namespace {
+
+void checkIndex(const Project& project, int index)
+{
+    if (index < 0 || index >= int(project.runs.size()))
+        throw NeuriteError("no run number " + std::to_string(index + 1) + " (the project has " +
+                           std::to_string(project.runs.size()) + " runs)");
+}
+
+// Seconds of training the history accounts for: what a v1 file knows of its run's duration.
+double historySeconds(const TrainingHistory& history)
+{
+    double seconds = 0;
+    for (const EpochReport& e : history.epochs)
+        seconds += e.seconds;
+    return seconds;
+}
+
+int findRunIn(const std::vector<RunRecord>& runs, const std::string& name)
+{
+    for (std::size_t i = 0; i < runs.size(); ++i)
+        if (runs[i].name == name)
+            return int(i);
+    return -1;
+}
+
+std::string uniqueNameIn(const std::vector<RunRecord>& runs, const std::string& base)
+{
+    if (base.empty()) {
+        for (std::size_t n = runs.size() + 1;; ++n)
+            if (findRunIn(runs, "run " + std::to_string(n)) < 0)
+                return "run " + std::to_string(n);
+    }
+    if (findRunIn(runs, base) < 0)
+        return base;
+    for (int n = 2;; ++n)
+        if (findRunIn(runs, base + " (" + std::to_string(n) + ")") < 0)
+            return base + " (" + std::to_string(n) + ")";
+}
+
+} // namespace
+
+int findRun(const Project& project, const std::string& name)
+{
+    return findRunIn(project.runs, name);
+}
+
+int runIndex(const Project& project, const std::string& name)
+{
+    const int index = findRun(project, name);
+    if (index >= 0)
+        return index;
+    std::string names;
+    for (const RunRecord& run : project.runs)
+        names += (names.empty() ? "" : ", ") + run.name;
+    throw NeuriteError("no run called '" + name + "' (" +
+                       (names.empty() ? "the project has no runs" : "runs: " + names) + ")");
+}
+
+std::string uniqueRunName(const Project& project, const std::string& base)
+{
+    return uniqueNameIn(project.runs, base);
+}
+
+int appendRun(std::vector<RunRecord>& runs, RunRecord run, int keptRunWeights)
+{
+    run.name = uniqueNameIn(runs, run.name);
+    if (run.date.empty())
+        run.date = currentRunDate();
+    runs.push_back(std::move(run));
+    keepWeightsOfBestRuns(runs, keptRunWeights);
+    return int(runs.size()) - 1;
+}
+
+int appendRun(Project& project, RunRecord run)
+{
+    return appendRun(project.runs, std::move(run), project.keptRunWeights);
+}
+
+void renameRun(Project& project, int index, const std::string& name)
+{
+    checkIndex(project, index);
+    if (name.empty())
+        throw NeuriteError("a run's name cannot be empty");
+    const int other = findRun(project, name);
+    if (other >= 0 && other != index)
+        throw NeuriteError("another run is already called '" + name + "'");
+    project.runs[std::size_t(index)].name = name;
+}
+
+void setRunStarred(Project& project, int index, bool starred)
+{
+    checkIndex(project, index);
+    project.runs[std::size_t(index)].starred = starred;
+}
+
+void setRunNote(Project& project, int index, const std::string& note)
+{
+    checkIndex(project, index);
+    project.runs[std::size_t(index)].note = note;
+}
+
+void deleteRun(Project& project, int index)
+{
+    checkIndex(project, index);
+    project.runs.erase(project.runs.begin() + index);
+}
+
+void keepWeightsOfBestRuns(std::vector<RunRecord>& runs, int keep)
+{
+    if (keep < 0)
+        return;
+    std::vector<std::size_t> order(runs.size());
+    std::iota(order.begin(), order.end(), std::size_t(0));
+    // Best first; untested runs (NaN) last; ties keep the earlier run.
+    std::stable_sort(order.begin(), order.end(), [&runs](std::size_t a, std::size_t b) {
+        const double ma = runMetric(runs[a]), mb = runMetric(runs[b]);
+        if (std::isnan(mb))
+            return !std::isnan(ma);
+        return !std::isnan(ma) && ma > mb;
+    });
+    int kept = 0;
+    for (std::size_t i : order) {
+        RunRecord& run = runs[i];
+        if (!run.weights)
+            continue;
+        if (kept < keep)
+            ++kept;
+        else if (!run.starred)
+            run.weights.reset();
+    }
+}
+
+RunRecord runFromProjectState(const Project& project)
+{
+    RunRecord run;
+    run.design = project.spec;
+    run.settings = project.settings;
+    run.dataSetName = project.dataSetName.empty() ? project.settings.dataSet : project.dataSetName;
+    run.classNames = project.classNames;
+    run.schema = project.schema;
+    run.history = project.history;
+    run.test.loss = project.history.testLoss;
+    run.test.accuracy = project.history.testAccuracy;
+    run.seconds = historySeconds(project.history);
+    run.weights = project.weights;
+    return run;
+}
+
+void restoreRun(Project& project, int index)
+{
+    checkIndex(project, index);
+    const RunRecord& run = project.runs[std::size_t(index)];
+    project.spec = run.design;
+    project.settings = run.settings;
+    project.history = run.history;
+    project.weights = run.weights;
+    if (run.weights) {
+        project.dataSetName = run.dataSetName;
+        project.classNames = run.classNames;
+        project.schema = run.schema;
+    }
+}
+
+} // namespace neurite
