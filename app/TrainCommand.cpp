@@ -13,6 +13,8 @@
 #include "neurite/DesignForData.h"
 #include "neurite/Error.h"
 #include "neurite/ImageFolder.h"
+#include "neurite/LayerHealth.h"
+#include "neurite/ModelExport.h"
 #include "neurite/PlaneData.h"
 #include "neurite/ProjectFile.h"
 #include "neurite/TableData.h"
@@ -57,6 +59,9 @@ Arguments trainArguments()
         {"seed", "N", "random seed for initialisation and shuffling"},
         {"threads", "N", "worker threads (0 = all cores)"},
         {"out", "FILE", "save the trained project (design, settings, weights, history, data schema) here"},
+        {"health-csv", "FILE", "write the layers' health (norms, update ratio, dead ReLUs, percentiles) as CSV"},
+        {"health-every", "N",
+         "sample layer health every N batches (0 = automatically, within 2% of the training time; -1 = off)"},
         {"quiet", "", "print only the final result"}};
     options.insert(options.end(), training.begin(), training.end());
     for (const OptionSpec& option : augmentationOptionSpecs())
@@ -91,6 +96,7 @@ void applyOptions(const Arguments& a, TrainingSettings& s, bool generatedData)
     s.earlyStoppingPatience = int(a.integer("patience", s.earlyStoppingPatience, 0, 100000));
     s.seed = std::uint64_t(a.integer("seed", long(s.seed), 0, std::numeric_limits<long>::max()));
     s.threads = int(a.integer("threads", s.threads, 0, 1024));
+    s.healthEvery = int(a.integer("health-every", s.healthEvery, -1, 1000000));
     applyAugmentationOptions(a, s.augmentation, generatedData);
     try {
         validateSettings(s);
@@ -255,6 +261,21 @@ void startFromProjectWeights(Network& network, const Project& project, const std
     network.setWeights(*project.weights); // NeuriteError naming a tensor when they are not this design's
 }
 
+// The warnings of the run's last layer health samples, in plain words.
+void printHealth(const TrainingHistory& history, const NetworkSpec& spec)
+{
+    if (history.health.empty())
+        return;
+    const std::vector<HealthWarning> warnings = healthWarnings(history.health, spec);
+    if (warnings.empty()) {
+        std::cout << "Layer health: no warnings\n";
+        return;
+    }
+    std::cout << "Layer health:\n";
+    for (const HealthWarning& w : warnings)
+        std::cout << "  " << (w.level == HealthLevel::Problem ? "Problem: " : "Watch: ") << w.message << "\n";
+}
+
 } // namespace
 
 int runTrain(const Args& args)
@@ -298,6 +319,11 @@ int runTrain(const Args& args)
     if (result.outcome != TrainingResult::Outcome::Completed)
         std::cout << "Training " << outcomeText(result.outcome) << ": " << result.message << "\n";
     printTestResult(network, data, h);
+    printHealth(h, project.spec);
+    if (a.has("health-csv")) {
+        exportHealthCsv(h, a.text("health-csv"));
+        std::cout << "Saved layer health to " << a.text("health-csv") << "\n";
+    }
 
     if (a.has("out")) {
         project.weights = network.weights();

@@ -1,0 +1,75 @@
+// What collecting layer health costs training: the reference MLP and LeNet presets on mnist-10k, one epoch each,
+// with collection off and on (its automatic rate), in alternating runs so that a busy machine slows both alike;
+// prints the median training time of each and the slowdown. Run by hand; never a CTest test.
+// Usage: bench_layer_health [ROUNDS] [THREADS]
+#include "neurite/DataSets.h"
+#include "neurite/NetworkSpec.h"
+#include "neurite/Trainer.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <vector>
+
+namespace {
+
+double median(std::vector<double> values)
+{
+    std::sort(values.begin(), values.end());
+    const std::size_t n = values.size();
+    return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+}
+
+struct Run {
+    double seconds = 0; // training time up to the last batch (no test evaluation), paused time excluded
+    std::size_t samples = 0;
+    std::size_t batches = 0;
+};
+
+Run trainOnce(const std::string& presetName, const neurite::Dataset& data, int healthEvery, int threads)
+{
+    neurite::Network network(*neurite::preset(presetName), 1);
+    neurite::TrainingSettings settings;
+    settings.epochs = 1;
+    settings.batchSize = 32;
+    settings.threads = threads;
+    settings.healthEvery = healthEvery;
+    const neurite::TrainingResult result = neurite::train(network, data, settings);
+    return {result.history.batches.back().elapsedSeconds, result.history.health.size(), result.history.batches.size()};
+}
+
+void measure(const std::string& presetName, const neurite::Dataset& data, int rounds, int threads)
+{
+    trainOnce(presetName, data, -1, threads); // warm-up: caches, allocations, the thread pool
+    std::vector<double> off, on;
+    Run last;
+    for (int r = 0; r < rounds; ++r) {
+        // Alternating, each order in turn, so that neither mode always runs first.
+        const bool onFirst = r % 2 == 1;
+        if (onFirst)
+            on.push_back((last = trainOnce(presetName, data, 0, threads)).seconds);
+        off.push_back(trainOnce(presetName, data, -1, threads).seconds);
+        if (!onFirst)
+            on.push_back((last = trainOnce(presetName, data, 0, threads)).seconds);
+    }
+    const double offMedian = median(off), onMedian = median(on);
+    std::printf("  %-6s off %7.3f s   on %7.3f s   slowdown %+5.1f%%   (%zu samples in %zu batches: one every %.0f)\n",
+                presetName.c_str(), offMedian, onMedian, 100.0 * (onMedian / offMedian - 1.0), last.samples,
+                last.batches, double(last.batches) / double(std::max<std::size_t>(1, last.samples)));
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    const int rounds = argc > 1 && std::atoi(argv[1]) > 0 ? std::atoi(argv[1]) : 5;
+    const int threads = argc > 2 && std::atoi(argv[2]) >= 0 ? std::atoi(argv[2]) : 0;
+    neurite::Dataset data = neurite::loadDataset("mnist-10k");
+    data.test = {}; // the final test evaluation is the same with and without collection: left out
+    std::printf("Layer health collection on mnist-10k: one epoch, batch 32, %d thread(s) (0 = all cores),\n"
+                "median of %d alternating runs per mode\n",
+                threads, rounds);
+    for (const char* presetName : {"mlp", "lenet"})
+        measure(presetName, data, rounds, threads);
+    return 0;
+}
