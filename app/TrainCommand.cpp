@@ -61,7 +61,7 @@ Arguments trainArguments()
         {"out", "FILE", "save the trained project (design, settings, weights, history, data schema) here"},
         {"health-csv", "FILE", "write the layers' health (norms, update ratio, dead ReLUs, percentiles) as CSV"},
         {"health-every", "N",
-         "sample layer health every N batches (0 = automatically, within 2% of the training time; -1 = off)"},
+         "sample layer health every N batches (0 = automatically, within 3% of the training time; -1 = off)"},
         {"quiet", "", "print only the final result"}};
     options.insert(options.end(), training.begin(), training.end());
     for (const OptionSpec& option : augmentationOptionSpecs())

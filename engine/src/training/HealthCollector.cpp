@@ -3,6 +3,7 @@
 
 #include "training/LayerActivationMap.h"
 
+#include <algorithm>
 #include <chrono>
 #include <climits>
 #include <cmath>
@@ -63,11 +64,13 @@ bool HealthCollector::beforeStep(std::int64_t step, double trainingSeconds)
         due = true; // the first step, whatever the mode
     else if (m_every > 0)
         due = step - m_lastStep >= std::int64_t(m_every) * m_minimumGap;
-    else // automatic: the time since the last sample must pay for the last sample's cost
-        due = step - m_lastStep >= m_minimumGap && trainingSeconds - *m_lastSampleSeconds >= m_cost / kOverheadBudget;
+    else // automatic: the time since the last sample must pay for the cost of one
+        due = step - m_lastStep >= kMinimumAutomaticGap * m_minimumGap &&
+              trainingSeconds - *m_lastSampleSeconds >= std::min(m_cost, m_previousCost) / kOverheadBudget;
     if (!due)
         return false;
     const auto started = Clock::now();
+    m_previousCost = m_cost; // 0 before the first: the second sample follows it at once
     m_lastSampleSeconds = trainingSeconds;
     m_lastStep = step;
     m_before.clear();

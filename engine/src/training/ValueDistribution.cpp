@@ -9,22 +9,40 @@ namespace neurite {
 
 namespace {
 
-// numpy.percentile's "linear" method on values partially ordered in place: each rank is found with
-// nth_element in what is left above the previous one, so the nine ranks cost about one pass each, not a sort.
+// Puts the order statistics `ranks` (sorted, distinct) of values[lo, hi) in their places: the middle rank
+// first, then each half's ranks within that half, so that each level of the split passes over the values once.
+void selectRanks(std::vector<float>& values, const std::size_t* ranks, std::size_t count, std::size_t lo,
+                 std::size_t hi)
+{
+    if (count == 0 || lo >= hi)
+        return;
+    const std::size_t middle = count / 2;
+    const std::size_t k = ranks[middle];
+    std::nth_element(values.begin() + long(lo), values.begin() + long(k), values.begin() + long(hi));
+    selectRanks(values, ranks, middle, lo, k);
+    selectRanks(values, ranks + middle + 1, count - middle - 1, k + 1, hi);
+}
+
+// numpy.percentile's "linear" method: between the order statistics just below and above each position, found
+// by selection in place (a few passes over the values, not a sort).
 void fillPercentiles(std::vector<float>& values, ValueDistribution& out)
 {
     const std::size_t n = values.size();
-    std::size_t from = 0;
+    std::vector<std::size_t> ranks;
+    for (double p : kHealthPercentiles) {
+        const std::size_t below = std::min(n - 1, std::size_t(std::floor(p / 100.0 * double(n - 1))));
+        ranks.push_back(below);
+        ranks.push_back(std::min(n - 1, below + 1));
+    }
+    std::sort(ranks.begin(), ranks.end());
+    ranks.erase(std::unique(ranks.begin(), ranks.end()), ranks.end());
+    selectRanks(values, ranks.data(), ranks.size(), 0, n);
     for (std::size_t i = 0; i < kHealthPercentiles.size(); ++i) {
         const double position = kHealthPercentiles[i] / 100.0 * double(n - 1);
         const std::size_t below = std::min(n - 1, std::size_t(std::floor(position)));
-        std::nth_element(values.begin() + long(from), values.begin() + long(below), values.end());
         const double lower = values[below];
-        double upper = lower;
-        if (below + 1 < n && position > double(below))
-            upper = *std::min_element(values.begin() + long(below) + 1, values.end());
+        const double upper = values[std::min(n - 1, below + 1)];
         out.percentiles[i] = float(lower + (upper - lower) * (position - double(below)));
-        from = below;
     }
 }
 
