@@ -7,6 +7,8 @@
 #include "RunStore.h"
 #include "TrainingSetup.h"
 #include "neurite/Error.h"
+#include "neurite/LayerHealth.h"
+#include "neurite/ModelExport.h"
 #include "neurite/ProjectFile.h"
 #include "neurite/RunTraining.h"
 #include "neurite/Trainer.h"
@@ -24,6 +26,8 @@ Arguments trainArguments()
         {"out", "FILE", "save the trained project (design, settings, weights, history, data schema) here"});
     options.push_back(
         {"project", "FILE", "keep this run in a project: appended to its runs (the project is created when missing)"});
+    options.push_back(
+        {"health-csv", "FILE", "write the layers' health (norms, update ratio, dead ReLUs, percentiles) as CSV"});
     options.push_back({"quiet", "", "print only the final result"});
     return Arguments(
         "neurite train [--design FILE.neurite|DESIGN.json | --preset NAME] [--data NAME|DIR|FILE] [options]",
@@ -66,6 +70,21 @@ void printTestResult(Network& network, const Dataset& data, const TrainingHistor
               << " of " << data.name << "\n";
 }
 
+// The warnings of the run's last layer health samples, in plain words.
+void printHealth(const TrainingHistory& history, const NetworkSpec& spec)
+{
+    if (history.health.empty())
+        return;
+    const std::vector<HealthWarning> warnings = healthWarnings(history.health, spec);
+    if (warnings.empty()) {
+        std::cout << "Layer health: no warnings\n";
+        return;
+    }
+    std::cout << "Layer health:\n";
+    for (const HealthWarning& w : warnings)
+        std::cout << "  " << (w.level == HealthLevel::Problem ? "Problem: " : "Watch: ") << w.message << "\n";
+}
+
 } // namespace
 
 int runTrain(const Args& args)
@@ -100,6 +119,11 @@ int runTrain(const Args& args)
     if (result.outcome != TrainingResult::Outcome::Completed)
         std::cout << "Training " << outcomeText(result.outcome) << ": " << result.message << "\n";
     printTestResult(network, data, h);
+    printHealth(h, project.spec);
+    if (a.has("health-csv")) {
+        exportHealthCsv(h, a.text("health-csv"));
+        std::cout << "Saved layer health to " << a.text("health-csv") << "\n";
+    }
 
     if (a.has("out")) {
         project.weights = network.weights();

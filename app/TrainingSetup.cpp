@@ -53,6 +53,8 @@ std::vector<OptionSpec> trainingOptionSpecs()
         {"patience", "N", "early stopping after N epochs without validation improvement (0 = off)"},
         {"seed", "N", "random seed for initialisation and shuffling"},
         {"threads", "N", "worker threads (0 = all cores)"},
+        {"health-every", "N",
+         "sample layer health every N batches (0 = automatically, within 3% of the training time; -1 = off)"},
     };
     options.insert(options.end(), training.begin(), training.end());
     for (const OptionSpec& option : augmentationOptionSpecs())
@@ -79,6 +81,7 @@ void applyTrainingOptions(const Arguments& a, TrainingSettings& s, bool generate
     s.earlyStoppingPatience = int(a.integer("patience", s.earlyStoppingPatience, 0, 100000));
     s.seed = std::uint64_t(a.integer("seed", long(s.seed), 0, std::numeric_limits<long>::max()));
     s.threads = int(a.integer("threads", s.threads, 0, 1024));
+    s.healthEvery = int(a.integer("health-every", s.healthEvery, -1, 1000000));
     applyAugmentationOptions(a, s.augmentation, generatedData);
     try {
         validateSettings(s);

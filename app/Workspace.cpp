@@ -72,6 +72,9 @@ void assembleWorkspace(ui::MainWindow& window)
                      &ui::DesignEditor::showPlaneInsight);
     QObject::connect(training, &ui::TrainingPanel::planeInsightCleared, window.designEditor(),
                      &ui::DesignEditor::clearPlaneInsight);
+    // Each layer's health as a mark on its node, while a run trains and for the run shown.
+    QObject::connect(training, &ui::TrainingPanel::layerHealthMarks, window.designEditor(),
+                     &ui::DesignEditor::showLayerHealth);
 
     // Train stays disabled while the design does not fit the data set, and the Problems list says why; a
     // folder's images are known once the Train tab's preview has loaded it.

@@ -198,6 +198,11 @@ void DesignEditor::clearPlaneInsight()
     m_scene->clearPlaneInsight();
 }
 
+void DesignEditor::showLayerHealth(const LayerHealthMarks& marks)
+{
+    m_scene->showLayerHealth(marks);
+}
+
 void DesignEditor::revealLayer(const QString& id)
 {
     m_scene->selectNode(id);

@@ -1,6 +1,8 @@
 // The Design tab: the canvas with its palette, inspector, problems and summary docks, and the edit actions.
 #pragma once
 
+#include "health/LayerHealthMarks.h"
+
 #include <neurite/Weights.h>
 
 #include <QKeySequence>
@@ -51,6 +53,8 @@ public:
     // Cheap enough to call several times a second; no relayout, no edit, no undo step.
     void showPlaneInsight(std::shared_ptr<const PlaneGrid> grid, std::shared_ptr<const Weights> weights);
     void clearPlaneInsight();
+    // Each layer's health as a mark on its node (the Train tab's layerHealthMarks).
+    void showLayerHealth(const neurite::ui::LayerHealthMarks& marks);
 
 Q_SIGNALS:
     void statusMessage(const QString& message);

@@ -277,6 +277,7 @@ void GraphScene::rebuild()
     for (const ConnectionId& c : m_model->connections())
         onConnectionCreated(c);
     refreshValidation();
+    applyLayerHealth();
     fitSceneRectToItems();
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "editor/GraphModel.h"
+#include "health/LayerHealthMarks.h"
 
 #include <neurite/Weights.h>
 
@@ -18,6 +19,7 @@ struct PlaneGrid;
 namespace neurite::ui {
 
 class ConnectionItem;
+class HealthMarkItem;
 class NodeItem;
 class PlaneInsight;
 class PortItem;
@@ -76,6 +78,10 @@ public:
     void clearPlaneInsight();
     PlaneInsight* planeInsight() const { return m_insight.get(); }
 
+    // A mark of each layer's health on its node (GraphSceneLayerHealth.cpp); empty marks remove them all.
+    void showLayerHealth(const LayerHealthMarks& marks);
+    HealthMarkItem* healthMark(const QString& nodeId) const;
+
 Q_SIGNALS:
     void statusMessage(const QString& message);
     void nodeSelected(const QString& id); // the single selected node, or empty
@@ -105,6 +111,7 @@ private:
     bool shapeFits(const ConnectionId& c) const;
     void insertAndSelect(const QJsonObject& fragment, const QString& text);
     void onSelectionChanged();
+    void applyLayerHealth();
 
     ProjectDocument* m_document;
     GraphModel* m_model;
@@ -117,7 +124,8 @@ private:
 
     PortItem* m_dragAnchor = nullptr; // the fixed end of the wire being dragged
     ConnectionItem* m_dragWire = nullptr;
-    std::optional<ConnectionId> m_detached;  // the wire picked up from its input port, if any
+    std::optional<ConnectionId> m_detached; // the wire picked up from its input port, if any
+    LayerHealthMarks m_healthMarks;
     std::unique_ptr<PlaneInsight> m_insight; // owns scene items: gone before the scene deletes the rest
 };
 

@@ -146,6 +146,12 @@ void TrainingController::deliver(const EpochDone& report)
         Q_EMIT epochReported(report.report);
 }
 
+void TrainingController::deliver(const HealthDone& report)
+{
+    if (report.runId == m_runId)
+        Q_EMIT healthReported(report.sample);
+}
+
 void TrainingController::deliver(const TrainingCheckpoint& checkpoint)
 {
     if (checkpoint.runId == m_runId)

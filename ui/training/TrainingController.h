@@ -106,6 +106,8 @@ Q_SIGNALS:
     void runStarted(const neurite::ui::DataSetHandle& data);
     void batchesReported(const neurite::ui::BatchReports& batches);
     void epochReported(const neurite::EpochReport& report);
+    // A layer health sample of the current run (LayerHealth.h), at the rate the trainer samples them.
+    void healthReported(const neurite::HealthSample& sample);
     // The weights at the end of an epoch of the current run, at most about once a second.
     void checkpointReported(const neurite::ui::TrainingCheckpoint& checkpoint);
     void finished(const neurite::ui::TrainingOutcome& outcome);
@@ -126,6 +128,7 @@ private:
     void deliver(const RunStarted& report);
     void deliver(const BatchesDone& report);
     void deliver(const EpochDone& report);
+    void deliver(const HealthDone& report);
     void deliver(const TrainingCheckpoint& checkpoint);
     void deliver(const TrainingOutcome& outcome);
     void deliver(const RunFailed& report);

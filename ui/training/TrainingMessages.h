@@ -98,21 +98,29 @@ struct EpochDone {
     EpochReport report;
 };
 
+// One layer health sample of the run (sampled at a bounded rate on the training thread).
+struct HealthDone {
+    std::uint64_t runId = 0;
+    HealthSample sample;
+};
+
 struct RunFailed {
     std::uint64_t runId = 0;
     QString message;
 };
 
 // TrainingCheckpoint, TrainingOutcome and TestEvaluation (TrainingProgress.h) carry their run or request id.
-using TrainingReport = std::variant<DataSetLoaded, DataSetFailed, LoadProgress, RunStarted, BatchesDone, EpochDone,
-                                    TrainingCheckpoint, TrainingOutcome, RunFailed, TestEvaluation, PlaneSnapshot>;
+using TrainingReport =
+    std::variant<DataSetLoaded, DataSetFailed, LoadProgress, RunStarted, BatchesDone, EpochDone, HealthDone,
+                 TrainingCheckpoint, TrainingOutcome, RunFailed, TestEvaluation, PlaneSnapshot>;
 
 // Progress (batches, epochs, checkpoints) may wait for the GUI's next update; everything else is an answer
 // someone waits for and is delivered at once.
 inline bool isProgress(const TrainingReport& report)
 {
     return std::holds_alternative<BatchesDone>(report) || std::holds_alternative<EpochDone>(report) ||
-           std::holds_alternative<TrainingCheckpoint>(report) || std::holds_alternative<LoadProgress>(report) ||
+           std::holds_alternative<HealthDone>(report) || std::holds_alternative<TrainingCheckpoint>(report) ||
+           std::holds_alternative<LoadProgress>(report) ||
            (std::holds_alternative<PlaneSnapshot>(report) && std::get<PlaneSnapshot>(report).runId != 0);
 }
 

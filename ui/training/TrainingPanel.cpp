@@ -2,6 +2,7 @@
 #include "training/TrainingPanel.h"
 #include "training/RunRecordOfOutcome.h"
 
+#include "health/LayerHealthView.h"
 #include "charts/AccuracyChart.h"
 #include "training/DataSetPreview.h"
 #include "training/DesignFitBar.h"
@@ -57,6 +58,7 @@ TrainingPanel::TrainingPanel(ProjectDocument* document, QWidget* parent)
     splitter->addWidget(buildSidebar());
     m_tabs = new QTabWidget(splitter);
     m_tabs->addTab(buildLiveTab(), tr("Live"));
+    buildLayersTab();
     m_results = new TrainingResultsView(m_tabs);
     m_tabs->addTab(m_results, tr("Results"));
     m_comparison = new RunComparison(m_tabs);
@@ -299,6 +301,7 @@ void TrainingPanel::onFinished(const TrainingOutcome& outcome)
         history.testLoss = outcome.test.metrics.loss;
     }
     m_document->setHistory(history);
+    m_layerHealth->showRun(outcome.history.health, outcome.spec);
     if (m_runData)
         m_document->setDataSet(m_runData->name, m_runData->classNames, m_runData->schema);
     m_document->setTrainedWeights(outcome.keptWeights);
@@ -374,6 +377,7 @@ void TrainingPanel::syncFromDocument()
     const int epochs = std::max<int>(m_document->settings().epochs, int(history.epochs.size()));
     m_lossChart->setHistory(history, epochs);
     m_accuracyChart->setHistory(history, epochs);
+    m_layerHealth->showRun(history.health, m_document->spec());
     // Another project: nothing of the previous one's run stays on the Live and Results tabs, and a start
     // still checking its data set is called off.
     if (isCheckingData()) {

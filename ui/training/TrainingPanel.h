@@ -1,6 +1,7 @@
 // The Train tab: settings, Start / Pause / Resume / Stop, live loss and accuracy charts, results, run comparison.
 #pragma once
 
+#include "health/LayerHealthMarks.h"
 #include "training/RunControls.h"
 #include "training/StopQuestion.h"
 #include "training/TrainingController.h"
@@ -25,6 +26,7 @@ namespace neurite::ui {
 class AccuracyChart;
 class DataSetPreview;
 class DesignFitBar;
+class LayerHealthView;
 class LearningRateFinderLauncher;
 class LiveTextLabel;
 class LossChart;
@@ -58,6 +60,7 @@ public:
     bool exportLossChart(const QString& path);
     bool exportAccuracyChart(const QString& path);
     bool exportHistoryCsv(const QString& path);
+    bool exportHealthCsv(const QString& path);
     QString lastError() const { return m_lastError; }
 
     TrainingController* controller() const { return m_controller; }
@@ -71,6 +74,7 @@ public:
     PlanePanel* planePanel() const { return m_planePanel; }
     // The learning-rate finder that the settings' "Find…" button opens.
     LearningRateFinderLauncher* learningRateFinder() const { return m_lrFinder; }
+    LayerHealthView* layerHealthView() const { return m_layerHealth; }
     QPushButton* startButton() const { return m_controls->startButton(); }
     QPushButton* pauseButton() const { return m_controls->pauseButton(); }
     QPushButton* stopButton() const { return m_controls->stopButton(); }
@@ -113,6 +117,9 @@ Q_SIGNALS:
     // weights it was computed with, about 10 times a second while a run trains; cleared for other data.
     void planeInsight(std::shared_ptr<const neurite::PlaneGrid> grid, std::shared_ptr<const neurite::Weights> weights);
     void planeInsightCleared();
+    // Each layer's health (green, amber, red and the warning) while a run trains and for the run shown; empty
+    // when there is none. The node editor marks the nodes with it.
+    void layerHealthMarks(const neurite::ui::LayerHealthMarks& marks);
 
 protected:
     void showEvent(QShowEvent* event) override;
@@ -143,6 +150,8 @@ private:
     void showBanner(const QString& text, bool error);
     void appendLog(const QString& line);
     void syncFromDocument();
+    // TrainingPanelHealth.cpp
+    void buildLayersTab();
     // TrainingPanelPlane.cpp
     void buildPlane(QWidget* tab);
     void showPlaneFor(const DataSetHandle& data);
@@ -191,6 +200,7 @@ private:
     PlaneDataOptions m_previewPlane; // ... and its generated points
     QString m_lastError;
 
+    LayerHealthView* m_layerHealth = nullptr;
     PlanePanel* m_planePanel = nullptr;
     QSplitter* m_charts = nullptr;    // loss beside accuracy, or above it when the plane shows
     QTimer* m_planeRefresh = nullptr; // the resting plane follows design edits once they settle

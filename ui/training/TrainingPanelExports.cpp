@@ -35,6 +35,12 @@ void TrainingPanel::buildExportMenu(QPushButton* button)
         if (!path.isEmpty() && !exportHistoryCsv(path))
             showBanner(m_lastError, true);
     });
+    menu->addAction(tr("Layer health as CSV…"), this, [=, this] {
+        const QString path = ask(tr("Export layer health"), QStringLiteral("layer-health.csv"),
+                                 tr("CSV files (*.csv)"));
+        if (!path.isEmpty() && !exportHealthCsv(path))
+            showBanner(m_lastError, true);
+    });
     button->setMenu(menu);
 }
 

@@ -2,6 +2,7 @@
 // one batch or one epoch.
 #include "training/TrainingPanel.h"
 
+#include "health/LayerHealthView.h"
 #include "charts/AccuracyChart.h"
 #include "charts/LossChart.h"
 #include "document/ProjectDocument.h"
@@ -67,6 +68,7 @@ void TrainingPanel::launch(const DataSetHandle& data)
     m_stopKept.reset();
     m_lossChart->reset(m_runSettings.epochs);
     m_accuracyChart->reset(m_runSettings.epochs);
+    m_layerHealth->startRun(m_document->spec());
     m_lastBatch = {};
     m_progress->setFormat(m_firstStep ? tr("Paused — stepping…") : tr("Starting…"));
     m_speed->clear();

@@ -86,6 +86,7 @@ QString outcomeName(TrainingResult::Outcome outcome);
 Q_DECLARE_METATYPE(neurite::ui::DataSetHandle)
 Q_DECLARE_METATYPE(neurite::ui::BatchReports)
 Q_DECLARE_METATYPE(neurite::EpochReport)
+Q_DECLARE_METATYPE(neurite::HealthSample)
 Q_DECLARE_METATYPE(neurite::ui::TestEvaluation)
 Q_DECLARE_METATYPE(neurite::ui::TrainingOutcome)
 Q_DECLARE_METATYPE(neurite::ui::TrainingCheckpoint)

@@ -396,6 +396,7 @@ TrainingSettings TrainingSettingsForm::settings() const
     s.startFromWeights = m_startFromWeights->isChecked();
     s.threads = m_threads->value();
     s.augmentation = m_augmentation->settings();
+    s.healthEvery = m_healthEvery;
     return s;
 }
 
@@ -406,6 +407,7 @@ void TrainingSettingsForm::setSettings(const TrainingSettings& s)
     dataSetKindChanged();
     m_table = s.table;
     m_image = s.image;
+    m_healthEvery = s.healthEvery;
     m_imageRows->setSettings(s.image);
     m_plane = s.plane;
     m_planeRows->setSettings(s.plane);

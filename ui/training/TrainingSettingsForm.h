@@ -89,6 +89,7 @@ private:
     QLineEdit* m_minLearningRate = nullptr;
     QDoubleSpinBox* m_validationSplit = nullptr;
     QDoubleSpinBox* m_testSplit = nullptr; // tables and image folders without a test/ folder
+    int m_healthEvery = 0;                 // no field: a project or the command line sets it
     TableSettings m_table;                 // the target and roles (the test split is m_testSplit's)
     ImageOptionRows* m_imageRows = nullptr;
     PlaneOptionRows* m_planeRows = nullptr;

@@ -59,6 +59,8 @@ public:
         sendCheckpoint(report.epoch);
     }
 
+    void onHealth(const HealthSample& sample) override { m_worker.report(HealthDone{m_runId, sample}); }
+
     long batches() const { return m_batches; }
 
 private:

@@ -60,4 +60,14 @@ std::string historyCsv(const TrainingHistory& history);
 // Writes historyCsv() to `path` atomically; throws NeuriteError naming the file when it cannot.
 void exportHistoryCsv(const TrainingHistory& history, const std::string& path);
 
+// The run's layer health as one CSV table, a row per layer per sample:
+//   step,epoch,layer,weight_norm,gradient_norm,update_ratio,dead_fraction,weight_p0,weight_p6.68,...,
+//   weight_p100,gradient_p0,...,gradient_p100
+// The percentiles are those of kHealthPercentiles (LayerHealth.h); dead_fraction is empty for a layer without
+// a ReLU. Floats are written to read back exactly. Histograms are left out (the percentiles describe the
+// same distribution in fewer columns).
+std::string healthCsv(const TrainingHistory& history);
+// Writes healthCsv() to `path` atomically; throws NeuriteError naming the file when it cannot.
+void exportHealthCsv(const TrainingHistory& history, const std::string& path);
+
 } // namespace neurite

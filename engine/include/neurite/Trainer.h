@@ -18,6 +18,8 @@ public:
     virtual ~ProgressSink() = default;
     virtual void onBatch(const BatchReport&) {}
     virtual void onEpoch(const EpochReport&) {}
+    // Each layer health sample, after the batch report of its step.
+    virtual void onHealth(const HealthSample&) {}
 };
 
 struct TrainingResult {

@@ -1,6 +1,8 @@
 // What a training run reports and keeps: per-batch and per-epoch values.
 #pragma once
 
+#include "neurite/LayerHealth.h"
+
 #include <cstdint>
 #include <limits>
 #include <string>
@@ -41,6 +43,7 @@ struct TrainingHistory {
     int bestEpoch = 0; // 1-based, 0 when none
     float testLoss = kNoValue;
     float testAccuracy = kNoValue;
+    std::vector<HealthSample> health; // layer health, sampled through the run (LayerHealth.h)
 };
 
 } // namespace neurite

@@ -33,6 +33,7 @@ public:
     }
 
     bool endsInSoftmax(const LayerSpec&) const override { return m_function == Activation::Softmax; }
+    Activation outputActivation(const LayerSpec&) const override { return m_function; }
 
     void toOnnx(OnnxGraph& graph, const PlanStep& step) const override
     {

@@ -90,6 +90,8 @@ public:
         return act.empty() ? caption : caption + " \u00b7 " + act;
     }
 
+    Activation outputActivation(const LayerSpec& layer) const override { return options(layer).activation; }
+
     std::unique_ptr<Layer> make(const PlanStep& step, std::uint64_t) const override
     {
         const Conv2DOptions o = options(step.layer);

@@ -73,6 +73,8 @@ public:
         return options(layer).activation == Activation::Softmax;
     }
 
+    Activation outputActivation(const LayerSpec& layer) const override { return options(layer).activation; }
+
     std::unique_ptr<Layer> make(const PlanStep& step, std::uint64_t) const override
     {
         const DenseOptions o = options(step.layer);

@@ -2,6 +2,7 @@
 // Every layer type is one file in this folder deriving from LayerKindOf<Options>; LayerKinds.cpp lists them.
 #pragma once
 
+#include "kernels/Activations.h"
 #include "layers/OptionTable.h"
 #include "neurite/LayerRegistry.h"
 #include "neurite/LossKind.h"
@@ -49,6 +50,9 @@ public:
     // Cross-entropy applies softmax itself: true when this layer, as the last one, ends in a softmax
     // that the loss's head can take over (its step is then marked softmaxFolded).
     virtual bool endsInSoftmax(const LayerSpec&) const { return false; }
+    // The function the layer's output goes through last (a Dense layer's fused activation, a ReLU layer's
+    // ReLU): layer health counts dead ReLUs and advises on saturating sigmoids by it.
+    virtual Activation outputActivation(const LayerSpec&) const { return Activation::Linear; }
     // The Output layer's loss; nothing for other layers.
     virtual std::optional<LossKind> loss(const LayerSpec&) const { return std::nullopt; }
 

@@ -1,6 +1,7 @@
 // The training loop: shuffled mini-batches, optimiser steps, validation, early stopping, divergence guard.
 #include "neurite/Trainer.h"
 
+#include "training/HealthCollector.h"
 #include "training/Measure.h"
 #include "training/Optimizer.h"
 #include "kernels/ThreadPool.h"
@@ -57,7 +58,7 @@ public:
     TrainingRun(Network& network, const Dataset& data, const TrainingSettings& settings, ProgressSink* sink,
                 TrainingControl* control)
         : m_network(network), m_data(data), m_settings(settings), m_sink(sink), m_control(control),
-          m_params(network.parameters()), m_rng(settings.seed)
+          m_params(network.parameters()), m_health(network, settings.healthEvery), m_rng(settings.seed)
     {
         validateSettings(settings);
         checkDataFitsNetwork(network, data);
@@ -150,8 +151,7 @@ private:
             // Keep recent good weights so a divergence can go back to them without a copy every batch.
             if (m_step % kSnapshotEvery == 0)
                 m_good = snapshot(m_params);
-            m_optimizer->step(m_params, currentLr);
-            ++m_step;
+            const bool sampled = stepOptimizer(currentLr);
             lossSum += double(loss) * n;
             hits += correct;
             seen += n;
@@ -159,6 +159,8 @@ private:
                 m_control->batchFinished();
             reportBatch(epoch + 1, b + 1, batches, loss, m_regression ? kNoValue : float(correct) / float(n),
                         currentLr);
+            if (sampled)
+                reportHealth(epoch + 1);
         }
         if (seen == 0 || m_stopped)
             return; // a stopped epoch is incomplete: it gets no epoch report
@@ -196,6 +198,23 @@ private:
         m_result.history.batches.push_back(report);
         if (m_sink)
             m_sink->onBatch(report);
+    }
+
+    // The optimiser's step; true when the layers' health is sampled around it (reportHealth follows).
+    bool stepOptimizer(float lr)
+    {
+        const bool sampled = m_health.beforeStep(m_step + 1, m_trainingSeconds());
+        m_optimizer->step(m_params, lr);
+        ++m_step;
+        return sampled;
+    }
+
+    void reportHealth(int epoch)
+    {
+        HealthSample sample = m_health.afterStep(m_step, epoch);
+        if (m_sink)
+            m_sink->onHealth(sample);
+        m_health.keep(std::move(sample), m_result.history.health);
     }
 
     // Training throughput excludes the time spent in validation and paused.
@@ -290,6 +309,7 @@ private:
     ProgressSink* m_sink;
     TrainingControl* m_control;
     std::vector<ParameterRef> m_params;
+    HealthCollector m_health;
     std::unique_ptr<Optimizer> m_optimizer;
     std::mt19937_64 m_rng;
     std::vector<std::uint32_t> m_train, m_validation;

@@ -1,6 +1,8 @@
 // TrainingHistory <-> JSON, for the "history" object of a project file.
 #include "training/TrainingHistoryJson.h"
 
+#include "training/LayerHealthJson.h"
+
 #include <cmath>
 #include <limits>
 #include <variant>
@@ -210,7 +212,8 @@ Json historyToJson(const TrainingHistory& history)
             {"testLoss", nullableNumberToJson(history.testLoss)},
             {"testAccuracy", nullableNumberToJson(history.testAccuracy)},
             {"epochs", std::move(epochs)},
-            {"batches", batchesToJson(history.batches)}};
+            {"batches", batchesToJson(history.batches)},
+            {"health", healthToJson(history.health)}};
 }
 
 TrainingHistory historyFromJson(const Json& value, const JsonLocation& at)
@@ -227,6 +230,9 @@ TrainingHistory historyFromJson(const Json& value, const JsonLocation& at)
         history.epochs = epochsFromJson(*item, at["epochs"]);
     if (const Json* item = optionalMember(value, "batches", at))
         history.batches = batchesFromJson(*item, at["batches"]);
+    // Files from before layer health have none.
+    if (const Json* item = optionalMember(value, "health", at))
+        history.health = healthFromJson(*item, at["health"]);
     return history;
 }
 

@@ -80,6 +80,7 @@ void validateSettings(const TrainingSettings& settings)
     validatePlaneDataOptions(settings.plane);
     requireAtLeast("threads", settings.threads, 0);
     requireAtLeast("early stopping patience", settings.earlyStoppingPatience, 0);
+    requireAtLeast("health sampling interval", settings.healthEvery, -1);
     validateOptimizerSettings(settings.optimizer);
     validateSchedule(settings.schedule, settings.optimizer.learningRate);
     validateAugmentation(settings.augmentation);

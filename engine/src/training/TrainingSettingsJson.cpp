@@ -165,6 +165,7 @@ Json settingsToJson(const TrainingSettings& settings)
             {"threads", settings.threads},
             {"earlyStoppingPatience", settings.earlyStoppingPatience},
             {"startFromWeights", settings.startFromWeights},
+            {"healthEvery", settings.healthEvery},
             {"table", tableToJson(settings.table)},
             {"augmentation", augmentationToJson(settings.augmentation)},
             {"image", imageToJson(settings.image)},
@@ -185,6 +186,7 @@ TrainingSettings settingsFromJson(const Json& value, const JsonLocation& at)
     readOptional(value, "threads", at, settings.threads, readInt);
     readOptional(value, "earlyStoppingPatience", at, settings.earlyStoppingPatience, readInt);
     readOptional(value, "startFromWeights", at, settings.startFromWeights, expectBool);
+    readOptional(value, "healthEvery", at, settings.healthEvery, readInt);
     readOptional(value, "table", at, settings.table, tableFromJson);
     readOptional(value, "augmentation", at, settings.augmentation, augmentationFromJson);
     readOptional(value, "image", at, settings.image, imageFromJson);
