@@ -94,7 +94,7 @@ void PredictPanel::updateSaliency()
     try {
         // The baseline is the empty canvas (a black image): pixels are scaled to [0, 1], black is 0.
         const neurite::Attribution& a = m_explainer->explain(*m_network, m_input.data(), explained);
-        m_saliencyOverlay = saliencyOverlay(neurite::pixelSaliency(a.values, shape), shape.width, shape.height);
+        m_saliencyOverlay = saliencyPicture(neurite::pixelSaliency(a.values, shape), shape.width, shape.height);
     } catch (const neurite::NeuriteError& e) {
         setStatus(QString::fromStdString(e.what()), true);
         return clearSaliency();

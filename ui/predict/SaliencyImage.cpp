@@ -27,7 +27,7 @@ float robustScale(const std::vector<float>& map)
 
 } // namespace
 
-QImage saliencyOverlay(const std::vector<float>& map, int width, int height)
+QImage saliencyPicture(const std::vector<float>& map, int width, int height)
 {
     if (width <= 0 || height <= 0 || map.size() != std::size_t(width) * std::size_t(height))
         return {};

@@ -123,11 +123,16 @@ private Q_SLOTS:
         panel.canvas()->addStroke({{300, 60}, {300, 400}});
         panel.updateSaliency();
         QVERIFY(!panel.saliencyOverlay().isNull());
-        QImage shown(DigitCanvas::kImageSize, DigitCanvas::kImageSize, QImage::Format_ARGB32);
+        DigitCanvas* canvas = panel.canvas();
+        QImage shown(canvas->size(), QImage::Format_ARGB32);
         shown.fill(Qt::transparent);
-        panel.canvas()->resize(DigitCanvas::kImageSize, DigitCanvas::kImageSize);
-        panel.canvas()->render(&shown);
-        const QColor onStroke = shown.pixelColor(300, 110), corner = shown.pixelColor(20, 20);
+        canvas->render(&shown);
+        const QRectF r = canvas->imageRect();
+        auto at = [&](QPointF p) {
+            return shown.pixelColor((r.topLeft() + p * (r.width() / DigitCanvas::kImageSize)).toPoint());
+        };
+        const QColor onStroke = at({300, 110}), centre = at({300, 230}), corner = at({20, 20});
+        QVERIFY(centre.red() > 200 && centre.blue() > 200); // white ink where class 1 has no weights
         QVERIFY2(onStroke.red() > onStroke.blue() + 40, qPrintable(onStroke.name()));
         QVERIFY(std::abs(corner.red() - corner.blue()) < 10);
     }
