@@ -5,6 +5,7 @@
 #include <QBarSet>
 #include <QChart>
 #include <QHorizontalBarSeries>
+#include <QMouseEvent>
 #include <QValueAxis>
 
 #include <algorithm>
@@ -61,13 +62,8 @@ ProbabilityChart::ProbabilityChart(QWidget* parent)
 void ProbabilityChart::setClassNames(const QStringList& names)
 {
     m_names = names;
-    // Horizontal bars start at the bottom (and this axis ignores setReverse): the names go in last first
-    // so that the list reads from the top.
-    QStringList bottomUp;
-    for (auto it = names.crbegin(); it != names.crend(); ++it)
-        bottomUp << *it;
-    m_classAxis->clear();
-    m_classAxis->append(bottomUp);
+    m_explained = -1;
+    setClassAxisLabels();
     setMinimumSize(minimumWidthFor(names), minimumHeightFor(int(names.size())));
     m_set->remove(0, m_set->count());
     for (int i = 0; i < names.size(); ++i)
@@ -104,6 +100,17 @@ void ProbabilityChart::clearProbabilities(const QString& hint)
     chart()->setTitle(hint.isEmpty() ? tr("Draw a digit") : hint);
 }
 
+// Horizontal bars start at the bottom (and this axis ignores setReverse): the names go in last first so that
+// the list reads from the top.
+void ProbabilityChart::setClassAxisLabels()
+{
+    QStringList bottomUp;
+    for (auto it = m_names.crbegin(); it != m_names.crend(); ++it)
+        bottomUp << *it;
+    m_classAxis->clear();
+    m_classAxis->append(bottomUp);
+}
+
 // The title, one row per class with room for its label, the percent labels and the margins.
 int ProbabilityChart::minimumHeightFor(int classes) const
 {
@@ -124,6 +131,45 @@ int ProbabilityChart::minimumWidthFor(const QStringList& names) const
     for (const QString& name : names)
         longest = std::max(longest, labels.horizontalAdvance(name));
     return longest + kPercentTicks * (labels.horizontalAdvance(QStringLiteral("100%")) + 14) + 40;
+}
+
+void ProbabilityChart::setExplainedClass(int classIndex)
+{
+    if (classIndex == m_explained)
+        return;
+    m_explained = classIndex;
+    // A bar set has one colour for its selected bars (the top class): the explained class is marked on its
+    // row's label instead.
+    if (classIndex >= 0 && classIndex < m_names.size()) {
+        QStringList bottomUp;
+        for (int i = int(m_names.size()) - 1; i >= 0; --i)
+            bottomUp << (i == classIndex ? QStringLiteral("▸ ") + m_names[i] : m_names[i]);
+        m_classAxis->clear();
+        m_classAxis->append(bottomUp);
+    } else {
+        setClassAxisLabels();
+    }
+}
+
+// A click anywhere on a class's row picks that class: rows are easier to hit than a 2 % bar.
+void ProbabilityChart::mousePressEvent(QMouseEvent* event)
+{
+    QChartView::mousePressEvent(event);
+    const QRectF plot = chart()->plotArea();
+    const QPointF at = chart()->mapFromScene(mapToScene(event->position().toPoint()));
+    if (m_names.isEmpty() || at.y() < plot.top() || at.y() >= plot.bottom() || at.x() < 0)
+        return;
+    const int row = int((at.y() - plot.top()) / plot.height() * double(m_names.size()));
+    const int classIndex = std::clamp(row, 0, int(m_names.size()) - 1);
+    Q_EMIT classClicked(classIndex);
+}
+
+QPoint ProbabilityChart::barCentre(int classIndex) const
+{
+    const QRectF plot = chart()->plotArea();
+    const double rowHeight = plot.height() / double(std::max<qsizetype>(1, m_names.size()));
+    const QPointF inChart(plot.left() + plot.width() / 4, plot.top() + (classIndex + 0.5) * rowHeight);
+    return mapFromScene(chart()->mapToScene(inChart));
 }
 
 int ProbabilityChart::barOf(int classIndex) const

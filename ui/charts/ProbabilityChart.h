@@ -30,11 +30,24 @@ public:
     void clearProbabilities(const QString& hint = {});
 
     int topClass() const { return m_top; } // -1 when there is nothing to show
+    // The class another view explains (the saliency overlay), framed in its own colour; -1: none.
+    void setExplainedClass(int classIndex);
+    int explainedClass() const { return m_explained; }
+    // Where the bar of a class is drawn, in the view's coordinates (for tests that click it).
+    QPoint barCentre(int classIndex) const;
     QString titleText() const;
     double barValue(int index) const; // in percent, for tests
     bool isHighlighted(int index) const;
 
+Q_SIGNALS:
+    // The user clicked the bar (or the row) of a class.
+    void classClicked(int classIndex);
+
+protected:
+    void mousePressEvent(QMouseEvent* event) override;
+
 private:
+    void setClassAxisLabels();
     int minimumHeightFor(int classes) const;
     int minimumWidthFor(const QStringList& names) const;
     // The bar (and category) of a class: the first class is the top row, the last bar.
@@ -46,6 +59,7 @@ private:
     QValueAxis* m_percentAxis;
     QStringList m_names;
     int m_top = -1;
+    int m_explained = -1;
 };
 
 } // namespace neurite::ui

@@ -3,6 +3,7 @@
 
 #include <neurite/LayerRegistry.h>
 
+#include <QMouseEvent>
 #include <QPainter>
 
 #include <algorithm>
@@ -76,6 +77,7 @@ ActivationView::ActivationView(QWidget* parent) : QWidget(parent)
 {
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     m_emptyText = tr("No model");
+    setMouseTracking(true); // the pointing hand over cells that open the neuron view
 }
 
 void ActivationView::setNetwork(const neurite::Network* network)
@@ -160,8 +162,12 @@ void ActivationView::setActivations(const std::vector<neurite::LayerActivation>&
 {
     std::vector<Layer> layers;
     for (const auto& a : activations)
-        if (isHiddenType(a.type) && !isIdentityAtInference(a.type))
-            layers.push_back({QString::fromStdString(a.layerId), QString::fromStdString(a.type), a.values});
+        if (isHiddenType(a.type) && !isIdentityAtInference(a.type)) {
+            const neurite::LayerTypeInfo* info = neurite::findLayerType(a.type);
+            const bool neurons = info && (info->unitWeights || info->channelWeights);
+            layers.push_back(
+                {QString::fromStdString(a.layerId), QString::fromStdString(a.type), a.shape, neurons, a.values});
+        }
     // The class scores at the end are what the bar chart shows: drop them (and their softmax).
     while (!layers.empty() && isElementwiseType(layers.back().type.toStdString()))
         layers.pop_back();
@@ -244,7 +250,7 @@ int ActivationView::paintLayers(QPainter& painter, int x, int y, int width)
                          m_tileActivity.empty() ? m_emptyText : tr("No hidden layers"));
         return 3 * line;
     }
-    for (const Layer& layer : m_layers) {
+    for (Layer& layer : m_layers) {
         const int n = int(layer.values.size());
         const long active = std::count_if(layer.values.begin(), layer.values.end(), [](float v) { return v > 0; });
         painter.setPen(palette().color(QPalette::WindowText));
@@ -255,6 +261,9 @@ int ActivationView::paintLayers(QPainter& painter, int x, int y, int width)
         const bool signedValues = std::any_of(layer.values.begin(), layer.values.end(), [](float v) { return v < 0; });
         const int columns = std::min(n, n > 4 * kLayerColumns * kLayerColumns ? 2 * kLayerColumns : kLayerColumns);
         const int cell = columns > kLayerColumns ? kCell / 2 : kCell;
+        layer.origin = QPoint(x, y);
+        layer.columns = columns;
+        layer.cell = cell;
         for (int i = 0; i < n; ++i) {
             const double v = scale > 0 ? layer.values[std::size_t(i)] / scale : 0;
             painter.fillRect(x + (i % columns) * cell, y + (i / columns) * cell, cell - 1, cell - 1,
@@ -279,6 +288,7 @@ void ActivationView::paintTiles(QPainter& painter, int x, int y, int width, int 
     if (scale <= 0)
         return;
     const QRectF target(x, y, m_tiles.width() * scale, m_tiles.height() * scale);
+    m_tilesTarget = target;
     painter.setRenderHint(QPainter::SmoothPixmapTransform, scale < 1);
     painter.drawImage(target, m_tiles);
     if (m_tileActivity.empty())
@@ -297,6 +307,68 @@ void ActivationView::paintTiles(QPainter& painter, int x, int y, int width, int 
             painter.drawRect(tile.adjusted(0.5, 0.5, -0.5, -0.5));
         }
     }
+}
+
+bool ActivationView::neuronAt(const QPoint& pos, QString& layerId, int& index) const
+{
+    for (const Layer& layer : m_layers) {
+        const QPoint at = pos - layer.origin;
+        const int n = int(layer.values.size());
+        const int rows = (n + layer.columns - 1) / layer.columns;
+        if (!layer.neurons || at.x() < 0 || at.y() < 0 || at.x() >= layer.columns * layer.cell ||
+            at.y() >= rows * layer.cell)
+            continue;
+        const int i = (at.y() / layer.cell) * layer.columns + at.x() / layer.cell;
+        if (i >= n)
+            return false;
+        const long pixels = long(layer.shape.height) * layer.shape.width;
+        layerId = layer.id;
+        index = int(i / std::max(1L, pixels)); // a Conv2D layer's cells are its channels' maps, one after another
+        return true;
+    }
+    if (m_tileCount > 0 && m_tilesTarget.contains(pos)) {
+        const double pitch = kTilePitch * m_tilesTarget.width() / m_tiles.width();
+        const int column = int((pos.x() - m_tilesTarget.left()) / pitch);
+        const int tile = int((pos.y() - m_tilesTarget.top()) / pitch) * m_tileColumns + column;
+        if (column < m_tileColumns && tile < m_tileCount) {
+            layerId = m_weightLayer;
+            index = tile;
+            return true;
+        }
+    }
+    return false;
+}
+
+void ActivationView::mousePressEvent(QMouseEvent* event)
+{
+    QString layerId;
+    int index = 0;
+    if (event->button() == Qt::LeftButton && neuronAt(event->position().toPoint(), layerId, index))
+        Q_EMIT neuronClicked(layerId, index);
+    QWidget::mousePressEvent(event);
+}
+
+// A pointing hand over what can be clicked: the cells of Dense and Conv2D layers and the weight tiles.
+void ActivationView::mouseMoveEvent(QMouseEvent* event)
+{
+    QString layerId;
+    int index = 0;
+    const bool over = neuronAt(event->position().toPoint(), layerId, index);
+    setCursor(over ? Qt::PointingHandCursor : Qt::ArrowCursor);
+    setToolTip(over ? tr("%1 · %2: click to see what it has learned").arg(layerId).arg(index) : QString());
+    QWidget::mouseMoveEvent(event);
+}
+
+QPoint ActivationView::neuronCellCentre(const QString& layerId, int index) const
+{
+    for (const Layer& layer : m_layers) {
+        if (layer.id != layerId || !layer.neurons)
+            continue;
+        const int i = int(index * std::max(1L, long(layer.shape.height) * layer.shape.width));
+        return layer.origin + QPoint((i % layer.columns) * layer.cell + layer.cell / 2,
+                                     (i / layer.columns) * layer.cell + layer.cell / 2);
+    }
+    return {};
 }
 
 } // namespace neurite::ui

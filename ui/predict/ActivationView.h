@@ -34,15 +34,34 @@ public:
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
 
+    // Where the cell of neuron `index` of a shown Dense or Conv2D layer is drawn (a channel: its first
+    // cell), for tests that click it; a null point when it is not shown.
+    QPoint neuronCellCentre(const QString& layerId, int index) const;
+
+Q_SIGNALS:
+    // The user clicked a cell of a Dense layer (a unit) or of a Conv2D layer (its channel), or a weight tile.
+    void neuronClicked(const QString& layerId, int index);
+
 protected:
     void paintEvent(QPaintEvent* event) override;
+    void mousePressEvent(QMouseEvent* event) override;
+    void mouseMoveEvent(QMouseEvent* event) override;
 
 private:
     struct Layer {
         QString id;
         QString type;
+        neurite::Shape shape;
+        bool neurons = false; // Dense or Conv2D: its cells can be clicked
         std::vector<float> values;
+        // Where paintLayers drew it: the cells' corner, columns and cell size.
+        QPoint origin;
+        int columns = 1;
+        int cell = 1;
     };
+
+    // The neuron under `pos`: its layer and unit or channel; false when there is none.
+    bool neuronAt(const QPoint& pos, QString& layerId, int& index) const;
 
     void buildWeightTiles(const neurite::Network& network);
     int paintLayers(QPainter& painter, int x, int y, int width);
@@ -54,6 +73,7 @@ private:
     int m_tileCount = 0;
     int m_tileColumns = 0;
     std::vector<float> m_tileActivity;
+    QRectF m_tilesTarget; // where the tiles were drawn
     QString m_emptyText;
 };
 

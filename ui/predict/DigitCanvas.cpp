@@ -79,6 +79,13 @@ void DigitCanvas::setImage(const neurite::GreyImage& image)
     Q_EMIT drawingReplaced();
 }
 
+void DigitCanvas::setOverlay(const QImage& overlay, const QTransform& toImage)
+{
+    m_overlay = overlay;
+    m_overlayToImage = toImage;
+    update();
+}
+
 QRectF DigitCanvas::imageRect() const
 {
     const double side = std::min(width(), height());
@@ -121,6 +128,15 @@ void DigitCanvas::paintEvent(QPaintEvent*)
     const QRectF r = imageRect();
     painter.setRenderHint(QPainter::SmoothPixmapTransform);
     painter.drawImage(r, m_image);
+    if (!m_overlay.isNull()) {
+        const double toWidget = r.width() / kImageSize;
+        painter.save();
+        painter.setClipRect(r);
+        painter.setTransform(m_overlayToImage * QTransform::fromScale(toWidget, toWidget) *
+                             QTransform::fromTranslate(r.left(), r.top()));
+        painter.drawImage(QPointF(0, 0), m_overlay);
+        painter.restore();
+    }
     if (isEmpty()) {
         painter.setPen(QColor(150, 150, 150));
         painter.drawText(r, Qt::AlignCenter, tr("Draw a digit here"));

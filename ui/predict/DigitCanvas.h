@@ -8,6 +8,7 @@
 #include <QList>
 #include <QPointF>
 #include <QTimer>
+#include <QTransform>
 #include <QWidget>
 
 #include <optional>
@@ -43,6 +44,11 @@ public:
     // Replaces the drawing with `image` scaled smoothly to fill the canvas (aspect kept, centred).
     // Strokes drawn afterwards go on top of it; Undo with no strokes left removes it.
     void setImage(const neurite::GreyImage& image);
+
+    // A picture drawn over the drawing (the saliency map of the network's input), `toImage` mapping its
+    // pixels (edges at whole numbers) to the drawing's; a null picture removes it.
+    void setOverlay(const QImage& overlay, const QTransform& toImage);
+    const QImage& overlay() const { return m_overlay; }
 
     // Widget position -> image coordinates.
     QPointF toImage(const QPointF& widgetPos) const;
@@ -92,6 +98,8 @@ private:
     std::optional<Stroke> m_current;
     QImage m_committed; // Grayscale8, kImageSize square
     QImage m_image;     // what is shown and predicted from
+    QImage m_overlay;
+    QTransform m_overlayToImage;
     int m_penWidth = kDefaultPenWidth;
     QElapsedTimer m_sinceChanged;
     QTimer m_pendingChange;

@@ -27,6 +27,7 @@ void ImageDropArea::setImage(const QImage& image)
 void ImageDropArea::clear()
 {
     m_image = QImage();
+    m_overlay = QImage();
     update();
 }
 
@@ -67,6 +68,14 @@ void ImageDropArea::paintEvent(QPaintEvent* event)
     const QRect target(inside.center() - QPoint(size.width() / 2, size.height() / 2), size);
     painter.setRenderHint(QPainter::SmoothPixmapTransform);
     painter.drawImage(target, m_image);
+    if (!m_overlay.isNull())
+        painter.drawImage(target, m_overlay);
+}
+
+void ImageDropArea::setOverlay(const QImage& overlay)
+{
+    m_overlay = overlay;
+    update();
 }
 
 } // namespace neurite::ui

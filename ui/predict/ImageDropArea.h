@@ -17,6 +17,10 @@ public:
     void setImage(const QImage& image);
     const QImage& image() const { return m_image; }
     void clear();
+    // A picture stretched over the shown image (the saliency map of the network's input, which sees the
+    // image resized as a whole); null removes it.
+    void setOverlay(const QImage& overlay);
+    const QImage& overlay() const { return m_overlay; }
 
     QSize sizeHint() const override { return {280, 280}; }
     QSize minimumSizeHint() const override { return {160, 160}; }
@@ -33,6 +37,7 @@ protected:
 
 private:
     QImage m_image;
+    QImage m_overlay;
 };
 
 } // namespace neurite::ui

@@ -43,9 +43,16 @@ void NetworkInputView::setEmptyText(const QString& text, const QString& tip)
     update();
 }
 
+void NetworkInputView::setOverlay(const QImage& overlay)
+{
+    m_overlay = overlay;
+    update();
+}
+
 void NetworkInputView::clearInput()
 {
     m_image = QImage();
+    m_overlay = QImage();
     update();
 }
 
@@ -66,6 +73,8 @@ void NetworkInputView::paintEvent(QPaintEvent*)
     painter.fillRect(r, Qt::black);
     painter.setRenderHint(QPainter::SmoothPixmapTransform, false); // show the real pixels
     painter.drawImage(r, m_image);
+    if (!m_overlay.isNull() && m_overlay.size() == m_image.size())
+        painter.drawImage(r, m_overlay);
     const double cell = double(r.width()) / m_image.width();
     if (cell >= 5) {
         painter.setPen(QColor(255, 255, 255, 22));

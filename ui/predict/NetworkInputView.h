@@ -22,6 +22,9 @@ public:
     // What the empty view says ("28 x 28", or an image model's size) and its tooltip.
     void setEmptyText(const QString& text, const QString& tip);
     const QImage& inputImage() const { return m_image; } // null when there is no input
+    // A picture of the input's size drawn over it pixel for pixel (the saliency map); null removes it.
+    void setOverlay(const QImage& overlay);
+    const QImage& overlay() const { return m_overlay; }
 
     QSize sizeHint() const override { return {196, 196}; }
     QSize minimumSizeHint() const override { return {112, 112}; }
@@ -33,6 +36,7 @@ protected:
 
 private:
     QImage m_image;
+    QImage m_overlay;
     bool m_digit = true; // mark the centre where digit preprocessing puts the centre of mass
     QString m_emptyText;
 };

@@ -9,11 +9,14 @@
 #include "predict/ModelChooser.h"
 #include "ImagePreprocessing.h"
 #include "predict/NetworkInputView.h"
+#include "predict/NeuronView.h"
+#include "predict/SaliencyBar.h"
 #include "charts/ProbabilityChart.h"
 
 #include "neurite/DataSets.h"
 #include "neurite/DigitPreprocessing.h"
 #include "neurite/Error.h"
+#include "neurite/Saliency.h"
 
 #include <QApplication>
 #include <QFileDialog>
@@ -97,6 +100,7 @@ void PredictPanel::buildUi()
     m_splitter->setStretchFactor(1, 0);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_splitter);
+    buildSaliency();
 }
 
 // The first time the tab shows, the inside gets its natural height where the top keeps its minimum, and
@@ -191,6 +195,7 @@ QWidget* PredictPanel::buildResultColumn()
     m_valueLabel->setTextFormat(Qt::RichText);
     m_valueLabel->hide();
     m_chart = new ProbabilityChart;
+    m_saliencyBar = new SaliencyBar;
     m_statusLabel = new QLabel;
     m_statusLabel->setWordWrap(true);
 
@@ -210,6 +215,7 @@ QWidget* PredictPanel::buildResultColumn()
     layout->addWidget(m_modelLabel);
     layout->addWidget(m_valueLabel);
     layout->addLayout(answer, 1);
+    layout->addWidget(m_saliencyBar);
     layout->addWidget(m_statusLabel);
     return column;
 }
@@ -224,6 +230,10 @@ void PredictPanel::setModel(std::shared_ptr<neurite::Network> network, const QSt
     m_classNames = classNames.size() == outputs ? classNames : indexNames(outputs);
     m_chart->setClassNames(m_classNames);
     m_activations->setNetwork(m_network.get());
+    m_explainer.reset();
+    m_chosenClass = -1;
+    if (m_neuronView)
+        m_neuronView->setNetwork(m_network);
     m_modelLabel->setText(modelText());
     updatePrediction();
 }
@@ -255,6 +265,8 @@ void PredictPanel::setDataSetName(const QString& name)
         return;
     m_dataSetName = name;
     m_dataSet.reset();
+    if (m_neuronView)
+        m_neuronView->setDataSet(nullptr, name);
 }
 
 QString PredictPanel::modelText() const
@@ -284,6 +296,7 @@ void PredictPanel::drawingChanged()
     // Drawing on an opened or test image makes the canvas the input again.
     if (m_fixedInput) {
         m_fixedInput.reset();
+        m_fixedInputToCanvas.reset();
         setStatus({});
     }
     updatePrediction();
@@ -291,6 +304,7 @@ void PredictPanel::drawingChanged()
 
 void PredictPanel::updatePrediction()
 {
+    m_inputToCanvas.reset();
     if (!m_network)
         return clearPrediction(tr("No model"));
     if (showsTableForm())
@@ -300,11 +314,15 @@ void PredictPanel::updatePrediction()
     if (m_network->inputShape().size() != kMnistSide * kMnistSide)
         return clearPrediction(
             tr("This model takes %1 inputs, not a 28 × 28 image").arg(m_network->inputShape().size()));
-    if (m_fixedInput)
+    if (m_fixedInput) {
+        m_inputToCanvas = m_fixedInputToCanvas;
         return predict(*m_fixedInput);
-    const std::optional<std::vector<float>> input = neurite::preprocessDigit(m_canvas->image());
+    }
+    neurite::DigitPlacement placement;
+    const std::optional<std::vector<float>> input = neurite::preprocessDigit(m_canvas->image(), &placement);
     if (!input)
         return clearPrediction(tr("Draw a digit"));
+    m_inputToCanvas = gridToCanvas(placement);
     predict(*input);
 }
 
@@ -351,6 +369,7 @@ bool PredictPanel::openImageFile(const QString& path)
     }
     m_canvas->setImage(image); // resets the input to the canvas, so the file's input is set after it
     m_fixedInput = std::move(input);
+    m_fixedInputToCanvas.reset(); // the file's own preprocessing placed it: no overlay on the canvas
     setStatus(tr("Image: %1").arg(QFileInfo(path).fileName()));
     updatePrediction();
     return true;
@@ -370,7 +389,7 @@ const neurite::Dataset* PredictPanel::dataSet()
     if (!m_dataSet) {
         QApplication::setOverrideCursor(Qt::WaitCursor);
         try {
-            m_dataSet = std::make_unique<neurite::Dataset>(neurite::loadDataset(m_dataSetName.toStdString()));
+            m_dataSet = std::make_shared<const neurite::Dataset>(neurite::loadDataset(m_dataSetName.toStdString()));
         } catch (const neurite::NeuriteError& e) {
             setStatus(QString::fromStdString(e.what()), true);
         }
@@ -398,6 +417,7 @@ bool PredictPanel::showRandomTestImage()
     for (int i = 0; i < n; ++i)
         input[std::size_t(i)] = float(pixels[i]) * neurite::kPixelScale;
     m_fixedInput = input;
+    m_fixedInputToCanvas = imageToCanvas(data->test.cols, data->test.rows);
     const int label = data->test.labels[index];
     const QString name = label < int(data->classNames.size())
                              ? QString::fromStdString(data->classNames[std::size_t(label)])

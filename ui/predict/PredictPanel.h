@@ -2,11 +2,14 @@
 #pragma once
 
 #include "neurite/Dataset.h"
+#include "neurite/DigitPreprocessing.h"
 #include "neurite/Network.h"
 #include "neurite/ProjectFile.h"
 
 #include <QString>
+#include <QImage>
 #include <QStringList>
+#include <QTransform>
 #include <QWidget>
 
 #include <memory>
@@ -19,6 +22,11 @@ class QPushButton;
 class QScrollArea;
 class QSpinBox;
 class QSplitter;
+class QTimer;
+
+namespace neurite {
+class SaliencyExplainer;
+}
 
 namespace neurite::ui {
 
@@ -27,7 +35,9 @@ class ImageDropArea;
 class ModelChooser;
 class DigitCanvas;
 class NetworkInputView;
+class NeuronView;
 class ProbabilityChart;
+class SaliencyBar;
 class TableForm;
 
 class PredictPanel : public QWidget {
@@ -69,6 +79,16 @@ public:
     // The model list above the answer; what it chooses is used through setModel.
     ModelChooser* modelChooser() const { return m_chooser; }
 
+    // The saliency overlay (PredictPanelSaliency.cpp): the class it explains (the answer, or the class the
+    // user clicked in the chart; -1 when none is shown), the overlay over what the network sees and the
+    // time its last update took.
+    SaliencyBar* saliencyBar() const { return m_saliencyBar; }
+    int explainedClass() const;
+    const QImage& saliencyOverlay() const { return m_saliencyOverlay; }
+    double lastSaliencyMilliseconds() const { return m_saliencyMilliseconds; }
+    // The neuron view opened by a click in the activations (null until then).
+    NeuronView* neuronView() const { return m_neuronView; }
+
 public Q_SLOTS:
     // Shows the file on the canvas (or in the image area of an image model) and predicts exactly as
     // `neurite predict` does (preprocessImageFile, or loadImageFile with the model's encoding).
@@ -82,9 +102,17 @@ public Q_SLOTS:
     bool showRandomTestImage();
     // Predicts from the canvas (or from the opened / test image until the user draws on it).
     void updatePrediction();
+    // Explains `classIndex` instead of the answer ("why not a 7?"); the answer or the same class again
+    // goes back to explaining the answer.
+    void explainClass(int classIndex);
+    // Recomputes the overlay now (it otherwise follows each prediction after a short delay).
+    void updateSaliency();
+    // Opens (or points) the neuron view at a Dense unit or a Conv2D channel.
+    void showNeuron(const QString& layerId, int index);
 
 Q_SIGNALS:
     void predictionUpdated();
+    void saliencyUpdated();
 
 protected:
     void showEvent(QShowEvent* event) override;
@@ -104,6 +132,10 @@ private:
     void drawingChanged();
     void setStatus(const QString& text, bool error = false);
     const neurite::Dataset* dataSet();
+    void buildSaliency();
+    void clearSaliency();
+    static QTransform gridToCanvas(const neurite::DigitPlacement& placement);
+    static QTransform imageToCanvas(int width, int height);
 
     std::shared_ptr<neurite::Network> m_network;
     QString m_modelName;
@@ -113,7 +145,7 @@ private:
     std::vector<float> m_input;
     std::vector<float> m_probabilities;
     QString m_dataSetName = QStringLiteral("mnist-10k");
-    std::unique_ptr<neurite::Dataset> m_dataSet;
+    std::shared_ptr<const neurite::Dataset> m_dataSet; // shared with the neuron view's worker
     std::mt19937 m_random{std::random_device{}()};
 
     std::optional<neurite::DataSchema> m_schema;
@@ -138,6 +170,17 @@ private:
     QSplitter* m_splitter = nullptr; // the drawing and its answer above, the inside below
     QScrollArea* m_insideScroll = nullptr;
     bool m_divided = false; // the splitter's first division is made
+
+    SaliencyBar* m_saliencyBar = nullptr;
+    QTimer* m_saliencyTimer = nullptr;
+    std::unique_ptr<neurite::SaliencyExplainer> m_explainer;
+    int m_chosenClass = -1;                         // the class clicked in the chart; -1: the answer
+    std::optional<QTransform> m_inputToCanvas;      // the network's input grid -> the drawing, if known
+    std::optional<QTransform> m_fixedInputToCanvas; // ... for the test image on the canvas
+    QImage m_saliencyOverlay;
+    double m_saliencyMilliseconds = 0;
+    NeuronView* m_neuronView = nullptr;
+    std::vector<neurite::LayerActivation> m_lastActivations; // of the latest prediction
 };
 
 } // namespace neurite::ui

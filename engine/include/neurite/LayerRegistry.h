@@ -38,6 +38,8 @@ struct LayerTypeInfo {
     bool elementwise = false;         // keeps the shape and mixes no values (activations, dropout)
     bool identityAtInference = false; // dropout: the predict-time views skip it
     bool unitWeights = false;         // its "<id>.weight" is (inputs, units): one weight image per unit (Dense)
+    bool channelWeights = false;      // its "<id>.weight" is (filters, channels * k * k): a kernel per channel (Conv2D)
+    bool reshapesOnly = false;        // passes its input's values on unchanged and in order (Flatten)
 };
 
 // All layer types the engine can build, in palette order (each is one file in engine/src/layers).

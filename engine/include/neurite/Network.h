@@ -70,6 +70,19 @@ public:
     float forwardBackward(const Matrix& x, const float* targets);
     float evaluateBatch(const Matrix& x, const float* targets, Matrix* predictions = nullptr);
 
+    // The gradient of one output with respect to the input, per row of x, through every layer's own backward
+    // pass in eval mode (dropout off, BatchNorm on its running statistics), as predict runs. For a
+    // cross-entropy network the output is the class's logit (the final layer's output before the folded
+    // softmax): a probability's gradient vanishes once the network is sure, and mixes in every other class,
+    // where the logit says what speaks for this class alone. For MSE it is the raw output.
+    // x: (batch, inputSize) -> dX: (batch, inputSize); outputs (optional): (batch, outputSize), the logits or
+    // raw outputs at x. Overwrites the parameters' gradients (this is a network to look at, not one training).
+    // No allocation after the first call with the same batch size. Throws NeuriteError for an output or an
+    // input width the network does not have.
+    void inputGradient(const Matrix& x, int outputIndex, Matrix& dX, Matrix* outputs = nullptr);
+    // One sample: `gradient` receives inputShape().size() values.
+    void inputGradient(const float* input, int outputIndex, float* gradient);
+
     std::vector<ParameterRef> parameters();
     Weights weights() const;
     // Throws NeuriteError naming the tensor when a name is missing or a shape differs.

@@ -157,7 +157,7 @@ void checkImage(const GreyImage& image)
 
 } // namespace
 
-std::optional<std::vector<float>> preprocessDigit(const GreyImage& image)
+std::optional<std::vector<float>> preprocessDigit(const GreyImage& image, DigitPlacement* placement)
 {
     checkImage(image);
     if (image.width <= 0 || image.height <= 0)
@@ -175,9 +175,16 @@ std::optional<std::vector<float>> preprocessDigit(const GreyImage& image)
 
     // Area averaging moves the centre of mass by a fraction of a pixel (each source pixel's mass is
     // counted at its target pixel's centre); a small bilinear shift puts it back exactly.
-    double gx = 0, gy = 0;
-    if (indexCentreOfMass(grid, gx, gy) && (std::abs(gx - kCentre) > 1e-3 || std::abs(gy - kCentre) > 1e-3))
-        grid = bilinearShift(grid, kCentre - gx, kCentre - gy);
+    double gx = 0, gy = 0, shiftX = 0, shiftY = 0;
+    if (indexCentreOfMass(grid, gx, gy) && (std::abs(gx - kCentre) > 1e-3 || std::abs(gy - kCentre) > 1e-3)) {
+        shiftX = kCentre - gx;
+        shiftY = kCentre - gy;
+        grid = bilinearShift(grid, shiftX, shiftY);
+    }
+    // areaResample maps box coordinate u to (u - centre) * scale + kCentre + 0.5; the shift comes after.
+    if (placement)
+        *placement = {scale, (kCentre + 0.5 + shiftX) - (box->x0 + cx) * scale,
+                      (kCentre + 0.5 + shiftY) - (box->y0 + cy) * scale};
 
     // Quantise to bytes as MNIST stores them, then scale exactly like training data (gatherBatch).
     std::vector<float> out(grid.size());

@@ -63,7 +63,8 @@ public:
         : LayerKindOf({.name = "Conv2D",
                        .category = "Convolution",
                        .description = "2-D convolution: filters slide over the image, y = f(W * x + b).",
-                       .spatial = true},
+                       .spatial = true,
+                       .channelWeights = true},
                       conv2DOptions())
     {
     }

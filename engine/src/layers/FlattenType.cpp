@@ -16,7 +16,8 @@ public:
         : LayerKindOf({.name = "Flatten",
                        .category = "Convolution",
                        .description = "Turns an image (C, H, W) into a flat vector of C*H*W values.",
-                       .spatial = true},
+                       .spatial = true,
+                       .reshapesOnly = true},
                       noOptions())
     {
     }

@@ -45,11 +45,12 @@ struct Network::Impl {
     Matrix probs;                // cross-entropy head: softmax of the final node's logits
     Matrix dFinal;               // gradient w.r.t. the final node's output
     Matrix single, singleOut;    // predictOne buffers
+    Matrix singleGradient;       // inputGradient's for one sample
     std::vector<Matrix> scratch; // per input port: a gradient to be added to one already there
 
     void build(const NetworkSpec& s, std::uint64_t seed);
     void forward(const Matrix& x, bool training);
-    void backward();
+    void backward(bool toInput = false);
     void setPool(int threads);
     std::vector<ParameterRef> savedTensors();
 };
@@ -112,7 +113,8 @@ void Network::Impl::forward(const Matrix& x, bool training)
 }
 
 // Gradients flow from the final node back to the first layer; a node feeding several layers sums them.
-void Network::Impl::backward()
+// Training stops at the first layers; `toInput` carries the gradient on into the Input node's `grad`.
+void Network::Impl::backward(bool toInput)
 {
     for (Node& node : nodes)
         node.gradSet = false;
@@ -127,7 +129,7 @@ void Network::Impl::backward()
             scratch.resize(node.inputs.size());
         for (std::size_t p = 0; p < node.inputs.size(); ++p) {
             Node& source = nodes[node.inputs[p]];
-            if (node.inputs[p] == 0) { // the Input needs no gradient
+            if (node.inputs[p] == 0 && !toInput) { // training needs no gradient for the Input
                 node.dInPtrs[p] = nullptr;
                 continue;
             }
@@ -267,6 +269,41 @@ float Network::evaluateBatch(const Matrix& x, const float* targets, Matrix* pred
     if (predictions)
         *predictions = final;
     return meanSquaredErrorOfValues(final, targets, nullptr);
+}
+
+// The seed of the backward pass is a one-hot row per sample: d(output k) / d(final output) = e_k.
+void Network::inputGradient(const Matrix& x, int outputIndex, Matrix& dX, Matrix* outputs)
+{
+    Impl& d = *m_impl;
+    if (outputIndex < 0 || outputIndex >= outputSize())
+        throw NeuriteError("Output " + std::to_string(outputIndex) + " does not exist: the network has " +
+                           std::to_string(outputSize()) + " outputs.");
+    if (x.cols() != inputShape().size())
+        throw NeuriteError("The input has " + std::to_string(x.cols()) + " values but the network takes " +
+                           std::to_string(inputShape().size()) + ".");
+    d.forward(x, false);
+    const Matrix& final = *d.nodes[d.finalNode].output;
+    if (outputs)
+        *outputs = final;
+    d.dFinal.setZero(final.rows(), final.cols());
+    d.dFinal.col(outputIndex).setOnes();
+    d.backward(true);
+    Node& input = d.nodes.front();
+    if (d.finalNode == 0) // the Input is the output: the gradient is the seed itself
+        input.grad = d.dFinal;
+    else if (!input.gradSet) // no path from the Input to this output carries a gradient
+        input.grad.setZero(x.rows(), x.cols());
+    dX = input.grad;
+}
+
+void Network::inputGradient(const float* input, int outputIndex, float* gradient)
+{
+    Impl& d = *m_impl;
+    const long n = inputShape().size();
+    d.single.resize(1, n);
+    std::memcpy(d.single.data(), input, sizeof(float) * std::size_t(n));
+    inputGradient(d.single, outputIndex, d.singleGradient);
+    std::memcpy(gradient, d.singleGradient.data(), sizeof(float) * std::size_t(n));
 }
 
 std::vector<ParameterRef> Network::parameters()

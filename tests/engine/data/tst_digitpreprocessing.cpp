@@ -125,6 +125,7 @@ private Q_SLOTS:
     void rejectsOversizedAndInconsistentImages();
     void invertsDarkOnLight();
     void keepsLightOnDark();
+    void placementSaysWhereThePixelsWent();
 };
 
 // A 40 x 20 solid block: scale 0.5 makes it 20 x 10 target pixels, its centre goes to continuous
@@ -307,6 +308,39 @@ void TestDigitPreprocessing::keepsLightOnDark()
     GreyImage dim{50, 50, std::vector<std::uint8_t>(2500, 90)};
     invertIfLightBackground(dim);
     QCOMPARE(dim.pixels.front(), std::uint8_t(90));
+}
+
+// A big block and a small one apart: the placement maps the small block's centre to where its ink is in
+// the 28 x 28 grid (found by its own centre of mass there), and the ink box's corners to the grid's.
+void TestDigitPreprocessing::placementSaysWhereThePixelsWent()
+{
+    GreyImage image{200, 160, std::vector<std::uint8_t>(200 * 160, 0)};
+    auto fill = [&](int x0, int y0, int x1, int y1) {
+        for (int y = y0; y < y1; ++y)
+            for (int x = x0; x < x1; ++x)
+                image.pixels[std::size_t(y) * 200 + std::size_t(x)] = 255;
+    };
+    fill(20, 30, 70, 80);     // the big block
+    fill(150, 110, 160, 120); // the small one, centred at (155, 115)
+    DigitPlacement placement;
+    const auto grid = preprocessDigit(image, &placement);
+    QVERIFY(grid);
+    QVERIFY(std::abs(placement.scale - 20.0 / 140.0) < 1e-12); // the ink box is 140 x 90
+    const double px = 155 * placement.scale + placement.offsetX, py = 115 * placement.scale + placement.offsetY;
+    double mass = 0, sx = 0, sy = 0;
+    for (int y = 0; y < kSide; ++y)
+        for (int x = 0; x < kSide; ++x)
+            if (std::abs(x + 0.5 - px) < 2.5 && std::abs(y + 0.5 - py) < 2.5) {
+                const double v = (*grid)[std::size_t(y * kSide + x)];
+                mass += v;
+                sx += v * (x + 0.5);
+                sy += v * (y + 0.5);
+            }
+    QVERIFY(mass > 0);
+    QVERIFY2(std::abs(sx / mass - px) < 0.25 && std::abs(sy / mass - py) < 0.25,
+             qPrintable(QStringLiteral("%1, %2 vs %3, %4").arg(sx / mass).arg(sy / mass).arg(px).arg(py)));
+    // The box's longer side spans 20 grid pixels.
+    QVERIFY(std::abs((160 - 20) * placement.scale - 20.0) < 1e-9);
 }
 
 QTEST_MAIN(TestDigitPreprocessing)

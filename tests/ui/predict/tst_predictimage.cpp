@@ -141,6 +141,12 @@ void TestPredictImage::anOpenedFilePredictsAsTheEngine()
     QCOMPARE(panel.chart()->classNames(), (QStringList{"green", "red"}));
     QCOMPARE(panel.predictedClass(), 1); // a red image
     QVERIFY2(panel.statusText().contains("3.png"), qPrintable(panel.statusText()));
+    // The saliency overlay is the network input's size (channels summed), over the picture as well.
+    panel.updateSaliency();
+    QCOMPARE(panel.explainedClass(), 1);
+    QCOMPARE(panel.saliencyOverlay().size(), QSize(24, 16));
+    QCOMPARE(panel.imageArea()->overlay().size(), QSize(24, 16));
+    QCOMPARE(panel.inputView()->overlay().size(), QSize(24, 16));
 
     // A file that is not an image says so and keeps the window usable.
     const QString notes = m_dir.filePath("notes.png");
