@@ -310,8 +310,9 @@ void TestDigitPreprocessing::keepsLightOnDark()
     QCOMPARE(dim.pixels.front(), std::uint8_t(90));
 }
 
-// A big block and a small one apart: the placement maps the small block's centre to where its ink is in
-// the 28 x 28 grid (found by its own centre of mass there), and the ink box's corners to the grid's.
+// Two equal blocks apart: the placement maps one block's centre to where its ink is in the 28 x 28 grid
+// (found by its own centre of mass there), and the ink box's longer side to 20 grid pixels. (The blocks
+// weigh the same so that the centre of mass, which goes to the grid's centre, leaves both inside the grid.)
 void TestDigitPreprocessing::placementSaysWhereThePixelsWent()
 {
     GreyImage image{200, 160, std::vector<std::uint8_t>(200 * 160, 0)};
@@ -320,13 +321,13 @@ void TestDigitPreprocessing::placementSaysWhereThePixelsWent()
             for (int x = x0; x < x1; ++x)
                 image.pixels[std::size_t(y) * 200 + std::size_t(x)] = 255;
     };
-    fill(20, 30, 70, 80);     // the big block
-    fill(150, 110, 160, 120); // the small one, centred at (155, 115)
+    fill(20, 30, 40, 50);     // one block
+    fill(120, 100, 140, 120); // the other, centred at (130, 110)
     DigitPlacement placement;
     const auto grid = preprocessDigit(image, &placement);
     QVERIFY(grid);
-    QVERIFY(std::abs(placement.scale - 20.0 / 140.0) < 1e-12); // the ink box is 140 x 90
-    const double px = 155 * placement.scale + placement.offsetX, py = 115 * placement.scale + placement.offsetY;
+    QVERIFY(std::abs(placement.scale - 20.0 / 120.0) < 1e-12); // the ink box is 120 x 90
+    const double px = 130 * placement.scale + placement.offsetX, py = 110 * placement.scale + placement.offsetY;
     double mass = 0, sx = 0, sy = 0;
     for (int y = 0; y < kSide; ++y)
         for (int x = 0; x < kSide; ++x)
@@ -340,7 +341,7 @@ void TestDigitPreprocessing::placementSaysWhereThePixelsWent()
     QVERIFY2(std::abs(sx / mass - px) < 0.25 && std::abs(sy / mass - py) < 0.25,
              qPrintable(QStringLiteral("%1, %2 vs %3, %4").arg(sx / mass).arg(sy / mass).arg(px).arg(py)));
     // The box's longer side spans 20 grid pixels.
-    QVERIFY(std::abs((160 - 20) * placement.scale - 20.0) < 1e-9);
+    QVERIFY(std::abs((140 - 20) * placement.scale - 20.0) < 1e-9);
 }
 
 QTEST_MAIN(TestDigitPreprocessing)
