@@ -1,6 +1,8 @@
 // ActivationView: heat-map grids per hidden layer and the first layer's weight tiles, lit by activity.
 #include "predict/ActivationView.h"
 
+#include "predict/ActivationColours.h"
+
 #include <neurite/LayerRegistry.h>
 
 #include <QMouseEvent>
@@ -20,30 +22,6 @@ constexpr int kLayerColumns = 16;
 constexpr int kTilePitch = 29; // 28 px tile + 1 px gap, in m_tiles pixels
 constexpr int kSide = 28;
 constexpr int kTileRangePercentile = 99;
-
-QColor mix(const QColor& a, const QColor& b, double t)
-{
-    return QColor::fromRgbF(float(a.redF() + (b.redF() - a.redF()) * t),
-                            float(a.greenF() + (b.greenF() - a.greenF()) * t),
-                            float(a.blueF() + (b.blueF() - a.blueF()) * t));
-}
-
-// Blue for negative, white for zero, red for positive; v in [-1, 1].
-QColor diverging(double v)
-{
-    v = std::clamp(v, -1.0, 1.0);
-    return v < 0 ? mix(Qt::white, QColor(33, 102, 172), -v) : mix(Qt::white, QColor(178, 24, 43), v);
-}
-
-// Dark for silent, through purple and orange to pale yellow for the strongest; t in [0, 1].
-QColor sequential(double t)
-{
-    static const QColor stops[] = {QColor(24, 22, 36), QColor(118, 42, 120), QColor(236, 108, 44),
-                                   QColor(252, 236, 150)};
-    t = std::clamp(t, 0.0, 1.0) * 3;
-    const int i = std::min(2, int(t));
-    return mix(stops[i], stops[i + 1], t - i);
-}
 
 // Activations and dropout keep the values of the layer before them in shape: they add no view of their own.
 bool isElementwiseType(const std::string& type)
@@ -152,7 +130,7 @@ void ActivationView::buildWeightTiles(const neurite::Network& network)
         const int left = 1 + (unit % m_tileColumns) * kTilePitch, top = 1 + (unit / m_tileColumns) * kTilePitch;
         for (int p = 0; p < kSide * kSide; ++p) {
             const float v = scale > 0 ? std::clamp(w->values[std::size_t(p) * units + unit] / scale, -1.0f, 1.0f) : 0;
-            m_tiles.setPixelColor(left + p % kSide, top + p / kSide, diverging(v));
+            m_tiles.setPixelColor(left + p % kSide, top + p / kSide, activationDivergingColour(v));
         }
     }
     m_weightLayer = QString::fromStdString(dense->id);
@@ -267,7 +245,7 @@ int ActivationView::paintLayers(QPainter& painter, int x, int y, int width)
         for (int i = 0; i < n; ++i) {
             const double v = scale > 0 ? layer.values[std::size_t(i)] / scale : 0;
             painter.fillRect(x + (i % columns) * cell, y + (i / columns) * cell, cell - 1, cell - 1,
-                             signedValues ? diverging(v) : sequential(v));
+                             signedValues ? activationDivergingColour(v) : activationHeatColour(v));
         }
         y += ((n + columns - 1) / columns) * cell + kMargin;
     }

@@ -1,6 +1,8 @@
 // NeuronPictures: small images built pixel by pixel, magnified by the labels that show them.
 #include "predict/NeuronPictures.h"
 
+#include "predict/ActivationColours.h"
+
 #include "ImageSamples.h"
 
 #include <QColor>
@@ -12,30 +14,6 @@
 namespace neurite::ui {
 
 namespace {
-
-QColor mix(const QColor& a, const QColor& b, double t)
-{
-    return QColor::fromRgbF(float(a.redF() + (b.redF() - a.redF()) * t),
-                            float(a.greenF() + (b.greenF() - a.greenF()) * t),
-                            float(a.blueF() + (b.blueF() - a.blueF()) * t));
-}
-
-// White at zero, red for positive, blue for negative; v in [-1, 1].
-QColor diverging(double v)
-{
-    v = std::clamp(v, -1.0, 1.0);
-    return v < 0 ? mix(Qt::white, QColor(33, 102, 172), -v) : mix(Qt::white, QColor(178, 24, 43), v);
-}
-
-// Dark for silent through purple and orange to pale yellow; t in [0, 1].
-QColor heat(double t)
-{
-    static const QColor stops[] = {QColor(24, 22, 36), QColor(118, 42, 120), QColor(236, 108, 44),
-                                   QColor(252, 236, 150)};
-    t = std::clamp(t, 0.0, 1.0) * 3;
-    const int i = std::min(2, int(t));
-    return mix(stops[i], stops[i + 1], t - i);
-}
 
 float largestMagnitude(const std::vector<float>& values)
 {
@@ -62,7 +40,7 @@ void paintDiverging(QImage& image, int left, int top, const std::vector<float>& 
     for (int y = 0; y < height; ++y)
         for (int x = 0; x < width; ++x) {
             const float v = values[std::size_t(y) * std::size_t(width) + std::size_t(x)];
-            image.setPixelColor(left + x, top + y, diverging(scale > 0 ? v / scale : 0));
+            image.setPixelColor(left + x, top + y, activationDivergingColour(scale > 0 ? v / scale : 0));
         }
 }
 
@@ -91,7 +69,7 @@ QImage mapGrid(const std::vector<float>& values, int maps, int height, int width
             for (int x = 0; x < width; ++x) {
                 const float v = values[(std::size_t(m) * std::size_t(height) + std::size_t(y)) * std::size_t(width) +
                                        std::size_t(x)];
-                image.setPixelColor(left + x, up + y, heat(top > 0 ? v / top : 0));
+                image.setPixelColor(left + x, up + y, activationHeatColour(top > 0 ? v / top : 0));
             }
     }
     if (framed >= 0 && framed < maps) {
