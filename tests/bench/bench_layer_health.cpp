@@ -2,6 +2,7 @@
 // with collection off and on (its automatic rate), in alternating runs so that a busy machine slows both alike;
 // prints the median and the fastest training time of each and the slowdowns. Run by hand; never a CTest test.
 // Usage: bench_layer_health [ROUNDS] [THREADS]
+#include "BenchTiming.h"
 #include "neurite/DataSets.h"
 #include "neurite/NetworkSpec.h"
 #include "neurite/Trainer.h"
@@ -13,12 +14,7 @@
 
 namespace {
 
-double median(std::vector<double> values)
-{
-    std::sort(values.begin(), values.end());
-    const std::size_t n = values.size();
-    return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
-}
+using neurite::bench::median;
 
 struct Run {
     double seconds = 0; // training time up to the last batch (no test evaluation), paused time excluded

@@ -4,6 +4,7 @@
 // most every 100 ms (or 50 ms) as the GUI's worker does: copy the weights into a second network, evaluate
 // the plane and the neurons. Plain and viewed runs alternate, so that a busy machine slows both alike. Run by
 // hand; never a CTest test. Usage: bench_plane [EPOCHS] [REPETITIONS]
+#include "BenchTiming.h"
 #include "neurite/DesignForData.h"
 #include "neurite/PlaneView.h"
 #include "neurite/TableData.h"
@@ -19,22 +20,11 @@
 #include <vector>
 
 using namespace neurite;
+using neurite::bench::Clock;
+using neurite::bench::median;
+using neurite::bench::millisecondsSince;
 
 namespace {
-
-using Clock = std::chrono::steady_clock;
-
-double median(std::vector<double> values)
-{
-    std::sort(values.begin(), values.end());
-    const std::size_t n = values.size();
-    return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
-}
-
-double millisecondsSince(Clock::time_point start)
-{
-    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-}
 
 // The median time of one evaluatePlane call, in ms, over `runs` calls after a few to warm up.
 double planeMilliseconds(Network& network, const PlaneInputs& inputs, int resolution, int neuronResolution, int runs)

@@ -3,6 +3,7 @@
 // with 16 steps, on one thread and on the network's default pool, beside a plain predictOne. The inputs are
 // mnist-10k test digits when the set is prepared (random digit-like inputs otherwise; the cost does not
 // depend on the values). Run by hand; never a CTest test. Usage: bench_saliency [UPDATES]
+#include "BenchTiming.h"
 #include "neurite/DataSets.h"
 #include "neurite/Network.h"
 #include "neurite/Saliency.h"
@@ -17,22 +18,11 @@
 #include <vector>
 
 using namespace neurite;
+using neurite::bench::Clock;
+using neurite::bench::median;
+using neurite::bench::millisecondsSince;
 
 namespace {
-
-using Clock = std::chrono::steady_clock;
-
-double median(std::vector<double> values)
-{
-    std::sort(values.begin(), values.end());
-    const std::size_t n = values.size();
-    return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
-}
-
-double millisecondsSince(Clock::time_point start)
-{
-    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-}
 
 std::vector<std::vector<float>> benchInputs(int count)
 {
