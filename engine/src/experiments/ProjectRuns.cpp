@@ -2,10 +2,9 @@
 #include "neurite/ProjectRuns.h"
 
 #include "neurite/Error.h"
+#include "neurite/SweepResults.h"
 
 #include <algorithm>
-#include <cmath>
-#include <numeric>
 
 namespace neurite {
 
@@ -121,17 +120,8 @@ void keepWeightsOfBestRuns(std::vector<RunRecord>& runs, int keep)
 {
     if (keep < 0)
         return;
-    std::vector<std::size_t> order(runs.size());
-    std::iota(order.begin(), order.end(), std::size_t(0));
-    // Best first; untested runs (NaN) last; ties keep the earlier run.
-    std::stable_sort(order.begin(), order.end(), [&runs](std::size_t a, std::size_t b) {
-        const double ma = runMetric(runs[a]), mb = runMetric(runs[b]);
-        if (std::isnan(mb))
-            return !std::isnan(ma);
-        return !std::isnan(ma) && ma > mb;
-    });
     int kept = 0;
-    for (std::size_t i : order) {
+    for (std::size_t i : rankRuns(runs)) {
         RunRecord& run = runs[i];
         if (!run.weights)
             continue;
