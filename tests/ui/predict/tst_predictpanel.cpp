@@ -15,6 +15,7 @@
 #include "predict/NetworkInputView.h"
 #include "predict/PredictPanel.h"
 #include "charts/ProbabilityChart.h"
+#include "BarModel.h"
 #include "QuickMnistModel.h"
 #include "ErrorCapture.h"
 
@@ -32,26 +33,11 @@ namespace {
 
 constexpr int kSide = 28;
 
-// A logistic model that knows two shapes: class 1 lights up for ink in a vertical bar through the centre
-// (away from the middle), class 4 for a horizontal bar. Its weights are set by hand, so its outputs can
-// be recomputed here: softmax(x . W + b).
+// The bar model (tests/support/BarModel.h) with its horizontal bar weighed like the vertical one: class 1
+// for a vertical bar, class 4 for a horizontal one, outputs recomputed here as softmax(x . W).
 std::shared_ptr<Network> barModel(std::vector<float>* weightsOut = nullptr)
 {
-    auto network = std::make_shared<Network>(*preset("logistic"));
-    NamedTensor w{"dense1.weight", 784, 10, std::vector<float>(784 * 10, 0.0f)};
-    for (int y = 0; y < kSide; ++y)
-        for (int x = 0; x < kSide; ++x) {
-            const int p = y * kSide + x;
-            if (std::abs(x - 14) <= 2 && std::abs(y - 14) > 4)
-                w.values[std::size_t(p) * 10 + 1] = 0.3f;
-            if (std::abs(y - 14) <= 2 && std::abs(x - 14) > 4)
-                w.values[std::size_t(p) * 10 + 4] = 0.3f;
-        }
-    NamedTensor b{"dense1.bias", 1, 10, std::vector<float>(10, 0.0f)};
-    network->setWeights({w, b});
-    if (weightsOut)
-        *weightsOut = w.values;
-    return network;
+    return neurite::test::barModel(0.3f, weightsOut);
 }
 
 std::vector<float> softmaxOf(const std::vector<float>& x, const std::vector<float>& w)

@@ -13,6 +13,7 @@
 #include "predict/SaliencyBar.h"
 #include "predict/SaliencyImage.h"
 
+#include "BarModel.h"
 #include "neurite/DataSets.h"
 #include "neurite/NetworkSpec.h"
 #include "neurite/NeuronInsight.h"
@@ -26,23 +27,11 @@ namespace {
 
 constexpr int kSide = 28;
 
-// A logistic model whose class 1 weighs ink on a vertical bar through the centre and class 4 ink on a
-// horizontal one (0.3 each, nothing elsewhere), so that gradient x input is known: x_p * W[p, k].
+// The bar model (tests/support/BarModel.h) whose class 4 weighs the horizontal bar's ink negatively (-0.2),
+// so that gradient x input, x_p * W[p, k], has both signs.
 std::shared_ptr<Network> barModel(std::vector<float>& weights)
 {
-    auto network = std::make_shared<Network>(*preset("logistic"));
-    NamedTensor w{"dense1.weight", 784, 10, std::vector<float>(784 * 10, 0.0f)};
-    for (int y = 0; y < kSide; ++y)
-        for (int x = 0; x < kSide; ++x) {
-            const int p = y * kSide + x;
-            if (std::abs(x - 14) <= 2 && std::abs(y - 14) > 4)
-                w.values[std::size_t(p) * 10 + 1] = 0.3f;
-            if (std::abs(y - 14) <= 2 && std::abs(x - 14) > 4)
-                w.values[std::size_t(p) * 10 + 4] = -0.2f;
-        }
-    network->setWeights({w, NamedTensor{"dense1.bias", 1, 10, std::vector<float>(10, 0.0f)}});
-    weights = w.values;
-    return network;
+    return neurite::test::barModel(-0.2f, &weights);
 }
 
 // Every pixel of the overlay says what x_p * W[p, k] says: red where it is positive, blue where it is
