@@ -54,7 +54,7 @@ std::vector<OptionSpec> trainingOptionSpecs()
         {"seed", "N", "random seed for initialisation and shuffling"},
         {"threads", "N", "worker threads (0 = all cores)"},
         {"health-every", "N",
-         "sample layer health every N batches (0 = automatically, within 3% of the training time; -1 = off)"},
+         "sample layer health every N batches (0 = automatically, within about 2% of the training time; -1 = off)"},
     };
     options.insert(options.end(), training.begin(), training.end());
     for (const OptionSpec& option : augmentationOptionSpecs())

@@ -1,7 +1,7 @@
 // What collecting layer health costs training: the reference MLP (five epochs) and LeNet (one) on mnist-10k,
-// with collection off and on (its automatic rate), in alternating runs so that a busy machine slows both alike;
-// prints the median and the fastest training time of each and the slowdowns. Run by hand; never a CTest test.
-// Usage: bench_layer_health [ROUNDS] [THREADS]
+// with collection off, on (its automatic rate) and every 10 batches, in alternating runs so that a busy machine slows
+// both alike; prints the median and the fastest training time of each and the slowdowns. Run by hand; never a CTest
+// test. Usage: bench_layer_health [ROUNDS] [THREADS]
 #include "BenchTiming.h"
 #include "neurite/DataSets.h"
 #include "neurite/NetworkSpec.h"
@@ -15,6 +15,8 @@
 namespace {
 
 using neurite::bench::median;
+
+constexpr int kOftenEvery = 10;
 
 struct Run {
     double seconds = 0; // training time up to the last batch (no test evaluation), paused time excluded
@@ -38,8 +40,8 @@ Run trainOnce(const std::string& presetName, const neurite::Dataset& data, int h
 void measure(const std::string& presetName, const neurite::Dataset& data, int rounds, int threads)
 {
     trainOnce(presetName, data, -1, threads); // warm-up: caches, allocations, the thread pool
-    std::vector<double> off, on;
-    Run last;
+    std::vector<double> off, on, often;
+    Run last, oftenRun;
     for (int r = 0; r < rounds; ++r) {
         // Alternating, each order in turn, so that neither mode always runs first.
         const bool onFirst = r % 2 == 1;
@@ -48,6 +50,7 @@ void measure(const std::string& presetName, const neurite::Dataset& data, int ro
         off.push_back(trainOnce(presetName, data, -1, threads).seconds);
         if (!onFirst)
             on.push_back((last = trainOnce(presetName, data, 0, threads)).seconds);
+        often.push_back((oftenRun = trainOnce(presetName, data, kOftenEvery, threads)).seconds);
     }
     const double offMedian = median(off), onMedian = median(on);
     // The fastest run of each mode is the one other processes disturbed least: on a shared machine its ratio is
@@ -57,6 +60,14 @@ void measure(const std::string& presetName, const neurite::Dataset& data, int ro
                 "slowdown %+5.1f%%   (%zu samples in %zu batches)\n",
                 presetName.c_str(), offMedian, onMedian, 100.0 * (onMedian / offMedian - 1.0), offBest, onBest,
                 100.0 * (onBest / offBest - 1.0), last.samples, last.batches);
+    // A run's few automatic samples cost less than the noise of a shared machine; sampling every kOftenEvery
+    // batches makes the cost of one sample (cold caches afterwards included) large enough to measure, and from
+    // it what the automatic rate's samples cost.
+    const double perSample = (median(often) - offMedian) / double(oftenRun.samples);
+    std::printf("  %-6s every %d batches: %zu samples, %.2f ms per sample; the automatic rate's %zu samples cost "
+                "%+.1f%%\n",
+                presetName.c_str(), kOftenEvery, oftenRun.samples, 1000.0 * perSample, last.samples,
+                100.0 * perSample * double(last.samples) / offMedian);
 }
 
 } // namespace

@@ -69,7 +69,7 @@ struct TrainingSettings {
     // Start from the weights the project holds (an imported model, an earlier run: fine-tuning) rather
     // than from the seed's initialisation.
     bool startFromWeights = false;
-    // Layer health: 0 = sampled automatically, within 3% of the training time; n > 0 = every n batches;
+    // Layer health: 0 = sampled automatically, within about 2% of the training time; n > 0 = every n batches;
     // -1 = not collected.
     int healthEvery = 0;
     bool operator==(const TrainingSettings&) const = default;

@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <random>
 
 using namespace neurite;
 using namespace neurite::test;
@@ -54,7 +55,9 @@ void compareDistribution(const ValueDistribution& d, const std::vector<float>& v
     const auto [low, high] = std::minmax_element(values.begin(), values.end());
     std::vector<std::int32_t> counts(kHealthHistogramBins, 0);
     for (float x : values) {
-        const double at = (double(x) - *low) / (double(*high) - *low) * kHealthHistogramBins;
+        // All values equal: all in the middle bin.
+        const double at = *high > *low ? (double(x) - *low) / (double(*high) - *low) * kHealthHistogramBins
+                                       : kHealthHistogramBins / 2;
         ++counts[std::size_t(std::min(kHealthHistogramBins - 1, int(at)))];
     }
     QCOMPARE(d.histogram, counts);
@@ -199,6 +202,38 @@ private Q_SLOTS:
         QCOMPARE(result.history.health.size(), std::size_t(sink.samples));
         QCOMPARE(result.history.health.back().layers.front().layerId, std::string("hidden1"));
         qInfo("largest dead share met: %.3f", double(sink.deadSeen));
+    }
+
+    // describeValues counts values into buckets and selects only within the buckets that hold a percentile:
+    // large tensors of shapes that stress that (a bell, few distinct values, one far outlier that crowds
+    // everything else into one bucket, all equal, one and two values) against a full sort.
+    void distributionOfLargeTensorsEqualsSortedReference_data()
+    {
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<int>("count");
+        QTest::newRow("bell") << 0 << 100000;
+        QTest::newRow("few distinct values") << 1 << 50000;
+        QTest::newRow("far outlier") << 2 << 30000;
+        QTest::newRow("all equal") << 3 << 1000;
+        QTest::newRow("one value") << 0 << 1;
+        QTest::newRow("two values") << 0 << 2;
+    }
+
+    void distributionOfLargeTensorsEqualsSortedReference()
+    {
+        QFETCH(int, kind);
+        QFETCH(int, count);
+        std::mt19937 random(11);
+        std::normal_distribution<float> bell(0.01f, 0.05f);
+        std::vector<float> values(static_cast<std::size_t>(count));
+        for (float& v : values)
+            v = kind == 0   ? bell(random)
+                : kind == 1 ? float(int(random() % 7) - 3) * 0.25f
+                : kind == 2 ? bell(random)
+                            : 0.5f;
+        if (kind == 2)
+            values[values.size() / 3] = 1e6f;
+        compareDistribution(describeValues(values.data(), values.size()), values);
     }
 
     void automaticRateSamplesTheFirstStepAndMore()
