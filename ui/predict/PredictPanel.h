@@ -134,6 +134,8 @@ private:
     const neurite::Dataset* dataSet();
     void buildSaliency();
     void clearSaliency();
+    void updateTableSaliency(int explained);
+    neurite::SaliencyExplainer& explainer();
     static QTransform gridToCanvas(const neurite::DigitPlacement& placement);
     static QTransform imageToCanvas(int width, int height);
 

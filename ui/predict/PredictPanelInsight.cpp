@@ -1,7 +1,7 @@
 // The Predict tab's look at why: the saliency overlay, which pixels push the explained class up (red) or
-// down (blue), on what the network sees, on the drawing and on an image model's picture; and the neuron
-// view a click in the activations opens. It is computed a moment after each
-// prediction (at most every kSaliencyIntervalMs while the pen moves) on the GUI thread: gradient x input
+// down (blue), on what the network sees, on the drawing and on an image model's picture, or each column's
+// share beside a table model's fields; and the neuron view a click in the activations opens. It is computed a moment
+// after each prediction (at most every kSaliencyIntervalMs while the pen moves) on the GUI thread: gradient x input
 // costs one backward pass, well under a millisecond for the reference MLP and about a millisecond for
 // LeNet (tests/bench/bench_saliency).
 #include "predict/PredictPanel.h"
@@ -14,9 +14,11 @@
 #include "predict/NeuronView.h"
 #include "predict/SaliencyBar.h"
 #include "predict/SaliencyImage.h"
+#include "predict/TableForm.h"
 
 #include <neurite/Error.h>
 #include <neurite/Saliency.h>
+#include <neurite/TableSaliency.h>
 
 #include <QElapsedTimer>
 #include <QTimer>
@@ -71,6 +73,7 @@ void PredictPanel::explainClass(int classIndex)
 
 void PredictPanel::clearSaliency()
 {
+    m_tableForm->setColumnSaliency({}, {});
     m_saliencyOverlay = QImage();
     m_inputView->setOverlay({});
     m_canvas->setOverlay({}, {});
@@ -79,21 +82,29 @@ void PredictPanel::clearSaliency()
     m_saliencyBar->clearExplained();
 }
 
+// The explainer for the method chosen now (kept between updates: it reuses its buffers).
+neurite::SaliencyExplainer& PredictPanel::explainer()
+{
+    const neurite::SaliencyOptions options = m_saliencyBar->options();
+    if (!m_explainer || m_explainer->options().method != options.method)
+        m_explainer = std::make_unique<neurite::SaliencyExplainer>(options);
+    return *m_explainer;
+}
+
 void PredictPanel::updateSaliency()
 {
     m_saliencyTimer->stop();
     const int explained = explainedClass();
     const neurite::Shape shape = m_network ? m_network->inputShape() : neurite::Shape{};
-    if (!m_network || explained < 0 || shape.isFlat() || long(m_input.size()) != shape.size())
+    if (!m_network || explained < 0 || long(m_input.size()) != shape.size())
         return clearSaliency();
-    const neurite::SaliencyOptions options = m_saliencyBar->options();
-    if (!m_explainer || m_explainer->options().method != options.method)
-        m_explainer = std::make_unique<neurite::SaliencyExplainer>(options);
+    if (shape.isFlat())
+        return showsTableForm() ? updateTableSaliency(explained) : clearSaliency();
     QElapsedTimer clock;
     clock.start();
     try {
         // The baseline is the empty canvas (a black image): pixels are scaled to [0, 1], black is 0.
-        const neurite::Attribution& a = m_explainer->explain(*m_network, m_input.data(), explained);
+        const neurite::Attribution& a = explainer().explain(*m_network, m_input.data(), explained);
         m_saliencyOverlay = saliencyPicture(neurite::pixelSaliency(a.values, shape), shape.width, shape.height);
     } catch (const neurite::NeuriteError& e) {
         setStatus(QString::fromStdString(e.what()), true);
@@ -105,6 +116,35 @@ void PredictPanel::updateSaliency()
     m_imageArea->setOverlay(showsImageArea() ? m_saliencyOverlay : QImage());
     m_chart->setExplainedClass(explained);
     m_saliencyBar->setExplained(m_classNames.value(explained), m_classNames.value(predictedClass()));
+    Q_EMIT saliencyUpdated();
+}
+
+// A table row: each column's share beside its field. Its baseline is the average row (standardised numbers at
+// their training mean, no category chosen), all zeros like an empty canvas. A regression's shares are put in the
+// target's units (the network learns the standardised target).
+void PredictPanel::updateTableSaliency(int explained)
+{
+    QElapsedTimer clock;
+    clock.start();
+    const bool regression = m_schema->task == TaskKind::Regression;
+    QString what = m_classNames.value(explained);
+    try {
+        const neurite::Attribution& a = explainer().explain(*m_network, m_input.data(), explained);
+        std::vector<neurite::ColumnAttribution> columns = neurite::columnSaliency(a.values, *m_tableForm->encoder());
+        if (regression) {
+            for (neurite::ColumnAttribution& column : columns)
+                column.value *= float(m_schema->targetDeviation);
+            const int target = m_schema->targetColumn();
+            what = target >= 0 ? QString::fromStdString(m_schema->columns[std::size_t(target)].name) : tr("the value");
+        }
+        m_tableForm->setColumnSaliency(columns, regression ? what : QStringLiteral("'%1'").arg(what));
+    } catch (const neurite::NeuriteError& e) {
+        setStatus(QString::fromStdString(e.what()), true);
+        return clearSaliency();
+    }
+    m_saliencyMilliseconds = double(clock.nsecsElapsed()) / 1e6;
+    m_chart->setExplainedClass(regression ? -1 : explained);
+    m_saliencyBar->setExplained(what, regression ? what : m_classNames.value(predictedClass()));
     Q_EMIT saliencyUpdated();
 }
 

@@ -1,9 +1,12 @@
 // The Predict tab's form for a table model: one field per input column, encoded with the model's schema.
 #include "predict/TableForm.h"
 
+#include "predict/ColumnShareBar.h"
+
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLocale>
 
 #include <algorithm>
@@ -34,6 +37,52 @@ void TableForm::clearFields()
         m_form->removeRow(0);
     m_numbers.clear();
     m_categories.clear();
+    m_shareBars.clear();
+}
+
+// The field and, right of it, its column's share of the explanation (hidden until there is one).
+QWidget* TableForm::withShareBar(const ColumnEncoding& column, QWidget* field)
+{
+    auto* row = new QWidget(this);
+    auto* layout = new QHBoxLayout(row);
+    layout->setContentsMargins(0, 0, 0, 0);
+    field->setParent(row);
+    layout->addWidget(field);
+    auto* bar = new ColumnShareBar(row);
+    bar->setObjectName(QStringLiteral("share:") + QString::fromStdString(column.name));
+    bar->hide();
+    layout->addWidget(bar);
+    m_shareBars[column.name] = bar;
+    return row;
+}
+
+void TableForm::setColumnSaliency(const std::vector<ColumnAttribution>& columns, const QString& what)
+{
+    float scale = 0;
+    for (const ColumnAttribution& column : columns)
+        scale = std::max(scale, std::fabs(column.value));
+    for (const auto& [name, bar] : m_shareBars)
+        bar->hide();
+    for (const ColumnAttribution& column : columns) {
+        const auto found = m_shareBars.find(column.column);
+        if (found == m_shareBars.end())
+            continue;
+        ColumnShareBar* bar = found->second;
+        bar->setShare(column.value, scale);
+        bar->setToolTip(column.value >= 0 ? tr("%1 pushes %2 up by %3")
+                                                .arg(QString::fromStdString(column.column), what)
+                                                .arg(double(column.value), 0, 'g', 3)
+                                          : tr("%1 pushes %2 down by %3")
+                                                .arg(QString::fromStdString(column.column), what)
+                                                .arg(-double(column.value), 0, 'g', 3));
+        bar->show();
+    }
+}
+
+ColumnShareBar* TableForm::shareBar(const QString& column) const
+{
+    const auto found = m_shareBars.find(column.toStdString());
+    return found == m_shareBars.end() ? nullptr : found->second;
 }
 
 void TableForm::setSchema(const DataSchema& schema)
@@ -43,7 +92,7 @@ void TableForm::setSchema(const DataSchema& schema)
     clearFields();
     m_encoder = std::move(encoder);
     for (const ColumnEncoding* column : m_encoder->inputColumns())
-        m_form->addRow(QString::fromStdString(column->name), makeField(*column));
+        m_form->addRow(QString::fromStdString(column->name), withShareBar(*column, makeField(*column)));
     m_filling = false;
     Q_EMIT rowChanged();
 }

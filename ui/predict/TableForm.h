@@ -5,6 +5,7 @@
 
 #include <neurite/DataSchema.h>
 #include <neurite/TableEncoder.h>
+#include <neurite/TableSaliency.h>
 
 #include <QWidget>
 
@@ -18,6 +19,8 @@ class QDoubleSpinBox;
 class QFormLayout;
 
 namespace neurite::ui {
+
+class ColumnShareBar;
 
 class TableForm : public QWidget {
     Q_OBJECT
@@ -44,17 +47,24 @@ public:
     QDoubleSpinBox* numberField(const QString& column) const;
     QComboBox* categoryField(const QString& column) const;
 
+    // Shows each column's share of the explanation beside its field (`what`: "'yes'" or the target's name,
+    // for the tooltips); an empty list hides the bars.
+    void setColumnSaliency(const std::vector<ColumnAttribution>& columns, const QString& what);
+    ColumnShareBar* shareBar(const QString& column) const;
+
 Q_SIGNALS:
     void rowChanged();
 
 private:
     void clearFields();
     QWidget* makeField(const ColumnEncoding& column);
+    QWidget* withShareBar(const ColumnEncoding& column, QWidget* field);
 
     std::unique_ptr<TableEncoder> m_encoder;
     QFormLayout* m_form;
     std::map<std::string, QDoubleSpinBox*> m_numbers;
     std::map<std::string, QComboBox*> m_categories;
+    std::map<std::string, ColumnShareBar*> m_shareBars;
     bool m_filling = false;
 };
 

@@ -1,14 +1,18 @@
 // The Predict tab for table models: the form has a field per input column (spin boxes for numbers, combo
 // boxes of categories), replaces the canvas, predicts live as a field changes, and its prediction for a
 // row of the file equals the engine's (TableEncoder over the file's cells, then Network::predictOne), for
-// iris' classes and for a regressed value.
+// iris' classes and for a regressed value. "Show why" puts each column's share beside its field, equal to the
+// engine's attributions of its inputs.
 #include "TestSupport.h"
 #include "charts/ProbabilityChart.h"
 #include "predict/DigitCanvas.h"
 #include "predict/PredictPanel.h"
+#include "predict/ColumnShareBar.h"
+#include "predict/SaliencyBar.h"
 #include "predict/TableForm.h"
 
 #include <neurite/DesignForData.h>
+#include <neurite/Saliency.h>
 #include <neurite/TableData.h>
 #include <neurite/TableEncoder.h>
 #include <neurite/Trainer.h>
@@ -81,6 +85,8 @@ class TestTableForm : public QObject {
 private Q_SLOTS:
     void irisFormPredictsAsTheEngine();
     void aRegressionShowsTheValueInTheTargetsUnits();
+    void showWhyPutsEachColumnsShareBesideItsField();
+    void aRegressionsSharesAreInTheTargetsUnits();
 };
 
 void TestTableForm::irisFormPredictsAsTheEngine()
@@ -143,6 +149,70 @@ void TestTableForm::aRegressionShowsTheValueInTheTargetsUnits()
     const double before = panel.predictedValue();
     species->setCurrentIndex(species->findText("virginica"));
     QVERIFY(panel.predictedValue() != before);
+}
+
+// Iris's four numbers: each column's bar shows the engine's attribution of its one input, for the answer and,
+// after a click in the chart, for another class; hiding the overlay hides the bars.
+void TestTableForm::showWhyPutsEachColumnsShareBesideItsField()
+{
+    const Dataset data = loadTable("iris", DataOptions{});
+    std::shared_ptr<Network> network = trained(data);
+    PredictPanel panel;
+    panel.setSchema(data.schema);
+    panel.setModel(network, "iris", std::nan(""), {"setosa", "versicolor", "virginica"});
+    TableForm* form = panel.tableForm();
+    const FileRow row = fileRow("iris", 120);
+    form->setRow(named(row));
+    panel.saliencyBar()->setOverlayShown(true);
+    panel.updateSaliency();
+    const std::vector<std::string> columns = {"sepal_length", "sepal_width", "petal_length", "petal_width"};
+    for (int explained : {panel.predictedClass(), 0}) {
+        if (explained != panel.predictedClass())
+            panel.explainClass(explained);
+        QCOMPARE(panel.explainedClass(), explained);
+        // The reference: the explainer on the engine's encoding of the file row (one input per column).
+        TableEncoder encoder(data.schema);
+        encoder.bindHeader(row.header, "test");
+        std::vector<std::string_view> cells(row.cells.begin(), row.cells.end());
+        std::vector<float> input(std::size_t(encoder.width()));
+        encoder.encodeRow(cells, 2, input.data());
+        SaliencyExplainer explainer;
+        const std::vector<float> expected = explainer.explain(*network, input.data(), explained).values;
+        QCOMPARE(expected.size(), columns.size());
+        for (std::size_t i = 0; i < columns.size(); ++i) {
+            ColumnShareBar* bar = form->shareBar(QString::fromStdString(columns[i]));
+            QVERIFY(bar && bar->isVisibleTo(form));
+            QVERIFY2(std::abs(bar->share() - expected[i]) < 1e-5f, columns[i].c_str());
+        }
+    }
+    panel.saliencyBar()->setOverlayShown(false);
+    panel.updateSaliency();
+    QVERIFY(!form->shareBar("petal_length")->isVisibleTo(form));
+}
+
+// Predicting petal width: species is a one-hot block of three inputs, its share their sum; shares are in
+// centimetres (the network's standardised output times the target's deviation).
+void TestTableForm::aRegressionsSharesAreInTheTargetsUnits()
+{
+    DataOptions options;
+    options.target = "petal_width";
+    const Dataset data = loadTable("iris", options);
+    std::shared_ptr<Network> network = trained(data);
+    PredictPanel panel;
+    panel.setSchema(data.schema);
+    panel.setModel(network, "iris petal width", std::nan(""), {});
+    TableForm* form = panel.tableForm();
+    form->setRow(named(fileRow("iris", 130)));
+    panel.saliencyBar()->setOverlayShown(true);
+    panel.updateSaliency();
+    const std::vector<float> input = form->encodedRow();
+    QCOMPARE(input.size(), std::size_t(6)); // sepal length, sepal width, petal length, species x 3
+    SaliencyExplainer explainer;
+    const std::vector<float> a = explainer.explain(*network, input.data(), 0).values;
+    const double deviation = data.schema.targetDeviation;
+    QVERIFY(deviation != 1.0);
+    QVERIFY(std::abs(form->shareBar("petal_length")->share() - a[2] * deviation) < 1e-5);
+    QVERIFY(std::abs(form->shareBar("species")->share() - (double(a[3]) + a[4] + a[5]) * deviation) < 1e-5);
 }
 
 QTEST_MAIN(TestTableForm)
