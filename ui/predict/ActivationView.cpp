@@ -1,4 +1,5 @@
-// ActivationView: heat-map grids per hidden layer and the first layer's weight tiles, lit by activity.
+// ActivationView: heat-map grids per hidden layer (a feature map per channel for convolutions and pooling) and
+// the first layer's weight tiles, lit by activity.
 #include "predict/ActivationView.h"
 
 #include "predict/ActivationColours.h"
@@ -19,6 +20,8 @@ namespace {
 constexpr int kMargin = 8;
 constexpr int kCell = 11; // one neuron in a layer's heat map
 constexpr int kLayerColumns = 16;
+constexpr int kMapSide = 40; // about this many pixels for a channel's feature map
+constexpr int kMapGap = 3;
 constexpr int kTilePitch = 29; // 28 px tile + 1 px gap, in m_tiles pixels
 constexpr int kSide = 28;
 constexpr int kTileRangePercentile = 99;
@@ -190,15 +193,16 @@ QSize ActivationView::sizeHint() const
 {
     const int tilesWidth = m_tiles.isNull() ? 0 : m_tiles.width() + 2 * kMargin;
     const int tilesHeight = m_tiles.isNull() ? 0 : m_tiles.height() + 3 * kMargin + fontMetrics().height();
-    return {kLayerColumns * kCell + 3 * kMargin + tilesWidth + 60, std::max(220, tilesHeight + kMargin)};
+    return {kLayerColumns * kCell + 3 * kMargin + tilesWidth + 60,
+            std::max({220, tilesHeight + kMargin, m_layersHeight})};
 }
 
 // Room for the weight tiles at their natural size (one screen pixel per weight), so they stay readable.
 QSize ActivationView::minimumSizeHint() const
 {
     if (m_tiles.isNull())
-        return {300, 160};
-    return {300, m_tiles.height() + fontMetrics().height() + 4 + 2 * kMargin};
+        return {300, std::max(160, m_layersHeight)};
+    return {300, std::max(m_layersHeight, m_tiles.height() + fontMetrics().height() + 4 + 2 * kMargin)};
 }
 
 void ActivationView::paintEvent(QPaintEvent*)
@@ -210,8 +214,14 @@ void ActivationView::paintEvent(QPaintEvent*)
         painter.drawText(rect(), Qt::AlignCenter, m_emptyText);
         return;
     }
-    const int used = paintLayers(painter, kMargin, kMargin, layersWidth - 2 * kMargin);
-    Q_UNUSED(used);
+    // Without weight tiles (a first layer that is no Dense one) the layers take the whole width.
+    const int used = paintLayers(painter, kMargin, kMargin, (m_tiles.isNull() ? width() : layersWidth) - 2 * kMargin);
+    // The layers' height depends on the width the maps wrap in: known here, asked for by the next layout (the
+    // scroll area around the view then scrolls to the last layer).
+    if (used + 2 * kMargin != m_layersHeight) {
+        m_layersHeight = used + 2 * kMargin;
+        updateGeometry();
+    }
     if (!m_tiles.isNull())
         paintTiles(painter, layersWidth + kMargin, kMargin, width() - layersWidth - 2 * kMargin,
                    height() - 2 * kMargin);
@@ -229,27 +239,69 @@ int ActivationView::paintLayers(QPainter& painter, int x, int y, int width)
         return 3 * line;
     }
     for (Layer& layer : m_layers) {
-        const int n = int(layer.values.size());
         const long active = std::count_if(layer.values.begin(), layer.values.end(), [](float v) { return v > 0; });
         painter.setPen(palette().color(QPalette::WindowText));
         painter.drawText(QRect(x, y, width, line), Qt::AlignLeft | Qt::AlignVCenter,
-                         tr("%1 · %2 active of %3").arg(layer.id).arg(active).arg(n));
+                         layer.spatial()
+                             ? tr("%1 · %2 maps of %3×%4 · %5 active of %6")
+                                   .arg(layer.id)
+                                   .arg(layer.shape.channels)
+                                   .arg(layer.shape.height)
+                                   .arg(layer.shape.width)
+                                   .arg(active)
+                                   .arg(layer.values.size())
+                             : tr("%1 · %2 active of %3").arg(layer.id).arg(active).arg(layer.values.size()));
         y += line + 2;
-        const float scale = maxAbs(layer.values);
-        const bool signedValues = std::any_of(layer.values.begin(), layer.values.end(), [](float v) { return v < 0; });
-        const int columns = std::min(n, n > 4 * kLayerColumns * kLayerColumns ? 2 * kLayerColumns : kLayerColumns);
-        const int cell = columns > kLayerColumns ? kCell / 2 : kCell;
-        layer.origin = QPoint(x, y);
-        layer.columns = columns;
-        layer.cell = cell;
-        for (int i = 0; i < n; ++i) {
-            const double v = scale > 0 ? layer.values[std::size_t(i)] / scale : 0;
-            painter.fillRect(x + (i % columns) * cell, y + (i / columns) * cell, cell - 1, cell - 1,
-                             signedValues ? activationDivergingColour(v) : activationHeatColour(v));
-        }
-        y += ((n + columns - 1) / columns) * cell + kMargin;
+        y += (layer.spatial() ? paintMaps(painter, layer, x, y, width) : paintCells(painter, layer, x, y)) + kMargin;
     }
     return y - top;
+}
+
+// A flat layer: a grid of cells, one per value, on one scale for the layer.
+int ActivationView::paintCells(QPainter& painter, Layer& layer, int x, int y)
+{
+    const int n = int(layer.values.size());
+    const float scale = maxAbs(layer.values);
+    const bool signedValues = std::any_of(layer.values.begin(), layer.values.end(), [](float v) { return v < 0; });
+    const int columns = std::min(n, n > 4 * kLayerColumns * kLayerColumns ? 2 * kLayerColumns : kLayerColumns);
+    const int cell = columns > kLayerColumns ? kCell / 2 : kCell;
+    layer.origin = QPoint(x, y);
+    layer.columns = std::max(1, columns);
+    layer.cell = cell;
+    layer.mapSide = 0;
+    for (int i = 0; i < n; ++i) {
+        const double v = scale > 0 ? layer.values[std::size_t(i)] / scale : 0;
+        painter.fillRect(x + (i % columns) * cell, y + (i / columns) * cell, cell - 1, cell - 1,
+                         signedValues ? activationDivergingColour(v) : activationHeatColour(v));
+    }
+    return ((n + layer.columns - 1) / layer.columns) * cell;
+}
+
+// A convolution's or pooling's output: each channel's feature map as a small picture (values are channel-major:
+// channel c is the c-th block of height * width), side by side, on one scale for the layer so that strong and
+// weak channels compare. A few hundred tiny cells in a row said nothing of the maps' shapes.
+int ActivationView::paintMaps(QPainter& painter, Layer& layer, int x, int y, int width)
+{
+    const int h = layer.shape.height, w = layer.shape.width, channels = layer.shape.channels;
+    const int scale = std::max(1, (kMapSide + std::max(h, w) / 2) / std::max(h, w)); // whole pixels per value
+    layer.mapSide = std::max(h, w) * scale;
+    layer.cell = layer.mapSide + kMapGap;
+    layer.columns = std::max(1, std::min(channels, (width + kMapGap) / layer.cell));
+    layer.origin = QPoint(x, y);
+    const float top = maxAbs(layer.values);
+    const bool signedValues = std::any_of(layer.values.begin(), layer.values.end(), [](float v) { return v < 0; });
+    QImage map(w, h, QImage::Format_RGB32);
+    for (int c = 0; c < channels; ++c) {
+        const float* values = layer.values.data() + std::size_t(c) * std::size_t(h) * std::size_t(w);
+        for (int p = 0; p < h * w; ++p) {
+            const double v = top > 0 ? values[p] / top : 0;
+            map.setPixelColor(p % w, p / w, signedValues ? activationDivergingColour(v) : activationHeatColour(v));
+        }
+        const QRect target(x + (c % layer.columns) * layer.cell, y + (c / layer.columns) * layer.cell, w * scale,
+                           h * scale);
+        painter.drawImage(target, map); // nearest neighbour: whole pixels per value stay sharp
+    }
+    return ((channels + layer.columns - 1) / layer.columns) * layer.cell;
 }
 
 // The weight tiles scaled to fit, silent neurons dimmed and firing ones framed.
@@ -291,17 +343,18 @@ bool ActivationView::neuronAt(const QPoint& pos, QString& layerId, int& index) c
 {
     for (const Layer& layer : m_layers) {
         const QPoint at = pos - layer.origin;
-        const int n = int(layer.values.size());
+        // A flat layer's cells are its values; a spatial layer's pictures its channels.
+        const int n = layer.mapSide > 0 ? layer.shape.channels : int(layer.values.size());
         const int rows = (n + layer.columns - 1) / layer.columns;
         if (!layer.neurons || at.x() < 0 || at.y() < 0 || at.x() >= layer.columns * layer.cell ||
             at.y() >= rows * layer.cell)
             continue;
         const int i = (at.y() / layer.cell) * layer.columns + at.x() / layer.cell;
-        if (i >= n)
-            return false;
-        const long pixels = long(layer.shape.height) * layer.shape.width;
+        if (i >= n ||
+            (layer.mapSide > 0 && (at.x() % layer.cell >= layer.mapSide || at.y() % layer.cell >= layer.mapSide)))
+            return false; // past the last, or in the gap between two maps
         layerId = layer.id;
-        index = int(i / std::max(1L, pixels)); // a Conv2D layer's cells are its channels' maps, one after another
+        index = i;
         return true;
     }
     if (m_tileCount > 0 && m_tilesTarget.contains(pos)) {
@@ -342,9 +395,9 @@ QPoint ActivationView::neuronCellCentre(const QString& layerId, int index) const
     for (const Layer& layer : m_layers) {
         if (layer.id != layerId || !layer.neurons)
             continue;
-        const int i = int(index * std::max(1L, long(layer.shape.height) * layer.shape.width));
-        return layer.origin + QPoint((i % layer.columns) * layer.cell + layer.cell / 2,
-                                     (i / layer.columns) * layer.cell + layer.cell / 2);
+        const int middle = layer.mapSide > 0 ? layer.mapSide / 2 : layer.cell / 2;
+        return layer.origin +
+               QPoint((index % layer.columns) * layer.cell + middle, (index / layer.columns) * layer.cell + middle);
     }
     return {};
 }

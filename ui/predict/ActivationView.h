@@ -54,10 +54,13 @@ private:
         neurite::Shape shape;
         bool neurons = false; // Dense or Conv2D: its cells can be clicked
         std::vector<float> values;
-        // Where paintLayers drew it: the cells' corner, columns and cell size.
+        // Where paintLayers drew it: the cells' corner, columns and cell size (a layer with a spatial shape:
+        // one map per channel, `cell` apart, each a mapSide square).
         QPoint origin;
         int columns = 1;
         int cell = 1;
+        int mapSide = 0; // 0: one cell per value
+        bool spatial() const { return long(shape.height) * shape.width > 1; }
     };
 
     // The neuron under `pos`: its layer and unit or channel; false when there is none.
@@ -65,6 +68,8 @@ private:
 
     void buildWeightTiles(const neurite::Network& network);
     int paintLayers(QPainter& painter, int x, int y, int width);
+    int paintCells(QPainter& painter, Layer& layer, int x, int y);
+    int paintMaps(QPainter& painter, Layer& layer, int x, int y, int width);
     void paintTiles(QPainter& painter, int x, int y, int width, int height);
 
     std::vector<Layer> m_layers;
@@ -75,6 +80,7 @@ private:
     std::vector<float> m_tileActivity;
     QRectF m_tilesTarget; // where the tiles were drawn
     QString m_emptyText;
+    int m_layersHeight = 0; // what the last paint needed for the layers
 };
 
 } // namespace neurite::ui

@@ -18,7 +18,7 @@ constexpr int kTextWidth = 56; // room for "-0.0123" right of the bar
 
 ColumnShareBar::ColumnShareBar(QWidget* parent) : QWidget(parent)
 {
-    setMinimumWidth(120);
+    setMinimumWidth(200);
     setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
 }
 
@@ -36,7 +36,7 @@ double ColumnShareBar::fraction() const
 
 QSize ColumnShareBar::sizeHint() const
 {
-    return {160, fontMetrics().height() + 4};
+    return {260, fontMetrics().height() + 4};
 }
 
 void ColumnShareBar::paintEvent(QPaintEvent*)

@@ -86,6 +86,8 @@ public:
     int explainedClass() const;
     const QImage& saliencyOverlay() const { return m_saliencyOverlay; }
     double lastSaliencyMilliseconds() const { return m_saliencyMilliseconds; }
+    // The layers' activations of the latest prediction (what "Inside the network" shows).
+    const std::vector<neurite::LayerActivation>& lastActivations() const { return m_lastActivations; }
     // The neuron view opened by a click in the activations (null until then).
     NeuronView* neuronView() const { return m_neuronView; }
 

@@ -1,9 +1,11 @@
 // The Predict tab's "why": the saliency overlay follows the drawing and the class clicked in the chart, and
-// equals x * W for a linear model; a click in the activations opens the neuron view with the top test
+// equals x * W for a linear model; convolutions show a picture per channel inside the network; a click in the
+// activations opens the neuron view with the top test
 // images the engine finds, the weights, feature maps and kernels; the README's screenshots.
 #include <QtTest>
 
 #include "charts/ProbabilityChart.h"
+#include "predict/ActivationColours.h"
 #include "predict/ActivationView.h"
 #include "predict/DefaultModel.h"
 #include "predict/DigitCanvas.h"
@@ -18,6 +20,7 @@
 #include "neurite/NetworkSpec.h"
 #include "neurite/NeuronInsight.h"
 
+#include <algorithm>
 #include <cmath>
 
 using namespace neurite;
@@ -168,12 +171,42 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!neuron->isSearching(), 30000);
     }
 
+    // Inside the network, a convolution's output is a picture per channel: the middle of channel c's picture has
+    // the colour of that channel's middle value, and a click there opens channel c.
+    static void checkFeatureMapsAreDrawn(PredictPanel& panel)
+    {
+        ActivationView* view = panel.activationView();
+        QVERIFY(view->shownLayers().contains("conv1"));
+        std::vector<float> conv1;
+        for (const LayerActivation& a : panel.lastActivations())
+            if (a.layerId == "conv1")
+                conv1 = a.values; // (channels, 24, 24), channel-major
+        QCOMPARE(conv1.size(), std::size_t(8 * 24 * 24));
+        const float top = *std::max_element(conv1.begin(), conv1.end());
+        QVERIFY(top > 0);
+        const QImage picture = view->grab().toImage();
+        for (int c : {0, 3, 7}) {
+            const QPoint centre = view->neuronCellCentre("conv1", c);
+            const float middle = conv1[std::size_t(c * 24 * 24 + 12 * 24 + 12)];
+            QCOMPARE(picture.pixelColor(centre).rgb(), activationHeatColour(middle / top).rgb());
+            QSignalSpy clicked(view, &ActivationView::neuronClicked);
+            QTest::mouseClick(view, Qt::LeftButton, {}, centre);
+            QCOMPARE(clicked.count(), 1);
+            QCOMPARE(clicked.front().at(1).toInt(), c);
+            panel.neuronView()->close();
+        }
+    }
+
     void convolutionalChannelsShowMapsAndKernels()
     {
         PredictPanel panel;
         panel.setModel(std::make_shared<Network>(*preset("lenet"), 3), "lenet", std::nan(""), {});
         panel.setDataSetName("no such data set"); // the view says it has nothing to search
+        panel.resize(1100, 900);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
         panel.canvas()->addStroke({{224, 60}, {224, 400}});
+        checkFeatureMapsAreDrawn(panel);
         panel.showNeuron("conv2", 3);
         NeuronView* neuron = panel.neuronView();
         QVERIFY(neuron);
