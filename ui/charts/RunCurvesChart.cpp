@@ -154,6 +154,11 @@ void RunCurvesChart::fitAxes(bool accuracy, double maxX, double lo, double hi)
 {
     m_yAxis->setTitleText(accuracy ? tr("accuracy (%)") : tr("loss"));
     m_xAxis->setRange(0, maxX);
+    // Whole epochs as ticks while they fit (0, 1, 2, 3 rather than 0, 0.75, 1.5); nice numbers beyond.
+    if (maxX <= 12 && maxX == std::floor(maxX))
+        m_xAxis->setTickCount(int(maxX) + 1);
+    else
+        m_xAxis->applyNiceNumbers();
     if (m_drawn.empty())
         m_yAxis->setRange(0, accuracy ? 100 : 1);
     else if (accuracy)

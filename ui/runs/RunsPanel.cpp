@@ -25,6 +25,20 @@
 
 namespace neurite::ui {
 
+namespace {
+
+// The run's name, and the values a sweep gave it unless the name already says them ("lr=0.003 batch=32").
+QString legendOf(const RunRecord& run)
+{
+    const QString name = QString::fromStdString(run.name);
+    bool named = true;
+    for (const SweptValue& value : run.swept)
+        named = named && run.name.find(value.key + "=" + value.value) != std::string::npos;
+    return named ? name : name + QStringLiteral(" (") + runSweptText(run) + ')';
+}
+
+} // namespace
+
 RunsPanel::RunsPanel(ProjectDocument* document, QWidget* parent)
     : QWidget(parent), m_document(document), m_model(new RunsTableModel(document, this)),
       m_filter(new RunsFilterModel(this)), m_noteTimer(new QTimer(this))
@@ -34,8 +48,8 @@ RunsPanel::RunsPanel(ProjectDocument* document, QWidget* parent)
     auto* splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(buildTable());
     splitter->addWidget(details);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 1);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(splitter);
     connectModels();
@@ -65,6 +79,9 @@ QWidget* RunsPanel::buildTable()
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_table->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
     m_table->verticalHeader()->hide();
+    // One line per run: a long list of swept values is cut short (the whole of it is in the filter's reach).
+    m_table->setWordWrap(false);
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
     m_table->setAlternatingRowColors(true);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setSectionResizeMode(RunsTableModel::Swept, QHeaderView::Stretch);
@@ -183,9 +200,8 @@ void RunsPanel::updateCurves()
     for (int index : selectedRuns()) {
         const RunRecord& run = m_document->runs()[std::size_t(index)];
         const QString name = QString::fromStdString(run.name);
-        const QString swept = runSweptText(run);
-        curves.push_back({name, swept.isEmpty() ? name : name + QStringLiteral(" (") + swept + ')', run.history,
-                          run.settings.epochs, RunCurvesChart::runColor(std::size_t(index))});
+        curves.push_back(
+            {name, legendOf(run), run.history, run.settings.epochs, RunCurvesChart::runColor(std::size_t(index))});
     }
     m_curves->setRuns(std::move(curves));
 }

@@ -175,6 +175,7 @@ QVariant RunsTableModel::toolTip(const RunRecord& run, int column) const
         if (std::isnan(runMetric(run)))
             return tr("Not tested: the data set has no test set");
         return tr("Test %1, loss %2").arg(runTestText(run)).arg(double(run.test.loss), 0, 'g', 4);
+    case Swept: return run.swept.empty() ? QVariant() : runSweptText(run);
     case Outcome: return run.message.empty() ? QVariant() : QString::fromStdString(run.message);
     case Weights:
         return run.weights ? tr("The run's weights are kept: it can be used for prediction")
