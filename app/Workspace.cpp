@@ -57,11 +57,14 @@ void showDocument(ui::PredictPanel* predict, ui::ProjectDocument* document)
         predict->setModel(nullptr, {}, std::nan(""), {});
 }
 
-// The Runs tab: a restored run shows its design; a run's weights go to the Predict tab, which comes forward.
-void connectRuns(ui::MainWindow& window, ui::RunsPanel* runs, ui::PredictPanel* predict)
+// The Runs tab: a restored run shows its design, and the Train tab its curves; a run's weights go to the
+// Predict tab, which comes forward.
+void connectRuns(ui::MainWindow& window, ui::RunsPanel* runs, ui::TrainingPanel* training, ui::PredictPanel* predict)
 {
-    QObject::connect(runs, &ui::RunsPanel::runRestored, &window,
-                     [&window] { window.workspaceTabs()->setCurrentWidget(window.designEditor()); });
+    QObject::connect(runs, &ui::RunsPanel::runRestored, &window, [&window, training] {
+        training->syncFromDocument();
+        window.workspaceTabs()->setCurrentWidget(window.designEditor());
+    });
     QObject::connect(runs, &ui::RunsPanel::predictionRequested, predict,
                      [&window, predict](const ui::ModelChoice& model) {
                          predict->modelChooser()->useModel(model);
@@ -80,7 +83,7 @@ void assembleWorkspace(ui::MainWindow& window)
     window.addWorkspaceTab(training, QObject::tr("Train"));
     window.addWorkspaceTab(runs, QObject::tr("Runs"));
     window.addWorkspaceTab(predict, QObject::tr("Predict"));
-    connectRuns(window, runs, predict);
+    connectRuns(window, runs, training, predict);
     QObject::connect(training, &ui::TrainingPanel::designEditRequested, &window,
                      [&window] { window.workspaceTabs()->setCurrentIndex(0); });
     // Two-dimensional data: every neuron's map over the plane on its node, and the weights on the wires.
