@@ -10,6 +10,7 @@
 #include "document/RecoveryFile.h"
 #include "predict/DigitCanvas.h"
 #include "predict/ModelChooser.h"
+#include "runs/RunsPanel.h"
 #include "training/TrainingPanel.h"
 
 #include <QCloseEvent>
@@ -56,6 +57,21 @@ void showDocument(ui::PredictPanel* predict, ui::ProjectDocument* document)
         predict->setModel(nullptr, {}, std::nan(""), {});
 }
 
+// The Runs tab: a restored run shows its design, and the Train tab its curves; a run's weights go to the
+// Predict tab, which comes forward.
+void connectRuns(ui::MainWindow& window, ui::RunsPanel* runs, ui::TrainingPanel* training, ui::PredictPanel* predict)
+{
+    QObject::connect(runs, &ui::RunsPanel::runRestored, &window, [&window, training] {
+        training->syncFromDocument();
+        window.workspaceTabs()->setCurrentWidget(window.designEditor());
+    });
+    QObject::connect(runs, &ui::RunsPanel::predictionRequested, predict,
+                     [&window, predict](const ui::ModelChoice& model) {
+                         predict->modelChooser()->useModel(model);
+                         window.workspaceTabs()->setCurrentWidget(predict);
+                     });
+}
+
 } // namespace
 
 void assembleWorkspace(ui::MainWindow& window)
@@ -63,8 +79,11 @@ void assembleWorkspace(ui::MainWindow& window)
     ui::ProjectDocument* document = window.document();
     auto* training = new ui::TrainingPanel(document);
     auto* predict = new ui::PredictPanel;
+    auto* runs = new ui::RunsPanel(document);
     window.addWorkspaceTab(training, QObject::tr("Train"));
+    window.addWorkspaceTab(runs, QObject::tr("Runs"));
     window.addWorkspaceTab(predict, QObject::tr("Predict"));
+    connectRuns(window, runs, training, predict);
     QObject::connect(training, &ui::TrainingPanel::designEditRequested, &window,
                      [&window] { window.workspaceTabs()->setCurrentIndex(0); });
     // Two-dimensional data: every neuron's map over the plane on its node, and the weights on the wires.

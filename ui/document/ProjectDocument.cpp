@@ -11,6 +11,8 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <algorithm>
+
 namespace neurite::ui {
 
 ProjectDocument::ProjectDocument(QObject* parent) : QObject(parent)
@@ -130,6 +132,45 @@ void ProjectDocument::loadProject(const Project& project, const QString& path)
 void ProjectDocument::appendRun(RunRecord run)
 {
     neurite::appendRun(m_runs, std::move(run), m_keptRunWeights);
+    runsEdited();
+}
+
+void ProjectDocument::renameRun(int index, const std::string& name)
+{
+    neurite::renameRun(m_runs, index, name);
+    runsEdited();
+}
+
+void ProjectDocument::setRunStarred(int index, bool starred)
+{
+    neurite::setRunStarred(m_runs, index, starred);
+    runsEdited();
+}
+
+void ProjectDocument::setRunNote(int index, const std::string& note)
+{
+    neurite::setRunNote(m_runs, index, note);
+    runsEdited();
+}
+
+RunRecord ProjectDocument::takeRun(int index)
+{
+    if (index < 0 || index >= int(m_runs.size()))
+        throw NeuriteError(tr("No run number %1").arg(index + 1).toStdString());
+    RunRecord run = std::move(m_runs[std::size_t(index)]);
+    neurite::deleteRun(m_runs, index);
+    runsEdited();
+    return run;
+}
+
+void ProjectDocument::insertRun(int index, RunRecord run)
+{
+    m_runs.insert(m_runs.begin() + std::clamp(index, 0, int(m_runs.size())), std::move(run));
+    runsEdited();
+}
+
+void ProjectDocument::runsEdited()
+{
     m_extraModified = true;
     updateModified();
     Q_EMIT runsChanged();

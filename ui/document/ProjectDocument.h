@@ -101,6 +101,14 @@ public:
     // Appends `run` (named "run N" when unnamed), keeping weights for the best runs only; marks the
     // project modified.
     void appendRun(RunRecord run);
+    // The Runs list's edits (neurite/ProjectRuns.h); each marks the project modified and emits runsChanged.
+    // Rename throws NeuriteError for an empty name or one another run has, every one for an unknown index.
+    void renameRun(int index, const std::string& name);
+    void setRunStarred(int index, bool starred);
+    void setRunNote(int index, const std::string& note);
+    // Removes run `index` and hands it back (for an undoable delete); insertRun puts it back at `index`.
+    RunRecord takeRun(int index);
+    void insertRun(int index, RunRecord run);
 
 Q_SIGNALS:
     void designChanged(); // layers, options or wires (not positions)
@@ -121,6 +129,7 @@ private:
     void setPath(const QString& path);
     void setDesignFile(const QString& file);
     void updateModified();
+    void runsEdited();
 
     GraphModel m_model;
     QUndoStack m_undoStack;

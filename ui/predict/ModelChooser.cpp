@@ -159,6 +159,20 @@ bool ModelChooser::openModelFile(const QString& path)
     return true;
 }
 
+void ModelChooser::useModel(const ModelChoice& model)
+{
+    int at = -1;
+    for (std::size_t i = 0; i < m_choices.size(); ++i)
+        if (m_choices[i].kind == model.kind && m_choices[i].name == model.name)
+            at = int(i);
+    if (at >= 0)
+        m_choices[std::size_t(at)] = model;
+    else
+        m_choices.push_back(model);
+    rebuild();
+    choose(at >= 0 ? at : int(m_choices.size()) - 1);
+}
+
 void ModelChooser::choose(int index)
 {
     if (index < 0 || index >= int(m_choices.size()))

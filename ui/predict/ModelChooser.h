@@ -48,6 +48,9 @@ public:
     void resetChoice();
     // Loads a .neurite file's model into the list and chooses it; false (and lastError()) when it cannot.
     bool openModelFile(const QString& path);
+    // Chooses `model` as the user would (the Runs list's "use for prediction"): it replaces an entry of the
+    // same kind and name, else joins the list.
+    void useModel(const ModelChoice& model);
     // Chooses entry `index` of the list as the user does.
     void choose(int index);
 

@@ -1,55 +1,20 @@
 // Compare runs: every run of this session is kept with its settings; tick two or more to overlay their curves.
 #include "results/RunComparison.h"
 
-#include "charts/ChartHoverLabel.h"
-#include "charts/ChartLegend.h"
-#include "charts/TrainingChart.h" // epochPosition
-#include "charts/SmoothedAverage.h"
-
-#include <QChartView>
-#include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QLineSeries>
 #include <QListWidget>
 #include <QSplitter>
-#include <QValueAxis>
 #include <QVBoxLayout>
 
-#include <algorithm>
 #include <cmath>
 
 namespace neurite::ui {
 
-namespace {
-const QList<QColor> kRunColors = {QColor(31, 119, 180),  QColor(230, 115, 0),   QColor(44, 160, 44),
-                                  QColor(214, 39, 40),   QColor(148, 103, 189), QColor(140, 86, 75),
-                                  QColor(227, 119, 194), QColor(127, 127, 127)};
-}
-
 RunComparison::RunComparison(QWidget* parent)
-    : QWidget(parent), m_list(new QListWidget(this)), m_metric(new QComboBox(this)), m_view(new QChartView(this)),
-      m_xAxis(new QValueAxis), m_yAxis(new QValueAxis)
+    : QWidget(parent), m_list(new QListWidget(this)), m_chart(new RunCurvesChart(this))
 {
-    m_metric->addItem(tr("Training loss (smoothed batches)"), int(Metric::SmoothedTrainingLoss));
-    m_metric->addItem(tr("Training loss (epoch mean)"), int(Metric::TrainingLoss));
-    m_metric->addItem(tr("Validation loss"), int(Metric::ValidationLoss));
-    m_metric->addItem(tr("Training accuracy"), int(Metric::TrainingAccuracy));
-    m_metric->addItem(tr("Validation accuracy"), int(Metric::ValidationAccuracy));
-    connect(m_metric, &QComboBox::currentIndexChanged, this, &RunComparison::redraw);
     connect(m_list, &QListWidget::itemChanged, this, &RunComparison::redraw);
-
-    QChart* chart = m_view->chart();
-    chart->setAnimationOptions(QChart::NoAnimation);
-    chart->addAxis(m_xAxis, Qt::AlignBottom);
-    chart->addAxis(m_yAxis, Qt::AlignLeft);
-    m_xAxis->setTitleText(tr("epoch"));
-    m_xAxis->setLabelFormat(QStringLiteral("%g"));
-    m_yAxis->setLabelFormat(QStringLiteral("%g"));
-    m_view->setRenderHint(QPainter::Antialiasing);
-    m_hover = new ChartHoverLabel(m_view, [this](const QXYSeries* s, QPointF p) { return describePoint(s, p); });
-    m_legend = new ChartLegend(m_view);
-
     auto* side = new QWidget(this);
     auto* sideLayout = new QVBoxLayout(side);
     sideLayout->setContentsMargins(0, 0, 0, 0);
@@ -58,11 +23,9 @@ RunComparison::RunComparison(QWidget* parent)
     m_list->setWordWrap(true);
     m_list->setTextElideMode(Qt::ElideNone);
     sideLayout->addWidget(m_list, 1);
-    sideLayout->addWidget(new QLabel(tr("Curve:"), side));
-    sideLayout->addWidget(m_metric);
     auto* splitter = new QSplitter(this);
     splitter->addWidget(side);
-    splitter->addWidget(m_view);
+    splitter->addWidget(m_chart);
     splitter->setStretchFactor(1, 1);
     splitter->setSizes({300, 700});
     auto* layout = new QHBoxLayout(this);
@@ -107,7 +70,7 @@ void RunComparison::addRun(const RunRecord& run)
     item->setToolTip(text);
     item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
     item->setCheckState(Qt::Checked);
-    item->setForeground(kRunColors[(m_runs.size() - 1) % kRunColors.size()]);
+    item->setForeground(RunCurvesChart::runColor(m_runs.size() - 1));
     m_list->blockSignals(true);
     m_list->addItem(item);
     m_list->blockSignals(false);
@@ -131,99 +94,21 @@ void RunComparison::setChecked(int index, bool checked)
 
 void RunComparison::setMetric(Metric metric)
 {
-    m_metric->setCurrentIndex(m_metric->findData(int(metric)));
+    m_chart->setMetric(metric);
 }
 
-int RunComparison::drawnSeriesCount() const
-{
-    return int(m_view->chart()->series().size());
-}
-
-std::vector<QPointF> RunComparison::curve(const RunRecord& run, Metric metric) const
-{
-    std::vector<QPointF> points;
-    if (metric == Metric::SmoothedTrainingLoss) {
-        SmoothedAverage average; // the same line as the live loss chart's
-        for (const BatchReport& b : run.history.batches)
-            points.emplace_back(epochPosition(b), average.add(b.loss));
-        return points;
-    }
-    for (const EpochReport& e : run.history.epochs) {
-        double y = 0;
-        switch (metric) {
-        case Metric::TrainingLoss: y = e.trainLoss; break;
-        case Metric::ValidationLoss: y = e.validationLoss; break;
-        case Metric::TrainingAccuracy: y = 100.0 * e.trainAccuracy; break;
-        case Metric::ValidationAccuracy: y = 100.0 * e.validationAccuracy; break;
-        case Metric::SmoothedTrainingLoss: break;
-        }
-        if (std::isfinite(y))
-            points.emplace_back(e.epoch, y);
-    }
-    return points;
-}
-
+// The ticked runs, each in the colour of its place in the list.
 void RunComparison::redraw()
 {
-    QChart* chart = m_view->chart();
-    m_hover->hide(); // its series are about to go
-    chart->removeAllSeries();
-    m_drawn.clear();
-    m_drawnRuns.clear();
-    const auto metric = Metric(m_metric->currentData().toInt());
-    const bool accuracy = metric == Metric::TrainingAccuracy || metric == Metric::ValidationAccuracy;
-    double maxX = 1, lo = std::numeric_limits<double>::max(), hi = std::numeric_limits<double>::lowest();
+    std::vector<RunCurve> curves;
     for (std::size_t i = 0; i < m_runs.size(); ++i) {
         if (m_list->item(int(i))->checkState() != Qt::Checked)
             continue;
-        const std::vector<QPointF> points = curve(m_runs[i], metric);
-        if (points.empty())
-            continue;
-        auto* series = new QLineSeries;
-        series->setName(m_runs[i].name + QStringLiteral(" (") + describeSettings(m_runs[i].settings) + ')');
-        series->setPen(QPen(kRunColors[i % kRunColors.size()], 2.0));
-        series->setPointsVisible(metric != Metric::SmoothedTrainingLoss);
-        chart->addSeries(series);
-        series->attachAxis(m_xAxis);
-        series->attachAxis(m_yAxis);
-        auto drawn = std::make_unique<DownsampledSeries>(series);
-        drawn->append(points);
-        lo = std::min(lo, drawn->drawnMin());
-        hi = std::max(hi, drawn->drawnMax());
-        maxX = std::max({maxX, points.back().x(), double(m_runs[i].settings.epochs)});
-        m_drawn.push_back(std::move(drawn));
-        m_drawnRuns.push_back(i);
+        const RunRecord& run = m_runs[i];
+        curves.push_back({run.name, run.name + QStringLiteral(" (") + describeSettings(run.settings) + ')', run.history,
+                          run.settings.epochs, RunCurvesChart::runColor(i)});
     }
-    chart->setTitle(m_metric->currentText());
-    m_yAxis->setTitleText(accuracy ? tr("accuracy (%)") : tr("loss"));
-    m_xAxis->setRange(0, maxX);
-    if (m_drawn.empty())
-        m_yAxis->setRange(0, accuracy ? 100 : 1);
-    else if (accuracy)
-        m_yAxis->setRange(std::clamp(std::floor((lo - 5) / 10) * 10, 0.0, 90.0), 100);
-    else {
-        m_yAxis->setRange(0, hi * 1.05);
-        m_yAxis->applyNiceNumbers();
-    }
-    m_legend->refresh();
-}
-
-// The run, where on its curve, and the exact value: the stored point nearest the drawn one.
-QString RunComparison::describePoint(const QXYSeries* series, QPointF point) const
-{
-    const QList<QAbstractSeries*> drawn = m_view->chart()->series();
-    const auto at = std::find(drawn.begin(), drawn.end(), series);
-    const auto index = std::size_t(at - drawn.begin());
-    if (at == drawn.end() || index >= m_drawn.size())
-        return {};
-    const QPointF* p = m_drawn[index]->nearest(point.x());
-    const RunRecord& run = m_runs[m_drawnRuns[index]];
-    const auto metric = Metric(m_metric->currentData().toInt());
-    const bool accuracy = metric == Metric::TrainingAccuracy || metric == Metric::ValidationAccuracy;
-    const QString value = accuracy ? QString::number(p->y(), 'f', 2) + '%' : QString::number(p->y(), 'f', 4);
-    const QString where = metric == Metric::SmoothedTrainingLoss ? tr("epoch %1").arg(p->x(), 0, 'f', 2)
-                                                                 : tr("epoch %1").arg(std::lround(p->x()));
-    return tr("%1, %2: %3 %4").arg(run.name, where, m_metric->currentText().toLower(), value);
+    m_chart->setRuns(std::move(curves));
 }
 
 } // namespace neurite::ui

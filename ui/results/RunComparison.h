@@ -1,19 +1,15 @@
 // Compare runs: every run of this session is kept with its settings; tick two or more to overlay their curves.
 #pragma once
 
-#include "charts/DownsampledSeries.h"
+#include "charts/RunCurvesChart.h"
 #include "training/TrainingProgress.h"
 
 #include <QWidget>
 
-#include <memory>
 #include <vector>
 
 class QChartView;
-class QComboBox;
 class QListWidget;
-class QValueAxis;
-class QXYSeries;
 
 namespace neurite::ui {
 
@@ -30,7 +26,7 @@ struct RunRecord {
 class RunComparison : public QWidget {
     Q_OBJECT
 public:
-    enum class Metric { SmoothedTrainingLoss, TrainingLoss, ValidationLoss, TrainingAccuracy, ValidationAccuracy };
+    using Metric = RunCurvesChart::Metric;
 
     explicit RunComparison(QWidget* parent = nullptr);
     ~RunComparison() override;
@@ -44,11 +40,11 @@ public:
     void setTestResult(int index, float accuracy, float loss);
     void setMetric(Metric metric);
     // Series currently drawn (one per checked run with data for the metric).
-    int drawnSeriesCount() const;
-    QChartView* chartView() const { return m_view; }
+    int drawnSeriesCount() const { return m_chart->drawnSeriesCount(); }
+    QChartView* chartView() const { return m_chart->chartView(); }
     // The value label that follows the mouse over the chart ("Run 2, epoch 12: validation accuracy 96.41%").
-    ChartHoverLabel* hoverLabel() const { return m_hover; }
-    ChartLegend* legend() const { return m_legend; }
+    ChartHoverLabel* hoverLabel() const { return m_chart->hoverLabel(); }
+    ChartLegend* legend() const { return m_chart->legend(); }
 
     // "adam lr 0.001 · batch 32 · 10 epochs"
     static QString describeSettings(const TrainingSettings& settings);
@@ -58,19 +54,10 @@ public:
 
 private:
     void redraw();
-    std::vector<QPointF> curve(const RunRecord& run, Metric metric) const;
-    QString describePoint(const QXYSeries* series, QPointF point) const;
 
     std::vector<RunRecord> m_runs;
     QListWidget* m_list;
-    QComboBox* m_metric;
-    QChartView* m_view;
-    QValueAxis* m_xAxis;
-    QValueAxis* m_yAxis;
-    std::vector<std::unique_ptr<DownsampledSeries>> m_drawn;
-    std::vector<std::size_t> m_drawnRuns; // the run of each drawn series
-    ChartHoverLabel* m_hover;
-    ChartLegend* m_legend;
+    RunCurvesChart* m_chart;
 };
 
 } // namespace neurite::ui

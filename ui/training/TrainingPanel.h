@@ -53,6 +53,8 @@ public:
     // Used when the window closes: false when nothing runs or the user agrees (then stops and waits).
     bool confirmStopForClose();
 
+    // Shows the document's settings and trained history as a saved run (an opened project, a restored run).
+    void syncFromDocument();
     // Trains on this data instead of loading the settings' data set (tests, or data made elsewhere).
     void setDataSetOverride(const DataSetHandle& data);
 
@@ -149,7 +151,6 @@ private:
     void onRunData(const DataSetHandle& data);
     void showBanner(const QString& text, bool error);
     void appendLog(const QString& line);
-    void syncFromDocument();
     // TrainingPanelHealth.cpp
     void buildLayersTab();
     // TrainingPanelPlane.cpp

@@ -7,6 +7,7 @@
 #include "neurite/RunRecord.h"
 
 #include <string>
+#include <vector>
 
 namespace neurite {
 
@@ -29,6 +30,11 @@ void renameRun(Project& project, int index, const std::string& name);
 void setRunStarred(Project& project, int index, bool starred);
 void setRunNote(Project& project, int index, const std::string& note);
 void deleteRun(Project& project, int index);
+// The same on a list of runs (a window's document).
+void renameRun(std::vector<RunRecord>& runs, int index, const std::string& name);
+void setRunStarred(std::vector<RunRecord>& runs, int index, bool starred);
+void setRunNote(std::vector<RunRecord>& runs, int index, const std::string& note);
+void deleteRun(std::vector<RunRecord>& runs, int index);
 
 // Drops the weights of every run but the `keep` best by runMetric (starred runs keep theirs too: the
 // user marked them). keep < 0 keeps all.

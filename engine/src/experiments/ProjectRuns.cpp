@@ -10,11 +10,16 @@ namespace neurite {
 
 namespace {
 
+void checkIndex(const std::vector<RunRecord>& runs, int index)
+{
+    if (index < 0 || index >= int(runs.size()))
+        throw NeuriteError("no run number " + std::to_string(index + 1) + " (the project has " +
+                           std::to_string(runs.size()) + " runs)");
+}
+
 void checkIndex(const Project& project, int index)
 {
-    if (index < 0 || index >= int(project.runs.size()))
-        throw NeuriteError("no run number " + std::to_string(index + 1) + " (the project has " +
-                           std::to_string(project.runs.size()) + " runs)");
+    checkIndex(project.runs, index);
 }
 
 // Seconds of training the history accounts for: what a v1 file knows of its run's duration.
@@ -87,33 +92,53 @@ int appendRun(Project& project, RunRecord run)
     return appendRun(project.runs, std::move(run), project.keptRunWeights);
 }
 
-void renameRun(Project& project, int index, const std::string& name)
+void renameRun(std::vector<RunRecord>& runs, int index, const std::string& name)
 {
-    checkIndex(project, index);
+    checkIndex(runs, index);
     if (name.empty())
         throw NeuriteError("a run's name cannot be empty");
-    const int other = findRun(project, name);
+    const int other = findRunIn(runs, name);
     if (other >= 0 && other != index)
         throw NeuriteError("another run is already called '" + name + "'");
-    project.runs[std::size_t(index)].name = name;
+    runs[std::size_t(index)].name = name;
+}
+
+void setRunStarred(std::vector<RunRecord>& runs, int index, bool starred)
+{
+    checkIndex(runs, index);
+    runs[std::size_t(index)].starred = starred;
+}
+
+void setRunNote(std::vector<RunRecord>& runs, int index, const std::string& note)
+{
+    checkIndex(runs, index);
+    runs[std::size_t(index)].note = note;
+}
+
+void deleteRun(std::vector<RunRecord>& runs, int index)
+{
+    checkIndex(runs, index);
+    runs.erase(runs.begin() + index);
+}
+
+void renameRun(Project& project, int index, const std::string& name)
+{
+    renameRun(project.runs, index, name);
 }
 
 void setRunStarred(Project& project, int index, bool starred)
 {
-    checkIndex(project, index);
-    project.runs[std::size_t(index)].starred = starred;
+    setRunStarred(project.runs, index, starred);
 }
 
 void setRunNote(Project& project, int index, const std::string& note)
 {
-    checkIndex(project, index);
-    project.runs[std::size_t(index)].note = note;
+    setRunNote(project.runs, index, note);
 }
 
 void deleteRun(Project& project, int index)
 {
-    checkIndex(project, index);
-    project.runs.erase(project.runs.begin() + index);
+    deleteRun(project.runs, index);
 }
 
 void keepWeightsOfBestRuns(std::vector<RunRecord>& runs, int keep)
