@@ -10,6 +10,7 @@
 #include "document/RecoveryFile.h"
 #include "predict/DigitCanvas.h"
 #include "predict/ModelChooser.h"
+#include "sweep/SweepMenu.h"
 #include "training/TrainingPanel.h"
 
 #include <QCloseEvent>
@@ -111,6 +112,8 @@ void assembleWorkspace(ui::MainWindow& window)
     // A crash during training leaves the design and the latest checkpoint in the recovery file.
     window.recoveryFile()->watchTraining(training->controller());
     ui::installExportActions(window.exportMenu(), document, &window);
+    // Train › New Sweep…: sweeps train on their own thread; the Train tab's controller only loads their data.
+    ui::installSweepMenu(window, document, training->controller());
 }
 
 } // namespace neurite::cli
