@@ -34,7 +34,7 @@ double distanceToSegment(QPointF p, QPointF a, QPointF b)
 QColor sweepMetricColour(double t)
 {
     t = std::clamp(t, 0.0, 1.0);
-    const QColor low(68, 1, 84), middle(33, 145, 140), high(253, 231, 37);
+    const QColor low(68, 1, 84), middle(33, 145, 140), high(214, 150, 0);
     const auto mix = [](const QColor& a, const QColor& b, double s) {
         return QColor::fromRgbF(float(a.redF() + (b.redF() - a.redF()) * s),
                                 float(a.greenF() + (b.greenF() - a.greenF()) * s),

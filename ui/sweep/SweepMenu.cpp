@@ -6,6 +6,7 @@
 #include <QAction>
 #include <QMainWindow>
 #include <QMenuBar>
+#include <QScreen>
 
 namespace neurite::ui {
 
@@ -27,7 +28,9 @@ SweepWindow* installSweepMenu(QMainWindow& window, ProjectDocument* document, Tr
 {
     auto* sweep = new SweepWindow(document, loader, &window);
     sweep->setObjectName(QStringLiteral("sweepWindow"));
-    QAction* open = trainMenu(window)->addAction(QObject::tr("New &Sweep…"), sweep, [sweep] {
+    QAction* open = trainMenu(window)->addAction(QObject::tr("New &Sweep…"), sweep, [sweep, &window] {
+        if (!sweep->isVisible()) // fits a small screen (1024x700) too
+            sweep->resize(sweep->size().boundedTo(window.screen()->availableGeometry().size() * 0.95));
         sweep->show();
         sweep->raise();
         sweep->activateWindow();

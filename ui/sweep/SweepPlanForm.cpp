@@ -47,7 +47,7 @@ QWidget* SweepPlanForm::makeAxesBox()
     auto* box = new QGroupBox(tr("Swept values"), this);
     auto* layout = new QVBoxLayout(box);
     m_axes = new QTableWidget(0, 2, box);
-    m_axes->setHorizontalHeaderLabels({tr("Setting or layer option"), tr("Values (comma-separated, or low..high)")});
+    m_axes->setHorizontalHeaderLabels({tr("Setting or layer option"), tr("Values")});
     m_axes->horizontalHeader()->setSectionResizeMode(KeyColumn, QHeaderView::ResizeToContents);
     m_axes->horizontalHeader()->setStretchLastSection(true);
     m_axes->verticalHeader()->hide();
@@ -55,6 +55,11 @@ QWidget* SweepPlanForm::makeAxesBox()
     m_axes->setToolTip(tr("Double-click the values to edit them. Every combination is one run (grid search)."));
     connect(m_axes, &QTableWidget::itemChanged, this, &SweepPlanForm::replan);
     layout->addWidget(m_axes, 1);
+    auto* hint = new QLabel(tr("Values: comma-separated (0.001, 0.01), or a range low..high that a random "
+                               "search draws from log-uniformly."),
+                            box);
+    hint->setWordWrap(true);
+    layout->addWidget(hint);
     auto* row = new QHBoxLayout;
     m_keyChoice = new QComboBox(box);
     m_keyChoice->setToolTip(tr("A training setting, or an option of a layer of the design"));

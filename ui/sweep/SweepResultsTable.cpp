@@ -21,10 +21,16 @@ QString valueOf(const PlannedRun& run, const std::string& key)
     return {};
 }
 
-// A number for sorting and display; an empty cell when there is none.
+// Wide enough for "running: epoch 10 of 10 (99%)"; the name column at most kNameWidth (its values have
+// their own columns), so that the metric stays in view in a small window.
+constexpr int kStatusWidth = 170;
+constexpr int kNameWidth = 180;
+
+// A number for sorting and display (four decimals: the table is read, the CSV keeps every digit); an empty
+// cell when there is none.
 QVariant numberOrEmpty(double value)
 {
-    return std::isfinite(value) ? QVariant(value) : QVariant();
+    return std::isfinite(value) ? QVariant(std::round(value * 1e4) / 1e4) : QVariant();
 }
 
 } // namespace
@@ -35,6 +41,7 @@ SweepResultsTable::SweepResultsTable(QWidget* parent) : QTableWidget(parent)
     setSelectionBehavior(QAbstractItemView::SelectRows);
     setSelectionMode(QAbstractItemView::SingleSelection);
     verticalHeader()->hide();
+    setWordWrap(false); // one line a run, however long its name
     horizontalHeader()->setStretchLastSection(true);
     connect(this, &QTableWidget::itemSelectionChanged, this, [this] {
         const QList<QTableWidgetItem*> items = selectedItems();
@@ -76,6 +83,8 @@ void SweepResultsTable::setPlan(const std::vector<PlannedRun>& plan, const std::
         setStatus(run, Status::Queued, tr("queued"));
     }
     resizeColumnsToContents();
+    setColumnWidth(statusColumn(), kStatusWidth);
+    setColumnWidth(1, std::min(columnWidth(1), kNameWidth));
     setSortingEnabled(true);
 }
 

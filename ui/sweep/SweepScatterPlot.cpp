@@ -12,7 +12,7 @@ namespace neurite::ui {
 
 namespace {
 
-constexpr double kMarginLeft = 64;
+constexpr double kMarginLeft = 80; // the metric's labels, and its title turned upright beside them
 constexpr double kMarginRight = 24;
 constexpr double kMarginTop = 16;
 constexpr double kMarginBottom = 44;
@@ -120,7 +120,7 @@ void SweepScatterPlot::drawAxes(QPainter& painter) const
     const QString across = QString::fromStdString(m_data.keys[std::size_t(m_key)]);
     painter.drawText(QPointF(area.center().x() - metrics.horizontalAdvance(across) / 2, height() - 6), across);
     painter.save();
-    painter.translate(14, area.center().y());
+    painter.translate(metrics.ascent() + 2, area.center().y());
     painter.rotate(-90);
     const QString up = tr("test %1").arg(m_data.metricName);
     painter.drawText(QPointF(-metrics.horizontalAdvance(up) / 2, 0), up);

@@ -109,6 +109,7 @@ QWidget* SweepWindow::makeResults()
     });
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 3);
+    splitter->setSizes({280, 420});
     return splitter;
 }
 

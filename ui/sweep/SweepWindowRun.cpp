@@ -176,10 +176,8 @@ void SweepWindow::showState()
                               .arg(done)
                               .arg(count)
                               .arg(m_failed));
-    else if (!m_form->plan())
-        m_status->setText(m_form->problem());
     else
-        m_status->clear();
+        m_status->clear(); // the form says what the plan lacks
 }
 
 } // namespace neurite::ui
