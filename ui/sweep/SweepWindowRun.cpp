@@ -64,7 +64,9 @@ bool SweepWindow::startSweep()
     m_parallel->clearBrushes();
     m_checking = true;
     showState();
-    m_preflight->check(m_plan.front().design, m_plan.front().settings, m_override);
+    // The base design and settings load and check the data; a run whose swept values do not fit it fails
+    // alone (the table says why) and the sweep goes on.
+    m_preflight->check(m_document->spec(), m_document->settings(), m_override);
     return true;
 }
 

@@ -1,8 +1,9 @@
 // The sweep window runs a real sweep (a tiny design on blobs, four runs of a few batches) on the queue's own
 // thread: every planned run is appended to the document with its swept values, the table says what each run
 // is doing and ends with their metrics, the best run is the one rankRuns ranks first; pausing holds the next
-// run back until resume; cancelling keeps the finished runs (and can stop the running one, kept as
-// stopped); selecting a finished run names it among the project's runs; Train › New Sweep… opens it.
+// run back until resume; cancelling keeps the finished runs (and can stop the running one, kept as stopped);
+// a run whose values do not fit the data fails alone, saying why; selecting a finished run names it among
+// the project's runs; Train › New Sweep… opens it.
 #include "TestSupport.h"
 #include "document/ProjectDocument.h"
 #include "sweep/ParallelCoordinatesPlot.h"
@@ -193,6 +194,26 @@ private Q_SLOTS:
         QCOMPARE(m_document->runs()[0].outcome, RunOutcome::Stopped);
         QVERIFY(m_document->runs()[0].history.epochs.size() < 2000);
         QCOMPARE(m_window->resultsTable()->status(1), SweepResultsTable::Status::NotRun);
+    }
+
+    void aRunThatCannotTrainFailsAloneAndSaysWhy()
+    {
+        planFourRuns();
+        m_window->planForm()->removeAxis(1);
+        m_window->planForm()->removeAxis(0);
+        m_window->planForm()->setAxis("out.units", "2, 3"); // 2 outputs do not fit 3 classes
+        QSignalSpy ended(m_window.get(), &SweepWindow::sweepEnded);
+        QVERIFY(m_window->startSweep());
+        QVERIFY(ended.wait(kTimeoutMs));
+        QCOMPARE(m_window->resultsTable()->status(0), SweepResultsTable::Status::Failed);
+        QVERIFY2(m_window->resultsTable()->statusText(0).startsWith("failed: The Output receives 2 values"),
+                 qPrintable(m_window->resultsTable()->statusText(0)));
+        QCOMPARE(m_window->resultsTable()->status(1), SweepResultsTable::Status::Done);
+        QCOMPARE(m_document->runs().size(), std::size_t(1));
+        QCOMPARE(m_document->runs()[0].name, std::string("out.units=3"));
+        QCOMPARE(m_window->plotData().best, 1);
+        QVERIFY2(m_window->statusLabel()->text().contains("1 of 2 runs done (1 failed)"),
+                 qPrintable(m_window->statusLabel()->text()));
     }
 
     void selectingAFinishedRunNamesIt()
