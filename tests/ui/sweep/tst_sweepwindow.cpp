@@ -13,15 +13,19 @@
 #include "sweep/SweepResultsTable.h"
 #include "sweep/SweepWindow.h"
 #include "training/TrainingController.h"
+#include "window/MainWindow.h"
+#include "Workspace.h"
 
 #include <neurite/SweepResults.h>
 
 #include <QAction>
+#include <QComboBox>
 #include <QLabel>
 #include <QMainWindow>
 #include <QMenuBar>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QThread>
 #include <QtTest>
 
@@ -242,6 +246,27 @@ private Q_SLOTS:
         for (int run = 0; run < 4; ++run)
             QCOMPARE(table->isRowHidden(table->rowOf(run)), !plot->runsInBrushes().count(run));
         QVERIFY(!table->isRowHidden(table->rowOf(best)));
+    }
+
+    // The assembled window: Train › New Sweep… opens the sweep window on the window's own document, whose
+    // choices follow its design (a layer added in the editor can be swept at once).
+    void assembledWindowOpensTheSweepOnItsDocument()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        MainWindow main;
+        cli::assembleWorkspace(main);
+        auto* action = main.findChild<QAction*>(QStringLiteral("newSweepAction"));
+        QVERIFY(action);
+        action->trigger();
+        auto* sweep = main.findChild<SweepWindow*>(QStringLiteral("sweepWindow"));
+        QVERIFY(sweep && sweep->isVisible());
+        QComboBox* keys = sweep->planForm()->keyChoice();
+        QVERIFY(keys->findData(QStringLiteral("dense9.units")) < 0);
+        main.document()->newDesign(
+            test::chainSpec(4, {test::dense("dense9", 8, "relu"), test::dense("out", 3, "softmax")}));
+        QVERIFY(keys->findData(QStringLiteral("dense9.units")) >= 0);
+        sweep->planForm()->setAxis("dense9.units", "4, 8");
+        QCOMPARE(sweep->planForm()->plan()->front().design.layers[1].id, std::string("dense9"));
     }
 
     void menuOpensTheSweepWindow()
