@@ -76,8 +76,4 @@ private:
     QPointF m_pressPoint;
 };
 
-// The colour of a run with metric position `t` (0 worst, 1 best of the sweep): purple through teal to amber
-// (viridis with a darker end, so that the best lines stay visible on white), apart from the best run's red.
-QColor sweepMetricColour(double t);
-
 } // namespace neurite::ui

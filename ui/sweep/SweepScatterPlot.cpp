@@ -1,7 +1,7 @@
 // Drawing the sweep's scatter of a swept value against the metric (see SweepScatterPlot.h).
 #include "sweep/SweepScatterPlot.h"
 
-#include "sweep/ParallelCoordinatesPlot.h"
+#include "sweep/SweepMetricColour.h"
 
 #include <QMouseEvent>
 #include <QPainter>
