@@ -200,6 +200,23 @@ private Q_SLOTS:
         QCOMPARE(m_window->resultsTable()->status(1), SweepResultsTable::Status::NotRun);
     }
 
+    // Opening another project while sweeping stops the sweep: its runs belong to the project it started in.
+    void openingAnotherProjectStopsTheSweep()
+    {
+        planFourRuns(2000);
+        const Project other = m_document->toProject(); // no runs
+        connect(m_window->queue(), &SweepQueue::runStarted, this, [this, other](int index) {
+            if (index == 0)
+                m_document->loadProject(other, QStringLiteral("other.neurite"));
+        });
+        QVERIFY(m_window->startSweep());
+        QVERIFY(m_window->queue()->waitUntilDone(kTimeoutMs));
+        QVERIFY(m_document->runs().empty());
+        QCOMPARE(m_window->resultsTable()->status(0), SweepResultsTable::Status::Done); // stopped, shown here
+        QCOMPARE(m_window->resultsTable()->status(1), SweepResultsTable::Status::NotRun);
+        QVERIFY(m_window->planForm()->isEnabled());
+    }
+
     void aRunThatCannotTrainFailsAloneAndSaysWhy()
     {
         planFourRuns();
