@@ -74,6 +74,10 @@ QWidget* SweepWindow::makeLeftColumn()
     buttons->addWidget(m_pause);
     buttons->addWidget(m_cancel);
     layout->addLayout(buttons);
+    m_export = new QPushButton(tr("Export Results as CSV…"), column);
+    m_export->setToolTip(tr("The finished runs ranked by their test metric, as \"neurite sweep --out\" writes them"));
+    connect(m_export, &QPushButton::clicked, this, &SweepWindow::askExport);
+    layout->addWidget(m_export);
     m_status = new QLabel(column);
     m_status->setWordWrap(true);
     layout->addWidget(m_status);

@@ -50,6 +50,9 @@ public:
     // kept as stopped), else it finishes first.
     void cancelSweep(bool stopRunning);
     bool isSweeping() const;
+    // The finished runs as `neurite sweep --out` writes them (SweepResults.h: ranked, every digit), saved
+    // atomically to `path`; throws NeuriteError naming the file.
+    void exportResults(const QString& path) const;
     // The run chosen in the table or a plot (a plan index), or -1.
     void selectRun(int run);
     int selectedRun() const { return m_selected; }
@@ -64,6 +67,7 @@ public:
     QPushButton* startButton() const { return m_start; }
     QPushButton* pauseButton() const { return m_pause; }
     QPushButton* cancelButton() const { return m_cancel; }
+    QPushButton* exportButton() const { return m_export; }
     QLabel* statusLabel() const { return m_status; }
 
 Q_SIGNALS:
@@ -77,6 +81,7 @@ private:
     QWidget* makeResults();
     void connectQueue();
     void askCancel();
+    void askExport();
     void followDocument();
     void onDataReady(const DataSetHandle& data);
     void onRefused(const QString& message);
@@ -93,6 +98,7 @@ private:
     QPushButton* m_start;
     QPushButton* m_pause;
     QPushButton* m_cancel;
+    QPushButton* m_export;
     QLabel* m_status;
     SweepResultsTable* m_table;
     QTabWidget* m_views;

@@ -9,8 +9,12 @@
 #include "sweep/SweepResultsTable.h"
 #include "sweep/SweepScatterPlot.h"
 #include "training/RunPreflight.h"
+#include "window/UserErrors.h"
+
+#include <neurite/SweepResults.h>
 
 #include <QComboBox>
+#include <QFileDialog>
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
@@ -152,6 +156,22 @@ void SweepWindow::askCancel()
         cancelSweep(box.clickedButton() == stop);
 }
 
+void SweepWindow::exportResults(const QString& path) const
+{
+    std::vector<neurite::RunRecord> runs;
+    for (const auto& entry : m_finished)
+        runs.push_back(entry.second);
+    saveSweepResultsCsv(runs, path.toStdString());
+}
+
+void SweepWindow::askExport()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export Sweep Results"), QStringLiteral("sweep.csv"),
+                                                      tr("CSV files (*.csv)"));
+    if (!path.isEmpty())
+        runReportingErrors(this, tr("Export Sweep Results"), [&] { exportResults(path); });
+}
+
 void SweepWindow::showState()
 {
     const bool sweeping = isSweeping();
@@ -160,6 +180,7 @@ void SweepWindow::showState()
     m_pause->setEnabled((m_checking || m_queue->isRunning()) && !m_queue->isCancelled());
     m_pause->setText(m_queue->isPaused() ? tr("Resume") : tr("Pause"));
     m_cancel->setEnabled(sweeping && !m_queue->isCancelled());
+    m_export->setEnabled(!m_finished.empty());
     const int count = int(m_plan.size());
     const int done = int(m_finished.size());
     if (m_checking)

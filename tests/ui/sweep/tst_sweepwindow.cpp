@@ -3,7 +3,7 @@
 // is doing and ends with their metrics, the best run is the one rankRuns ranks first; pausing holds the next
 // run back until resume; cancelling keeps the finished runs (and can stop the running one, kept as stopped);
 // a run whose values do not fit the data fails alone, saying why; selecting a finished run names it among
-// the project's runs; Train › New Sweep… opens it.
+// the project's runs; its CSV export is the command line's; Train › New Sweep… opens it.
 #include "TestSupport.h"
 #include "document/ProjectDocument.h"
 #include "sweep/ParallelCoordinatesPlot.h"
@@ -16,16 +16,19 @@
 #include "window/MainWindow.h"
 #include "Workspace.h"
 
+#include <neurite/Error.h>
 #include <neurite/SweepResults.h>
 
 #include <QAction>
 #include <QComboBox>
+#include <QFile>
 #include <QLabel>
 #include <QMainWindow>
 #include <QMenuBar>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QThread>
 #include <QtTest>
 
@@ -113,6 +116,15 @@ private Q_SLOTS:
             QVERIFY(runMetric(run) <= runMetric(runs[std::size_t(best)]));
         QVERIFY(m_window->resultsTable()->item(m_window->resultsTable()->rowOf(best), 1)->text().endsWith("best"));
         QVERIFY(m_window->statusLabel()->text().contains("4 of 4"));
+        // Exported, the table is what `neurite sweep --out` writes for these runs, byte for byte.
+        QVERIFY(m_window->exportButton()->isEnabled());
+        QTemporaryDir folder;
+        const QString csv = folder.filePath("sweep.csv");
+        m_window->exportResults(csv);
+        QFile file(csv);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll().toStdString(), sweepResultsCsv(runs));
+        QVERIFY_THROWS_EXCEPTION(NeuriteError, m_window->exportResults(folder.filePath("missing/sweep.csv")));
         QVERIFY(m_window->planForm()->isEnabled());
     }
 
