@@ -11,6 +11,8 @@
 #include "predict/DigitCanvas.h"
 #include "predict/ModelChooser.h"
 #include "runs/RunsPanel.h"
+#include "sweep/SweepMenu.h"
+#include "sweep/SweepWindow.h"
 #include "training/TrainingPanel.h"
 
 #include <QCloseEvent>
@@ -130,6 +132,15 @@ void assembleWorkspace(ui::MainWindow& window)
     // A crash during training leaves the design and the latest checkpoint in the recovery file.
     window.recoveryFile()->watchTraining(training->controller());
     ui::installExportActions(window.exportMenu(), document, &window);
+    // Train › New Sweep…: sweeps train on their own thread; the Train tab's controller only loads their data.
+    ui::SweepWindow* sweep = ui::installSweepMenu(window, document, training->controller());
+    // A run picked in the sweep's table or plots is selected in the Runs tab too, ready to compare or restore.
+    QObject::connect(sweep, &ui::SweepWindow::runSelected, runs, [runs, document](const QString& name) {
+        const std::vector<RunRecord>& kept = document->runs();
+        for (std::size_t i = 0; i < kept.size(); ++i)
+            if (kept[i].name == name.toStdString())
+                runs->selectRuns({int(i)});
+    });
 }
 
 } // namespace neurite::cli
