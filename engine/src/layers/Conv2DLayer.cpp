@@ -3,6 +3,7 @@
 #include "layers/Conv2DLayer.h"
 
 #include "kernels/BatchParts.h"
+#include "kernels/DirectConvolution.h"
 #include "kernels/Im2Col.h"
 
 #include <algorithm>
@@ -96,6 +97,16 @@ const float* Conv2DLayer::columns(const Matrix& x, Workspace& w, long first, lon
 void Conv2DLayer::forwardBlock(const Matrix& x, Workspace& w, long first, long count, Matrix& out)
 {
     const long pixels = m_g.outputPixels(), cols = count * pixels;
+    if (suitsDirectConvolution(m_g, m_filters)) { // straight into the output rows: no columns, no reordering
+        for (long j = 0; j < count; ++j) {
+            float* y = out.row(first + j).data();
+            directConvolution(x.row(first + j).data(), m_g, m_w.data(), m_wT.data(), m_filters, y);
+            for (int f = 0; f < m_filters; ++f)
+                biasActivate(m_activation, m_alpha, y + f * pixels, m_hasBias ? m_b(0, f) : 0.0f, y + f * pixels,
+                             pixels);
+        }
+        return;
+    }
     MatrixMap y(w.y.data(), m_filters, cols);
     y.noalias() = m_w * ConstMatrixMap(columns(x, w, first, count), m_g.patchSize(), cols);
     for (long j = 0; j < count; ++j)
@@ -109,6 +120,8 @@ void Conv2DLayer::forward(std::span<const Matrix* const> inputs, Matrix& out, bo
     const Matrix& x = *inputs[0];
     const long batch = x.rows();
     out.resize(batch, m_filters * m_g.outputPixels());
+    if (suitsDirectConvolution(m_g, m_filters))
+        m_wT = m_w.transpose();
     const int parts = batchParts(m_pool, batch, m_filters * m_g.patchSize() * m_g.outputPixels());
     prepare(parts, batch);
     forEachBatchPart(m_pool, parts, batch, [&](int part, long begin, long end) {

@@ -54,6 +54,7 @@ private:
     bool m_hasBias;
     Matrix m_w, m_dW; // (filters, channels * kernel * kernel): PyTorch's (out, in, kh, kw) order
     Matrix m_b, m_dB; // (1, filters)
+    Matrix m_wT;      // (channels * kernel * kernel, filters): W transposed for directConvolution
     std::vector<Workspace> m_work;
 };
 
