@@ -119,7 +119,57 @@ bool acrossFilters(const ConvGeometry& g, int filters)
     return g.outWidth < 16 && filters % 16 == 0;
 }
 
+// The weight gradient of taps (c, ky, 0 .. K) for a block of filters (one vector): dWT[tap] += the sum
+// over output pixels of x[c][oy + ky][ox + kx] * dZT[pixel]. The K sums stay in registers while the
+// pixels stream past; each pixel is one load of its filters' gradients and K multiply-adds.
+template <int K, typename V>
+void kernelRowGradient(const float* x, const ConvGeometry& g, const float* dZT, int filters, int c, int ky, float* dWT)
+{
+    V sums[K] = {};
+    for (int oy = 0; oy < g.outHeight; ++oy) {
+        const float* row = x + (long(c) * g.height + oy + ky) * g.width;
+        const float* d = dZT + long(oy) * g.outWidth * filters;
+        for (int ox = 0; ox < g.outWidth; ++ox) {
+            V gradients;
+            std::memcpy(&gradients, d + long(ox) * filters, sizeof gradients);
+            for (int kx = 0; kx < K; ++kx)
+                sums[kx] += row[ox + kx] * gradients;
+        }
+    }
+    for (int kx = 0; kx < K; ++kx) {
+        V total;
+        std::memcpy(&total, dWT + long(kx) * filters, sizeof total);
+        total += sums[kx];
+        std::memcpy(dWT + long(kx) * filters, &total, sizeof total);
+    }
+}
+
+template <int K, int Lanes>
+void weightGradientOf(const float* x, const ConvGeometry& g, const float* dZT, int filters, float* dWT)
+{
+    using V = typename FloatsOf<Lanes>::Type;
+    for (int f = 0; f < filters; f += Lanes)
+        for (int c = 0; c < g.channels; ++c)
+            for (int ky = 0; ky < K; ++ky)
+                kernelRowGradient<K, V>(x, g, dZT + f, filters, c, ky, dWT + (long(c) * K + ky) * K * filters + f);
+}
+
 } // namespace
+
+bool suitsDirectWeightGradient(const ConvGeometry& g, int filters)
+{
+    return g.stride == 1 && g.padTop == 0 && g.padLeft == 0 && g.outHeight + g.kernel - 1 <= g.height &&
+           g.outWidth + g.kernel - 1 <= g.width && (g.kernel == 3 || g.kernel == 5) && filters % 8 == 0;
+}
+
+void directWeightGradient(const float* x, const ConvGeometry& g, const float* dZT, int filters, float* dWT)
+{
+    const bool sixteen = filters % 16 == 0;
+    if (g.kernel == 3)
+        (sixteen ? weightGradientOf<3, 16> : weightGradientOf<3, 8>)(x, g, dZT, filters, dWT);
+    else
+        (sixteen ? weightGradientOf<5, 16> : weightGradientOf<5, 8>)(x, g, dZT, filters, dWT);
+}
 
 bool suitsDirectConvolution(const ConvGeometry& g, int filters)
 {

@@ -16,4 +16,13 @@ bool suitsDirectConvolution(const ConvGeometry& g, int filters);
 // with the sums before any bias.
 void directConvolution(const float* x, const ConvGeometry& g, const float* w, const float* wT, int filters, float* y);
 
+// Whether directWeightGradient handles g with this many filters: stride 1, no padding, a 3x3 or 5x5 kernel
+// and a multiple of 8 filters (the vectors hold filters; the sums of one kernel row stay in registers).
+bool suitsDirectWeightGradient(const ConvGeometry& g, int filters);
+
+// The weight gradient of one sample, added: dWT (channels * kernel * kernel, filters) += the sum over output
+// pixels of dZ times the input under the tap. x: the sample (channels, height, width); dZT: (outHeight *
+// outWidth, filters), the gradient at the convolution's output before its activation, transposed.
+void directWeightGradient(const float* x, const ConvGeometry& g, const float* dZT, int filters, float* dWT);
+
 } // namespace neurite

@@ -115,6 +115,15 @@ private Q_SLOTS:
         QTest::newRow("explicit pad 2, stride 3")
             << 1 << 8 << 2 << 3 << 3 << "explicit" << 2 << int(Activation::Sigmoid);
         QTest::newRow("relu, 1x1") << 3 << 4 << 4 << 1 << 1 << "valid" << 0 << int(Activation::ReLU);
+        // The direct kernels (stride 1, no padding): rows of 16 pixels and more are vectors of pixels (here
+        // 16 + 4 and 16 + 1), narrow rows with 16 filters vectors of filters; 8 or 16 filters with a 3x3 or
+        // 5x5 kernel take the direct weight gradient.
+        QTest::newRow("direct: wide rows, 8 filters 5x5")
+            << 1 << 24 << 8 << 5 << 1 << "valid" << 0 << int(Activation::Tanh);
+        QTest::newRow("direct: 17-pixel rows, 8 filters 3x3")
+            << 2 << 19 << 8 << 3 << 1 << "valid" << 0 << int(Activation::Linear);
+        QTest::newRow("direct: narrow rows, 16 filters 5x5")
+            << 3 << 10 << 16 << 5 << 1 << "valid" << 0 << int(Activation::Sigmoid);
     }
 
     void convGradients()
