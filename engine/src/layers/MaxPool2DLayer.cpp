@@ -98,6 +98,29 @@ void maxPool2x2Sample(const ConvGeometry& g, const float* __restrict x, float* _
         }
 }
 
+// Backward of 2x2 windows with stride 2 that tile the input exactly: every input belongs to one window, so
+// each dX value is written once (the winner gets the gradient, the others 0) with no zeroing pass first.
+void maxPool2x2TilingBackward(const ConvGeometry& g, const float* __restrict dy, const std::int32_t* __restrict argmax,
+                              float* __restrict dx)
+{
+    const int width = g.width, outWidth = g.outWidth;
+    for (int c = 0; c < g.channels; ++c)
+        for (int oy = 0; oy < g.outHeight; ++oy) {
+            const long o = (long(c) * g.outHeight + oy) * outWidth;
+            const std::int32_t base = (c * g.height + 2 * oy) * width;
+            float* r0 = dx + base;
+            float* r1 = r0 + width;
+            for (int ox = 0; ox < outWidth; ++ox) {
+                const std::int32_t i = base + 2 * ox, at = argmax[o + ox];
+                const float d = dy[o + ox];
+                r0[2 * ox] = at == i ? d : 0.0f;
+                r0[2 * ox + 1] = at == i + 1 ? d : 0.0f;
+                r1[2 * ox] = at == i + width ? d : 0.0f;
+                r1[2 * ox + 1] = at == i + width + 1 ? d : 0.0f;
+            }
+        }
+}
+
 } // namespace
 
 void MaxPool2DLayer::forward(std::span<const Matrix* const> inputs, Matrix& out, bool)
@@ -123,8 +146,18 @@ void MaxPool2DLayer::backward(std::span<const Matrix* const> inputs, const Matri
     if (!dX)
         return;
     const long batch = inputs[0]->rows(), outputs = dOut.cols();
-    dX->setZero(batch, m_g.inputSize());
     const int parts = batchParts(m_pool, batch, outputs * 4);
+    const bool tiling = m_g.kernel == 2 && m_g.stride == 2 && m_g.height == 2 * m_g.outHeight &&
+                        m_g.width == 2 * m_g.outWidth;
+    if (tiling) {
+        dX->resize(batch, m_g.inputSize());
+        forEachBatchPart(m_pool, parts, batch, [&](int, long begin, long end) {
+            for (long i = begin; i < end; ++i)
+                maxPool2x2TilingBackward(m_g, dOut.row(i).data(), m_argmax.data() + i * outputs, dX->row(i).data());
+        });
+        return;
+    }
+    dX->setZero(batch, m_g.inputSize());
     forEachBatchPart(m_pool, parts, batch, [&](int, long begin, long end) {
         for (long i = begin; i < end; ++i) {
             float* dx = dX->row(i).data();

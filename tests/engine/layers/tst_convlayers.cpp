@@ -14,6 +14,10 @@
 
 #include <QtTest>
 
+#include <algorithm>
+#include <numeric>
+#include <random>
+
 #include <cmath>
 
 using namespace neurite;
@@ -216,10 +220,14 @@ private Q_SLOTS:
         QTest::addColumn<bool>("max");
         QTest::addColumn<int>("size");
         QTest::addColumn<int>("stride");
-        QTest::newRow("max 2/2") << true << 2 << 0;
-        QTest::newRow("max 3/2 overlapping") << true << 3 << 2;
-        QTest::newRow("avg 2/2") << false << 2 << 0;
-        QTest::newRow("avg 3/1 overlapping") << false << 3 << 1;
+        QTest::addColumn<int>("side");
+        QTest::newRow("max 2/2") << true << 2 << 0 << 7;
+        // 2x2 windows tiling a 20x20 input: rows of 10 windows (8 in vectors, 2 on the padded copy), and a
+        // backward pass that writes every dX value once.
+        QTest::newRow("max 2/2 tiling") << true << 2 << 0 << 20;
+        QTest::newRow("max 3/2 overlapping") << true << 3 << 2 << 7;
+        QTest::newRow("avg 2/2") << false << 2 << 0 << 7;
+        QTest::newRow("avg 3/1 overlapping") << false << 3 << 1 << 7;
     }
 
     void poolGradients()
@@ -227,11 +235,19 @@ private Q_SLOTS:
         QFETCH(bool, max);
         QFETCH(int, size);
         QFETCH(int, stride);
-        const ConvGeometry g = poolGeometry({2, 7, 7}, size, stride);
+        QFETCH(int, side);
+        const ConvGeometry g = poolGeometry({2, side, side}, size, stride);
         MaxPool2DLayer maxPool(g);
         AvgPool2DLayer avgPool(g);
         Layer& layer = max ? static_cast<Layer&>(maxPool) : static_cast<Layer&>(avgPool);
-        Matrix x = randomMatrix(3, int(g.inputSize()), 13);
+        // Distinct values 0.004 apart in a shuffled order: no window has two maxima within the finite
+        // difference's step, where the numeric gradient would be wrong.
+        Matrix x(3, g.inputSize());
+        std::vector<int> order(std::size_t(x.size()));
+        std::iota(order.begin(), order.end(), 0);
+        std::shuffle(order.begin(), order.end(), std::mt19937(13));
+        for (long i = 0; i < x.size(); ++i)
+            x.data()[i] = 0.004f * float(order[std::size_t(i)]) - 2.0f;
         const Matrix r = randomMatrix(3, int(2 * g.outputPixels()), 14);
         std::string worst;
         const double error = gradientError(layer, {&x}, r, worst);
