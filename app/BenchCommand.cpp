@@ -1,7 +1,7 @@
 // `neurite bench`: the engine's speed figures in one report. Training throughput of the reference MLP
-// (batch 32 and 256) and of the LeNet-style CNN (batch 64) at 1 thread and at all cores, each also as a
-// fraction of this machine's float32 matrix-multiply peak; single-sample latencies; peak resident memory;
-// the machine they were measured on.
+// (batch 32 and 256) and of the LeNet-style CNN (batch 64) at 1 thread, at all cores and at the default thread count,
+// each also as a fraction of this machine's float32 matrix-multiply peak; single-sample latencies; peak resident
+// memory; the machine they were measured on.
 #include "Arguments.h"
 #include "Commands.h"
 #include "ConsoleFormat.h"
@@ -42,6 +42,12 @@ Measured measure(const Model& model, const Dataset& data, const std::vector<int>
     return m;
 }
 
+// The worker threads a run asked for `threads` uses: 0 is the default, every core.
+int threadsUsed(int threads)
+{
+    return threads > 0 ? threads : int(std::max(1u, std::thread::hardware_concurrency()));
+}
+
 // "123,456 samples/s (41.2% of peak)": the multiply-adds done per second against `threads` x the one-thread
 // matrix-multiply peak (which assumes the cores do not slow each other down: an upper bound).
 std::string rateCell(double rate, const NetworkSpec& spec, int threads, double peakGflops)
@@ -61,14 +67,18 @@ void printReport(const Dataset& data, const std::vector<Model>& models, const st
               << "Training samples/s (median of runs; % = multiply-adds done against threads x peak)\n";
     std::string header = padRight("", 40);
     for (int threads : threadCounts)
-        header += padRight(std::to_string(threads) + (threads == 1 ? " thread" : " threads"), 30);
+        header += padRight(threads == 0 ? "default (" + std::to_string(threadsUsed(0)) + ")"
+                                        : std::to_string(threads) + (threads == 1 ? " thread" : " threads"),
+                           30);
     std::cout << header << "\n";
     for (std::size_t i = 0; i < models.size(); ++i) {
         std::cout << models[i].title << "\n";
         for (std::size_t b = 0; b < models[i].batches.size(); ++b) {
             std::string line = padRight("  training, batch " + std::to_string(models[i].batches[b]), 40);
             for (std::size_t t = 0; t < threadCounts.size(); ++t)
-                line += padRight(rateCell(results[i].rates[b][t], models[i].spec, threadCounts[t], peakGflops), 30);
+                line += padRight(rateCell(results[i].rates[b][t], models[i].spec, threadsUsed(threadCounts[t]),
+                                          peakGflops),
+                                 30);
             std::cout << line << "\n";
         }
         std::cout << padRight("  inference, 1 sample", 40) << fixed(results[i].latency, 2) << " us (median)\n";
@@ -101,12 +111,13 @@ int runBench(const Args& args)
 {
     Arguments a("neurite bench [--data NAME|DIR] [--threads N] [--mlp-only] [--samples N] [--repeats N] [--json]",
                 "Trains the reference MLP (784-128-64-10, Adam lr 1e-3) one epoch at a time at batch 32 and 256,\n"
-                "and the LeNet-style CNN at batch 64, at 1 thread and at all cores; times single-sample\n"
-                "inference; measures this machine's float32 matrix-multiply peak and reports each training\n"
+                "and the LeNet-style CNN at batch 64, at 1 thread, at all cores and at the default thread count;\n"
+                "times single-sample inference; measures this machine's float32 matrix-multiply peak and\n"
+                "reports each training\n"
                 "figure as a fraction of it. Each figure is the median of --repeats runs after a warm-up run.\n"
                 "Data: the training images of --data, or synthetic MNIST-shaped images.",
                 {{"data", "NAME|DIR", "train on this data set's training images (default: synthetic)"},
-                 {"threads", "N", "measure at N worker threads only (default: at 1 and at all cores)"},
+                 {"threads", "N", "measure at N worker threads only (default: at 1, at all cores and the default)"},
                  {"mlp-only", "", "leave out the CNN (quicker)"},
                  {"samples", "N", "synthetic training samples per run (default 30000)"},
                  {"repeats", "N", "timed runs per figure (default 3; the median is printed)"},
@@ -121,7 +132,7 @@ int runBench(const Args& args)
     if (a.has("threads"))
         threadCounts = {int(a.integer("threads", 1, 1, 1024))};
     else if (cores > 1)
-        threadCounts.push_back(cores);
+        threadCounts = {1, cores, 0}; // 0: the default, what train and the designer use without --threads
     const int repeats = int(a.integer("repeats", 3, 1, 1000));
     const Dataset data = a.has("data") ? loadDataset(a.text("data"))
                                        : syntheticMnist(std::size_t(a.integer("samples", 30000, 256, 10'000'000)), 42);

@@ -3,6 +3,7 @@
 #include "layers/Conv2DLayer.h"
 
 #include "kernels/BatchParts.h"
+#include "kernels/DirectConvolution.h"
 #include "kernels/Im2Col.h"
 
 #include <algorithm>
@@ -96,6 +97,16 @@ const float* Conv2DLayer::columns(const Matrix& x, Workspace& w, long first, lon
 void Conv2DLayer::forwardBlock(const Matrix& x, Workspace& w, long first, long count, Matrix& out)
 {
     const long pixels = m_g.outputPixels(), cols = count * pixels;
+    if (suitsDirectConvolution(m_g, m_filters)) { // straight into the output rows: no columns, no reordering
+        for (long j = 0; j < count; ++j) {
+            float* y = out.row(first + j).data();
+            directConvolution(x.row(first + j).data(), m_g, m_w.data(), m_wT.data(), m_filters, y);
+            for (int f = 0; f < m_filters; ++f)
+                biasActivate(m_activation, m_alpha, y + f * pixels, m_hasBias ? m_b(0, f) : 0.0f, y + f * pixels,
+                             pixels);
+        }
+        return;
+    }
     MatrixMap y(w.y.data(), m_filters, cols);
     y.noalias() = m_w * ConstMatrixMap(columns(x, w, first, count), m_g.patchSize(), cols);
     for (long j = 0; j < count; ++j)
@@ -109,6 +120,8 @@ void Conv2DLayer::forward(std::span<const Matrix* const> inputs, Matrix& out, bo
     const Matrix& x = *inputs[0];
     const long batch = x.rows();
     out.resize(batch, m_filters * m_g.outputPixels());
+    if (suitsDirectConvolution(m_g, m_filters))
+        m_wT = m_w.transpose();
     const int parts = batchParts(m_pool, batch, m_filters * m_g.patchSize() * m_g.outputPixels());
     prepare(parts, batch);
     forEachBatchPart(m_pool, parts, batch, [&](int part, long begin, long end) {
@@ -130,7 +143,10 @@ void Conv2DLayer::backwardBlock(const Matrix& x, const Matrix& out, const Matrix
                                       dOut.row(first + j).data() + f * pixels, dz, pixels);
             w.dB(0, f) += ConstArrayMap(dz, pixels).sum();
         }
-    w.dW.noalias() += dZ * ConstMatrixMap(columns(x, w, first, count), patch, cols).transpose();
+    if (suitsDirectWeightGradient(m_g, m_filters))
+        addDirectWeightGradient(x, dZ.data(), w, first, count);
+    else
+        w.dW.noalias() += dZ * ConstMatrixMap(columns(x, w, first, count), patch, cols).transpose();
     if (!dX)
         return;
     if (w.dCol.size() < std::size_t(patch * cols))
@@ -139,6 +155,21 @@ void Conv2DLayer::backwardBlock(const Matrix& x, const Matrix& out, const Matrix
     dCol.noalias() = m_w.transpose() * dZ;
     for (long j = 0; j < count; ++j)
         col2im(dCol.data() + j * pixels, cols, m_g, dX->row(first + j).data());
+}
+
+// w.dWT += the block's weight gradient, summed straight from the input rows (no im2col columns).
+// dZ: (filters, count * pixels).
+void Conv2DLayer::addDirectWeightGradient(const Matrix& x, const float* dZ, Workspace& w, long first, long count)
+{
+    const long pixels = m_g.outputPixels();
+    if (w.dZT.size() < std::size_t(pixels * m_filters))
+        w.dZT.resize(std::size_t(pixels * m_filters));
+    MatrixMap dZT(w.dZT.data(), pixels, m_filters); // (pixels, filters): one sample's dZ transposed
+    const ConstMatrixMap block(dZ, m_filters, count * pixels);
+    for (long j = 0; j < count; ++j) {
+        dZT = block.middleCols(j * pixels, pixels).transpose();
+        directWeightGradient(x.row(first + j).data(), m_g, w.dZT.data(), m_filters, w.dWT.data());
+    }
 }
 
 // dW = sum over samples of dZ col^T, dB = sum of dZ, dX = col2im(W^T dZ), where dZ = dOut * f'(z).
@@ -152,17 +183,27 @@ void Conv2DLayer::backward(std::span<const Matrix* const> inputs, const Matrix& 
         dX->resize(batch, m_g.inputSize());
     const int parts = batchParts(m_pool, batch, m_filters * m_g.patchSize() * m_g.outputPixels());
     prepare(parts, batch);
+    const bool direct = suitsDirectWeightGradient(m_g, m_filters);
     forEachBatchPart(m_pool, parts, batch, [&](int part, long begin, long end) {
         Workspace& w = m_work[std::size_t(part)];
-        w.dW.setZero(m_filters, m_g.patchSize());
+        if (direct)
+            w.dWT.setZero(m_g.patchSize(), m_filters);
+        else
+            w.dW.setZero(m_filters, m_g.patchSize());
         w.dB.setZero(m_filters);
         for (long first = begin; first < end; first += kBlock)
             backwardBlock(x, out, dOut, w, first, std::min(kBlock, end - first), dX);
     });
     // Sum the parts in a fixed order: deterministic for a given thread count.
-    m_dW = m_work[0].dW;
-    for (int i = 1; i < parts; ++i)
-        m_dW += m_work[std::size_t(i)].dW;
+    if (direct) {
+        for (int i = 1; i < parts; ++i)
+            m_work[0].dWT += m_work[std::size_t(i)].dWT;
+        m_dW = m_work[0].dWT.transpose();
+    } else {
+        m_dW = m_work[0].dW;
+        for (int i = 1; i < parts; ++i)
+            m_dW += m_work[std::size_t(i)].dW;
+    }
     if (m_hasBias) {
         m_dB = m_work[0].dB;
         for (int i = 1; i < parts; ++i)

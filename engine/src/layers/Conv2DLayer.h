@@ -37,12 +37,15 @@ private:
         Floats y;     // (filters, block * pixels): products before the bias, and dZ in backward
         Floats dCol;  // (patch, block * pixels): W^T dZ before col2im
         Matrix dW;    // (filters, patch): this part's share of the weight gradient
+        Matrix dWT;   // (patch, filters): the same, transposed, where directWeightGradient makes it
+        Floats dZT;   // (pixels, filters): one sample's dZ transposed, for directWeightGradient
         RowVector dB; // (1, filters)
     };
 
     void prepare(int parts, long batch);
     const float* columns(const Matrix& x, Workspace& w, long first, long count);
     void forwardBlock(const Matrix& x, Workspace& w, long first, long count, Matrix& out);
+    void addDirectWeightGradient(const Matrix& x, const float* dZ, Workspace& w, long first, long count);
     void backwardBlock(const Matrix& x, const Matrix& out, const Matrix& dOut, Workspace& w, long first, long count,
                        Matrix* dX);
 
@@ -54,6 +57,7 @@ private:
     bool m_hasBias;
     Matrix m_w, m_dW; // (filters, channels * kernel * kernel): PyTorch's (out, in, kh, kw) order
     Matrix m_b, m_dB; // (1, filters)
+    Matrix m_wT;      // (channels * kernel * kernel, filters): W transposed for directConvolution
     std::vector<Workspace> m_work;
 };
 

@@ -14,6 +14,10 @@
 
 #include <QtTest>
 
+#include <algorithm>
+#include <numeric>
+#include <random>
+
 #include <cmath>
 
 using namespace neurite;
@@ -115,6 +119,15 @@ private Q_SLOTS:
         QTest::newRow("explicit pad 2, stride 3")
             << 1 << 8 << 2 << 3 << 3 << "explicit" << 2 << int(Activation::Sigmoid);
         QTest::newRow("relu, 1x1") << 3 << 4 << 4 << 1 << 1 << "valid" << 0 << int(Activation::ReLU);
+        // The direct kernels (stride 1, no padding): rows of 16 pixels and more are vectors of pixels (here
+        // 16 + 4 and 16 + 1), narrow rows with 16 filters vectors of filters; 8 or 16 filters with a 3x3 or
+        // 5x5 kernel take the direct weight gradient.
+        QTest::newRow("direct: wide rows, 8 filters 5x5")
+            << 1 << 24 << 8 << 5 << 1 << "valid" << 0 << int(Activation::Tanh);
+        QTest::newRow("direct: 17-pixel rows, 8 filters 3x3")
+            << 2 << 19 << 8 << 3 << 1 << "valid" << 0 << int(Activation::Linear);
+        QTest::newRow("direct: narrow rows, 16 filters 5x5")
+            << 3 << 10 << 16 << 5 << 1 << "valid" << 0 << int(Activation::Sigmoid);
     }
 
     void convGradients()
@@ -207,10 +220,14 @@ private Q_SLOTS:
         QTest::addColumn<bool>("max");
         QTest::addColumn<int>("size");
         QTest::addColumn<int>("stride");
-        QTest::newRow("max 2/2") << true << 2 << 0;
-        QTest::newRow("max 3/2 overlapping") << true << 3 << 2;
-        QTest::newRow("avg 2/2") << false << 2 << 0;
-        QTest::newRow("avg 3/1 overlapping") << false << 3 << 1;
+        QTest::addColumn<int>("side");
+        QTest::newRow("max 2/2") << true << 2 << 0 << 7;
+        // 2x2 windows tiling a 20x20 input: rows of 10 windows (8 in vectors, 2 on the padded copy), and a
+        // backward pass that writes every dX value once.
+        QTest::newRow("max 2/2 tiling") << true << 2 << 0 << 20;
+        QTest::newRow("max 3/2 overlapping") << true << 3 << 2 << 7;
+        QTest::newRow("avg 2/2") << false << 2 << 0 << 7;
+        QTest::newRow("avg 3/1 overlapping") << false << 3 << 1 << 7;
     }
 
     void poolGradients()
@@ -218,11 +235,19 @@ private Q_SLOTS:
         QFETCH(bool, max);
         QFETCH(int, size);
         QFETCH(int, stride);
-        const ConvGeometry g = poolGeometry({2, 7, 7}, size, stride);
+        QFETCH(int, side);
+        const ConvGeometry g = poolGeometry({2, side, side}, size, stride);
         MaxPool2DLayer maxPool(g);
         AvgPool2DLayer avgPool(g);
         Layer& layer = max ? static_cast<Layer&>(maxPool) : static_cast<Layer&>(avgPool);
-        Matrix x = randomMatrix(3, int(g.inputSize()), 13);
+        // Distinct values 0.004 apart in a shuffled order: no window has two maxima within the finite
+        // difference's step, where the numeric gradient would be wrong.
+        Matrix x(3, g.inputSize());
+        std::vector<int> order(std::size_t(x.size()));
+        std::iota(order.begin(), order.end(), 0);
+        std::shuffle(order.begin(), order.end(), std::mt19937(13));
+        for (long i = 0; i < x.size(); ++i)
+            x.data()[i] = 0.004f * float(order[std::size_t(i)]) - 2.0f;
         const Matrix r = randomMatrix(3, int(2 * g.outputPixels()), 14);
         std::string worst;
         const double error = gradientError(layer, {&x}, r, worst);

@@ -66,14 +66,19 @@ private Q_SLOTS:
     void oneSampleMatchesTheBatchProduct()
     {
         Network net(*preset("mlp"), 7);
-        Matrix x = randomMatrix(4, 784, 11, 0, 1);
+        Matrix x = randomMatrix(5, 784, 11, 0, 1);
         for (long k = 0; k < x.cols(); ++k)
             if (k % 5 != 0)
                 x(0, k) = x(1, k) = 0.0f; // rows 0 and 1: 80% zeros
         x.row(2).setZero();               // all zeros: only the biases reach the output
+        // Row 4: whole blocks of 16 zeros (skipped at once), an odd non-zero between them and at the end.
+        x.row(4).head(300).setZero();
+        x.row(4).segment(400, 100).setZero();
+        x(4, 37) = 0.5f;
+        x(4, 783) = 0.25f;
         Matrix p;
         net.predict(x, p);
-        for (int r = 0; r < 4; ++r) {
+        for (int r = 0; r < 5; ++r) {
             std::vector<float> one(10);
             net.predictOne(x.row(r).data(), one.data());
             for (int c = 0; c < 10; ++c)
