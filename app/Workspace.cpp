@@ -1,6 +1,7 @@
 // Workspace wiring. The panels know nothing of each other; this is the one place that connects them.
 #include "Workspace.h"
 
+#include "compare/CompareActions.h"
 #include "editor/DesignEditor.h"
 #include "predict/DefaultModel.h"
 #include "window/ExportActions.h"
@@ -111,6 +112,8 @@ void assembleWorkspace(ui::MainWindow& window)
     // A crash during training leaves the design and the latest checkpoint in the recovery file.
     window.recoveryFile()->watchTraining(training->controller());
     ui::installExportActions(window.exportMenu(), document, &window);
+    // View › Compare Runs… and Compare Design With…; the Runs list's Compare opens the same comparison.
+    new ui::CompareActions(&window);
 }
 
 } // namespace neurite::cli
