@@ -1,13 +1,15 @@
-// Swapping the Design tab's canvas for the design diff and back.
+// Laying the design diff over the Design tab's canvas and taking it away again.
 #include "compare/DesignDiffMode.h"
 
 #include "compare/DesignDiffView.h"
 #include "document/ProjectDocument.h"
 #include "editor/DesignEditor.h"
+#include "editor/GraphView.h"
 #include "editor/LayerInspector.h"
 #include "editor/LayerPalette.h"
 
 #include <QAction>
+#include <QEvent>
 
 namespace neurite::ui {
 
@@ -23,25 +25,23 @@ void DesignDiffMode::compareWithCurrent(const NetworkSpec& other, const QString&
     show(other, m_document->spec(), otherName, tr("this design (%1)").arg(m_document->displayName()));
 }
 
+// The diff covers the canvas rather than replacing it: the canvas keeps its size, so that neither its zoom
+// nor the layout of a design whose positions follow the view (GraphView::setPlaceWhileFitted) moves, and the
+// docks keep theirs.
 void DesignDiffMode::show(const NetworkSpec& before, const NetworkSpec& after, const QString& beforeName,
                           const QString& afterName)
 {
     const bool wasActive = isActive();
     if (!wasActive)
         enter();
-    auto* view = new DesignDiffView(before, after, beforeName, afterName);
+    delete m_diff;
+    auto* view = new DesignDiffView(before, after, beforeName, afterName, m_editor);
     connect(view, &DesignDiffView::leaveRequested, this, &DesignDiffMode::leave);
-    // A diff already showing is replaced; the editor's canvas stays aside.
-    QWidget* previous = m_editor->takeCentralWidget();
-    if (previous == m_canvas) {
-        // Taken out of the layout it has no parent: the editor keeps it (hidden) and deletes it with itself.
-        m_canvas->setParent(m_editor);
-        m_canvas->hide();
-    } else if (previous) {
-        previous->deleteLater();
-    }
     m_diff = view;
-    m_editor->setCentralWidget(view);
+    view->setGeometry(m_editor->view()->geometry());
+    view->setAutoFillBackground(true);
+    view->show();
+    view->raise();
     view->setFocus();
     if (!wasActive)
         Q_EMIT activeChanged(true);
@@ -49,7 +49,7 @@ void DesignDiffMode::show(const NetworkSpec& before, const NetworkSpec& after, c
 
 void DesignDiffMode::enter()
 {
-    m_canvas = m_editor->centralWidget();
+    m_editor->view()->installEventFilter(this);
     m_widgetStates.clear();
     m_actionStates.clear();
     for (QWidget* w : {static_cast<QWidget*>(m_editor->palette()), static_cast<QWidget*>(m_editor->inspector())}) {
@@ -62,19 +62,23 @@ void DesignDiffMode::enter()
     }
 }
 
+// The diff follows the canvas as the window or the docks resize it.
+bool DesignDiffMode::eventFilter(QObject* watched, QEvent* event)
+{
+    if (m_diff && watched == m_editor->view() && (event->type() == QEvent::Resize || event->type() == QEvent::Move))
+        m_diff->setGeometry(m_editor->view()->geometry());
+    return QObject::eventFilter(watched, event);
+}
+
 void DesignDiffMode::leave()
 {
     if (!isActive())
         return;
-    QWidget* diff = m_editor->takeCentralWidget();
-    if (diff)
-        diff->deleteLater();
+    m_editor->view()->removeEventFilter(this);
+    m_diff->hide();
+    m_diff->deleteLater();
     m_diff = nullptr;
-    if (m_canvas) {
-        m_editor->setCentralWidget(m_canvas);
-        m_canvas->show();
-        m_canvas->setFocus();
-    }
+    m_editor->view()->setFocus();
     for (const auto& state : std::as_const(m_widgetStates))
         state.first->setEnabled(state.second);
     for (const auto& state : std::as_const(m_actionStates))

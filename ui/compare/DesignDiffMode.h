@@ -1,4 +1,4 @@
-// The editor's design diff mode: the Design tab shows a DesignDiffView in the canvas's place, the palette,
+// The editor's design diff mode: the Design tab shows a DesignDiffView over its canvas, the palette,
 // inspector and edit actions rest (nothing can change the design unseen), and leaving puts the canvas back
 // exactly as it was. Opening another project leaves the mode.
 #pragma once
@@ -36,13 +36,19 @@ public:
 Q_SIGNALS:
     void activeChanged(bool active);
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
     void enter();
 
     DesignEditor* m_editor;
     ProjectDocument* m_document;
     QPointer<DesignDiffView> m_diff;
-    QPointer<QWidget> m_canvas;                  // the editor's view, kept aside while the diff shows
+    QPointer<QWidget> m_canvas;
+    QSize m_canvasSize;
+    QByteArray m_dockState; // the docks' places and sizes when the diff opened                  // the editor's view,
+                            // kept aside while the diff shows
     QList<QPair<QWidget*, bool>> m_widgetStates; // palette and inspector, as they were
     QList<QPair<QAction*, bool>> m_actionStates; // the edit actions, as they were
 };

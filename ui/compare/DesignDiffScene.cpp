@@ -55,7 +55,9 @@ void DesignDiffScene::setDesigns(const NetworkSpec& before, const NetworkSpec& a
     NetworkSpec both = after;
     both.layers.insert(both.layers.end(), m_diff.removed.begin(), m_diff.removed.end());
     both.connections.insert(both.connections.end(), m_diff.connectionsRemoved.begin(), m_diff.connectionsRemoved.end());
-    const QHash<QString, QPointF> positions = autoLayout(both);
+    // Wrapped into bands as the editor lays out a design for a large window, so that a long design stays
+    // readable when fitted.
+    const QHash<QString, QPointF> positions = autoLayout(both, QSizeF(1400, 900));
     // Shapes and parameter counts as each design computes them.
     const ValidationReport afterFacts = validate(after), beforeFacts = validate(before);
     for (const LayerSpec& layer : after.layers)

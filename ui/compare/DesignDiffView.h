@@ -44,6 +44,7 @@ public:
     QTreeWidget* panel() const { return m_panel; }
     QLabel* banner() const { return m_banner; }
     QPushButton* leaveButton() const { return m_leave; }
+    QSize sizeHint() const override { return {900, 600}; }
 
 Q_SIGNALS:
     void leaveRequested();

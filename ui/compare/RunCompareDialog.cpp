@@ -80,15 +80,25 @@ QWidget* RunCompareDialog::buildSettingsTab()
 
 QWidget* RunCompareDialog::buildCurvesTab()
 {
-    auto* tab = new QSplitter(Qt::Horizontal, this);
-    m_loss = new RunCurvesChart(RunCurvesChart::Quantity::Loss, tab);
-    m_accuracy = new RunCurvesChart(RunCurvesChart::Quantity::Accuracy, tab);
+    auto* tab = new QWidget(this);
+    auto* charts = new QSplitter(Qt::Horizontal, tab);
+    m_loss = new RunCurvesChart(RunCurvesChart::Quantity::Loss, charts);
+    m_accuracy = new RunCurvesChart(RunCurvesChart::Quantity::Accuracy, charts);
     m_loss->setRuns(m_a, m_b);
     m_accuracy->setRuns(m_a, m_b);
     // A regression has no accuracy: its loss is the curve to compare.
     m_accuracy->setVisible(!m_a.test.regression || !m_b.test.regression);
-    tab->addWidget(m_loss);
-    tab->addWidget(m_accuracy);
+    charts->addWidget(m_loss);
+    charts->addWidget(m_accuracy);
+    auto* caption = new QLabel(tr("%1 and %2: solid lines are training (batches, smoothed), dashed lines "
+                                  "validation (per epoch).")
+                                   .arg(coloured(m_a, 0), coloured(m_b, 1)),
+                               tab);
+    caption->setTextFormat(Qt::RichText);
+    caption->setWordWrap(true);
+    auto* layout = new QVBoxLayout(tab);
+    layout->addWidget(charts, 1);
+    layout->addWidget(caption);
     return tab;
 }
 

@@ -31,7 +31,9 @@ RunCurvesChart::RunCurvesChart(Quantity quantity, QWidget* parent) : QChartView(
     setRenderHint(QPainter::Antialiasing);
     chart()->setAnimationOptions(QChart::NoAnimation);
     chart()->setTitle(quantity == Quantity::Loss ? tr("Loss") : tr("Accuracy (%)"));
-    chart()->legend()->setAlignment(Qt::AlignBottom);
+    // The runs' names are long ("lr=0.0003 dense1.units=32"): the dialog's title says which colour is which
+    // run and its caption which line is which curve.
+    chart()->legend()->hide();
     setMinimumSize(320, 240);
 }
 

@@ -25,6 +25,9 @@ SettingsDiffTable::SettingsDiffTable(QWidget* parent) : QTableWidget(parent)
     setColumnCount(3);
     verticalHeader()->setVisible(false);
     horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    // Rows as tall as their text (a design's differences take a line each) at whatever width.
+    verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     setEditTriggers(QAbstractItemView::NoEditTriggers);
     setSelectionMode(QAbstractItemView::NoSelection);
     setWordWrap(true);
@@ -43,14 +46,13 @@ void SettingsDiffTable::setRuns(const neurite::RunRecord& a, const neurite::RunR
         if (d.key == "design") {
             // What the second run's design does differently, in the diff's own words.
             const std::string text = designDiffText(diffDesigns(a.design, b.design));
-            setItem(row, 1, valueItem(tr("its own design").toStdString()));
+            setItem(row, 1, valueItem(tr("(the design compared with)").toStdString()));
             setItem(row, 2, valueItem(text.substr(0, text.find_last_not_of('\n') + 1)));
             continue;
         }
         setItem(row, 1, valueItem(d.before));
         setItem(row, 2, valueItem(d.after));
     }
-    resizeRowsToContents();
 }
 
 } // namespace neurite::ui
