@@ -90,6 +90,7 @@ DesignDiffView::DesignDiffView(const NetworkSpec& before, const NetworkSpec& aft
     connect(m_leave, &QPushButton::clicked, this, &DesignDiffView::leaveRequested);
 
     m_panel->setHeaderLabel(tr("Differences"));
+    m_panel->setMinimumWidth(240); // "activation: relu → tanh" whole
     m_panel->header()->setStretchLastSection(true);
     connect(m_panel, &QTreeWidget::itemClicked, this, [this](QTreeWidgetItem* item) {
         const QString id = item->data(0, kNodeRole).toString();
