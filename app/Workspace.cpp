@@ -1,6 +1,7 @@
 // Workspace wiring. The panels know nothing of each other; this is the one place that connects them.
 #include "Workspace.h"
 
+#include "compare/CompareActions.h"
 #include "editor/DesignEditor.h"
 #include "predict/DefaultModel.h"
 #include "window/ExportActions.h"
@@ -141,6 +142,9 @@ void assembleWorkspace(ui::MainWindow& window)
             if (kept[i].name == name.toStdString())
                 runs->selectRuns({int(i)});
     });
+    // View › Compare Runs… and Compare Design With…; the Runs list's Compare opens the same comparison.
+    auto* compare = new ui::CompareActions(&window);
+    QObject::connect(runs, &ui::RunsPanel::compareRequested, compare, &ui::CompareActions::compareRuns);
 }
 
 } // namespace neurite::cli

@@ -33,6 +33,7 @@ RunRecord runRecordOfOutcome(const TrainingOutcome& outcome, const DataSetHandle
     } else if (test.valid) {
         run.test.loss = test.metrics.loss;
         run.test.accuracy = test.metrics.accuracy;
+        run.test.confusion = test.metrics.confusion;
     }
     run.history.testLoss = run.test.loss;
     run.history.testAccuracy = run.test.accuracy;

@@ -124,8 +124,8 @@ void MainWindow::createMenus()
 
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
     edit->addActions(m_editor->editActions());
-    QMenu* view = menuBar()->addMenu(tr("&View"));
-    view->addActions(m_editor->viewActions());
+    m_viewMenu = menuBar()->addMenu(tr("&View"));
+    m_viewMenu->addActions(m_editor->viewActions());
     installHelpMenu(this);
 }
 

@@ -29,6 +29,7 @@ public:
     QTabWidget* workspaceTabs() const { return m_tabs; }
     QMenu* fileMenu() const { return m_fileMenu; }
     QMenu* exportMenu() const { return m_exportMenu; }
+    QMenu* viewMenu() const { return m_viewMenu; }
     RecoveryFile* recoveryFile() const { return m_recovery; }
 
     // Opens a .neurite project, or a design JSON file as a new, unsaved project holding that design (told
@@ -84,6 +85,7 @@ private:
     DesignEditor* m_editor;
     QMenu* m_fileMenu = nullptr;
     QMenu* m_exportMenu = nullptr;
+    QMenu* m_viewMenu = nullptr;
     QMenu* m_recentMenu = nullptr;
     QLabel* m_validationLabel = nullptr;
     RecoveryFile* m_recovery;

@@ -19,12 +19,16 @@ namespace neurite {
 // How a run ended (the Trainer's TrainingResult::Outcome, kept as plain data).
 enum class RunOutcome { Completed, Stopped, EarlyStopped, Diverged };
 
-// The test set's verdict on a run's final weights: loss and accuracy for classification, R², MAE and RMSE
-// (in the target's units) for regression. NaN when the run was not tested (no test set).
+// The test set's verdict on a run's final weights: loss, accuracy and the confusion matrix for
+// classification, R², MAE and RMSE (in the target's units) for regression. NaN (and an empty matrix) when the
+// run was not tested (no test set).
 struct RunTestResults {
     bool regression = false;
     float loss = kNoValue;
     float accuracy = kNoValue;
+    // [true class][predicted class], classes x classes; empty for regression, an untested run, or a run saved
+    // before runs kept their matrix. Per-class scores follow from it (ClassScores.h).
+    std::vector<std::vector<int>> confusion;
     double r2 = std::numeric_limits<double>::quiet_NaN();
     double mae = std::numeric_limits<double>::quiet_NaN();
     double rmse = std::numeric_limits<double>::quiet_NaN();

@@ -9,7 +9,7 @@
 namespace neurite {
 
 // The record of a training that has finished: `network` holds the weights it kept. `seconds` is the
-// training's wall time. Evaluates the test set (regression metrics; classification takes the history's).
+// training's wall time. Evaluates the test set: regression metrics, or loss, accuracy and confusion matrix.
 RunRecord recordTraining(const NetworkSpec& design, const TrainingSettings& settings, const Dataset& data,
                          const TrainingResult& result, Network& network, double seconds);
 

@@ -34,6 +34,13 @@ RunRecord recordTraining(const NetworkSpec& design, const TrainingSettings& sett
     run.weights = network.weights();
     run.test.loss = result.history.testLoss;
     run.test.accuracy = result.history.testAccuracy;
+    if (data.task() != TaskKind::Regression && data.test.count() > 0) {
+        // The trainer measured loss and accuracy only; the comparison of two runs shows their matrices too.
+        const Evaluation e = evaluate(network, data.test, data.classCount());
+        run.test.loss = e.loss;
+        run.test.accuracy = e.accuracy;
+        run.test.confusion = e.confusion;
+    }
     if (data.task() == TaskKind::Regression && data.test.count() > 0) {
         const RegressionEvaluation e = evaluateRegression(network, data.test, data.schema.targetMean,
                                                           data.schema.targetDeviation);

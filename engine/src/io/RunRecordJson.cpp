@@ -6,20 +6,46 @@
 #include "training/TrainingHistoryJson.h"
 #include "training/TrainingSettingsJson.h"
 
+#include <limits>
 #include <set>
 
 namespace neurite {
 
 namespace {
 
+// Labels are bytes, so no data set has more classes than this.
+constexpr std::size_t kMaxConfusionClasses = 256;
+
 Json testToJson(const RunTestResults& t)
 {
-    return {{"regression", t.regression},
-            {"loss", nullableNumberToJson(t.loss)},
-            {"accuracy", nullableNumberToJson(t.accuracy)},
-            {"r2", nullableNumberToJson(t.r2)},
-            {"mae", nullableNumberToJson(t.mae)},
-            {"rmse", nullableNumberToJson(t.rmse)}};
+    Json json = {{"regression", t.regression},
+                 {"loss", nullableNumberToJson(t.loss)},
+                 {"accuracy", nullableNumberToJson(t.accuracy)},
+                 {"r2", nullableNumberToJson(t.r2)},
+                 {"mae", nullableNumberToJson(t.mae)},
+                 {"rmse", nullableNumberToJson(t.rmse)}};
+    if (!t.confusion.empty())
+        json["confusion"] = t.confusion;
+    return json;
+}
+
+// A square matrix of counts, at most kMaxConfusionClasses wide.
+std::vector<std::vector<int>> confusionFromJson(const Json& value, const JsonLocation& at)
+{
+    const std::size_t classes = expectArray(value, at).size();
+    if (classes > kMaxConfusionClasses)
+        at.fail("has " + std::to_string(classes) + " rows (at most " + std::to_string(kMaxConfusionClasses) +
+                " classes)");
+    std::vector<std::vector<int>> confusion(classes);
+    for (std::size_t row = 0; row < classes; ++row) {
+        if (expectArray(value[row], at[row]).size() != classes)
+            at[row].fail("has " + std::to_string(value[row].size()) + " counts; a confusion matrix of " +
+                         std::to_string(classes) + " classes needs " + std::to_string(classes));
+        for (std::size_t column = 0; column < classes; ++column)
+            confusion[row].push_back(
+                int(expectInteger(value[row][column], at[row][column], 0, std::numeric_limits<int>::max())));
+    }
+    return confusion;
 }
 
 RunTestResults testFromJson(const Json& value, const JsonLocation& at)
@@ -38,6 +64,8 @@ RunTestResults testFromJson(const Json& value, const JsonLocation& at)
         t.mae = nullableDoubleFromJson(*v, at["mae"]);
     if (const Json* v = optionalMember(value, "rmse", at))
         t.rmse = nullableDoubleFromJson(*v, at["rmse"]);
+    if (const Json* v = optionalMember(value, "confusion", at))
+        t.confusion = confusionFromJson(*v, at["confusion"]);
     return t;
 }
 

@@ -2,6 +2,8 @@
 // precision/recall/F1, and for regression R², MAE and RMSE in the target's own units.
 #include "neurite/Trainer.h"
 
+#include "neurite/ClassScores.h"
+
 #include "training/Measure.h"
 
 #include <cmath>
@@ -64,18 +66,10 @@ Evaluation evaluate(Network& network, const SampleSet& set, int classCount, int 
     };
     std::tie(result.loss, result.accuracy) = measure(network, set, allIndices(set.count()), batchSize,
                                                      countPredictions);
-    for (int c = 0; c < classCount; ++c) {
-        long truePositive = result.confusion[c][c], predicted = 0, actual = 0;
-        for (int k = 0; k < classCount; ++k) {
-            predicted += result.confusion[k][c];
-            actual += result.confusion[c][k];
-        }
-        const float p = predicted ? float(truePositive) / float(predicted) : 0.0f;
-        const float r = actual ? float(truePositive) / float(actual) : 0.0f;
-        result.precision.push_back(p);
-        result.recall.push_back(r);
-        result.f1.push_back(p + r > 0 ? 2 * p * r / (p + r) : 0.0f);
-    }
+    ClassScores scores = classScores(result.confusion);
+    result.precision = std::move(scores.precision);
+    result.recall = std::move(scores.recall);
+    result.f1 = std::move(scores.f1);
     return result;
 }
 

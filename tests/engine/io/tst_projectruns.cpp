@@ -70,6 +70,7 @@ RunRecord fullRun(const std::string& name, int units, float accuracy, bool withW
     run.history.testAccuracy = accuracy;
     run.test.loss = 0.55f;
     run.test.accuracy = accuracy;
+    run.test.confusion = {{3, 1}, {0, units}};
     run.seconds = 1.25;
     run.outcome = RunOutcome::EarlyStopped;
     run.message = "no improvement for 3 epochs";
@@ -105,6 +106,7 @@ void compareRuns(const RunRecord& a, const RunRecord& b)
     QCOMPARE(a.test.regression, b.test.regression);
     QVERIFY(same(a.test.loss, b.test.loss) && same(a.test.accuracy, b.test.accuracy));
     QVERIFY(same(a.test.r2, b.test.r2) && same(a.test.mae, b.test.mae) && same(a.test.rmse, b.test.rmse));
+    QCOMPARE(a.test.confusion, b.test.confusion);
     QCOMPARE(a.seconds, b.seconds);
     QCOMPARE(a.outcome, b.outcome);
     QCOMPARE(a.message, b.message);
@@ -300,6 +302,7 @@ private Q_SLOTS:
         QCOMPARE(run.test.accuracy, 0.75f);
         QCOMPARE(run.test.loss, 0.25f);
         QCOMPARE(run.seconds, 1.5);
+        QVERIFY(run.test.confusion.empty()); // older files kept no matrix
         QCOMPARE(run.history.epochs.size(), std::size_t(1));
         QVERIFY(run.weights && run.weights->at(0).values == (std::vector<float>{0.5f, -1.0f}));
         // Saved again it is a format 2 file with the same run, and no second copy appears.
@@ -333,6 +336,10 @@ private Q_SLOTS:
                                          << "runs: expected";
         QTest::newRow("run tensors") << "runs[0].tensors.rows=9"
                                      << "the tensor list does not match the weight data";
+        QTest::newRow("ragged confusion") << R"(runs[0].test={"confusion": [[1, 2], [3]]})"
+                                          << "runs[0].test.confusion[1]: has 1 counts; a confusion matrix of 2 classes";
+        QTest::newRow("negative count") << R"(runs[0].test={"confusion": [[1, -2], [3, 4]]})"
+                                        << "runs[0].test.confusion[0][1]: expected a whole number from 0";
         QTest::newRow("kept weights") << "keptRunWeights=-5"
                                       << "keptRunWeights: expected a whole number from -1";
     }
