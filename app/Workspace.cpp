@@ -75,6 +75,25 @@ void connectRuns(ui::MainWindow& window, ui::RunsPanel* runs, ui::TrainingPanel*
                      });
 }
 
+// Train › New Sweep… and View › Compare Runs…, Compare Design With…: a run picked in the sweep is selected in
+// the Runs tab, and the Runs tab's Compare opens the same comparison as the menu.
+void connectExperiments(ui::MainWindow& window, ui::RunsPanel* runs, ui::TrainingPanel* training)
+{
+    ui::ProjectDocument* document = window.document();
+    // Sweeps train on their own thread; the Train tab's controller only loads their data.
+    ui::SweepWindow* sweep = ui::installSweepMenu(window, document, training->controller());
+    // A run picked in the sweep's table or plots is selected in the Runs tab too, ready to compare or restore.
+    QObject::connect(sweep, &ui::SweepWindow::runSelected, runs, [runs, document](const QString& name) {
+        const std::vector<RunRecord>& kept = document->runs();
+        for (std::size_t i = 0; i < kept.size(); ++i)
+            if (kept[i].name == name.toStdString())
+                runs->selectRuns({int(i)});
+    });
+    // View › Compare Runs… and Compare Design With…; the Runs list's Compare opens the same comparison.
+    auto* compare = new ui::CompareActions(&window);
+    QObject::connect(runs, &ui::RunsPanel::compareRequested, compare, &ui::CompareActions::compareRuns);
+}
+
 } // namespace
 
 void assembleWorkspace(ui::MainWindow& window)
@@ -133,18 +152,7 @@ void assembleWorkspace(ui::MainWindow& window)
     // A crash during training leaves the design and the latest checkpoint in the recovery file.
     window.recoveryFile()->watchTraining(training->controller());
     ui::installExportActions(window.exportMenu(), document, &window);
-    // Train › New Sweep…: sweeps train on their own thread; the Train tab's controller only loads their data.
-    ui::SweepWindow* sweep = ui::installSweepMenu(window, document, training->controller());
-    // A run picked in the sweep's table or plots is selected in the Runs tab too, ready to compare or restore.
-    QObject::connect(sweep, &ui::SweepWindow::runSelected, runs, [runs, document](const QString& name) {
-        const std::vector<RunRecord>& kept = document->runs();
-        for (std::size_t i = 0; i < kept.size(); ++i)
-            if (kept[i].name == name.toStdString())
-                runs->selectRuns({int(i)});
-    });
-    // View › Compare Runs… and Compare Design With…; the Runs list's Compare opens the same comparison.
-    auto* compare = new ui::CompareActions(&window);
-    QObject::connect(runs, &ui::RunsPanel::compareRequested, compare, &ui::CompareActions::compareRuns);
+    connectExperiments(window, runs, training);
 }
 
 } // namespace neurite::cli

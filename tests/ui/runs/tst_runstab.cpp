@@ -1,10 +1,11 @@
 // The Runs tab in the assembled window: it sits between Train and Predict and lists an opened project's runs;
 // "use for prediction" brings the Predict tab forward with the run's model chosen, "restore" the Design tab
-// with the run's design and the Train tab with its curves.
+// with the run's design and the Train tab with its curves, "compare" the two selected runs side by side.
 #include "BarModel.h"
 #include "IsolatedUserState.h"
 #include "SampleRuns.h"
 #include "Workspace.h"
+#include "compare/RunCompareDialog.h"
 #include "document/ProjectDocument.h"
 #include "editor/DesignEditor.h"
 #include "predict/ModelChooser.h"
@@ -128,6 +129,24 @@ private Q_SLOTS:
             shown = shown || bar->format().startsWith(QStringLiteral("Saved run: 2 epochs"));
         QVERIFY(shown);
         window.document()->setModified(false);
+    }
+
+    // Compare… with two runs selected opens the comparison of exactly those two, in the order of the table.
+    void compareOpensTheTwoSelectedRuns()
+    {
+        MainWindow window;
+        cli::assembleWorkspace(window);
+        QVERIFY(window.openProject(m_path));
+        auto* runs = window.findChild<RunsPanel*>();
+        window.workspaceTabs()->setCurrentWidget(runs);
+        runs->selectRuns({0, 1});
+        QVERIFY(runs->compareButton()->isEnabled());
+        runs->compareButton()->click();
+        auto* dialog = window.findChild<RunCompareDialog*>();
+        QVERIFY(dialog && dialog->isVisible());
+        QVERIFY(dialog->windowTitle().contains(QStringLiteral("bars")));
+        QVERIFY(dialog->windowTitle().contains(QString::fromStdString(window.document()->runs()[1].name)));
+        dialog->close();
     }
 
 private:
