@@ -98,4 +98,12 @@ std::vector<RunRecord> sampleRuns()
     return runs;
 }
 
+Project sampleRunsProject()
+{
+    Project project;
+    project.spec = sampleRunDesign();
+    project.runs = sampleRuns();
+    return project;
+}
+
 } // namespace neurite::test

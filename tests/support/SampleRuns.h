@@ -2,6 +2,7 @@
 // numbers and as text, one stopped, one diverged, one starred, one with a note, two with their weights.
 #pragma once
 
+#include "neurite/ProjectFile.h"
 #include "neurite/RunRecord.h"
 
 #include <vector>
@@ -22,5 +23,7 @@ Weights sampleRunWeights(unsigned seed);
 //   the wide design, no weights.
 // 3 "run 4": rmsprop, lr 0.1, batch 64, diverged after 1 of 4 epochs, untested, 2 s, weights.
 std::vector<RunRecord> sampleRuns();
+// A project of sampleRunDesign() that keeps sampleRuns().
+Project sampleRunsProject();
 
 } // namespace neurite::test

@@ -1,12 +1,12 @@
 // One run's test figures, confusion matrix and per-class scores.
 #include "compare/RunTestColumn.h"
 
+#include "results/ClassScoreTable.h"
 #include "results/ConfusionMatrixView.h"
 
 #include <neurite/ClassScores.h>
 #include <neurite/RunRecord.h>
 
-#include <QHeaderView>
 #include <QLabel>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -48,14 +48,7 @@ RunTestColumn::RunTestColumn(QWidget* parent)
     m_title->setTextFormat(Qt::RichText);
     m_summary->setTextFormat(Qt::RichText);
     m_summary->setWordWrap(true);
-    m_classes->setColumnCount(5);
-    m_classes->setHorizontalHeaderLabels({tr("Class"), tr("Precision"), tr("Recall"), tr("F1"), tr("Images")});
-    m_classes->verticalHeader()->setVisible(false);
-    m_classes->setWordWrap(false);
-    m_classes->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_classes->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
-    m_classes->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_classes->setSelectionMode(QAbstractItemView::NoSelection);
+    setUpClassScoreTable(m_classes);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_title);

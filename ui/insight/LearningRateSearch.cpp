@@ -1,8 +1,8 @@
 // The range test on its own thread, its points and result handed to the GUI thread through a mailbox.
 #include "insight/LearningRateSearch.h"
 
-#include <QCoreApplication>
-#include <QElapsedTimer>
+#include "training/ThreadWait.h"
+
 #include <QThread>
 
 namespace neurite::ui {
@@ -102,13 +102,7 @@ void LearningRateSearch::joinThread()
 
 bool LearningRateSearch::waitUntilDone(int timeoutMs)
 {
-    QElapsedTimer clock;
-    clock.start();
-    while (m_thread && clock.elapsed() < timeoutMs) {
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-        QThread::msleep(5);
-    }
-    return !m_thread;
+    return waitWhileProcessingEvents([this] { return !m_thread; }, timeoutMs);
 }
 
 } // namespace neurite::ui

@@ -1,6 +1,7 @@
 // After training: test accuracy and loss, which weights to keep, the confusion matrix, per-class scores, mistakes.
 #include "results/TrainingResultsView.h"
 
+#include "results/ClassScoreTable.h"
 #include "results/ConfusionMatrixView.h"
 #include "results/MisclassifiedGallery.h"
 #include "results/RegressionResultsView.h"
@@ -36,16 +37,7 @@ TrainingResultsView::TrainingResultsView(QWidget* parent)
     m_weights->setToolTip(tr("Which weights of this run Predict uses and Save writes; another choice is tested again"));
     connect(m_weights, &QComboBox::activated, this, [this] { Q_EMIT keptWeightsChanged(keptWeights()); });
 
-    m_classes->setColumnCount(5);
-    m_classes->setHorizontalHeaderLabels({tr("Class"), tr("Precision"), tr("Recall"), tr("F1"), tr("Images")});
-    m_classes->verticalHeader()->setVisible(false);
-    // The figures keep their natural widths (a stretched 200-pixel table read "recisio" and broke 0.961
-    // over two lines); the class names take what is left.
-    m_classes->setWordWrap(false);
-    m_classes->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_classes->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
-    m_classes->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_classes->setSelectionMode(QAbstractItemView::NoSelection);
+    setUpClassScoreTable(m_classes);
 
     connect(m_confusion, &ConfusionMatrixView::cellClicked, m_gallery, &MisclassifiedGallery::showCell);
 

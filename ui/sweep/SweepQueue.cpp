@@ -1,10 +1,10 @@
 // The sweep's runs on their own thread, their news handed to the GUI thread through a mailbox.
 #include "sweep/SweepQueue.h"
 
+#include "training/ThreadWait.h"
+
 #include <neurite/SweepRunner.h>
 
-#include <QCoreApplication>
-#include <QElapsedTimer>
 #include <QThread>
 
 namespace neurite::ui {
@@ -179,13 +179,7 @@ void SweepQueue::joinThread()
 
 bool SweepQueue::waitUntilDone(int timeoutMs)
 {
-    QElapsedTimer clock;
-    clock.start();
-    while (m_thread && clock.elapsed() < timeoutMs) {
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-        QThread::msleep(5);
-    }
-    return !m_thread;
+    return waitWhileProcessingEvents([this] { return !m_thread; }, timeoutMs);
 }
 
 } // namespace neurite::ui

@@ -27,14 +27,6 @@ using namespace neurite::ui;
 
 namespace {
 
-Project projectWithSampleRuns()
-{
-    Project project;
-    project.spec = test::sampleRunDesign();
-    project.runs = test::sampleRuns();
-    return project;
-}
-
 // softmax(x . W + b) for a (4, 3) Dense, written out: the reference the chosen model is checked against.
 std::vector<float> denseSoftmax(const Weights& weights, const std::vector<float>& x)
 {
@@ -59,7 +51,7 @@ private Q_SLOTS:
     void selectionSetsTheCurvesAndTheActions()
     {
         ProjectDocument document;
-        document.loadProject(projectWithSampleRuns(), {});
+        document.loadProject(test::sampleRunsProject(), {});
         RunsPanel panel(&document);
         QCOMPARE(panel.table()->model()->rowCount(), 4);
         QVERIFY(!panel.restoreButton()->isEnabled());
@@ -101,7 +93,7 @@ private Q_SLOTS:
     void editsReachTheDocumentAndItsFile()
     {
         ProjectDocument document;
-        document.loadProject(projectWithSampleRuns(), {});
+        document.loadProject(test::sampleRunsProject(), {});
         RunsPanel panel(&document);
         panel.show();
         QVERIFY(QTest::qWaitForWindowExposed(&panel));
@@ -149,7 +141,7 @@ private Q_SLOTS:
     void deletingSeveralRunsIsOneUndoStep()
     {
         ProjectDocument document;
-        document.loadProject(projectWithSampleRuns(), {});
+        document.loadProject(test::sampleRunsProject(), {});
         RunsPanel panel(&document);
         panel.selectRuns({0, 2, 3});
         panel.deleteSelected();
@@ -167,7 +159,7 @@ private Q_SLOTS:
     void restorePutsTheRunsDesignAndSettingsBack()
     {
         ProjectDocument document;
-        document.loadProject(projectWithSampleRuns(), {});
+        document.loadProject(test::sampleRunsProject(), {});
         TrainingSettings current;
         current.epochs = 7;
         document.setSettings(current);
@@ -199,7 +191,7 @@ private Q_SLOTS:
     void predictionUsesExactlyTheRunsWeights()
     {
         ProjectDocument document;
-        document.loadProject(projectWithSampleRuns(), {});
+        document.loadProject(test::sampleRunsProject(), {});
         RunsPanel panel(&document);
         ModelChooser chooser;
         connect(&panel, &RunsPanel::predictionRequested, &chooser, &ModelChooser::useModel);
@@ -236,7 +228,7 @@ private Q_SLOTS:
     void runsThatArriveKeepTheSelection()
     {
         ProjectDocument document;
-        document.loadProject(projectWithSampleRuns(), {});
+        document.loadProject(test::sampleRunsProject(), {});
         RunsPanel panel(&document);
         panel.selectRuns({1, 2});
         RunRecord run = test::sampleRuns()[0];

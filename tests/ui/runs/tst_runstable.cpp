@@ -13,14 +13,6 @@ using namespace neurite::ui;
 
 namespace {
 
-Project projectWithSampleRuns()
-{
-    Project project;
-    project.spec = test::sampleRunDesign();
-    project.runs = test::sampleRuns();
-    return project;
-}
-
 // The runs' names in the filter model's row order.
 QStringList namesInOrder(const RunsFilterModel& filter)
 {
@@ -39,7 +31,7 @@ private Q_SLOTS:
     void rowsShowTheRunsFigures()
     {
         ProjectDocument document;
-        document.loadProject(projectWithSampleRuns(), {});
+        document.loadProject(test::sampleRunsProject(), {});
         RunsTableModel model(&document);
         QCOMPARE(model.rowCount(), 4);
         const auto cell = [&](int row, int column) { return model.index(row, column).data().toString(); };
@@ -92,7 +84,7 @@ private Q_SLOTS:
         QFETCH(int, column);
         QFETCH(QStringList, ascending);
         ProjectDocument document;
-        document.loadProject(projectWithSampleRuns(), {});
+        document.loadProject(test::sampleRunsProject(), {});
         RunsTableModel model(&document);
         RunsFilterModel filter;
         filter.setSourceModel(&model);
@@ -127,7 +119,7 @@ private Q_SLOTS:
         QFETCH(bool, starredOnly);
         QFETCH(QStringList, shown);
         ProjectDocument document;
-        document.loadProject(projectWithSampleRuns(), {});
+        document.loadProject(test::sampleRunsProject(), {});
         RunsTableModel model(&document);
         RunsFilterModel filter;
         filter.setSourceModel(&model);
@@ -139,7 +131,7 @@ private Q_SLOTS:
     void rowsFollowTheDocument()
     {
         ProjectDocument document;
-        document.loadProject(projectWithSampleRuns(), {});
+        document.loadProject(test::sampleRunsProject(), {});
         RunsTableModel model(&document);
         RunsFilterModel filter;
         filter.setSourceModel(&model);
@@ -167,7 +159,7 @@ private Q_SLOTS:
     void renamingThroughTheNameCell()
     {
         ProjectDocument document;
-        document.loadProject(projectWithSampleRuns(), {});
+        document.loadProject(test::sampleRunsProject(), {});
         RunsTableModel model(&document);
         QSignalSpy refused(&model, &RunsTableModel::renameRefused);
         QVERIFY(model.flags(model.index(0, RunsTableModel::Name)) & Qt::ItemIsEditable);
