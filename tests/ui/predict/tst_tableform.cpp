@@ -55,14 +55,22 @@ std::map<std::string, std::string> named(const FileRow& row)
     return cells;
 }
 
-// The engine's own prediction for a file row: encoded by a TableEncoder bound to the file's header.
-std::vector<float> enginePrediction(Network& network, const DataSchema& schema, const FileRow& row)
+// The engine's own encoding of a file row: a TableEncoder bound to the file's header.
+std::vector<float> engineEncoding(const DataSchema& schema, const FileRow& row)
 {
     TableEncoder encoder(schema);
     encoder.bindHeader(row.header, "test");
     std::vector<std::string_view> cells(row.cells.begin(), row.cells.end());
-    std::vector<float> input(std::size_t(encoder.width())), output(std::size_t(network.outputSize()));
+    std::vector<float> input(std::size_t(encoder.width()));
     encoder.encodeRow(cells, 2, input.data());
+    return input;
+}
+
+// The engine's own prediction for a file row.
+std::vector<float> enginePrediction(Network& network, const DataSchema& schema, const FileRow& row)
+{
+    const std::vector<float> input = engineEncoding(schema, row);
+    std::vector<float> output(std::size_t(network.outputSize()));
     network.predictOne(input.data(), output.data());
     return output;
 }
@@ -171,11 +179,7 @@ void TestTableForm::showWhyPutsEachColumnsShareBesideItsField()
             panel.explainClass(explained);
         QCOMPARE(panel.explainedClass(), explained);
         // The reference: the explainer on the engine's encoding of the file row (one input per column).
-        TableEncoder encoder(data.schema);
-        encoder.bindHeader(row.header, "test");
-        std::vector<std::string_view> cells(row.cells.begin(), row.cells.end());
-        std::vector<float> input(std::size_t(encoder.width()));
-        encoder.encodeRow(cells, 2, input.data());
+        const std::vector<float> input = engineEncoding(data.schema, row);
         SaliencyExplainer explainer;
         const std::vector<float> expected = explainer.explain(*network, input.data(), explained).values;
         QCOMPARE(expected.size(), columns.size());
