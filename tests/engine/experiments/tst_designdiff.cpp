@@ -1,5 +1,6 @@
 // Tests the design diff and the settings diff: nothing for a design compared with itself, exactly the known
 // differences of two designs, defaults counted as given, layers paired by type when their ids differ.
+#include "EditedMlp.h"
 #include "TestSupport.h"
 #include "neurite/DesignDiff.h"
 #include "neurite/SettingsDiff.h"
@@ -36,13 +37,7 @@ private Q_SLOTS:
     void twoKnownDesignsListExactlyTheirDifferences()
     {
         const NetworkSpec before = *preset("mlp");
-        NetworkSpec after = before;
-        after.find("dense1")->options["units"] = 64.0;
-        after.find("dense1")->options["activation"] = std::string("tanh");
-        after.layers.erase(after.layers.begin() + 2); // dense2
-        after.layers.insert(after.layers.begin() + 2, LayerSpec{"dropout1", "Dropout", {{"rate", 0.5}}});
-        after.connections = {
-            {"input", "dense1", 0}, {"dense1", "dropout1", 0}, {"dropout1", "dense3", 0}, {"dense3", "output", 0}};
+        const NetworkSpec after = test::editedMlp();
         const DesignDiff diff = diffDesigns(before, after);
         QCOMPARE(diff.added.size(), std::size_t(1));
         QCOMPARE(diff.added[0].id, std::string("dropout1"));

@@ -5,6 +5,7 @@
 #include "compare/DesignDiffView.h"
 #include "compare/DiffMarkItem.h"
 #include "editor/NodeItem.h"
+#include "EditedMlp.h"
 #include "TestSupport.h"
 
 #include <QLabel>
@@ -37,19 +38,6 @@ std::map<QString, DiffStatus> markedStatuses(const DesignDiffScene& scene)
     return statuses;
 }
 
-// mlp with dense1 narrowed and turned to tanh, a dropout inserted after it and dense2 removed.
-NetworkSpec editedMlp()
-{
-    NetworkSpec after = *preset("mlp");
-    after.find("dense1")->options["units"] = 64.0;
-    after.find("dense1")->options["activation"] = std::string("tanh");
-    after.layers.erase(after.layers.begin() + 2); // dense2
-    after.layers.insert(after.layers.begin() + 2, LayerSpec{"dropout1", "Dropout", {{"rate", 0.5}}});
-    after.connections = {
-        {"input", "dense1", 0}, {"dense1", "dropout1", 0}, {"dropout1", "dense3", 0}, {"dense3", "output", 0}};
-    return after;
-}
-
 } // namespace
 
 class TestDesignDiffScene : public QObject {
@@ -59,7 +47,7 @@ private Q_SLOTS:
     void twoKnownDesignsAreMarkedExactly()
     {
         DesignDiffScene scene;
-        scene.setDesigns(*preset("mlp"), editedMlp());
+        scene.setDesigns(*preset("mlp"), test::editedMlp());
         const std::map<QString, DiffStatus> expected = {
             {"input", DiffStatus::Same},     {"dense1", DiffStatus::Changed}, {"dropout1", DiffStatus::Added},
             {"dense2", DiffStatus::Removed}, {"dense3", DiffStatus::Same},    {"output", DiffStatus::Same}};
@@ -75,7 +63,7 @@ private Q_SLOTS:
 
     void thePanelListsEveryDifference()
     {
-        DesignDiffView view(*preset("mlp"), editedMlp(), "run 1", "run 2");
+        DesignDiffView view(*preset("mlp"), test::editedMlp(), "run 1", "run 2");
         QStringList entries;
         for (int i = 0; i < view.panel()->topLevelItemCount(); ++i)
             entries << view.panel()->topLevelItem(i)->text(0);
