@@ -14,8 +14,11 @@
 #include "neurite/TableData.h"
 #include "neurite/Trainer.h"
 
+#include <algorithm>
+#include <chrono>
 #include <iomanip>
 #include <iostream>
+#include <vector>
 
 namespace neurite::cli {
 
@@ -108,6 +111,31 @@ Dataset loadEvaluationData(const Project& project, const std::string& name, cons
     return data;
 }
 
+// --time N: the median wall time of N passes over the test samples after a warm-up pass, the data already in
+// memory (what tests/bench/compare_torch_workloads.sh compares with PyTorch's batch evaluation).
+void printEvaluationTime(Network& network, const Dataset& data, int passes)
+{
+    const auto pass = [&] {
+        if (data.task() == TaskKind::Regression)
+            evaluateRegression(network, data.test, data.schema.targetMean, data.schema.targetDeviation);
+        else
+            evaluate(network, data.test, data.classCount());
+    };
+    pass();
+    std::vector<double> seconds;
+    for (int i = 0; i < passes; ++i) {
+        const auto start = std::chrono::steady_clock::now();
+        pass();
+        seconds.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+    }
+    std::sort(seconds.begin(), seconds.end());
+    const double median = seconds[seconds.size() / 2];
+    std::cout << "\nEvaluation time: " << fixed(median * 1e3, 2) << " ms for "
+              << withThousands(double(data.test.count())) << " samples ("
+              << withThousands(double(data.test.count()) / median) << " samples/s; median of " << passes
+              << " passes)\n";
+}
+
 } // namespace
 
 int runEval(const Args& args)
@@ -121,7 +149,8 @@ int runEval(const Args& args)
                 {{"data", "NAME|DIR|FILE",
                   "mnist-10k, fashion-mnist, mnist, a folder of IDX files or of images in class folders, or a table"},
                  {"data-dir", "DIR", "where named data sets live"},
-                 {"threads", "N", "worker threads (0 = all cores)"}},
+                 {"threads", "N", "worker threads (0 = all cores)"},
+                 {"time", "N", "also time N evaluation passes over the test samples and print the median"}},
                 1, 1);
     a.parse(args);
     if (a.helpRequested()) {
@@ -147,6 +176,8 @@ int runEval(const Args& args)
         printRegression(network, data);
     else
         printClassification(network, data, data.test.kind == SampleKind::TableRow ? "rows" : "images");
+    if (a.has("time"))
+        printEvaluationTime(network, data, int(a.integer("time", 5, 1, 1000)));
     return 0;
 }
 

@@ -10,33 +10,16 @@ here=$(cd "$(dirname "$0")" && pwd)
 rounds=${1:-3}
 build=${2:-$here/../../build}
 data=${NEURITE_BENCH_DATA:-/usr/share/datasets/fashion-mnist}   # the same real images for both sides
-openblas=/usr/lib/x86_64-linux-gnu/openblas-openmp
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT
 
-# PyTorch at its best needs OpenBLAS built with OpenMP (it shares PyTorch's thread pool); without it
-# Debian's PyTorch falls back to the reference BLAS. Install what is missing as ./test.sh would, or stop.
-source "$here/../../scripts/setup.sh"
-install_missing_packages python3-torch libopenblas0-openmp dataset-fashion-mnist
-if [ ! -f "$openblas/libblas.so.3" ]; then
-  log "compare_torch: $openblas/libblas.so.3 is missing although libopenblas0-openmp is installed; stopping."
-  exit 1
-fi
-[ -x "$build/neurite" ] || { log "compare_torch: no $build/neurite; run ./test.sh first."; exit 1; }
+source "$here/torch_reference.sh" # installs and checks PyTorch's OpenBLAS; torch_python; the load warning
 
-# PyTorch at its best: Debian's Python, OpenBLAS sharing PyTorch's OpenMP pool, no core-type override.
 # torch_mlp.py appends one JSON summary per run (all epochs; the first is the warm-up, not counted) with
 # the BLAS libraries the process had loaded.
 torch_run() {
-  env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE LD_LIBRARY_PATH=$openblas \
-    /usr/bin/python3 "$here/torch_mlp.py" --data "$data" --epochs 3 --threads 2 --json "$out" "$@" >/dev/null
+  torch_python "$here/torch_mlp.py" --data "$data" --epochs 3 --threads 2 --json "$out" "$@" >/dev/null
 }
-
-# Other work on the machine slows both sides, and PyTorch's spinning OpenMP threads far more than Neurite.
-load=$(cut -d' ' -f1 /proc/loadavg)
-if awk -v l="$load" -v c="$(nproc)" 'BEGIN { exit !(l > c / 2) }'; then
-  log "compare_torch: load average $load on $(nproc) cores: other work is running, the figures will not be fair."
-fi
 
 for r in $(seq 1 "$rounds"); do
   echo "round $r/$rounds" >&2
@@ -46,8 +29,10 @@ for r in $(seq 1 "$rounds"); do
   "$build/neurite" bench --json --threads 2 --data "$data" --repeats 2 >>"$out"
 done
 
-/usr/bin/python3 - "$out" <<'PY'
+/usr/bin/python3 - "$out" "$here" <<'PY'
 import json, os, statistics, sys
+sys.path.insert(0, sys.argv[2])
+from torch_reference import blas_line, fair, refusal
 torch32, torch256, torchlat, n32, n256, nlat = [], [], [], [], [], []
 tcnn, tcnnlat, ncnn, ncnnlat = [], [], [], []
 torch_libs, machine, torch_version = set(), None, "?"
@@ -74,12 +59,8 @@ for line in open(sys.argv[1]):
 m = statistics.median
 print(f"Machine: {machine['cpu']}, {machine['cores']} hardware threads")
 print(f"Neurite build uses: {machine['simd']}; both sides at {machine['threads']} threads")
-blas = sorted(os.path.basename(p) + " (" + os.path.dirname(p) + ")" for p in torch_libs)
-print(f"PyTorch {torch_version} loaded: {', '.join(blas) or 'no BLAS library'}")
-# Debian's reference BLAS lives in .../blas/; OpenBLAS's libblas.so.3 in .../openblas-*/.
-reference = [p for p in torch_libs if os.path.basename(os.path.dirname(p)) == "blas"]
-openblas = [p for p in torch_libs if "openblas" in p]
-honest = openblas and not reference
+print(blas_line(torch_version, torch_libs))
+honest = fair(torch_libs)
 rows = [("training, batch 32 (samples/s)", n32, torch32, True, ",.0f"),
         ("training, batch 256 (samples/s)", n256, torch256, True, ",.0f"),
         ("inference, 1 sample (us)", nlat, torchlat, False, ".2f"),
@@ -92,7 +73,6 @@ for title, ours, theirs, higher_is_better, fmt in rows:
           + (f"{ratio:7.2f}x" if ratio else f"{'-':>8}"))
 print(f"(medians of {len(n32)} rounds; ratio > 1 means Neurite is faster)")
 if not honest:
-    print("No ratios: PyTorch did not run on OpenBLAS" + (f" but on the reference BLAS ({', '.join(reference)})"
-          if reference else "") + ", so its figures are far below its best. Install libopenblas0-openmp.")
+    print(refusal(torch_libs))
     sys.exit(2)
 PY
