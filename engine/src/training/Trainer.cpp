@@ -4,6 +4,7 @@
 #include "training/HealthCollector.h"
 #include "training/Measure.h"
 #include "training/Optimizer.h"
+#include "training/TrainingThreads.h"
 #include "kernels/ThreadPool.h"
 #include "neurite/Augmentation.h"
 #include "neurite/Error.h"
@@ -69,7 +70,7 @@ public:
         if (m_augment && data.train.kind != SampleKind::Image)
             throw NeuriteError("Augmentation works on images only, and '" + data.name +
                                "' is a table: turn augmentation off to train on it.");
-        m_network.setThreads(settings.threads);
+        m_network.setThreads(trainingThreads(settings, network.spec()));
         m_optimizer = makeOptimizer(settings.optimizer);
         m_baseLearningRate = settings.optimizer.learningRate;
         splitValidation();
@@ -338,8 +339,9 @@ TrainingResult train(Network& network, const Dataset& data, const TrainingSettin
                      TrainingControl* control)
 {
     // The whole run happens inside a pool of the configured size, so every parallel loop in it (matrix
-    // products, optimiser updates) uses exactly `settings.threads` threads.
-    ThreadPool pool(settings.threads);
+    // products, optimiser updates) uses exactly the run's threads (`settings.threads`, or when 0 the count
+    // trainingThreads chooses for the batch).
+    ThreadPool pool(trainingThreads(settings, network.spec()));
     TrainingResult result;
     pool.enter([&] { result = TrainingRun(network, data, settings, sink, control).run(); });
     return result;
