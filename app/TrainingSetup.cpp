@@ -52,7 +52,7 @@ std::vector<OptionSpec> trainingOptionSpecs()
         {"validation-split", "X", "fraction of the training set held out for validation (0 to 0.9)"},
         {"patience", "N", "early stopping after N epochs without validation improvement (0 = off)"},
         {"seed", "N", "random seed for initialisation and shuffling"},
-        {"threads", "N", "worker threads (0 = all cores)"},
+        {"threads", "N", "worker threads (0: one for a small batch, else all cores)"},
         {"health-every", "N",
          "sample layer health every N batches (0 = automatically, within about 2% of the training time; -1 = off)"},
     };
