@@ -98,26 +98,51 @@ void maxPool2x2Sample(const ConvGeometry& g, const float* __restrict x, float* _
         }
 }
 
+// Windows ox .. ox + 7 backward: each of their four inputs gets the window's gradient if it won, else 0.
+// The winners' positions are compared in lanes and the even and odd columns interleaved by shuffles, so each
+// input row of 16 values is written as one vector; `first` is the window row's first input index.
+inline void maxPool2x2EightBackward(const float* dy, const std::int32_t* argmax, std::int32_t first, std::int32_t width,
+                                    float* r0, float* r1)
+{
+    Floats8 d;
+    Indices8 at;
+    std::memcpy(&d, dy, sizeof d);
+    std::memcpy(&at, argmax, sizeof at);
+    const Indices8 i = first + Indices8{0, 2, 4, 6, 8, 10, 12, 14};
+    const Floats8 zero = {};
+    const Floats8 a = at == i ? d : zero, b = at == i + 1 ? d : zero;
+    const Floats8 e = at == i + width ? d : zero, f = at == i + width + 1 ? d : zero;
+    const Floats16 top = __builtin_shufflevector(a, b, 0, 8, 1, 9, 2, 10, 3, 11, 4, 12, 5, 13, 6, 14, 7, 15);
+    const Floats16 bottom = __builtin_shufflevector(e, f, 0, 8, 1, 9, 2, 10, 3, 11, 4, 12, 5, 13, 6, 14, 7, 15);
+    std::memcpy(r0, &top, sizeof top);
+    std::memcpy(r1, &bottom, sizeof bottom);
+}
+
 // Backward of 2x2 windows with stride 2 that tile the input exactly: every input belongs to one window, so
 // each dX value is written once (the winner gets the gradient, the others 0) with no zeroing pass first.
+// Eight windows at a time; a row's last ones (LeNet's 12- and 4-wide rows) through padded copies.
 void maxPool2x2TilingBackward(const ConvGeometry& g, const float* __restrict dy, const std::int32_t* __restrict argmax,
                               float* __restrict dx)
 {
     const int width = g.width, outWidth = g.outWidth;
+    const int full = outWidth / 8 * 8, rest = outWidth - full;
     for (int c = 0; c < g.channels; ++c)
         for (int oy = 0; oy < g.outHeight; ++oy) {
             const long o = (long(c) * g.outHeight + oy) * outWidth;
             const std::int32_t base = (c * g.height + 2 * oy) * width;
             float* r0 = dx + base;
             float* r1 = r0 + width;
-            for (int ox = 0; ox < outWidth; ++ox) {
-                const std::int32_t i = base + 2 * ox, at = argmax[o + ox];
-                const float d = dy[o + ox];
-                r0[2 * ox] = at == i ? d : 0.0f;
-                r0[2 * ox + 1] = at == i + 1 ? d : 0.0f;
-                r1[2 * ox] = at == i + width ? d : 0.0f;
-                r1[2 * ox + 1] = at == i + width + 1 ? d : 0.0f;
-            }
+            for (int ox = 0; ox < full; ox += 8)
+                maxPool2x2EightBackward(dy + o + ox, argmax + o + ox, base + 2 * ox, width, r0 + 2 * ox, r1 + 2 * ox);
+            if (rest == 0)
+                continue;
+            float paddedDy[8] = {}, rows[2][16];
+            std::int32_t paddedAt[8] = {-1, -1, -1, -1, -1, -1, -1, -1}; // no padded window wins anything
+            std::memcpy(paddedDy, dy + o + full, sizeof(float) * std::size_t(rest));
+            std::memcpy(paddedAt, argmax + o + full, sizeof(std::int32_t) * std::size_t(rest));
+            maxPool2x2EightBackward(paddedDy, paddedAt, base + 2 * full, width, rows[0], rows[1]);
+            std::memcpy(r0 + 2 * full, rows[0], sizeof(float) * std::size_t(2 * rest));
+            std::memcpy(r1 + 2 * full, rows[1], sizeof(float) * std::size_t(2 * rest));
         }
 }
 
