@@ -43,6 +43,8 @@ void maxPoolSample(const ConvGeometry& g, const float* x, float* out, std::int32
 using Floats8 = float __attribute__((vector_size(32)));
 using Indices8 = std::int32_t __attribute__((vector_size(32)));
 using Floats16 = float __attribute__((vector_size(64)));
+using Floats4 = float __attribute__((vector_size(16)));
+using Indices4 = std::int32_t __attribute__((vector_size(16)));
 
 // Windows ox .. ox + 7 of rows r0 and r1 (16 values each, from column 2 * ox); `first` is r0[0]'s index
 // in the sample, `width` the distance from r0 to r1.
@@ -59,6 +61,29 @@ inline void maxPool2x2Eight(const float* r0, const float* r1, std::int32_t first
     const Indices8 i = first + Indices8{0, 2, 4, 6, 8, 10, 12, 14};
     // Same order as beats(): b against a, then d, then e against the best so far; a NaN wins.
     Indices8 wins = (b > a) | (b != b);
+    best = wins ? b : a;
+    at = wins ? i + 1 : i;
+    wins = (d > best) | (d != d);
+    best = wins ? d : best;
+    at = wins ? i + width : at;
+    wins = (e > best) | (e != e);
+    best = wins ? e : best;
+    at = wins ? i + width + 1 : at;
+}
+
+// The same for four windows (a row's last four: LeNet's 12- and 4-wide rows need no padded copy).
+inline void maxPool2x2Four(const float* r0, const float* r1, std::int32_t first, std::int32_t width, Floats4& best,
+                           Indices4& at)
+{
+    Floats8 top, bottom;
+    std::memcpy(&top, r0, sizeof top);
+    std::memcpy(&bottom, r1, sizeof bottom);
+    const Floats4 a = __builtin_shufflevector(top, top, 0, 2, 4, 6);
+    const Floats4 b = __builtin_shufflevector(top, top, 1, 3, 5, 7);
+    const Floats4 d = __builtin_shufflevector(bottom, bottom, 0, 2, 4, 6);
+    const Floats4 e = __builtin_shufflevector(bottom, bottom, 1, 3, 5, 7);
+    const Indices4 i = first + Indices4{0, 2, 4, 6};
+    Indices4 wins = (b > a) | (b != b);
     best = wins ? b : a;
     at = wins ? i + 1 : i;
     wins = (d > best) | (d != d);
@@ -86,6 +111,14 @@ void maxPool2x2Sample(const ConvGeometry& g, const float* __restrict x, float* _
                 maxPool2x2Eight(r0 + 2 * ox, r0 + width + 2 * ox, base + 2 * ox, width, best, at);
                 std::memcpy(o + ox, &best, sizeof best);
                 std::memcpy(w + ox, &at, sizeof at);
+            }
+            if (rest == 4) {
+                Floats4 best4;
+                Indices4 at4;
+                maxPool2x2Four(r0 + 2 * full, r0 + width + 2 * full, base + 2 * full, width, best4, at4);
+                std::memcpy(o + full, &best4, sizeof best4);
+                std::memcpy(w + full, &at4, sizeof at4);
+                continue;
             }
             if (rest == 0)
                 continue;
@@ -118,6 +151,23 @@ inline void maxPool2x2EightBackward(const float* dy, const std::int32_t* argmax,
     std::memcpy(r1, &bottom, sizeof bottom);
 }
 
+inline void maxPool2x2FourBackward(const float* dy, const std::int32_t* argmax, std::int32_t first, std::int32_t width,
+                                   float* r0, float* r1)
+{
+    Floats4 d;
+    Indices4 at;
+    std::memcpy(&d, dy, sizeof d);
+    std::memcpy(&at, argmax, sizeof at);
+    const Indices4 i = first + Indices4{0, 2, 4, 6};
+    const Floats4 zero = {};
+    const Floats4 a = at == i ? d : zero, b = at == i + 1 ? d : zero;
+    const Floats4 e = at == i + width ? d : zero, f = at == i + width + 1 ? d : zero;
+    const Floats8 top = __builtin_shufflevector(a, b, 0, 4, 1, 5, 2, 6, 3, 7);
+    const Floats8 bottom = __builtin_shufflevector(e, f, 0, 4, 1, 5, 2, 6, 3, 7);
+    std::memcpy(r0, &top, sizeof top);
+    std::memcpy(r1, &bottom, sizeof bottom);
+}
+
 // Backward of 2x2 windows with stride 2 that tile the input exactly: every input belongs to one window, so
 // each dX value is written once (the winner gets the gradient, the others 0) with no zeroing pass first.
 // Eight windows at a time; a row's last ones (LeNet's 12- and 4-wide rows) through padded copies.
@@ -134,6 +184,11 @@ void maxPool2x2TilingBackward(const ConvGeometry& g, const float* __restrict dy,
             float* r1 = r0 + width;
             for (int ox = 0; ox < full; ox += 8)
                 maxPool2x2EightBackward(dy + o + ox, argmax + o + ox, base + 2 * ox, width, r0 + 2 * ox, r1 + 2 * ox);
+            if (rest == 4) {
+                maxPool2x2FourBackward(dy + o + full, argmax + o + full, base + 2 * full, width, r0 + 2 * full,
+                                       r1 + 2 * full);
+                continue;
+            }
             if (rest == 0)
                 continue;
             float paddedDy[8] = {}, rows[2][16];
