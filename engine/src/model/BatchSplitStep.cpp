@@ -58,15 +58,21 @@ float Network::Impl::splitTrainStep(const Matrix& x, detail::StepTargets targets
         replica->setLayerPools(nullptr);
         splitParameters = trainedTensors();
         replica->splitParameters = replica->trainedTensors();
+        replicaReadsWeights = true;
+        for (std::size_t i = 1; i < nodes.size(); ++i)
+            if (!nodes[i].layer->parameters().empty())
+                replicaReadsWeights = replica->nodes[i].layer->readParametersOf(*nodes[i].layer) && replicaReadsWeights;
     }
     const std::vector<ParameterRef>& mine = splitParameters;
     const std::vector<ParameterRef>& theirs = replica->splitParameters;
-    // The replica starts each step from this network's weights, which the optimiser changed since the last.
-    pool->run(2, [&](int part) {
-        forEachShareOfElements(mine, part, 2, [&](std::size_t i, long from, long to) {
-            std::copy(mine[i].value->data() + from, mine[i].value->data() + to, theirs[i].value->data() + from);
+    // The replica computes with this network's weights as the optimiser left them: read in place where every
+    // layer kind can, else copied at the start of each step.
+    if (!replicaReadsWeights)
+        pool->run(2, [&](int part) {
+            forEachShareOfElements(mine, part, 2, [&](std::size_t i, long from, long to) {
+                std::copy(mine[i].value->data() + from, mine[i].value->data() + to, theirs[i].value->data() + from);
+            });
         });
-    });
     const long rows = x.rows(), half = rows / 2;
     const long outputs = nodes[finalNode].shape.size();
     float losses[2] = {0, 0};

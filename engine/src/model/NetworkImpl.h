@@ -58,6 +58,7 @@ struct Network::Impl {
     // (BatchSplitStep.cpp), and this network's own half of the batch.
     std::unique_ptr<Impl> replica;
     std::vector<ParameterRef> splitParameters; // trainedTensors(), kept while the layers live
+    bool replicaReadsWeights = false;          // the replica's layers read these layers' weights in place
     Matrix batchPart;
 
     void build(const NetworkSpec& s, std::uint64_t seed);
