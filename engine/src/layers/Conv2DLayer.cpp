@@ -100,18 +100,18 @@ void Conv2DLayer::forwardBlock(const Matrix& x, Workspace& w, long first, long c
     if (suitsDirectConvolution(m_g, m_filters)) { // straight into the output rows: no columns, no reordering
         for (long j = 0; j < count; ++j) {
             float* y = out.row(first + j).data();
-            directConvolution(x.row(first + j).data(), m_g, m_w.data(), m_wT.data(), m_filters, y);
+            directConvolution(x.row(first + j).data(), m_g, readWeight().data(), m_wT.data(), m_filters, y);
             for (int f = 0; f < m_filters; ++f)
-                biasActivate(m_activation, m_alpha, y + f * pixels, m_hasBias ? m_b(0, f) : 0.0f, y + f * pixels,
+                biasActivate(m_activation, m_alpha, y + f * pixels, m_hasBias ? readBias()(0, f) : 0.0f, y + f * pixels,
                              pixels);
         }
         return;
     }
     MatrixMap y(w.y.data(), m_filters, cols);
-    y.noalias() = m_w * ConstMatrixMap(columns(x, w, first, count), m_g.patchSize(), cols);
+    y.noalias() = readWeight() * ConstMatrixMap(columns(x, w, first, count), m_g.patchSize(), cols);
     for (long j = 0; j < count; ++j)
         for (int f = 0; f < m_filters; ++f)
-            biasActivate(m_activation, m_alpha, y.data() + f * cols + j * pixels, m_hasBias ? m_b(0, f) : 0.0f,
+            biasActivate(m_activation, m_alpha, y.data() + f * cols + j * pixels, m_hasBias ? readBias()(0, f) : 0.0f,
                          out.row(first + j).data() + f * pixels, pixels);
 }
 
@@ -121,7 +121,7 @@ void Conv2DLayer::forward(std::span<const Matrix* const> inputs, Matrix& out, bo
     const long batch = x.rows();
     out.resize(batch, m_filters * m_g.outputPixels());
     if (suitsDirectConvolution(m_g, m_filters))
-        m_wT = m_w.transpose();
+        m_wT = readWeight().transpose();
     const int parts = batchParts(m_pool, batch, m_filters * m_g.patchSize() * m_g.outputPixels());
     prepare(parts, batch);
     forEachBatchPart(m_pool, parts, batch, [&](int part, long begin, long end) {
@@ -152,7 +152,7 @@ void Conv2DLayer::backwardBlock(const Matrix& x, const Matrix& out, const Matrix
     if (w.dCol.size() < std::size_t(patch * cols))
         w.dCol.resize(std::size_t(patch * cols));
     MatrixMap dCol(w.dCol.data(), patch, cols);
-    dCol.noalias() = m_w.transpose() * dZ;
+    dCol.noalias() = readWeight().transpose() * dZ;
     for (long j = 0; j < count; ++j)
         col2im(dCol.data() + j * pixels, cols, m_g, dX->row(first + j).data());
 }
@@ -209,6 +209,16 @@ void Conv2DLayer::backward(std::span<const Matrix* const> inputs, const Matrix& 
         for (int i = 1; i < parts; ++i)
             m_dB += m_work[std::size_t(i)].dB;
     }
+}
+
+bool Conv2DLayer::readParametersOf(Layer& source)
+{
+    auto* same = dynamic_cast<Conv2DLayer*>(&source);
+    if (!same || same->m_w.rows() != m_w.rows() || same->m_w.cols() != m_w.cols() || same->m_hasBias != m_hasBias)
+        return false;
+    m_wRead = &same->m_w;
+    m_bRead = &same->m_b;
+    return true;
 }
 
 std::vector<ParameterRef> Conv2DLayer::parameters()

@@ -24,6 +24,7 @@ public:
     void backward(std::span<const Matrix* const> inputs, const Matrix& out, const Matrix& dOut,
                   std::span<Matrix* const> dInputs) override;
     std::vector<ParameterRef> parameters() override;
+    bool readParametersOf(Layer& source) override;
     void initialise(std::mt19937_64& rng) override;
 
     Matrix& weight() { return m_w; }
@@ -31,6 +32,8 @@ public:
     const ConvGeometry& geometry() const { return m_g; }
 
 private:
+    const Matrix& readWeight() const { return *m_wRead; }
+    const Matrix& readBias() const { return *m_bRead; }
     // Buffers of one batch part, allocated once and reused (they only grow).
     struct Workspace {
         Floats col;   // (patch, block * pixels): the block's im2col columns
@@ -55,9 +58,11 @@ private:
     float m_alpha;
     Init m_init;
     bool m_hasBias;
-    Matrix m_w, m_dW; // (filters, channels * kernel * kernel): PyTorch's (out, in, kh, kw) order
-    Matrix m_b, m_dB; // (1, filters)
-    Matrix m_wT;      // (channels * kernel * kernel, filters): W transposed for directConvolution
+    Matrix m_w, m_dW;             // (filters, channels * kernel * kernel): PyTorch's (out, in, kh, kw) order
+    Matrix m_b, m_dB;             // (1, filters)
+    const Matrix* m_wRead = &m_w; // the values forward and backward use: m_w, or another layer's
+    const Matrix* m_bRead = &m_b;
+    Matrix m_wT; // (channels * kernel * kernel, filters): W transposed for directConvolution
     std::vector<Workspace> m_work;
 };
 

@@ -34,9 +34,9 @@ void DenseLayer::forward(std::span<const Matrix* const> inputs, Matrix& out, boo
     if (x.rows() == 1) {
         forwardOneSample(x, out);
     } else {
-        multiply(m_pool, x, m_w, out);
+        multiply(m_pool, x, readWeight(), out);
         if (m_hasBias)
-            out.rowwise() += m_b.row(0);
+            out.rowwise() += readBias().row(0);
     }
     activate(m_activation, m_alpha, out);
 }
@@ -94,17 +94,17 @@ void addListedRows(const float* input, const int* list, long count, const float*
 // drawn digit (or a ReLU layer's output) is mostly zeros: only the weight rows of non-zero inputs are read.
 void DenseLayer::forwardOneSample(const Matrix& x, Matrix& out)
 {
-    const long inputs = m_w.rows(), units = m_w.cols();
+    const long inputs = readWeight().rows(), units = readWeight().cols();
     out.resize(1, units);
     if (m_hasBias)
-        out = m_b;
+        out = readBias();
     else
         out.setZero();
     m_nonZeroInputs.resize(std::size_t(inputs));
     const float* input = x.data();
     const int* list = m_nonZeroInputs.data();
     const long count = listNonZeros(input, inputs, m_nonZeroInputs.data());
-    const float* w = m_w.data();
+    const float* w = readWeight().data();
     float* y = out.data();
     // Columns in blocks of 128, then 64, 32 and 16 (the reference MLP's 64-unit layer in one block).
     long begin = 0;
@@ -142,7 +142,17 @@ void DenseLayer::backward(std::span<const Matrix* const> inputs, const Matrix& o
     if (m_hasBias)
         m_dB = dZ->colwise().sum();
     if (dInputs[0])
-        multiplyTransposedB(m_pool, *dZ, m_w, *dInputs[0]);
+        multiplyTransposedB(m_pool, *dZ, readWeight(), *dInputs[0]);
+}
+
+bool DenseLayer::readParametersOf(Layer& source)
+{
+    auto* same = dynamic_cast<DenseLayer*>(&source);
+    if (!same || same->m_w.rows() != m_w.rows() || same->m_w.cols() != m_w.cols() || same->m_hasBias != m_hasBias)
+        return false;
+    m_wRead = &same->m_w;
+    m_bRead = &same->m_b;
+    return true;
 }
 
 std::vector<ParameterRef> DenseLayer::parameters()

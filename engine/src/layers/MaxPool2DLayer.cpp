@@ -43,6 +43,8 @@ void maxPoolSample(const ConvGeometry& g, const float* x, float* out, std::int32
 using Floats8 = float __attribute__((vector_size(32)));
 using Indices8 = std::int32_t __attribute__((vector_size(32)));
 using Floats16 = float __attribute__((vector_size(64)));
+using Floats4 = float __attribute__((vector_size(16)));
+using Indices4 = std::int32_t __attribute__((vector_size(16)));
 
 // Windows ox .. ox + 7 of rows r0 and r1 (16 values each, from column 2 * ox); `first` is r0[0]'s index
 // in the sample, `width` the distance from r0 to r1.
@@ -59,6 +61,29 @@ inline void maxPool2x2Eight(const float* r0, const float* r1, std::int32_t first
     const Indices8 i = first + Indices8{0, 2, 4, 6, 8, 10, 12, 14};
     // Same order as beats(): b against a, then d, then e against the best so far; a NaN wins.
     Indices8 wins = (b > a) | (b != b);
+    best = wins ? b : a;
+    at = wins ? i + 1 : i;
+    wins = (d > best) | (d != d);
+    best = wins ? d : best;
+    at = wins ? i + width : at;
+    wins = (e > best) | (e != e);
+    best = wins ? e : best;
+    at = wins ? i + width + 1 : at;
+}
+
+// The same for four windows (a row's last four: LeNet's 12- and 4-wide rows need no padded copy).
+inline void maxPool2x2Four(const float* r0, const float* r1, std::int32_t first, std::int32_t width, Floats4& best,
+                           Indices4& at)
+{
+    Floats8 top, bottom;
+    std::memcpy(&top, r0, sizeof top);
+    std::memcpy(&bottom, r1, sizeof bottom);
+    const Floats4 a = __builtin_shufflevector(top, top, 0, 2, 4, 6);
+    const Floats4 b = __builtin_shufflevector(top, top, 1, 3, 5, 7);
+    const Floats4 d = __builtin_shufflevector(bottom, bottom, 0, 2, 4, 6);
+    const Floats4 e = __builtin_shufflevector(bottom, bottom, 1, 3, 5, 7);
+    const Indices4 i = first + Indices4{0, 2, 4, 6};
+    Indices4 wins = (b > a) | (b != b);
     best = wins ? b : a;
     at = wins ? i + 1 : i;
     wins = (d > best) | (d != d);
@@ -87,6 +112,14 @@ void maxPool2x2Sample(const ConvGeometry& g, const float* __restrict x, float* _
                 std::memcpy(o + ox, &best, sizeof best);
                 std::memcpy(w + ox, &at, sizeof at);
             }
+            if (rest == 4) {
+                Floats4 best4;
+                Indices4 at4;
+                maxPool2x2Four(r0 + 2 * full, r0 + width + 2 * full, base + 2 * full, width, best4, at4);
+                std::memcpy(o + full, &best4, sizeof best4);
+                std::memcpy(w + full, &at4, sizeof at4);
+                continue;
+            }
             if (rest == 0)
                 continue;
             float padded[2][16] = {};
@@ -98,26 +131,73 @@ void maxPool2x2Sample(const ConvGeometry& g, const float* __restrict x, float* _
         }
 }
 
+// Windows ox .. ox + 7 backward: each of their four inputs gets the window's gradient if it won, else 0.
+// The winners' positions are compared in lanes and the even and odd columns interleaved by shuffles, so each
+// input row of 16 values is written as one vector; `first` is the window row's first input index.
+inline void maxPool2x2EightBackward(const float* dy, const std::int32_t* argmax, std::int32_t first, std::int32_t width,
+                                    float* r0, float* r1)
+{
+    Floats8 d;
+    Indices8 at;
+    std::memcpy(&d, dy, sizeof d);
+    std::memcpy(&at, argmax, sizeof at);
+    const Indices8 i = first + Indices8{0, 2, 4, 6, 8, 10, 12, 14};
+    const Floats8 zero = {};
+    const Floats8 a = at == i ? d : zero, b = at == i + 1 ? d : zero;
+    const Floats8 e = at == i + width ? d : zero, f = at == i + width + 1 ? d : zero;
+    const Floats16 top = __builtin_shufflevector(a, b, 0, 8, 1, 9, 2, 10, 3, 11, 4, 12, 5, 13, 6, 14, 7, 15);
+    const Floats16 bottom = __builtin_shufflevector(e, f, 0, 8, 1, 9, 2, 10, 3, 11, 4, 12, 5, 13, 6, 14, 7, 15);
+    std::memcpy(r0, &top, sizeof top);
+    std::memcpy(r1, &bottom, sizeof bottom);
+}
+
+inline void maxPool2x2FourBackward(const float* dy, const std::int32_t* argmax, std::int32_t first, std::int32_t width,
+                                   float* r0, float* r1)
+{
+    Floats4 d;
+    Indices4 at;
+    std::memcpy(&d, dy, sizeof d);
+    std::memcpy(&at, argmax, sizeof at);
+    const Indices4 i = first + Indices4{0, 2, 4, 6};
+    const Floats4 zero = {};
+    const Floats4 a = at == i ? d : zero, b = at == i + 1 ? d : zero;
+    const Floats4 e = at == i + width ? d : zero, f = at == i + width + 1 ? d : zero;
+    const Floats8 top = __builtin_shufflevector(a, b, 0, 4, 1, 5, 2, 6, 3, 7);
+    const Floats8 bottom = __builtin_shufflevector(e, f, 0, 4, 1, 5, 2, 6, 3, 7);
+    std::memcpy(r0, &top, sizeof top);
+    std::memcpy(r1, &bottom, sizeof bottom);
+}
+
 // Backward of 2x2 windows with stride 2 that tile the input exactly: every input belongs to one window, so
 // each dX value is written once (the winner gets the gradient, the others 0) with no zeroing pass first.
+// Eight windows at a time; a row's last ones (LeNet's 12- and 4-wide rows) through padded copies.
 void maxPool2x2TilingBackward(const ConvGeometry& g, const float* __restrict dy, const std::int32_t* __restrict argmax,
                               float* __restrict dx)
 {
     const int width = g.width, outWidth = g.outWidth;
+    const int full = outWidth / 8 * 8, rest = outWidth - full;
     for (int c = 0; c < g.channels; ++c)
         for (int oy = 0; oy < g.outHeight; ++oy) {
             const long o = (long(c) * g.outHeight + oy) * outWidth;
             const std::int32_t base = (c * g.height + 2 * oy) * width;
             float* r0 = dx + base;
             float* r1 = r0 + width;
-            for (int ox = 0; ox < outWidth; ++ox) {
-                const std::int32_t i = base + 2 * ox, at = argmax[o + ox];
-                const float d = dy[o + ox];
-                r0[2 * ox] = at == i ? d : 0.0f;
-                r0[2 * ox + 1] = at == i + 1 ? d : 0.0f;
-                r1[2 * ox] = at == i + width ? d : 0.0f;
-                r1[2 * ox + 1] = at == i + width + 1 ? d : 0.0f;
+            for (int ox = 0; ox < full; ox += 8)
+                maxPool2x2EightBackward(dy + o + ox, argmax + o + ox, base + 2 * ox, width, r0 + 2 * ox, r1 + 2 * ox);
+            if (rest == 4) {
+                maxPool2x2FourBackward(dy + o + full, argmax + o + full, base + 2 * full, width, r0 + 2 * full,
+                                       r1 + 2 * full);
+                continue;
             }
+            if (rest == 0)
+                continue;
+            float paddedDy[8] = {}, rows[2][16];
+            std::int32_t paddedAt[8] = {-1, -1, -1, -1, -1, -1, -1, -1}; // no padded window wins anything
+            std::memcpy(paddedDy, dy + o + full, sizeof(float) * std::size_t(rest));
+            std::memcpy(paddedAt, argmax + o + full, sizeof(std::int32_t) * std::size_t(rest));
+            maxPool2x2EightBackward(paddedDy, paddedAt, base + 2 * full, width, rows[0], rows[1]);
+            std::memcpy(r0 + 2 * full, rows[0], sizeof(float) * std::size_t(2 * rest));
+            std::memcpy(r1 + 2 * full, rows[1], sizeof(float) * std::size_t(2 * rest));
         }
 }
 

@@ -28,6 +28,11 @@ public:
     // State saved with the weights but not trained (BatchNorm's running statistics); grad is null.
     virtual std::vector<ParameterRef> buffers() { return {}; }
     virtual void initialise(std::mt19937_64&) {}
+    // Makes this layer compute with `source`'s parameter values instead of its own (the batch split's replica
+    // reads the network's weights as the optimiser leaves them); its gradients stay its own. `source` is a
+    // layer built from the same step and outlives this one. False when this kind cannot: then the values are
+    // copied each step.
+    virtual bool readParametersOf(Layer& /*source*/) { return false; }
     // Shared worker threads for large matrix products (may be null: single-threaded).
     void setThreadPool(ThreadPool* pool) { m_pool = pool; }
 

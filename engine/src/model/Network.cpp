@@ -6,6 +6,7 @@
 #include "layers/LayerKind.h"
 #include "model/DesignPlan.h"
 #include "model/Layer.h"
+#include "model/NetworkImpl.h"
 #include "kernels/ThreadPool.h"
 #include "neurite/Error.h"
 
@@ -15,59 +16,23 @@
 
 namespace neurite {
 
-namespace {
+using detail::Node;
 
-// One layer of the running network and its buffers.
-struct Node {
-    std::string id;
-    std::string type;
-    Shape shape;
-    std::unique_ptr<Layer> layer;      // null for the Input node
-    std::vector<int> inputs;           // node indices, one per port
-    std::vector<const Matrix*> inPtrs; // the inputs' outputs, prepared once
-    std::vector<Matrix*> dInPtrs;      // where backward writes input gradients (null: not needed)
-    Matrix out;                        // (batch, shape.size())
-    Matrix grad;                       // dLoss/dOut
-    bool gradSet = false;
-    const Matrix* output = &out; // the Input node points at the caller's batch instead
-};
-
-} // namespace
-
-struct Network::Impl {
-    NetworkSpec spec;
-    std::vector<Node> nodes; // topological order, Input first, Output excluded
-    int finalNode = -1;      // the node that feeds the Output layer
-    LossKind loss = LossKind::CrossEntropy;
-    long parameterCount = 0;
-    std::unique_ptr<ThreadPool> pool;
-    int requestedThreads = 0;
-    Matrix probs;                // cross-entropy head: softmax of the final node's logits
-    Matrix dFinal;               // gradient w.r.t. the final node's output
-    Matrix single, singleOut;    // predictOne buffers
-    Matrix singleGradient;       // inputGradient's for one sample
-    std::vector<Matrix> scratch; // per input port: a gradient to be added to one already there
-
-    void build(const NetworkSpec& s, std::uint64_t seed);
-    void forward(const Matrix& x, bool training);
-    void backward(bool toInput = false);
-    void setPool(int threads);
-    std::vector<ParameterRef> savedTensors();
-};
-
-void Network::Impl::build(const NetworkSpec& s, std::uint64_t seed)
+void Network::Impl::build(const NetworkSpec& s, std::uint64_t seedValue)
 {
     spec = s;
+    seed = seedValue;
     const DesignPlan plan = compileValidDesign(spec);
     loss = plan.loss;
     parameterCount = plan.report.totalParameters();
+    multiplyAdds = plan.report.totalMultiplyAdds();
     std::map<std::string, int> index{{plan.inputId, 0}};
     Node input;
     input.id = plan.inputId;
     input.type = spec.find(plan.inputId)->type;
     input.shape = plan.inputShape;
     nodes.push_back(std::move(input));
-    std::mt19937_64 rng(seed);
+    std::mt19937_64 rng(seedValue);
     for (const PlanStep& step : plan.steps) {
         Node node;
         node.id = step.id();
@@ -76,8 +41,9 @@ void Network::Impl::build(const NetworkSpec& s, std::uint64_t seed)
         for (const std::string& from : step.inputs)
             node.inputs.push_back(index.at(from));
         // Each layer's own random stream (dropout masks) depends on its place, as the weights do.
-        node.layer = step.kind->make(step, seed + 7919 * (nodes.size() + 1));
+        node.layer = step.kind->make(step, seedValue + 7919 * (nodes.size() + 1));
         node.layer->initialise(rng);
+        batchStatistics = batchStatistics || !node.layer->buffers().empty();
         index[step.id()] = int(nodes.size());
         nodes.push_back(std::move(node));
     }
@@ -96,9 +62,14 @@ void Network::Impl::build(const NetworkSpec& s, std::uint64_t seed)
 void Network::Impl::setPool(int threads)
 {
     pool = std::make_unique<ThreadPool>(threads);
+    setLayerPools(pool.get());
+}
+
+void Network::Impl::setLayerPools(ThreadPool* layerPool)
+{
     for (Node& node : nodes)
         if (node.layer)
-            node.layer->setThreadPool(pool.get());
+            node.layer->setThreadPool(layerPool);
 }
 
 void Network::Impl::forward(const Matrix& x, bool training)
@@ -211,16 +182,28 @@ void Network::predictOne(const float* input, float* output)
     std::memcpy(output, d.singleOut.data(), sizeof(float) * std::size_t(d.singleOut.size()));
 }
 
+float Network::Impl::trainStep(const Matrix& x, detail::StepTargets targets, int* correct)
+{
+    if (splitsBatch(x.rows()))
+        return splitTrainStep(x, targets, correct);
+    forward(x, true);
+    const float mean = lossAndGradient(targets, correct);
+    backward();
+    return mean;
+}
+
+float Network::Impl::lossAndGradient(detail::StepTargets targets, int* correct)
+{
+    const Matrix& final = *nodes[finalNode].output;
+    if (targets.values)
+        return meanSquaredErrorOfValues(final, targets.values, &dFinal);
+    return loss == LossKind::CrossEntropy ? softmaxCrossEntropy(final, targets.labels, probs, &dFinal, correct)
+                                          : meanSquaredError(final, targets.labels, &dFinal, correct);
+}
+
 float Network::forwardBackward(const Matrix& x, const std::uint8_t* labels, int* correct)
 {
-    Impl& d = *m_impl;
-    d.forward(x, true);
-    const Matrix& final = *d.nodes[d.finalNode].output;
-    const float loss = d.loss == LossKind::CrossEntropy
-                           ? softmaxCrossEntropy(final, labels, d.probs, &d.dFinal, correct)
-                           : meanSquaredError(final, labels, &d.dFinal, correct);
-    d.backward();
-    return loss;
+    return m_impl->trainStep(x, {labels, nullptr}, correct);
 }
 
 float Network::evaluateBatch(const Matrix& x, const std::uint8_t* labels, int* correct, Matrix* predictions)
@@ -254,10 +237,7 @@ float Network::forwardBackward(const Matrix& x, const float* targets)
 {
     Impl& d = *m_impl;
     requireValueLoss(d.loss);
-    d.forward(x, true);
-    const float loss = meanSquaredErrorOfValues(*d.nodes[d.finalNode].output, targets, &d.dFinal);
-    d.backward();
-    return loss;
+    return d.trainStep(x, {nullptr, targets}, nullptr);
 }
 
 float Network::evaluateBatch(const Matrix& x, const float* targets, Matrix* predictions)
@@ -308,8 +288,13 @@ void Network::inputGradient(const float* input, int outputIndex, float* gradient
 
 std::vector<ParameterRef> Network::parameters()
 {
+    return m_impl->trainedTensors();
+}
+
+std::vector<ParameterRef> Network::Impl::trainedTensors()
+{
     std::vector<ParameterRef> all;
-    for (Node& node : m_impl->nodes) {
+    for (Node& node : nodes) {
         if (!node.layer)
             continue;
         for (ParameterRef p : node.layer->parameters()) {

@@ -205,6 +205,41 @@ private Q_SLOTS:
         QCOMPARE(forwardOnce(overlap, rowOf({1, 2, 3, 4, 5, 6, 7, 8, 9})), rowOf({5, 6, 8, 9}));
     }
 
+    // The vectorised 2x2 paths (8 windows, 4 windows, a padded rest) against each window's maximum and its
+    // position found here one value at a time, for rows of 4, 10, 12 and 13 windows; then the backward pass
+    // sends each output's gradient to exactly that position.
+    void maxPool2x2EqualsWindowMaxima()
+    {
+        for (int side : {8, 20, 24, 26}) {
+            const ConvGeometry g = poolGeometry({3, side, side}, 2, 0);
+            MaxPool2DLayer pool(g);
+            const Matrix x = randomMatrix(2, int(g.inputSize()), std::uint64_t(side));
+            const Matrix out = forwardOnce(pool, x, true);
+            const Matrix dOut = randomMatrix(2, int(out.cols()), 99);
+            Matrix dX;
+            const Matrix* in[] = {&x};
+            Matrix* dIn[] = {&dX};
+            pool.backward(in, out, dOut, dIn);
+            Matrix expectedDx = Matrix::Zero(2, g.inputSize());
+            const int half = side / 2;
+            for (int n = 0; n < 2; ++n)
+                for (int c = 0; c < 3; ++c)
+                    for (int oy = 0; oy < half; ++oy)
+                        for (int ox = 0; ox < half; ++ox) {
+                            long best = (c * side + 2 * oy) * side + 2 * ox;
+                            for (int k = 1; k < 4; ++k) {
+                                const long at = (c * side + 2 * oy + k / 2) * side + 2 * ox + k % 2;
+                                if (x(n, at) > x(n, best))
+                                    best = at;
+                            }
+                            const long o = (c * half + oy) * half + ox;
+                            QCOMPARE(out(n, o), x(n, best));
+                            expectedDx(n, best) = dOut(n, o);
+                        }
+            QCOMPARE(dX, expectedDx);
+        }
+    }
+
     void avgPoolForwardByHand()
     {
         // 4x4 of 0..15, 2x2 windows: (0+1+4+5)/4 = 2.5, (2+3+6+7)/4 = 4.5, (8+9+12+13)/4 = 10.5, 12.5.
@@ -225,6 +260,9 @@ private Q_SLOTS:
         // 2x2 windows tiling a 20x20 input: rows of 10 windows (8 in vectors, 2 on the padded copy), and a
         // backward pass that writes every dX value once.
         QTest::newRow("max 2/2 tiling") << true << 2 << 0 << 20;
+        // Rows of 12 windows (8 + 4 in vectors, LeNet's first pool) and of 4 (its second).
+        QTest::newRow("max 2/2 tiling, rows of 12") << true << 2 << 0 << 24;
+        QTest::newRow("max 2/2 tiling, rows of 4") << true << 2 << 0 << 8;
         QTest::newRow("max 3/2 overlapping") << true << 3 << 2 << 7;
         QTest::newRow("avg 2/2") << false << 2 << 0 << 7;
         QTest::newRow("avg 3/1 overlapping") << false << 3 << 1 << 7;
