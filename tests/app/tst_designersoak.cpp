@@ -17,6 +17,7 @@
 #include "SoakUser.h"
 #include "Workspace.h"
 
+#include <QApplication>
 #include <QEventLoop>
 #include <QPushButton>
 #include <QTemporaryDir>
@@ -321,5 +322,14 @@ void TestDesignerSoak::printWorstGaps() const
               g.endedAtSeconds, qPrintable(g.activity));
 }
 
-QTEST_MAIN(TestDesignerSoak)
+// Qt Test's watchdog ends a test function after 5 minutes: the soak has its own duration plus ten minutes.
+int main(int argc, char** argv)
+{
+    const double minutes = environmentNumber("NEURITE_SOAK_MINUTES", kDefaultMinutes);
+    qputenv("QTEST_FUNCTION_TIMEOUT", QByteArray::number(qint64((std::max(minutes, 0.0) + 10) * 60000)));
+    QApplication app(argc, argv);
+    TestDesignerSoak test;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&test, argc, argv);
+}
 #include "tst_designersoak.moc"
