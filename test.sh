@@ -5,11 +5,13 @@
 # failed step. Arguments are passed to ctest; a run filtered that way (./test.sh -R idx) skips the smoke test.
 #   ./test.sh --fuzz [SECONDS]  builds the libFuzzer targets (clang) and runs each for SECONDS (default 60)
 #   ./test.sh --sanitize [asan|tsan]  runs the whole suite under ASan + UBSan and/or TSan (default both)
+#   ./test.sh --soak [MINUTES]  trains in the real window for MINUTES (default 30) with a random user, and checks
+#                               memory growth, event-loop stalls and the history (tests/app/tst_designersoak.cpp)
 set -euo pipefail
 source "$(dirname "$0")/scripts/setup.sh"
 source "$NEURITE_ROOT/scripts/reliability.sh"
 case "${1:-}" in
-  --fuzz | --sanitize)
+  --fuzz | --sanitize | --soak)
     mode=${1#--}
     shift
     "neurite_$mode" "$@"

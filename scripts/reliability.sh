@@ -1,5 +1,5 @@
 # The reliability modes of test.sh (sourced after setup.sh): the fuzz smoke test every default run ends
-# with, `--fuzz [SECONDS]` and `--sanitize [asan|tsan]`. Every step stops the script when it fails.
+# with, `--fuzz [SECONDS]`, `--sanitize [asan|tsan]` and `--soak [MINUTES]`. Every step stops the script when it fails.
 
 NEURITE_FUZZ_BUILD=$NEURITE_ROOT/build-fuzz
 # Every fuzz/fuzz_<target>.cpp, so that a new target is built and run without being listed here.
@@ -133,4 +133,21 @@ neurite_sanitize() {
   done
   printf '\nSanitizer summary:\n%s' "$results"
   [ "$failed" -eq 0 ] || exit 1
+}
+
+# Trains in the designer's real window for MINUTES (default 30) with a seeded random user (Pause / Resume,
+# learning rates, tab switches, drawing in Predict), then checks that resident memory stopped growing, that the
+# event loop never stalled over 100 ms and that the history is complete, and prints the figures
+# (tests/app/tst_designersoak.cpp; NEURITE_SOAK_SEED picks another user). The test runs at the priority this
+# script has: under `nice` or beside other work its wall-clock gaps include the time the scheduler gave the
+# cores to others, which it reports apart (and does not hold against the program).
+neurite_soak() {
+  local minutes=${1:-30}
+  [[ "$minutes" =~ ^[0-9]+([.][0-9]+)?$ ]] && [ "$minutes" != 0 ] || { log "usage: ./test.sh --soak [MINUTES]"; exit 2; }
+  neurite_setup  # the Release build (the soak test is built with everything) and mnist-10k
+  log "Soak: training in the window for $minutes minutes"
+  local timeout
+  timeout=$(awk -v m="$minutes" 'BEGIN { printf "%d", m * 60 + 600 }')
+  (cd "$NEURITE_BUILD" && NEURITE_SOAK_MINUTES=$minutes \
+    ctest -C Soak -L soak --timeout "$timeout" -V) || { log "The soak test failed"; exit 1; }
 }

@@ -83,27 +83,39 @@ QScatterSeries* TrainingChart::addScatter(const QString& name, const QColor& col
     return series;
 }
 
+// Qt Charts lays out a tick per interval as soon as the range or the interval changes: the interval widens
+// before the range grows and narrows after it shrinks, so that there are never more ticks than labels shown.
+// (Setting 100,000 epochs after a 10-epoch run made 100,000 ticks: minutes of a frozen window and hundreds of
+// MB, found by the soak test.)
 void TrainingChart::setPlannedEpochs(int epochs)
 {
     m_plannedEpochs = std::max(1, epochs);
-    m_xAxis->setRange(0, m_plannedEpochs);
-    updateEpochTicks();
+    const double step = epochTickStep();
+    if (step >= m_xAxis->tickInterval()) {
+        setEpochTickStep(step);
+        m_xAxis->setRange(0, m_plannedEpochs);
+    } else {
+        m_xAxis->setRange(0, m_plannedEpochs);
+        setEpochTickStep(step);
+    }
 }
 
 // As many epoch labels as fit the plot's width, one per kEpochLabelPixels at most, every 1, 2 or 5 times a
 // power of ten epochs: eleven fixed labels in a narrow chart (beside the playground's plane) were all "...".
-void TrainingChart::updateEpochTicks()
+double TrainingChart::epochTickStep() const
 {
     const double plotWidth = chart()->plotArea().width() > 0 ? chart()->plotArea().width() : 0.8 * width();
     const int most = std::clamp(int(plotWidth / kEpochLabelPixels), 1, 10);
     const double rough = double(m_plannedEpochs) / most;
     const double power = std::pow(10.0, std::floor(std::log10(std::max(rough, 1.0))));
-    double step = power;
     for (const double factor : {1.0, 2.0, 5.0, 10.0})
-        if (factor * power >= rough) {
-            step = factor * power;
-            break;
-        }
+        if (factor * power >= rough)
+            return factor * power;
+    return power;
+}
+
+void TrainingChart::setEpochTickStep(double step)
+{
     m_xAxis->setTickType(QValueAxis::TicksDynamic);
     m_xAxis->setTickAnchor(0);
     m_xAxis->setTickInterval(step);
@@ -112,7 +124,7 @@ void TrainingChart::updateEpochTicks()
 void TrainingChart::resizeEvent(QResizeEvent* event)
 {
     QChartView::resizeEvent(event);
-    updateEpochTicks();
+    setEpochTickStep(epochTickStep());
 }
 
 void TrainingChart::setYRange(double lo, double hi)

@@ -67,7 +67,9 @@ private:
     };
     void attach(QAbstractSeries* series);
     void updateMarkLines();
-    void updateEpochTicks();
+    // The interval between epoch labels for the planned epochs and the plot's width, and setting it.
+    double epochTickStep() const;
+    void setEpochTickStep(double step);
     QString describeHover(const QXYSeries* series, QPointF point) const;
 
     QValueAxis* m_xAxis;

@@ -8,6 +8,8 @@
 
 #include <neurite/ProjectFile.h>
 
+#include <algorithm>
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
@@ -38,6 +40,22 @@ std::string withRecoveryState(const std::string& uiState, const QString& path, i
     return QJsonDocument(state).toJson(QJsonDocument::Compact).toStdString();
 }
 
+// The run's history up to and including `epoch`: the reports arrive in order, and the next epoch's first
+// batches can come before the checkpoint.
+TrainingHistory historyUpTo(const TrainingHistory& run, int epoch)
+{
+    TrainingHistory history;
+    for (const EpochReport& e : run.epochs)
+        if (e.epoch <= epoch) {
+            history.epochs.push_back(e);
+            history.bestEpoch = e.best ? e.epoch : history.bestEpoch;
+        }
+    const auto end = std::find_if(run.batches.begin(), run.batches.end(),
+                                  [epoch](const BatchReport& b) { return b.epoch > epoch; });
+    history.batches.assign(run.batches.begin(), end);
+    return history;
+}
+
 QJsonObject recoveryStateOf(const Project& project)
 {
     return QJsonDocument::fromJson(QByteArray::fromStdString(project.uiStateJson)).object();
@@ -55,6 +73,8 @@ RecoveryFile::RecoveryFile(ProjectDocument* document, QObject* parent) : QObject
     m_timer.setInterval(kIntervalMs);
     connect(&m_timer, &QTimer::timeout, this, &RecoveryFile::saveNow);
     m_timer.start();
+    m_checkpointTimer.setSingleShot(true);
+    connect(&m_checkpointTimer, &QTimer::timeout, this, &RecoveryFile::writeCheckpointWhenReady);
 }
 
 RecoveryFile::~RecoveryFile()
@@ -83,7 +103,9 @@ void RecoveryFile::saveNow()
     const bool withCheckpoint = m_checkpoint && project.spec == m_runSpec;
     if (withCheckpoint) {
         project.weights = m_checkpoint->weights;
-        project.history = m_checkpointHistory;
+        project.history = historyUpTo(m_runHistory, m_checkpoint->epoch);
+        m_checkpointDue = false;
+        m_sinceCheckpoint.start();
         project.dataSetName = m_runDataSet;
         project.classNames = m_runClassNames;
     }
@@ -100,6 +122,8 @@ void RecoveryFile::discard()
 
 void RecoveryFile::waitForWrites()
 {
+    if (m_checkpoint && m_checkpointDue)
+        saveNow(); // a checkpoint waiting for its turn counts as requested
     m_writer->waitUntilIdle();
 }
 
@@ -122,7 +146,9 @@ void RecoveryFile::onRunStarted(const DataSetHandle& data)
     m_runClassNames = data->classNames;
     m_runHistory = {};
     m_checkpoint.reset();
-    m_checkpointHistory = {};
+    m_checkpointDue = false;
+    m_checkpointTimer.stop();
+    m_sinceCheckpoint.invalidate();
 }
 
 void RecoveryFile::onEpoch(const EpochReport& report)
@@ -132,11 +158,27 @@ void RecoveryFile::onEpoch(const EpochReport& report)
         m_runHistory.bestEpoch = report.epoch;
 }
 
+// The file holds every batch of the run, so writing it takes longer as the run goes on (seconds after half an
+// hour at full speed, found by the soak test). Written back to back, the checkpoints had kept a core busy and
+// the GUI thread copying the whole history every second; now the newest checkpoint waits until the last write
+// is done and kCheckpointCostRatio times its duration has passed.
 void RecoveryFile::onCheckpoint(const TrainingCheckpoint& checkpoint)
 {
     m_checkpoint = checkpoint;
-    m_checkpointHistory = m_runHistory; // reports arrive in order: up to and including this epoch
-    saveNow();
+    m_checkpointDue = true;
+    writeCheckpointWhenReady();
+}
+
+void RecoveryFile::writeCheckpointWhenReady()
+{
+    if (!m_checkpoint || !m_checkpointDue)
+        return;
+    const qint64 wait = qint64(kCheckpointCostRatio * 1000 * m_writer->lastWriteSeconds());
+    const qint64 since = m_sinceCheckpoint.isValid() ? m_sinceCheckpoint.elapsed() : wait;
+    if (m_writer->isIdle() && since >= wait)
+        saveNow();
+    else if (!m_checkpointTimer.isActive())
+        m_checkpointTimer.start(int(std::clamp<qint64>(wait - since, 100, kIntervalMs)));
 }
 
 // The finished run's result is now in the document (or the run failed): the document alone is recovered.
@@ -145,8 +187,9 @@ void RecoveryFile::onRunEnded()
     if (!m_checkpoint)
         return;
     m_checkpoint.reset();
+    m_checkpointDue = false;
+    m_checkpointTimer.stop();
     m_runHistory = {};
-    m_checkpointHistory = {};
     saveNow();
 }
 

@@ -6,6 +6,7 @@
 #include "training/TrainingProgress.h"
 
 #include <QLockFile>
+#include <QElapsedTimer>
 #include <QObject>
 #include <QString>
 #include <QStringList>
@@ -28,6 +29,9 @@ class RecoveryFile : public QObject {
     Q_OBJECT
 public:
     static constexpr int kIntervalMs = 60 * 1000;
+    // A checkpoint is written once the last write is done and this many times its duration has passed since
+    // it began, so that the writer works at most a tenth of the time however long the history grows.
+    static constexpr double kCheckpointCostRatio = 10;
 
     explicit RecoveryFile(ProjectDocument* document, QObject* parent = nullptr);
     ~RecoveryFile() override;
@@ -64,6 +68,7 @@ private:
     void onRunStarted(const DataSetHandle& data);
     void onEpoch(const EpochReport& report);
     void onCheckpoint(const TrainingCheckpoint& checkpoint);
+    void writeCheckpointWhenReady();
     void onRunEnded();
 
     ProjectDocument* m_document;
@@ -78,7 +83,9 @@ private:
     std::vector<std::string> m_runClassNames;
     TrainingHistory m_runHistory;
     std::optional<TrainingCheckpoint> m_checkpoint;
-    TrainingHistory m_checkpointHistory; // the run's history up to the checkpoint's epoch
+    bool m_checkpointDue = false;    // m_checkpoint is newer than the file's
+    QTimer m_checkpointTimer;        // a checkpoint waits for the writer (writeCheckpointWhenReady)
+    QElapsedTimer m_sinceCheckpoint; // since the last checkpoint was posted to the writer
 };
 
 } // namespace neurite::ui

@@ -1,6 +1,7 @@
 // Writes one recovery file on a thread of its own, so that an autosave never makes the window wait.
 #include "document/RecoveryWriter.h"
 
+#include <chrono>
 #include <cstdio>
 
 namespace neurite::ui {
@@ -49,6 +50,18 @@ int RecoveryWriter::writesDone() const
     return m_writesDone;
 }
 
+bool RecoveryWriter::isIdle() const
+{
+    std::lock_guard lock(m_mutex);
+    return !m_pending && !m_busy;
+}
+
+double RecoveryWriter::lastWriteSeconds() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_lastWriteSeconds;
+}
+
 void RecoveryWriter::run()
 {
     std::unique_lock lock(m_mutex);
@@ -61,6 +74,7 @@ void RecoveryWriter::run()
         m_busy = true;
         lock.unlock();
         bool wrote = false;
+        const auto started = std::chrono::steady_clock::now();
         try {
             if (job.project) {
                 saveProject(*job.project, m_path);
@@ -71,9 +85,13 @@ void RecoveryWriter::run()
         } catch (const std::exception&) {
             // Best effort (see write()).
         }
+        const std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
+        job = {}; // a long run's history is large: freed before the lock is taken
         lock.lock();
         m_busy = false;
         m_writesDone += wrote ? 1 : 0;
+        if (wrote)
+            m_lastWriteSeconds = took.count();
         m_idle.notify_all();
     }
 }

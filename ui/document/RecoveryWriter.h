@@ -31,6 +31,10 @@ public:
     void waitUntilIdle();
     // Files written so far (for tests and diagnostics).
     int writesDone() const;
+    // No job waits or runs.
+    bool isIdle() const;
+    // How long the last file took to write, in seconds (0 before any).
+    double lastWriteSeconds() const;
 
 private:
     struct Job {
@@ -47,6 +51,7 @@ private:
     bool m_busy = false;
     bool m_quit = false;
     int m_writesDone = 0;
+    double m_lastWriteSeconds = 0;
     std::thread m_thread;
 };
 

@@ -29,6 +29,8 @@ public:
     PaceBox* paceBox() const { return m_pace; }
     QPushButton* exportButton() const { return m_export; }
     QCheckBox* logScale() const { return m_logScale; }
+    // "Learning rate now": a value typed here and applied with Return or Set LR reaches the run's next batch.
+    QLineEdit* learningRateField() const { return m_learningRate; }
 
     // Start when idle and the design can train; Pause (or Resume), Stop and the learning rate during a run;
     // the steps whenever a run goes or could start (a step from idle starts a paused run).

@@ -3,6 +3,7 @@
 #include "charts/LossChart.h"
 
 #include <QLineSeries>
+#include <QValueAxis>
 #include <QtTest>
 
 #include <cmath>
@@ -172,6 +173,28 @@ private Q_SLOTS:
             QCOMPARE(chart.validationPointCount(), 0);
             QCOMPARE(chart.trainPointCount(), 0);
             QCOMPARE(chart.bestEpoch(), 0);
+        }
+    }
+
+    // Qt Charts lays out a tick per interval whenever the range or the interval changes: at every such moment
+    // the epoch axis must have at most a dozen ticks. (Planning 100,000 epochs after a 10-epoch run once laid
+    // out 100,000 ticks under the old interval: minutes of a frozen window.)
+    void manyPlannedEpochsNeverLayOutATickPerEpoch()
+    {
+        EpochMetricChart chart(EpochMetric::Loss);
+        chart.resize(600, 400);
+        QValueAxis* axis = chart.xAxis();
+        double mostTicks = 0;
+        const auto count = [axis, &mostTicks] {
+            mostTicks = std::max(mostTicks, (axis->max() - axis->min()) / axis->tickInterval());
+        };
+        connect(axis, &QValueAxis::rangeChanged, this, count);
+        connect(axis, &QValueAxis::tickIntervalChanged, this, count);
+        for (int epochs : {10, 100000, 3, 100000, 1, 50000, 20}) {
+            chart.reset(epochs);
+            QCOMPARE(axis->max(), double(epochs));
+            QVERIFY2(mostTicks <= 12,
+                     qPrintable(QStringLiteral("%1 ticks laid out for %2 epochs").arg(mostTicks).arg(epochs)));
         }
     }
 };
