@@ -6,8 +6,8 @@
 
 namespace neurite {
 
-// settings.threads when given; otherwise all cores (0), or one thread for a batch too small to split (fewer
-// training multiply-adds than kSplitMultiplyAdds).
+// settings.threads when given; otherwise all cores (0) for a batch with enough training multiply-adds, in all
+// or for each weight (convolutions), and one thread for the rest (small batches of MLPs, small designs).
 int trainingThreads(const TrainingSettings& settings, const NetworkSpec& spec);
 
 } // namespace neurite

@@ -34,6 +34,20 @@ private Q_SLOTS:
         settings.batchSize = 64;
         QCOMPARE(trainingThreads(settings, *preset("lenet")), 0);
     }
+
+    // A convolution reuses each weight hundreds of times a sample: even LeNet's batch of 16 (about 14
+    // million multiply-adds, 2,300 a weight) splits, where the reference MLP's batch of 64 (15 million, 130 a
+    // weight) does not.
+    void convolutionsSplitSmallBatchesMlpsDoNot()
+    {
+        TrainingSettings settings;
+        settings.batchSize = 16;
+        QCOMPARE(trainingThreads(settings, *preset("lenet")), 0);
+        settings.batchSize = 64;
+        QCOMPARE(trainingThreads(settings, *preset("mlp")), 1);
+        settings.batchSize = 2; // too little work in all, whatever its share per weight
+        QCOMPARE(trainingThreads(settings, *preset("lenet")), 1);
+    }
 };
 
 QTEST_APPLESS_MAIN(TestTrainingThreads)
