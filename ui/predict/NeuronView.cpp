@@ -210,6 +210,10 @@ void NeuronView::startSearch()
             *error = QString::fromStdString(e.what());
         }
     });
+    // The finished handler below deletes the thread, but it is a queued call on this view: a view closed
+    // mid-search drops it with its other posted events. As a child the thread (waited for in stopSearch)
+    // then goes with the view instead of leaking with the network and data it holds.
+    m_worker->setParent(this);
     QThread* worker = m_worker;
     connect(worker, &QThread::finished, this, [this, worker, result, error] {
         worker->deleteLater();
