@@ -14,6 +14,7 @@
 #include <QVBoxLayout>
 
 #include <cmath>
+#include <mutex>
 
 namespace neurite::ui {
 
@@ -41,6 +42,15 @@ QLabel* caption(const QString& text)
 }
 
 } // namespace
+
+// What the search thread hands back. The thread holds the mutex while it searches; the GUI thread takes it
+// before it reads the result or frees the thread. Qt orders a thread's end before its "finished" call and
+// QThread::wait, but through futexes ThreadSanitizer cannot see (docs/sanitizers.md): the mutex shows it.
+struct NeuronView::SearchOutcome {
+    std::mutex mutex;
+    std::vector<neurite::SampleActivation> top;
+    QString error;
+};
 
 NeuronView::NeuronView(QWidget* parent) : QDialog(parent), m_activation(std::nanf(""))
 {
@@ -200,23 +210,32 @@ void NeuronView::startSearch()
     network->setWeights(m_network->weights());
     network->setThreads(1); // leave a core to the GUI
     m_cancel = std::make_shared<std::atomic<bool>>(false);
-    auto result = std::make_shared<std::vector<neurite::SampleActivation>>();
-    auto error = std::make_shared<QString>();
-    m_worker = QThread::create([network, data = m_data, neuron = m_neuron, cancel = m_cancel, result, error] {
+    auto outcome = std::make_shared<SearchOutcome>();
+    m_outcome = outcome;
+    m_worker = QThread::create([network, data = m_data, neuron = m_neuron, cancel = m_cancel, outcome] {
+        std::lock_guard lock(outcome->mutex);
         try {
-            *result = neurite::topActivatingSamples(*network, data->test, neuron, kTopCount,
-                                                    [&cancel] { return cancel->load(); });
+            outcome->top = neurite::topActivatingSamples(*network, data->test, neuron, kTopCount,
+                                                         [&cancel] { return cancel->load(); });
         } catch (const neurite::NeuriteError& e) {
-            *error = QString::fromStdString(e.what());
+            outcome->error = QString::fromStdString(e.what());
         }
     });
+    // The finished handler below deletes the thread, but it is a queued call on this view: a view closed
+    // mid-search drops it with its other posted events. As a child the thread (waited for in stopSearch)
+    // then goes with the view instead of leaking with the network and data it holds.
+    m_worker->setParent(this);
     QThread* worker = m_worker;
-    connect(worker, &QThread::finished, this, [this, worker, result, error] {
+    connect(worker, &QThread::finished, this, [this, worker, outcome] {
+        std::unique_lock lock(outcome->mutex);
         worker->deleteLater();
         if (worker != m_worker) // a search that was stopped
             return;
         m_worker = nullptr;
-        searchFinished(std::move(*result), *error);
+        std::vector<neurite::SampleActivation> top = std::move(outcome->top);
+        const QString error = outcome->error;
+        lock.unlock();
+        searchFinished(std::move(top), error);
     });
     m_worker->start(QThread::LowPriority);
 }
@@ -229,6 +248,7 @@ void NeuronView::stopSearch()
     QThread* worker = m_worker;
     m_worker = nullptr;
     worker->wait();
+    std::lock_guard ended(m_outcome->mutex); // see SearchOutcome
 }
 
 void NeuronView::searchFinished(std::vector<neurite::SampleActivation> top, const QString& error)

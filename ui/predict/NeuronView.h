@@ -70,8 +70,10 @@ private:
     int m_featureMapCount = 0;
     int m_kernelCount = 0;
 
+    struct SearchOutcome;
     QThread* m_worker = nullptr;
     std::shared_ptr<std::atomic<bool>> m_cancel;
+    std::shared_ptr<SearchOutcome> m_outcome;
 
     QLabel* m_title = nullptr;
     QLabel* m_activationLabel = nullptr;
