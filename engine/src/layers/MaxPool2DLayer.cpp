@@ -46,6 +46,23 @@ using Floats16 = float __attribute__((vector_size(64)));
 using Floats4 = float __attribute__((vector_size(16)));
 using Indices4 = std::int32_t __attribute__((vector_size(16)));
 
+// The winner of each lane's window [a b / d e] (a at index i, b at i + 1, d and e a row below), in the same
+// order as beats(): b against a, then d, then e against the best so far; a NaN wins.
+template <class Floats, class Indices>
+inline void pickWinners(Floats a, Floats b, Floats d, Floats e, Indices i, std::int32_t width, Floats& best,
+                        Indices& at)
+{
+    Indices wins = (b > a) | (b != b);
+    best = wins ? b : a;
+    at = wins ? i + 1 : i;
+    wins = (d > best) | (d != d);
+    best = wins ? d : best;
+    at = wins ? i + width : at;
+    wins = (e > best) | (e != e);
+    best = wins ? e : best;
+    at = wins ? i + width + 1 : at;
+}
+
 // Windows ox .. ox + 7 of rows r0 and r1 (16 values each, from column 2 * ox); `first` is r0[0]'s index
 // in the sample, `width` the distance from r0 to r1.
 inline void maxPool2x2Eight(const float* r0, const float* r1, std::int32_t first, std::int32_t width, Floats8& best,
@@ -59,16 +76,7 @@ inline void maxPool2x2Eight(const float* r0, const float* r1, std::int32_t first
     const Floats8 d = __builtin_shufflevector(bottom, bottom, 0, 2, 4, 6, 8, 10, 12, 14);
     const Floats8 e = __builtin_shufflevector(bottom, bottom, 1, 3, 5, 7, 9, 11, 13, 15);
     const Indices8 i = first + Indices8{0, 2, 4, 6, 8, 10, 12, 14};
-    // Same order as beats(): b against a, then d, then e against the best so far; a NaN wins.
-    Indices8 wins = (b > a) | (b != b);
-    best = wins ? b : a;
-    at = wins ? i + 1 : i;
-    wins = (d > best) | (d != d);
-    best = wins ? d : best;
-    at = wins ? i + width : at;
-    wins = (e > best) | (e != e);
-    best = wins ? e : best;
-    at = wins ? i + width + 1 : at;
+    pickWinners(a, b, d, e, i, width, best, at);
 }
 
 // The same for four windows (a row's last four: LeNet's 12- and 4-wide rows need no padded copy).
@@ -83,15 +91,7 @@ inline void maxPool2x2Four(const float* r0, const float* r1, std::int32_t first,
     const Floats4 d = __builtin_shufflevector(bottom, bottom, 0, 2, 4, 6);
     const Floats4 e = __builtin_shufflevector(bottom, bottom, 1, 3, 5, 7);
     const Indices4 i = first + Indices4{0, 2, 4, 6};
-    Indices4 wins = (b > a) | (b != b);
-    best = wins ? b : a;
-    at = wins ? i + 1 : i;
-    wins = (d > best) | (d != d);
-    best = wins ? d : best;
-    at = wins ? i + width : at;
-    wins = (e > best) | (e != e);
-    best = wins ? e : best;
-    at = wins ? i + width + 1 : at;
+    pickWinners(a, b, d, e, i, width, best, at);
 }
 
 void maxPool2x2Sample(const ConvGeometry& g, const float* __restrict x, float* __restrict out,
