@@ -38,8 +38,9 @@ void maxPoolSample(const ConvGeometry& g, const float* x, float* out, std::int32
 
 // The common 2x2 window with stride 2, eight windows at a time in vector registers: the even and odd
 // columns of two input rows are split apart by shuffles, and which value wins is a lane mask (data, which
-// would defeat branch prediction). A row's last windows (fewer than eight: LeNet's 12- and 4-wide rows)
-// go through the same code on a padded copy; a scalar tail cost more than all full groups together.
+// would defeat branch prediction). A row's last four windows (LeNet's 12- and 4-wide rows) use four lanes;
+// other remainders go through the eight-lane code on a padded copy (a scalar tail cost more than all full
+// groups together).
 using Floats8 = float __attribute__((vector_size(32)));
 using Indices8 = std::int32_t __attribute__((vector_size(32)));
 using Floats16 = float __attribute__((vector_size(64)));
@@ -131,6 +132,19 @@ void maxPool2x2Sample(const ConvGeometry& g, const float* __restrict x, float* _
         }
 }
 
+// Each lane's gradient d goes to the input of its window [a b / e f] that won (its index in `at`; a at i),
+// the other three get 0: pickWinners' inverse.
+template <class Floats, class Indices>
+inline void routeToWinners(Floats d, Indices at, Indices i, std::int32_t width, Floats& a, Floats& b, Floats& e,
+                           Floats& f)
+{
+    const Floats zero = {};
+    a = at == i ? d : zero;
+    b = at == i + 1 ? d : zero;
+    e = at == i + width ? d : zero;
+    f = at == i + width + 1 ? d : zero;
+}
+
 // Windows ox .. ox + 7 backward: each of their four inputs gets the window's gradient if it won, else 0.
 // The winners' positions are compared in lanes and the even and odd columns interleaved by shuffles, so each
 // input row of 16 values is written as one vector; `first` is the window row's first input index.
@@ -142,9 +156,8 @@ inline void maxPool2x2EightBackward(const float* dy, const std::int32_t* argmax,
     std::memcpy(&d, dy, sizeof d);
     std::memcpy(&at, argmax, sizeof at);
     const Indices8 i = first + Indices8{0, 2, 4, 6, 8, 10, 12, 14};
-    const Floats8 zero = {};
-    const Floats8 a = at == i ? d : zero, b = at == i + 1 ? d : zero;
-    const Floats8 e = at == i + width ? d : zero, f = at == i + width + 1 ? d : zero;
+    Floats8 a, b, e, f;
+    routeToWinners(d, at, i, width, a, b, e, f);
     const Floats16 top = __builtin_shufflevector(a, b, 0, 8, 1, 9, 2, 10, 3, 11, 4, 12, 5, 13, 6, 14, 7, 15);
     const Floats16 bottom = __builtin_shufflevector(e, f, 0, 8, 1, 9, 2, 10, 3, 11, 4, 12, 5, 13, 6, 14, 7, 15);
     std::memcpy(r0, &top, sizeof top);
@@ -159,9 +172,8 @@ inline void maxPool2x2FourBackward(const float* dy, const std::int32_t* argmax, 
     std::memcpy(&d, dy, sizeof d);
     std::memcpy(&at, argmax, sizeof at);
     const Indices4 i = first + Indices4{0, 2, 4, 6};
-    const Floats4 zero = {};
-    const Floats4 a = at == i ? d : zero, b = at == i + 1 ? d : zero;
-    const Floats4 e = at == i + width ? d : zero, f = at == i + width + 1 ? d : zero;
+    Floats4 a, b, e, f;
+    routeToWinners(d, at, i, width, a, b, e, f);
     const Floats8 top = __builtin_shufflevector(a, b, 0, 4, 1, 5, 2, 6, 3, 7);
     const Floats8 bottom = __builtin_shufflevector(e, f, 0, 4, 1, 5, 2, 6, 3, 7);
     std::memcpy(r0, &top, sizeof top);
