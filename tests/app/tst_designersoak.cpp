@@ -225,25 +225,42 @@ void TestDesignerSoak::checkHistory(const std::vector<float>& requestedRates)
         QVERIFY(finite(e.trainLoss) && finite(e.validationLoss) && finite(e.learningRate));
         QVERIFY(e.trainAccuracy >= 0 && e.trainAccuracy <= 1 && e.validationAccuracy >= 0 && e.validationAccuracy <= 1);
     }
+    // The history keeps every batch up to kMaxBatchReports, then a regular grid of them and the newest
+    // (keepBatchReport): the steps from 1 on, equally spaced by a power of two, and the last one delivered.
     const std::vector<BatchReport>& batches = history.batches;
-    QCOMPARE(std::int64_t(batches.size()), m_delivered.batches);
+    QCOMPARE(batches.back().step, m_delivered.batches);
+    QVERIFY(batches.size() <= kMaxBatchReports);
+    if (m_delivered.batches < std::int64_t(kMaxBatchReports))
+        QCOMPARE(std::int64_t(batches.size()), m_delivered.batches);
+    else
+        QVERIFY(batches.size() >= kMaxBatchReports / 2);
+    const std::int64_t stride = batches.size() > 2 ? batches[1].step - batches[0].step : 1;
+    QVERIFY2(stride > 0 && (stride & (stride - 1)) == 0, qPrintable(QString::number(stride)));
     const int perEpoch = batches.front().batchesPerEpoch;
+    QCOMPARE(batches.front().step, std::int64_t(1));
     for (std::size_t i = 0; i < batches.size(); ++i) {
         const BatchReport& b = batches[i];
-        QCOMPARE(b.step, std::int64_t(i) + 1);
+        if (i + 1 < batches.size())
+            QCOMPARE(b.step, 1 + std::int64_t(i) * stride);
         QCOMPARE(b.batchesPerEpoch, perEpoch);
         QCOMPARE(std::int64_t(b.epoch - 1) * perEpoch + b.batch, b.step);
         QVERIFY(finite(b.loss) && finite(b.learningRate));
     }
-    // Every finished epoch has all its batches; the epoch under way at the stop has fewer.
-    QVERIFY(std::int64_t(batches.size()) >= std::int64_t(history.epochs.size()) * perEpoch);
-    QVERIFY(std::int64_t(batches.size()) < std::int64_t(history.epochs.size() + 1) * perEpoch);
+    // The last batch is of the epoch under way at the stop, or of the last finished one.
+    QVERIFY(batches.back().epoch == int(history.epochs.size()) ||
+            batches.back().epoch == int(history.epochs.size()) + 1);
     checkLearningRates(batches, requestedRates);
-    // What the views and the document hold is that history.
-    QCOMPARE(std::int64_t(m_training->lossChart()->rawBatches().points().size()), std::int64_t(batches.size()));
+    qInfo("history: %zu of %lld batches kept (every %lld-th and the last)", batches.size(),
+          (long long)m_delivered.batches, (long long)stride);
+    // What the views and the document hold is that history; the chart was given every batch and keeps a
+    // bounded number of means.
+    const DownsampledSeries& lossLine = m_training->lossChart()->rawBatches();
+    QCOMPARE(lossLine.appendedCount(), m_delivered.batches);
+    QVERIFY(lossLine.points().size() <= std::size_t(DownsampledSeries::kMaxKeptPoints));
     QCOMPARE(m_training->accuracyChart()->trainPointCount(), int(history.epochs.size()));
     QCOMPARE(m_window->document()->history().epochs.size(), history.epochs.size());
     QCOMPARE(m_window->document()->history().batches.size(), batches.size());
+    QCOMPARE(m_window->document()->history().batches.back().step, batches.back().step);
     const std::vector<HealthSample>& health = m_training->layerHealthView()->samples();
     QVERIFY(!health.empty() && health.size() <= kMaxHealthSamples);
     for (std::size_t i = 1; i < health.size(); ++i)

@@ -1,4 +1,4 @@
-// Keeps every point of a curve but draws at most kMaxDrawnPoints of them, by averaging buckets.
+// Keeps at most kMaxKeptPoints points of a curve and draws at most kMaxDrawnPoints, both by averaging.
 #include "charts/DownsampledSeries.h"
 
 #include <QXYSeries>
@@ -16,6 +16,10 @@ void DownsampledSeries::setSeries(QXYSeries* series)
 void DownsampledSeries::clear()
 {
     m_points.clear();
+    m_merged = 1;
+    m_pendingSum = QPointF();
+    m_pendingCount = 0;
+    m_appended = 0;
     m_drawn.clear();
     m_bucket = 1;
     m_drawnUpTo = 0;
@@ -68,10 +72,38 @@ QPointF DownsampledSeries::flushBucket()
     return mean;
 }
 
+bool DownsampledSeries::keep(QPointF point)
+{
+    ++m_appended;
+    m_pendingSum += point;
+    if (++m_pendingCount < m_merged)
+        return false;
+    m_points.push_back(m_pendingSum / m_merged);
+    m_pendingSum = QPointF();
+    m_pendingCount = 0;
+    if (m_points.size() < std::size_t(kMaxKeptPoints))
+        return false;
+    mergePairs();
+    return true;
+}
+
+// Each pair of kept points becomes its mean; a drawn bucket then holds half as many kept points, which are
+// the same appended ones, so the drawn line does not move.
+void DownsampledSeries::mergePairs()
+{
+    for (std::size_t i = 0; 2 * i + 1 < m_points.size(); ++i)
+        m_points[i] = (m_points[2 * i] + m_points[2 * i + 1]) / 2.0;
+    m_points.resize(m_points.size() / 2);
+    m_merged *= 2;
+    m_bucket = std::max(1, m_bucket / 2);
+}
+
 void DownsampledSeries::append(const std::vector<QPointF>& points)
 {
-    m_points.insert(m_points.end(), points.begin(), points.end());
-    if (m_points.size() / std::size_t(m_bucket) > std::size_t(kMaxDrawnPoints)) {
+    bool merged = false;
+    for (QPointF p : points)
+        merged = keep(p) || merged;
+    if (merged || m_points.size() / std::size_t(m_bucket) > std::size_t(kMaxDrawnPoints)) {
         while (m_points.size() / std::size_t(m_bucket) > std::size_t(kMaxDrawnPoints))
             m_bucket *= 2;
         rebuild();

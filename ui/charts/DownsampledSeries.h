@@ -1,21 +1,25 @@
-// Keeps every point of a curve but draws at most kMaxDrawnPoints of them, by averaging buckets.
+// Keeps at most kMaxKeptPoints points of a curve and draws at most kMaxDrawnPoints, both by averaging.
 #pragma once
 
 #include <QList>
 #include <QPointF>
 
+#include <cstdint>
 #include <vector>
 
 class QXYSeries;
 
 namespace neurite::ui {
 
-// Owns the full data of one curve; the QXYSeries it feeds shows bucket means. When the drawn points would
-// pass the limit the bucket doubles and the series is rebuilt once, so appending stays cheap however long
-// the run (100 epochs x 2,000 batches draws ~2,000 points, not 200,000).
+// Owns the data of one curve; the QXYSeries it feeds shows bucket means. When the drawn points would pass
+// the limit the bucket doubles and the series is rebuilt once, so appending stays cheap however long the run
+// (100 epochs x 2,000 batches draws ~2,000 points, not 200,000). The points kept are bounded too, for a run
+// of days: when they reach kMaxKeptPoints each pair becomes its mean, and from then on every point kept is the
+// mean of twice as many appended ones. A drawn point is the mean of the same appended points either way.
 class DownsampledSeries {
 public:
     static constexpr int kMaxDrawnPoints = 2000;
+    static constexpr int kMaxKeptPoints = 4 * kMaxDrawnPoints; // even: kept points merge in pairs
 
     explicit DownsampledSeries(QXYSeries* series = nullptr) : m_series(series) {}
     void setSeries(QXYSeries* series);
@@ -34,8 +38,15 @@ public:
     // Redraws everything (after a bucket change, or when the y values must be mapped again).
     void rebuild();
 
+    // The points kept: those appended while fewer than kMaxKeptPoints, then means of appendedPerKept() of them.
     const std::vector<QPointF>& points() const { return m_points; }
+    int appendedPerKept() const { return m_merged; }
+    // Every point appended since the last clear(), kept or merged.
+    std::int64_t appendedCount() const { return m_appended; }
+    // Kept points per drawn point.
     int bucketSize() const { return m_bucket; }
+    // Appended points per drawn point.
+    std::int64_t appendedPerDrawn() const { return std::int64_t(m_bucket) * m_merged; }
     int drawnCount() const;
     // The stored point nearest to `x` (by x), or nullptr when empty.
     const QPointF* nearest(double x) const;
@@ -44,6 +55,9 @@ public:
     double drawnMax() const { return m_max; }
 
 private:
+    // Adds one appended point; true when the kept points were merged in pairs (the series needs a rebuild).
+    bool keep(QPointF point);
+    void mergePairs();
     QPointF flushBucket();
     void track(QPointF p);
     void drawnChanged();
@@ -51,7 +65,11 @@ private:
     QXYSeries* m_series;
     std::vector<QPointF> m_points;
     QList<QPointF> m_drawn; // what the series shows
-    int m_bucket = 1;
+    int m_merged = 1;       // appended points per kept point
+    QPointF m_pendingSum;   // of the appended points not yet kept (fewer than m_merged)
+    int m_pendingCount = 0;
+    std::int64_t m_appended = 0;
+    int m_bucket = 1;            // kept points per drawn point
     std::size_t m_drawnUpTo = 0; // points before this index are in drawn buckets
     double m_min = 0, m_max = 0;
     bool m_hasRange = false;

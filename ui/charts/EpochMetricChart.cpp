@@ -279,8 +279,8 @@ QString EpochMetricChart::describeBatch(const QXYSeries* series, double x) const
         if (other)
             text += (raw ? tr("\nsmoothed %1") : tr("\nbatch loss %1")).arg(valueText(other->y()));
     }
-    if (line.bucketSize() > 1)
-        text += tr("\n(the line draws the mean of every %1 batches)").arg(line.bucketSize());
+    if (line.appendedPerDrawn() > 1)
+        text += tr("\n(the line draws the mean of every %1 batches)").arg(line.appendedPerDrawn());
     return text;
 }
 

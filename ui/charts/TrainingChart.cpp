@@ -4,7 +4,9 @@
 #include "charts/ChartHoverLabel.h"
 #include "charts/ChartLegend.h"
 
+#include <QGraphicsPathItem>
 #include <QLineSeries>
+#include <QPainterPath>
 #include <QLogValueAxis>
 #include <QScatterSeries>
 #include <QValueAxis>
@@ -39,15 +41,21 @@ TrainingChart::TrainingChart(const QString& title, QWidget* parent)
     static_cast<QValueAxis*>(m_yAxis)->setLabelFormat(QStringLiteral("%g"));
     c->addAxis(m_xAxis, Qt::AlignBottom);
     c->addAxis(m_yAxis, Qt::AlignLeft);
+    m_lrMarkPath = new QGraphicsPathItem;
+    QPen markPen(QColor(110, 110, 110), 1.2, Qt::DashLine);
+    markPen.setCosmetic(true);
+    m_lrMarkPath->setPen(markPen);
+    m_lrMarkPath->setZValue(500); // over the curves, under the hover label
+    scene()->addItem(m_lrMarkPath);
+    // The marks follow the plot when it is resized or laid out again and when the epoch axis changes.
+    connect(c, &QChart::plotAreaChanged, this, &TrainingChart::updateMarkLines);
+    connect(m_xAxis, &QValueAxis::rangeChanged, this, &TrainingChart::updateMarkLines);
     m_hover = new ChartHoverLabel(this, [this](const QXYSeries* s, QPointF p) { return describeHover(s, p); });
     m_legend = new ChartLegend(this);
 }
 
 QString TrainingChart::describeHover(const QXYSeries* series, QPointF point) const
 {
-    for (const LrMark& mark : m_lrMarks)
-        if (mark.line == series)
-            return {}; // the points near the mark say that the rate changed there
     const QString text = describePoint(series, point);
     return text.isEmpty() ? text : text + learningRateNote(point.x());
 }
@@ -149,7 +157,6 @@ void TrainingChart::setYRange(double lo, double hi)
     m_yAxis->setRange(lo, hi);
     m_yMin = lo;
     m_yMax = hi;
-    updateMarkLines();
 }
 
 void TrainingChart::setLogScale(bool on)
@@ -182,27 +189,44 @@ void TrainingChart::setLogScale(bool on)
 
 void TrainingChart::markLearningRateChange(double x, float learningRate)
 {
-    // Nameless, so that the legend leaves it out (one entry per change would crowd it); the hover text of
-    // the points beside it names the change instead.
-    QLineSeries* line = addLine(QString(), QColor(110, 110, 110), 1.2, Qt::DashLine);
-    m_lrMarks.push_back({x, learningRate, line});
+    // Not in the legend (one entry per change would crowd it); the hover text of the points beside a mark
+    // names the change instead.
+    m_lrMarks.push_back({x, learningRate});
     updateMarkLines();
+}
+
+// In the scene's coordinates, where the path is (the chart is at the scene's origin, but need not be).
+QList<QLineF> TrainingChart::learningRateMarkLines() const
+{
+    QList<QLineF> lines;
+    const QRectF plot = chart()->mapRectToScene(chart()->plotArea());
+    const double min = m_xAxis->min(), max = m_xAxis->max();
+    if (plot.isEmpty() || !(max > min))
+        return lines;
+    for (const LrMark& mark : m_lrMarks) {
+        if (mark.x < min || mark.x > max)
+            continue;
+        const double px = plot.left() + (mark.x - min) / (max - min) * plot.width();
+        lines.append(QLineF(px, plot.top(), px, plot.bottom()));
+    }
+    return lines;
 }
 
 void TrainingChart::updateMarkLines()
 {
-    for (const LrMark& mark : m_lrMarks)
-        mark.line->replace(QList<QPointF>{{mark.x, m_yMin}, {mark.x, m_yMax}});
+    QPainterPath path;
+    for (const QLineF& line : learningRateMarkLines()) {
+        path.moveTo(line.p1());
+        path.lineTo(line.p2());
+    }
+    m_lrMarkPath->setPath(path);
 }
 
 void TrainingChart::clearMarks()
 {
     m_hover->hide();
-    for (const LrMark& mark : m_lrMarks) {
-        chart()->removeSeries(mark.line);
-        delete mark.line;
-    }
     m_lrMarks.clear();
+    updateMarkLines();
 }
 
 QString TrainingChart::learningRateNote(double x) const

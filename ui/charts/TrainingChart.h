@@ -5,11 +5,14 @@
 
 #include <QChartView>
 #include <QColor>
+#include <QLineF>
+#include <QList>
 #include <QString>
 
 #include <vector>
 
 class QAbstractAxis;
+class QGraphicsPathItem;
 class QLineSeries;
 class QScatterSeries;
 class QValueAxis;
@@ -33,6 +36,9 @@ public:
     // A dashed vertical line at `x` (epochs), labelled in the hover text.
     void markLearningRateChange(double x, float learningRate);
     int learningRateMarkCount() const { return int(m_lrMarks.size()); }
+    // The marks as drawn, in the scene's coordinates: a vertical line across the plot at each change within
+    // the epoch axis's range.
+    QList<QLineF> learningRateMarkLines() const;
     bool logScale() const { return m_logScale; }
     bool savePng(const QString& path);
 
@@ -63,7 +69,6 @@ private:
     struct LrMark {
         double x;
         float learningRate;
-        QLineSeries* line;
     };
     void attach(QAbstractSeries* series);
     void updateMarkLines();
@@ -79,6 +84,10 @@ private:
     int m_plannedEpochs = 1;
     double m_yMin = 0, m_yMax = 1;
     std::vector<LrMark> m_lrMarks;
+    // All the marks as one path over the plot rather than a series each: a series costs Qt Charts tens of kB
+    // and every change re-laid out all of them (a run with 135 changes took 160 ms of the GUI thread per new
+    // change and 10 MB; bench_long_run_charts).
+    QGraphicsPathItem* m_lrMarkPath;
     ChartHoverLabel* m_hover;
     ChartLegend* m_legend;
 };

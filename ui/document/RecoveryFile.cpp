@@ -131,7 +131,8 @@ void RecoveryFile::watchTraining(TrainingController* controller)
 {
     connect(controller, &TrainingController::runStarted, this, &RecoveryFile::onRunStarted);
     connect(controller, &TrainingController::batchesReported, this, [this](const BatchReports& batches) {
-        m_runHistory.batches.insert(m_runHistory.batches.end(), batches.begin(), batches.end());
+        for (const BatchReport& b : batches) // thinned as the trainer's own history is (TrainingHistory.h)
+            keepBatchReport(m_runHistory.batches, b);
     });
     connect(controller, &TrainingController::epochReported, this, &RecoveryFile::onEpoch);
     connect(controller, &TrainingController::checkpointReported, this, &RecoveryFile::onCheckpoint);

@@ -196,7 +196,7 @@ private:
         report.elapsedSeconds = secondsSince(m_start) - m_pausedSeconds;
         m_samples += m_regression ? m_targets.size() : m_labels.size();
         report.samplesPerSecond = report.elapsedSeconds > 0 ? double(m_samples) / m_trainingSeconds() : 0;
-        m_result.history.batches.push_back(report);
+        keepBatchReport(m_result.history.batches, report);
         if (m_sink)
             m_sink->onBatch(report);
     }

@@ -176,6 +176,45 @@ private Q_SLOTS:
         }
     }
 
+    // A learning-rate mark is a vertical line across the plot at its epoch, wherever the axis puts that epoch;
+    // marks add no series (each cost Qt Charts a re-layout of all of them), and reset removes them.
+    void learningRateMarksSitAtTheirEpochs()
+    {
+        LossChart chart;
+        chart.resize(600, 400);
+        chart.show();
+        chart.reset(10);
+        chart.addBatches(twoBatches());
+        chart.redraw();
+        const qsizetype seriesBefore = chart.chart()->series().size();
+        for (int i = 0; i < 100; ++i)
+            chart.markLearningRateChange(0.01 * i, 1e-3f);
+        chart.markLearningRateChange(3.5, 1e-4f);
+        QCoreApplication::processEvents();
+        QCOMPARE(chart.chart()->series().size(), seriesBefore);
+        QCOMPARE(chart.learningRateMarkCount(), 101);
+        QAbstractSeries* series = chart.chart()->series().first();
+        const QRectF plot = chart.chart()->plotArea();
+        for (int planned : {10, 40}) {
+            chart.setPlannedEpochs(planned);
+            QCoreApplication::processEvents();
+            const QList<QLineF> lines = chart.learningRateMarkLines();
+            QCOMPARE(lines.size(), 101);
+            const QLineF& last = lines.back();
+            QVERIFY(std::abs(last.x1() - chart.chart()->mapToPosition(QPointF(3.5, 0.1), series).x()) < 0.5);
+            QCOMPARE(last.x1(), last.x2());
+            QCOMPARE(last.y1(), chart.chart()->plotArea().top());
+            QCOMPARE(last.y2(), chart.chart()->plotArea().bottom());
+        }
+        QVERIFY(plot.width() > 100);
+        chart.setPlannedEpochs(2); // 3.5 lies past the axis: not drawn
+        QCoreApplication::processEvents();
+        QCOMPARE(chart.learningRateMarkLines().size(), 100);
+        chart.reset(10);
+        QCOMPARE(chart.learningRateMarkCount(), 0);
+        QVERIFY(chart.learningRateMarkLines().isEmpty());
+    }
+
     // Qt Charts lays out a tick per interval whenever the range or the interval changes: at every such moment
     // the epoch axis must have at most a dozen ticks. (Planning 100,000 epochs after a 10-epoch run once laid
     // out 100,000 ticks under the old interval: minutes of a frozen window.)

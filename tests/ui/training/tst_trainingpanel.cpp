@@ -429,12 +429,19 @@ void TestTrainingPanel::longRunsDrawAtMostTwoThousandPoints()
                 group.clear();
             }
         }
-    qInfo("worst update %lld ms; drawn %d of %zu points (buckets of %d)", worst, chart.rawBatches().drawnCount(),
-          chart.rawBatches().points().size(), chart.rawBatches().bucketSize());
-    QCOMPARE(chart.rawBatches().points().size(), std::size_t(200000)); // the full history is kept
-    QVERIFY(chart.rawBatches().drawnCount() <= DownsampledSeries::kMaxDrawnPoints);
-    QVERIFY(chart.rawBatches().drawnCount() > DownsampledSeries::kMaxDrawnPoints / 2);
-    QCOMPARE(chart.rawBatches().bucketSize(), 128); // 200,000 / 128 = 1,562 drawn points
+    const DownsampledSeries& line = chart.rawBatches();
+    qInfo("worst update %lld ms; drawn %d of %zu kept points of %lld (buckets of %d, kept means of %d)", worst,
+          line.drawnCount(), line.points().size(), (long long)line.appendedCount(), line.bucketSize(),
+          line.appendedPerKept());
+    QCOMPARE(line.appendedCount(), std::int64_t(200000));
+    // 200,000 batches are kept as 6,250 means of 32 (at 8,000 kept the pairs merge: 32 = 2^5 merges)...
+    QCOMPARE(line.appendedPerKept(), 32);
+    QCOMPARE(line.points().size(), std::size_t(200000 / 32));
+    QVERIFY(line.drawnCount() <= DownsampledSeries::kMaxDrawnPoints);
+    QVERIFY(line.drawnCount() > DownsampledSeries::kMaxDrawnPoints / 2);
+    QCOMPARE(line.appendedPerDrawn(), std::int64_t(128)); // ...and drawn as 1,562 means of 128
+    // A kept point is the mean of its 32 batches: the first one's x is the mean of epoch positions 1..32.
+    QCOMPARE(line.points().front().x(), (1.0 + 32.0) / 2 / 2000);
     if (kUnderTsan) // Release: a few ms; TSan's instrumentation of this very code makes it 10-20x slower
         QSKIP(qPrintable(QStringLiteral("update cost (worst %1 ms) not judged under ThreadSanitizer").arg(worst)));
     QVERIFY2(worst < 50, qPrintable(QString::number(worst)));
