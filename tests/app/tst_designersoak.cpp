@@ -109,6 +109,18 @@ void TestDesignerSoak::startTraining()
     test::SoakUser probe(*m_window, m_meter, 0);
     m_training = probe.training();
     m_training->setStopQuestion([](const StopOffer&) { return StopChoice::KeepLast; });
+    // Counted from before the start: waiting for the run to start turns the event loop, which can deliver
+    // its first reports.
+    connect(m_training->controller(), &TrainingController::epochReported, this, [this](const EpochReport& r) {
+        ++m_delivered.epochs;
+        m_delivered.epochsInOrder = m_delivered.epochsInOrder && r.epoch == m_delivered.epochs;
+    });
+    connect(m_training->controller(), &TrainingController::batchesReported, this, [this](const BatchReports& b) {
+        for (const BatchReport& report : b) {
+            ++m_delivered.batches;
+            m_delivered.stepsInOrder = m_delivered.stepsInOrder && report.step == m_delivered.batches;
+        }
+    });
     TrainingSettings settings = m_window->document()->settings();
     settings.dataSet = "mnist-10k";
     settings.epochs = 100000;
@@ -132,14 +144,6 @@ void TestDesignerSoak::trainsForMinutesInTheWindow()
     startTraining();
     if (QTest::currentTestFailed())
         return;
-    connect(m_training->controller(), &TrainingController::epochReported, this, [this](const EpochReport& r) {
-        m_delivered.epochsInOrder = m_delivered.epochsInOrder && r.epoch == m_delivered.epochs + 1;
-        ++m_delivered.epochs;
-    });
-    connect(m_training->controller(), &TrainingController::batchesReported, this, [this](const BatchReports& b) {
-        for (const BatchReport& report : b)
-            m_delivered.stepsInOrder = m_delivered.stepsInOrder && report.step == ++m_delivered.batches;
-    });
     test::SoakUser user(*m_window, m_meter, std::uint32_t(seed));
     connect(user.predict(), &PredictPanel::predictionUpdated, this, [this] { ++m_predictions; });
     soak(user, minutes);
