@@ -74,6 +74,20 @@ NetworkSpec chainSpec(int inputs, const std::vector<LayerSpec>& layers, const st
     return spec;
 }
 
+Dataset xorData()
+{
+    Dataset d;
+    d.name = "xor";
+    for (SampleSet* set : {&d.train, &d.test}) {
+        set->rows = 1;
+        set->cols = 2;
+        set->pixels = {0, 0, 0, 255, 255, 0, 255, 255};
+        set->labels = {0, 1, 1, 0};
+    }
+    d.classNames = {"0", "1"};
+    return d;
+}
+
 Dataset blobs(int perClass, int classes, int features, std::uint64_t seed)
 {
     std::mt19937_64 rng(seed);

@@ -41,6 +41,9 @@ LayerSpec dense(const std::string& id, int units, const std::string& activation)
 // Points in `classes` well-separated Gaussian blobs, as 1 x features byte "images".
 Dataset blobs(int perClass, int classes, int features, std::uint64_t seed);
 
+// XOR as a two-class data set of 1 x 2 byte "images" (0 or 255), the same four samples for training and test.
+Dataset xorData();
+
 // The mnist-10k data set if it has been prepared (empty name otherwise).
 bool mnist10kAvailable();
 

@@ -48,21 +48,6 @@ void checkGrid(const std::vector<BatchReport>& kept, std::int64_t steps)
         QVERIFY(kept.size() >= kMaxBatchReports / 2); // thinned no further than needed
 }
 
-// Trains XOR one sample a batch: four batches an epoch, tens of thousands in a second.
-Dataset xorData()
-{
-    Dataset d;
-    d.name = "xor";
-    for (SampleSet* set : {&d.train, &d.test}) {
-        set->rows = 1;
-        set->cols = 2;
-        set->pixels = {0, 0, 0, 255, 255, 0, 255, 255};
-        set->labels = {0, 1, 1, 0};
-    }
-    d.classNames = {"0", "1"};
-    return d;
-}
-
 class RecordEveryBatch : public ProgressSink {
 public:
     void onBatch(const BatchReport& report) override { reports[report.step] = report; }

@@ -15,20 +15,6 @@ using namespace neurite::test;
 
 namespace {
 
-Dataset xorData()
-{
-    Dataset d;
-    d.name = "xor";
-    for (SampleSet* set : {&d.train, &d.test}) {
-        set->rows = 1;
-        set->cols = 2;
-        set->pixels = {0, 0, 0, 255, 255, 0, 255, 255};
-        set->labels = {0, 1, 1, 0};
-    }
-    d.classNames = {"0", "1"};
-    return d;
-}
-
 // Stops the run after `after` batches, from the sink (as another thread's request would arrive).
 class StopAfter : public ProgressSink {
 public:
