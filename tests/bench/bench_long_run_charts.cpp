@@ -7,6 +7,8 @@
 //
 //   QT_QPA_PLATFORM=offscreen build/tests/bench/bench_long_run_charts [BATCHES] [MARK_EVERY] [PNG]
 // (PNG: a picture of the two charts at the end, to see what was measured.)
+#include "BenchTiming.h"
+#include "ResidentMemory.h"
 #include "charts/AccuracyChart.h"
 #include "charts/LossChart.h"
 
@@ -19,31 +21,13 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <ctime>
-#include <fstream>
-#include <string>
 #include <vector>
 
 using namespace neurite;
 using namespace neurite::ui;
+using neurite::bench::threadCpuMs;
 
 namespace {
-
-double threadCpuMs()
-{
-    timespec now{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
-    return double(now.tv_sec) * 1e3 + double(now.tv_nsec) / 1e6;
-}
-
-double residentMb()
-{
-    std::ifstream status("/proc/self/status");
-    for (std::string line; std::getline(status, line);)
-        if (line.rfind("VmRSS:", 0) == 0)
-            return std::stod(line.substr(6)) / 1024;
-    return -1;
-}
 
 // Runs what is pending (the charts' 50 ms redraw timers, then the paint) and returns its processor time.
 double settle()
@@ -112,7 +96,8 @@ int main(int argc, char** argv)
             ++marks;
         }
         if (step % (batches / 10) == 0)
-            std::printf("%12ld %10.1f %14.1f %14.1f\n", step, residentMb(), worstGroup, worstMark);
+            std::printf("%12ld %10.1f %14.1f %14.1f\n", step, double(test::residentKilobytes()) / 1024, worstGroup,
+                        worstMark);
     }
     // What showing the Train tab again costs: both charts painted whole (the median of five).
     std::vector<double> paints;
@@ -122,8 +107,7 @@ int main(int argc, char** argv)
         accuracy->viewport()->repaint();
         paints.push_back(threadCpuMs() - start);
     }
-    std::sort(paints.begin(), paints.end());
-    std::printf("both charts painted whole: %.1f ms (median of 5)\n", paints[2]);
+    std::printf("both charts painted whole: %.1f ms (median of 5)\n", bench::median(paints));
     if (argc > 3) // before the history is shown again, which forgets the marks as reopening a project does
         window.grab().save(QString::fromLocal8Bit(argv[3]), "PNG");
     TrainingHistory kept;
@@ -138,6 +122,6 @@ int main(int argc, char** argv)
     std::printf("learning-rate marks %d: worst %.1f ms, last %.1f ms, mean %.1f ms (GUI thread CPU, both charts)\n",
                 marks, worstMark, lastMark, marks ? markSum / marks : 0.0);
     std::printf("worst group of %d batches %.1f ms; the kept history shown again %.1f ms; RSS %.1f MB\n", kGroup,
-                worstGroup, shown, residentMb());
+                worstGroup, shown, double(test::residentKilobytes()) / 1024);
     return 0;
 }

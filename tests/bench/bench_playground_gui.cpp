@@ -6,6 +6,7 @@
 //
 //   QT_QPA_PLATFORM=offscreen build/tests/bench/bench_playground_gui [REPETITIONS] [EPOCHS] [train-tab|design-tab]
 //   [BATCHES_PER_SECOND]
+#include "BenchTiming.h"
 #include "document/ProjectDocument.h"
 #include "editor/DesignEditor.h"
 #include "training/PaceBox.h"
@@ -27,6 +28,7 @@
 
 using namespace neurite;
 using namespace neurite::ui;
+using neurite::bench::threadCpuMs;
 
 namespace {
 
@@ -36,15 +38,6 @@ double median(std::vector<double> values)
         return 0;
     std::sort(values.begin(), values.end());
     return values[values.size() / 2];
-}
-
-// The GUI thread's own processor time, which (unlike the wall clock) does not count the time other
-// programs on a busy machine take from it.
-double threadCpuMs()
-{
-    timespec now{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
-    return double(now.tv_sec) * 1e3 + double(now.tv_nsec) / 1e6;
 }
 
 // The longest stretch the GUI thread was busy: the largest gap between the ticks of a 5 ms timer, on the

@@ -43,7 +43,7 @@ void keepBatchReport(std::vector<BatchReport>& kept, const BatchReport& report)
         return;
     }
     const std::int64_t stride = strideOf(kept);
-    if (kept.size() >= 2 && !onGrid(kept.back().step, kept.front().step, stride))
+    if (!onGrid(kept.back().step, kept.front().step, stride))
         kept.back() = report; // the newest was kept only for being the newest
     else
         kept.push_back(report);
