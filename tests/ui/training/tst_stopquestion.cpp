@@ -270,7 +270,9 @@ void TestStopQuestion::keepTrainingGoesOn()
     QTest::mouseClick(m_panel->stopButton(), Qt::LeftButton);
     QCOMPARE(int(m_script.offers.size()), 2);
     QCOMPARE(m_panel->controller()->state(), TrainingController::State::Running);
-    m_panel->controller()->setPace(0);
+    // 100 batches a second: two epochs take half a second, the whole run 48 s, so on a loaded machine the
+    // run cannot reach its end between the wait below and the next Pause (at full speed it could).
+    m_panel->controller()->setPace(100.0);
     const int epochs = m_panel->lossChart()->validationPointCount();
     QTRY_VERIFY_WITH_TIMEOUT(m_panel->lossChart()->validationPointCount() >= epochs + 2, 60000);
     m_script.answers = {StopChoice::KeepLast};
