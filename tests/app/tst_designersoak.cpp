@@ -83,6 +83,7 @@ private:
     TrainingPanel* m_training = nullptr;
     test::EventLoopStallMeter m_meter;
     test::MemoryTrace m_memory;
+    test::MemoryTrace m_heap; // what the allocations hold, beside the resident set
     DeliveredReports m_delivered;
     int m_predictions = 0;
     std::int64_t m_batchesAtMiddle = 0;
@@ -175,7 +176,10 @@ void TestDesignerSoak::soak(test::SoakUser& user, double minutes)
     clock.start();
     QTimer memoryTimer;
     connect(&memoryTimer, &QTimer::timeout, this,
-            [this, &clock] { m_memory.add(clock.elapsed() / 1000.0, test::residentKilobytes()); });
+            [this, &clock] {
+                m_memory.add(clock.elapsed() / 1000.0, test::residentKilobytes());
+                m_heap.add(clock.elapsed() / 1000.0, test::heapInUseKilobytes());
+            });
     QTimer progressTimer;
     connect(&progressTimer, &QTimer::timeout, this, [this, &clock] {
         double load = 0;
@@ -184,11 +188,14 @@ void TestDesignerSoak::soak(test::SoakUser& user, double minutes)
         m_delivered.loadMax = std::max(m_delivered.loadMax, load);
         ++m_delivered.loadSamples;
         const auto& worst = m_meter.worstByWall();
-        qInfo("%5.1f min: epoch %d, %lld batches, RSS %.1f MB, worst gap so far %.1f ms wall, load %.1f",
+        qInfo("%5.1f min: epoch %d, %lld batches, RSS %.1f MB (heap in use %.1f MB), worst gap so far %.1f ms wall, "
+              "load %.1f",
               clock.elapsed() / 60000.0, m_delivered.epochs, (long long)m_delivered.batches,
-              test::residentKilobytes() / 1024.0, worst.empty() ? 0.0 : worst.front().wallMs, load);
+              test::residentKilobytes() / 1024.0, test::heapInUseKilobytes() / 1024.0,
+              worst.empty() ? 0.0 : worst.front().wallMs, load);
     });
     m_memory.add(0, test::residentKilobytes());
+    m_heap.add(0, test::heapInUseKilobytes());
     m_meter.start();
     memoryTimer.start(kMemorySampleMs);
     progressTimer.start(60000);
@@ -313,6 +320,10 @@ void TestDesignerSoak::printFigures(const test::SoakUser& user, double minutes) 
           history.epochs.size(), (long long)last.step, (long long)last.step * batchSize);
     qInfo("  resident memory          start %.1f MB, middle %.1f MB, end %.1f MB; second half %+.2f%% (peak %.1f MB)",
           start, middle, end, 100 * (end - middle) / middle, peak);
+    const auto heapAt = [this](double seconds) { return double(m_heap.medianAround(seconds, kMemoryWindowSeconds)) / 1024; };
+    qInfo("  heap in use              start %.1f MB, middle %.1f MB, end %.1f MB (the rest of the resident set is "
+          "code, stacks and memory the allocator keeps free)",
+          heapAt(0), heapAt(minutes * 30), heapAt(m_heap.lastSeconds()));
     qInfo("                           second half: %.0f bytes more for each of its %lld batches",
           (end - middle) * 1024 * 1024 / double(std::max<std::int64_t>(1, last.step - m_batchesAtMiddle)),
           (long long)(last.step - m_batchesAtMiddle));

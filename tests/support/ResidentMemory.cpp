@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <malloc.h>
 #include <string>
 
 namespace neurite::test {
@@ -15,6 +16,12 @@ std::int64_t residentKilobytes()
         if (line.rfind("VmRSS:", 0) == 0)
             return std::stoll(line.substr(6)); // "VmRSS:    123456 kB"
     return -1;
+}
+
+std::int64_t heapInUseKilobytes()
+{
+    const struct mallinfo2 info = mallinfo2();
+    return std::int64_t((info.uordblks + info.hblkhd) / 1024);
 }
 
 std::int64_t MemoryTrace::medianAround(double seconds, double halfWindow) const

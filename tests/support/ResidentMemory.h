@@ -8,6 +8,10 @@ namespace neurite::test {
 
 // This process's resident set in kB, from the kernel's VmRSS line (/proc/self/status); -1 when unreadable.
 std::int64_t residentKilobytes();
+// What this process's allocations hold in kB (glibc's mallinfo2: bytes in use in every arena plus mmapped
+// blocks). Set beside the resident set, it tells memory that is really kept from memory the allocator holds
+// free (freed blocks it has not returned to the system).
+std::int64_t heapInUseKilobytes();
 
 struct MemorySample {
     double seconds = 0; // since the trace began
