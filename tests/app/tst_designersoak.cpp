@@ -175,11 +175,10 @@ void TestDesignerSoak::soak(test::SoakUser& user, double minutes)
     QElapsedTimer clock;
     clock.start();
     QTimer memoryTimer;
-    connect(&memoryTimer, &QTimer::timeout, this,
-            [this, &clock] {
-                m_memory.add(clock.elapsed() / 1000.0, test::residentKilobytes());
-                m_heap.add(clock.elapsed() / 1000.0, test::heapInUseKilobytes());
-            });
+    connect(&memoryTimer, &QTimer::timeout, this, [this, &clock] {
+        m_memory.add(clock.elapsed() / 1000.0, test::residentKilobytes());
+        m_heap.add(clock.elapsed() / 1000.0, test::heapInUseKilobytes());
+    });
     QTimer progressTimer;
     connect(&progressTimer, &QTimer::timeout, this, [this, &clock] {
         double load = 0;
@@ -320,7 +319,9 @@ void TestDesignerSoak::printFigures(const test::SoakUser& user, double minutes) 
           history.epochs.size(), (long long)last.step, (long long)last.step * batchSize);
     qInfo("  resident memory          start %.1f MB, middle %.1f MB, end %.1f MB; second half %+.2f%% (peak %.1f MB)",
           start, middle, end, 100 * (end - middle) / middle, peak);
-    const auto heapAt = [this](double seconds) { return double(m_heap.medianAround(seconds, kMemoryWindowSeconds)) / 1024; };
+    const auto heapAt = [this](double seconds) {
+        return double(m_heap.medianAround(seconds, kMemoryWindowSeconds)) / 1024;
+    };
     qInfo("  heap in use              start %.1f MB, middle %.1f MB, end %.1f MB (the rest of the resident set is "
           "code, stacks and memory the allocator keeps free)",
           heapAt(0), heapAt(minutes * 30), heapAt(m_heap.lastSeconds()));
