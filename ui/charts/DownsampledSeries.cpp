@@ -1,4 +1,4 @@
-// Keeps at most kMaxKeptPoints points of a curve and draws at most kMaxDrawnPoints, both by averaging.
+// Keeps at most kMaxKeptPoints points of a curve and draws at most maxDrawnPoints(), both by averaging.
 #include "charts/DownsampledSeries.h"
 
 #include <QXYSeries>
@@ -103,8 +103,8 @@ void DownsampledSeries::append(const std::vector<QPointF>& points)
     bool merged = false;
     for (QPointF p : points)
         merged = keep(p) || merged;
-    if (merged || m_points.size() / std::size_t(m_bucket) > std::size_t(kMaxDrawnPoints)) {
-        while (m_points.size() / std::size_t(m_bucket) > std::size_t(kMaxDrawnPoints))
+    if (merged || m_points.size() / std::size_t(m_bucket) > std::size_t(m_maxDrawn)) {
+        while (m_points.size() / std::size_t(m_bucket) > std::size_t(m_maxDrawn))
             m_bucket *= 2;
         rebuild();
         return;

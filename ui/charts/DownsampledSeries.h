@@ -4,6 +4,7 @@
 #include <QList>
 #include <QPointF>
 
+#include <algorithm>
 #include <cstdint>
 #include <vector>
 
@@ -13,15 +14,20 @@ namespace neurite::ui {
 
 // Owns the data of one curve; the QXYSeries it feeds shows bucket means. When the drawn points would pass
 // the limit the bucket doubles and the series is rebuilt once, so appending stays cheap however long the run
-// (100 epochs x 2,000 batches draws ~2,000 points, not 200,000). The points kept are bounded too, for a run
+// (100 epochs x 2,000 batches draws at most 1,000 points, not 200,000). The points kept are bounded too, for a run
 // of days: when they reach kMaxKeptPoints each pair becomes its mean, and from then on every point kept is the
 // mean of twice as many appended ones. A drawn point is the mean of the same appended points either way.
 class DownsampledSeries {
 public:
-    static constexpr int kMaxDrawnPoints = 2000;
-    static constexpr int kMaxKeptPoints = 4 * kMaxDrawnPoints; // even: kept points merge in pairs
+    static constexpr int kMaxDrawnPoints = 1000;
+    static constexpr int kMaxKeptPoints = 8000; // even: kept points merge in pairs
 
-    explicit DownsampledSeries(QXYSeries* series = nullptr) : m_series(series) {}
+    // Draws at most `maxDrawnPoints` (1 to kMaxDrawnPoints): a line of a few hundred epochs needs fewer
+    // points than one of many thousand batches to look the same, and each drawn point costs every paint.
+    explicit DownsampledSeries(QXYSeries* series = nullptr, int maxDrawnPoints = kMaxDrawnPoints)
+        : m_series(series), m_maxDrawn(std::clamp(maxDrawnPoints, 1, kMaxDrawnPoints))
+    {
+    }
     void setSeries(QXYSeries* series);
 
     // Deferred, the series changes only on publish(): a chart fed many reports in one go restrokes its
@@ -45,6 +51,7 @@ public:
     std::int64_t appendedCount() const { return m_appended; }
     // Kept points per drawn point.
     int bucketSize() const { return m_bucket; }
+    int maxDrawnPoints() const { return m_maxDrawn; }
     // Appended points per drawn point.
     std::int64_t appendedPerDrawn() const { return std::int64_t(m_bucket) * m_merged; }
     int drawnCount() const;
@@ -63,6 +70,7 @@ private:
     void drawnChanged();
 
     QXYSeries* m_series;
+    int m_maxDrawn;
     std::vector<QPointF> m_points;
     QList<QPointF> m_drawn; // what the series shows
     int m_merged = 1;       // appended points per kept point

@@ -44,8 +44,10 @@ EpochMetricChart::EpochMetricChart(EpochMetric metric, QWidget* parent)
     m_validationSeries->setPointsVisible(true);
     m_bestSeries = addScatter(tr("Best epoch"), kBestColor, 13);
     m_smooth.setSeries(m_smoothSeries);
-    m_smooth.setDeferred(true);
-    m_raw.setDeferred(true);
+    m_validationLine.setSeries(m_validationSeries);
+    m_trainLine.setSeries(m_trainSeries);
+    for (DownsampledSeries* line : {&m_raw, &m_smooth, &m_trainLine, &m_validationLine})
+        line->setDeferred(true);
     reset(1);
 }
 
@@ -70,14 +72,11 @@ void EpochMetricChart::addAccuracySeries()
 void EpochMetricChart::reset(int plannedEpochs)
 {
     m_redrawTimer->stop();
-    m_trainPoints.clear();
-    m_validationPoints.clear();
     m_epochsChanged = false;
     m_raw.clear();
     m_smooth.clear();
-    if (m_trainSeries)
-        m_trainSeries->clear();
-    m_validationSeries->clear();
+    m_trainLine.clear();
+    m_validationLine.clear();
     m_bestSeries->clear();
     m_bestSeries->setName(tr("Best epoch")); // the legend named the last run's best epoch
     m_epochs.clear();
@@ -129,10 +128,10 @@ void EpochMetricChart::addEpoch(const EpochReport& report)
 {
     m_epochs.push_back(report);
     if (m_trainSeries)
-        m_trainPoints.append(QPointF(report.epoch, trainValue(report)));
+        m_trainLine.append(QPointF(report.epoch, trainValue(report)));
     const double validation = validationValue(report);
     if (std::isfinite(validation))
-        m_validationPoints.append(QPointF(report.epoch, validation));
+        m_validationLine.append(QPointF(report.epoch, validation));
     if (report.best) {
         m_bestEpoch = report.epoch;
         m_bestPoint = QPointF(report.epoch, std::isfinite(validation) ? validation : trainValue(report));
@@ -164,12 +163,12 @@ void EpochMetricChart::redraw()
     m_smooth.publish();
     if (m_epochsChanged) {
         const bool dotted = m_epochs.size() <= std::size_t(kMostDottedEpochs);
-        if (m_trainSeries) {
+        if (m_trainSeries && m_trainSeries->pointsVisible() != dotted)
             m_trainSeries->setPointsVisible(dotted);
-            m_trainSeries->replace(m_trainPoints);
-        }
-        m_validationSeries->setPointsVisible(dotted);
-        m_validationSeries->replace(m_validationPoints);
+        if (m_validationSeries->pointsVisible() != dotted)
+            m_validationSeries->setPointsVisible(dotted);
+        m_trainLine.publish();
+        m_validationLine.publish();
         if (m_bestEpoch > 0) {
             m_bestSeries->replace(QList<QPointF>{m_bestPoint});
             m_bestSeries->setName(tr("Best epoch (%1)").arg(m_bestEpoch));
@@ -182,12 +181,12 @@ void EpochMetricChart::redraw()
 
 int EpochMetricChart::trainPointCount() const
 {
-    return int(m_trainPoints.size());
+    return int(m_trainLine.appendedCount());
 }
 
 int EpochMetricChart::validationPointCount() const
 {
-    return int(m_validationPoints.size());
+    return int(m_validationLine.appendedCount());
 }
 
 void EpochMetricChart::setLogScale(bool on)
@@ -207,13 +206,14 @@ void EpochMetricChart::rescale()
 // From 0 (or the decade below the lowest loss in log scale) to just above the highest.
 void EpochMetricChart::rescaleLoss()
 {
-    double lo = m_raw.drawnMin(), hi = m_raw.drawnMax();
-    for (const QPointF& p : m_validationPoints) {
-        lo = std::min(lo, p.y());
-        hi = std::max(hi, p.y());
-    }
-    if (m_raw.points().empty() && m_validationPoints.empty())
+    if (m_raw.drawnCount() == 0 && m_validationLine.drawnCount() == 0)
         return;
+    double lo = m_raw.drawnCount() > 0 ? m_raw.drawnMin() : m_validationLine.drawnMin();
+    double hi = m_raw.drawnCount() > 0 ? m_raw.drawnMax() : m_validationLine.drawnMax();
+    if (m_validationLine.drawnCount() > 0) {
+        lo = std::min(lo, m_validationLine.drawnMin());
+        hi = std::max(hi, m_validationLine.drawnMax());
+    }
     if (logScale())
         setYRange(std::pow(10.0, std::floor(std::log10(std::max(lo, 1e-4)))),
                   std::pow(10.0, std::ceil(std::log10(std::max(hi, 1e-4) * 1.01))));
@@ -224,14 +224,14 @@ void EpochMetricChart::rescaleLoss()
 // Zoom in on the interesting top once the curves are there: from 10 points below the lowest value.
 void EpochMetricChart::rescaleAccuracy()
 {
-    if (m_smooth.drawnCount() == 0 && m_trainPoints.empty() && m_validationPoints.empty()) {
+    if (m_smooth.drawnCount() == 0 && m_trainLine.drawnCount() == 0 && m_validationLine.drawnCount() == 0) {
         setYRange(0, 100); // nothing to zoom in on yet
         return;
     }
     double lo = m_smooth.drawnCount() > 0 ? m_smooth.drawnMin() : 100.0;
-    for (const QList<QPointF>* points : {&m_trainPoints, &m_validationPoints})
-        for (const QPointF& p : *points)
-            lo = std::min(lo, p.y());
+    for (const DownsampledSeries* line : {&m_trainLine, &m_validationLine})
+        if (line->drawnCount() > 0)
+            lo = std::min(lo, line->drawnMin());
     setYRange(std::clamp(std::floor((lo - 10.0) / 10.0) * 10.0, 0.0, 90.0), 100.0);
 }
 
@@ -239,10 +239,16 @@ QString EpochMetricChart::describePoint(const QXYSeries* series, QPointF point) 
 {
     if (series == m_rawSeries || series == m_smoothSeries)
         return describeBatch(series, point.x());
+    // A drawn point may be the mean of a bucket of epochs: its x is their mean, and the epoch named is the middle one.
     const int epoch = int(std::lround(point.x()));
+    const DownsampledSeries& line = series == m_trainSeries ? m_trainLine : m_validationLine;
     for (const EpochReport& e : m_epochs)
-        if (e.epoch == epoch)
-            return describeEpoch(e, series == m_trainSeries);
+        if (e.epoch == epoch) {
+            QString text = describeEpoch(e, series == m_trainSeries);
+            if (line.appendedPerDrawn() > 1)
+                text += tr("\n(the line draws the mean of every %1 epochs)").arg(line.appendedPerDrawn());
+            return text;
+        }
     return {};
 }
 

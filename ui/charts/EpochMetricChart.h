@@ -30,6 +30,10 @@ class EpochMetricChart : public TrainingChart {
     Q_OBJECT
 public:
     static constexpr int kRedrawMs = 50;
+    // The per-epoch lines draw every epoch up to this many, then means of 2, 4, ... epochs. A wide line costs
+    // Qt Charts a stroke per drawn segment at every paint: 3 lines of 4,500 epochs each made showing the Train
+    // tab or pausing a long run hold the window for about 100 ms.
+    static constexpr int kMaxDrawnEpochs = 500;
 
     explicit EpochMetricChart(EpochMetric metric, QWidget* parent = nullptr);
 
@@ -50,6 +54,8 @@ public:
     // Per-epoch training points (the accuracy only: the loss's training curve is the smoothed line).
     int trainPointCount() const;
     int validationPointCount() const;
+    const DownsampledSeries& trainEpochs() const { return m_trainLine; }
+    const DownsampledSeries& validationEpochs() const { return m_validationLine; }
     int bestEpoch() const { return m_bestEpoch; }
 
 protected:
@@ -81,8 +87,8 @@ private:
     QScatterSeries* m_bestSeries = nullptr;
     DownsampledSeries m_raw;
     DownsampledSeries m_smooth;
-    QList<QPointF> m_trainPoints; // what m_trainSeries shows after the next redraw
-    QList<QPointF> m_validationPoints;
+    DownsampledSeries m_trainLine{nullptr, kMaxDrawnEpochs}; // per epoch (the accuracy only)
+    DownsampledSeries m_validationLine{nullptr, kMaxDrawnEpochs};
     QPointF m_bestPoint;
     bool m_epochsChanged = false;
     QTimer* m_redrawTimer;

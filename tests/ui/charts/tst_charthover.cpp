@@ -163,6 +163,34 @@ private Q_SLOTS:
         QVERIFY2(text.contains(QStringLiteral("smoothed ") + QString::number(smoothed, 'f', 4)), qPrintable(text));
     }
 
+    // Past EpochMetricChart::kMaxDrawnEpochs a drawn point is the mean of a bucket of epochs: the label names the
+    // middle epoch of the bucket with its own values and says the line draws means.
+    void aPointOfALongRunSaysItIsAMean()
+    {
+        TrainingHistory h;
+        for (int e = 1; e <= 1000; ++e) {
+            EpochReport report;
+            report.epoch = e;
+            report.epochs = 1000;
+            report.trainAccuracy = 0.7f + 0.2f * float(e) / 1000.0f;
+            report.validationAccuracy = 0.6f + 0.3f * float(e) / 1000.0f;
+            h.epochs.push_back(report);
+        }
+        AccuracyChart chart;
+        chart.setHistory(h, 1000);
+        showChart(&chart);
+        auto* validation = seriesNamed<QLineSeries>(chart.chart(), QStringLiteral("Validation"));
+        QCOMPARE(validation->count(), 500);        // means of epochs 1-2, 3-4, ...
+        const QPointF point = validation->at(100); // epochs 201 and 202: x = 201.5, drawn at their mean
+        QCOMPARE(point.x(), 201.5);
+        moveTo(&chart, point, validation);
+        const QString text = chart.hoverLabel()->text();
+        QVERIFY2(text.startsWith(QStringLiteral("epoch 202: validation accuracy ") +
+                                 percent(h.epochs[201].validationAccuracy)),
+                 qPrintable(text));
+        QVERIFY2(text.endsWith(QStringLiteral("(the line draws the mean of every 2 epochs)")), qPrintable(text));
+    }
+
     void farFromEveryPointOrOutsideNothingShows()
     {
         AccuracyChart chart;

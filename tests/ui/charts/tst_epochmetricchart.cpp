@@ -44,6 +44,14 @@ EpochReport epoch(int number, bool validated, bool best)
     return e;
 }
 
+QLineSeries* lineNamed(EpochMetricChart& chart, const QString& name)
+{
+    for (QAbstractSeries* s : chart.chart()->series())
+        if (s->name() == name)
+            return qobject_cast<QLineSeries*>(s);
+    return nullptr;
+}
+
 } // namespace
 
 class TestEpochMetricChart : public QObject {
@@ -178,6 +186,52 @@ private Q_SLOTS:
 
     // A learning-rate mark is a vertical line across the plot at its epoch, wherever the axis puts that epoch;
     // marks add no series (each cost Qt Charts a re-layout of all of them), and reset removes them.
+    // A long run's per-epoch lines draw means of 2, 4, ... epochs, at most kMaxDrawnEpochs points each; every
+    // drawn point is the mean of its bucket of epochs (compared with the means computed here), the dots go,
+    // and the counts still say how many epochs came. Up to kMaxDrawnEpochs, every epoch is drawn as is.
+    void longRunsDrawEpochLinesAsMeans()
+    {
+        constexpr int kLong = 4321;
+        const auto train = [](int e) { return 0.5f + 0.4f * float(e % 97) / 97.0f; };
+        const auto validation = [](int e) { return 0.45f + 0.5f * float((e * 31) % 89) / 89.0f; };
+        EpochMetricChart chart(EpochMetric::Accuracy);
+        chart.reset(kLong);
+        auto* trainSeries = lineNamed(chart, QStringLiteral("Training (epoch)"));
+        auto* validationSeries = lineNamed(chart, QStringLiteral("Validation"));
+        QVERIFY(trainSeries && validationSeries);
+        for (int e = 1; e <= kLong; ++e) {
+            EpochReport report;
+            report.epoch = e;
+            report.epochs = kLong;
+            report.trainAccuracy = train(e);
+            report.validationAccuracy = validation(e);
+            chart.addEpoch(report);
+            if (e == EpochMetricChart::kMaxDrawnEpochs) {
+                chart.redraw();
+                QCOMPARE(validationSeries->count(), EpochMetricChart::kMaxDrawnEpochs); // every epoch as is
+                QCOMPARE(validationSeries->at(122), QPointF(123, 100.0 * double(validation(123))));
+            }
+        }
+        chart.redraw();
+        QCOMPARE(chart.trainPointCount(), kLong);
+        QCOMPARE(chart.validationPointCount(), kLong);
+        QVERIFY(!trainSeries->pointsVisible() && !validationSeries->pointsVisible());
+        for (const auto& [series, value] : {std::pair{trainSeries, +train}, std::pair{validationSeries, +validation}}) {
+            const std::int64_t bucket = chart.validationEpochs().appendedPerDrawn();
+            QCOMPARE(bucket, std::int64_t(16)); // 4,321 epochs: 270 means of 16 (500 or fewer)
+            QCOMPARE(series->count(), kLong / int(bucket));
+            for (int i = 0; i < series->count(); ++i) {
+                double x = 0, y = 0;
+                for (int e = i * int(bucket) + 1; e <= (i + 1) * int(bucket); ++e) {
+                    x += e;
+                    y += 100.0 * double(value(e));
+                }
+                QVERIFY(std::abs(series->at(i).x() - x / double(bucket)) < 1e-9);
+                QVERIFY2(std::abs(series->at(i).y() - y / double(bucket)) < 1e-9, qPrintable(QString::number(i)));
+            }
+        }
+    }
+
     void learningRateMarksSitAtTheirEpochs()
     {
         LossChart chart;
