@@ -66,7 +66,8 @@ std::pair<std::uint64_t, std::uint64_t> centralDirectoryPlace(const std::string&
     std::uint64_t entries = little(bytes, end + 10, 2), offset = little(bytes, end + 16, 4);
     if ((entries == 0xffff || offset == kUnknown32) && end >= 20 && little(bytes, end - 20, 4) == 0x07064b50) {
         const std::uint64_t record = little(bytes, end - 20 + 8, 8);
-        if (record > bytes.size() - 56 || little(bytes, record, 4) != 0x06064b50)
+        // The zip64 end record is 56 bytes; a file shorter than that has none (and size - 56 would wrap).
+        if (bytes.size() < 56 || record > bytes.size() - 56 || little(bytes, record, 4) != 0x06064b50)
             throw notZip();
         entries = little(bytes, record + 32, 8);
         offset = little(bytes, record + 48, 8);

@@ -8,6 +8,7 @@
 #include "neurite/ProjectFile.h"
 #include "neurite/Validation.h"
 #include "FileBytes.h"
+#include "io/NpzReader.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
@@ -40,6 +41,23 @@ private Q_SLOTS:
             QFAIL("an images file of 134414336 x 131072 pixels was accepted");
         } catch (const NeuriteError& e) {
             QVERIFY2(QString(e.what()).contains("unusable image size 134414336 x 131072"), e.what());
+        }
+    }
+
+    // fuzz_npz (22 s into its first campaign with a dictionary): a 52-byte file whose end record points to a zip64
+    // locator. The reader compared the zip64 record's offset with size - 56, which wrapped for a file shorter
+    // than 56 bytes, and read far past the end (ASan: SEGV). Fixed in centralDirectoryPlace (NpzReader.cpp).
+    void npzShorterThanAZip64Record()
+    {
+        const QByteArray bytes = QByteArray::fromBase64(
+            "UMoAAAUGAVBLBgcAAAAHIAAAAAAAAEZhUHkAUEsFBgFQSwaZ/////wT/c2UAATUBpKQAuw==");
+        QCOMPARE(bytes.size(), 52);
+        test::writeBytes(pathOf("short.npz"), bytes.toStdString());
+        try {
+            readNpz(pathOf("short.npz"));
+            QFAIL("a 52-byte file was read as an .npz");
+        } catch (const NeuriteError& e) {
+            QVERIFY2(QString(e.what()).contains("is not an .npz file"), e.what());
         }
     }
 };
