@@ -1,5 +1,6 @@
 // Hovering a chart point shows its exact values: mouse moves sent to the real chart views at the pixel
 // where a known point is drawn (QChart::mapToPosition), on the live charts and the run comparison.
+#include "ChartSeries.h"
 #include "charts/AccuracyChart.h"
 #include "charts/ChartHoverLabel.h"
 #include "charts/LossChart.h"
@@ -12,6 +13,7 @@
 #include <QtTest>
 
 using namespace neurite;
+using neurite::test::seriesNamed;
 using namespace neurite::ui;
 
 namespace {
@@ -52,16 +54,6 @@ TrainingHistory history()
     }
     h.bestEpoch = kBestEpoch;
     return h;
-}
-
-template <typename Series>
-Series* seriesNamed(QChart* chart, const QString& prefix)
-{
-    for (QAbstractSeries* s : chart->series())
-        if (s->name().startsWith(prefix))
-            if (auto* typed = qobject_cast<Series*>(s))
-                return typed;
-    return nullptr;
 }
 
 // Moves the mouse, as the window system would, to where `value` of `series` is drawn.

@@ -1,4 +1,5 @@
 // EpochMetricChart: what the loss and the accuracy variants draw from the same reports, and the smoothing.
+#include "ChartSeries.h"
 #include "charts/EpochMetricChart.h"
 #include "charts/LossChart.h"
 
@@ -9,6 +10,7 @@
 #include <cmath>
 
 using namespace neurite;
+using neurite::test::seriesNamed;
 using namespace neurite::ui;
 
 namespace {
@@ -42,14 +44,6 @@ EpochReport epoch(int number, bool validated, bool best)
     }
     e.best = best;
     return e;
-}
-
-QLineSeries* lineNamed(EpochMetricChart& chart, const QString& name)
-{
-    for (QAbstractSeries* s : chart.chart()->series())
-        if (s->name() == name)
-            return qobject_cast<QLineSeries*>(s);
-    return nullptr;
 }
 
 } // namespace
@@ -184,8 +178,6 @@ private Q_SLOTS:
         }
     }
 
-    // A learning-rate mark is a vertical line across the plot at its epoch, wherever the axis puts that epoch;
-    // marks add no series (each cost Qt Charts a re-layout of all of them), and reset removes them.
     // A long run's per-epoch lines draw means of 2, 4, ... epochs, at most kMaxDrawnEpochs points each; every
     // drawn point is the mean of its bucket of epochs (compared with the means computed here), the dots go,
     // and the counts still say how many epochs came. Up to kMaxDrawnEpochs, every epoch is drawn as is.
@@ -196,8 +188,8 @@ private Q_SLOTS:
         const auto validation = [](int e) { return 0.45f + 0.5f * float((e * 31) % 89) / 89.0f; };
         EpochMetricChart chart(EpochMetric::Accuracy);
         chart.reset(kLong);
-        auto* trainSeries = lineNamed(chart, QStringLiteral("Training (epoch)"));
-        auto* validationSeries = lineNamed(chart, QStringLiteral("Validation"));
+        auto* trainSeries = seriesNamed<QLineSeries>(chart.chart(), QStringLiteral("Training (epoch)"));
+        auto* validationSeries = seriesNamed<QLineSeries>(chart.chart(), QStringLiteral("Validation"));
         QVERIFY(trainSeries && validationSeries);
         for (int e = 1; e <= kLong; ++e) {
             EpochReport report;
@@ -217,7 +209,8 @@ private Q_SLOTS:
         QCOMPARE(chart.validationPointCount(), kLong);
         QVERIFY(!trainSeries->pointsVisible() && !validationSeries->pointsVisible());
         for (const auto& [series, value] : {std::pair{trainSeries, +train}, std::pair{validationSeries, +validation}}) {
-            const std::int64_t bucket = chart.validationEpochs().appendedPerDrawn();
+            const DownsampledSeries& line = series == trainSeries ? chart.trainEpochs() : chart.validationEpochs();
+            const std::int64_t bucket = line.appendedPerDrawn();
             QCOMPARE(bucket, std::int64_t(16)); // 4,321 epochs: 270 means of 16 (500 or fewer)
             QCOMPARE(series->count(), kLong / int(bucket));
             for (int i = 0; i < series->count(); ++i) {
@@ -232,6 +225,8 @@ private Q_SLOTS:
         }
     }
 
+    // A learning-rate mark is a vertical line across the plot at its epoch, wherever the axis puts that epoch;
+    // marks add no series (each cost Qt Charts a re-layout of all of them), and reset removes them.
     void learningRateMarksSitAtTheirEpochs()
     {
         LossChart chart;
