@@ -18,8 +18,6 @@ namespace {
 const QColor kTrainColor(31, 119, 180);
 const QColor kValidationColor(230, 115, 0);
 const QColor kBestColor(44, 160, 44);
-// Beyond this many epochs the per-epoch lines drop their dots, which would be a blur costing one ellipse each.
-constexpr int kMostDottedEpochs = 200;
 
 QColor faint(int alpha)
 {
@@ -206,14 +204,14 @@ void EpochMetricChart::rescale()
 // From 0 (or the decade below the lowest loss in log scale) to just above the highest.
 void EpochMetricChart::rescaleLoss()
 {
-    if (m_raw.drawnCount() == 0 && m_validationLine.drawnCount() == 0)
-        return;
-    double lo = m_raw.drawnCount() > 0 ? m_raw.drawnMin() : m_validationLine.drawnMin();
-    double hi = m_raw.drawnCount() > 0 ? m_raw.drawnMax() : m_validationLine.drawnMax();
-    if (m_validationLine.drawnCount() > 0) {
-        lo = std::min(lo, m_validationLine.drawnMin());
-        hi = std::max(hi, m_validationLine.drawnMax());
-    }
+    double lo = std::numeric_limits<double>::infinity(), hi = -lo;
+    for (const DownsampledSeries* line : {&m_raw, &m_validationLine})
+        if (line->drawnCount() > 0) {
+            lo = std::min(lo, line->drawnMin());
+            hi = std::max(hi, line->drawnMax());
+        }
+    if (lo > hi)
+        return; // nothing drawn yet
     if (logScale())
         setYRange(std::pow(10.0, std::floor(std::log10(std::max(lo, 1e-4)))),
                   std::pow(10.0, std::ceil(std::log10(std::max(hi, 1e-4) * 1.01))));

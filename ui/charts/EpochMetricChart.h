@@ -34,6 +34,8 @@ public:
     // Qt Charts a stroke per drawn segment at every paint: 3 lines of 4,500 epochs each made showing the Train
     // tab or pausing a long run hold the window for about 100 ms.
     static constexpr int kMaxDrawnEpochs = 500;
+    // Beyond this many epochs a per-epoch line drops its dots, which would be a blur costing one ellipse each.
+    static constexpr int kMostDottedEpochs = 200;
 
     explicit EpochMetricChart(EpochMetric metric, QWidget* parent = nullptr);
 

@@ -3,6 +3,7 @@
 
 #include "charts/ChartHoverLabel.h"
 #include "charts/ChartLegend.h"
+#include "charts/EpochMetricChart.h" // kMostDottedEpochs
 #include "charts/SmoothedAverage.h"
 #include "charts/TrainingChart.h" // epochPosition
 
@@ -21,8 +22,6 @@
 namespace neurite::ui {
 
 namespace {
-// Beyond this many epochs a run's curve drops its dots (as the live charts do): a blur costing an ellipse each.
-constexpr std::size_t kMostDottedEpochs = 200;
 const QList<QColor> kRunColors = {QColor(31, 119, 180),  QColor(230, 115, 0),   QColor(44, 160, 44),
                                   QColor(214, 39, 40),   QColor(148, 103, 189), QColor(140, 86, 75),
                                   QColor(227, 119, 194), QColor(127, 127, 127)};
@@ -134,7 +133,8 @@ void RunCurvesChart::redraw()
         auto* series = new QLineSeries;
         series->setName(m_runs[i].legend);
         series->setPen(QPen(m_runs[i].color, 2.0));
-        series->setPointsVisible(shown != Metric::SmoothedTrainingLoss && points.size() <= kMostDottedEpochs);
+        series->setPointsVisible(shown != Metric::SmoothedTrainingLoss &&
+                                 points.size() <= std::size_t(EpochMetricChart::kMostDottedEpochs));
         chart->addSeries(series);
         series->attachAxis(m_xAxis);
         series->attachAxis(m_yAxis);

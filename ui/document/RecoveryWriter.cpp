@@ -10,6 +10,22 @@
 
 namespace neurite::ui {
 
+namespace {
+
+// A checkpoint's file is built as a JSON tree of the whole history (an object of nine numbers for each of up
+// to 20,000 batches kept: megabytes of small blocks) on this thread, in its own allocator arena. Freed, those
+// blocks stay in the arena between live ones, and the resident memory kept the largest such tree so far,
+// growing with the run in steps of megabytes (the designer's soak test). glibc's malloc_trim returns the free
+// pages of every arena to the system: a few milliseconds here, off the GUI thread, once per write.
+void returnFreedMemory()
+{
+#if defined(__GLIBC__)
+    malloc_trim(0);
+#endif
+}
+
+} // namespace
+
 RecoveryWriter::~RecoveryWriter()
 {
     {
@@ -64,18 +80,6 @@ double RecoveryWriter::lastWriteSeconds() const
 {
     std::lock_guard lock(m_mutex);
     return m_lastWriteSeconds;
-}
-
-// A checkpoint's file is built as a JSON tree of the whole history (an object of nine numbers for each of up
-// to 20,000 batches kept: megabytes of small blocks) on this thread, in its own allocator arena. Freed, those
-// blocks stay in the arena between live ones, and the resident memory kept the largest such tree so far,
-// growing with the run in steps of megabytes (the designer's soak test). glibc's malloc_trim returns the free
-// pages of every arena to the system: a few milliseconds here, off the GUI thread, once per write.
-void RecoveryWriter::returnFreedMemory()
-{
-#if defined(__GLIBC__)
-    malloc_trim(0);
-#endif
 }
 
 void RecoveryWriter::run()

@@ -42,7 +42,6 @@ private:
     };
     void post(Job job);
     void run();
-    static void returnFreedMemory();
 
     const std::string m_path;
     mutable std::mutex m_mutex;
