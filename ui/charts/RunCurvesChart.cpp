@@ -127,7 +127,7 @@ void RunCurvesChart::redraw()
     const Metric shown = metric();
     double maxX = 1, lo = std::numeric_limits<double>::max(), hi = std::numeric_limits<double>::lowest();
     for (std::size_t i = 0; i < m_runs.size(); ++i) {
-        const std::vector<QPointF> points = curve(m_runs[i].history, shown);
+        const std::vector<QPointF> points = curve(*m_runs[i].history, shown);
         if (points.empty())
             continue;
         auto* series = new QLineSeries;

@@ -23,12 +23,13 @@ namespace neurite::ui {
 class ChartHoverLabel;
 class ChartLegend;
 
-// One run's line: what the legend and the hover label call it, its history and its colour.
+// One run's line: what the legend and the hover label call it, its history and its colour. The history is
+// shared, not copied: a long run's is megabytes, and a chart is redrawn whenever the runs or the ticks change.
 struct RunCurve {
-    QString name;   // "run 3": the hover label's name
-    QString legend; // "run 3 (adam lr 0.001 · batch 32)": the legend's entry
-    TrainingHistory history;
-    int epochs = 0; // asked for: the x axis reaches at least this far
+    QString name;                                   // "run 3": the hover label's name
+    QString legend;                                 // "run 3 (adam lr 0.001 · batch 32)": the legend's entry
+    std::shared_ptr<const TrainingHistory> history; // never null
+    int epochs = 0;                                 // asked for: the x axis reaches at least this far
     QColor color;
 };
 

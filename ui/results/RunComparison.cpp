@@ -54,18 +54,18 @@ QString RunComparison::runLabel(const RunRecord& run)
 {
     QString text = run.name + QStringLiteral(": ") + describeSettings(run.settings);
     // The settings say how many epochs were asked for; a run stopped (or stopped early) trained fewer.
-    const int trained = int(run.history.epochs.size());
+    const int trained = int(run.history->epochs.size());
     if (trained < run.settings.epochs)
         text += tr(" · stopped at epoch %1").arg(trained);
-    if (std::isfinite(run.history.testAccuracy))
-        text += tr(" → test %1%").arg(100.0 * double(run.history.testAccuracy), 0, 'f', 2);
+    if (std::isfinite(run.history->testAccuracy))
+        text += tr(" → test %1%").arg(100.0 * double(run.history->testAccuracy), 0, 'f', 2);
     return text;
 }
 
-void RunComparison::addRun(const RunRecord& run)
+void RunComparison::addRun(RunRecord run)
 {
-    m_runs.push_back(run);
     const QString text = runLabel(run);
+    m_runs.push_back(std::move(run));
     auto* item = new QListWidgetItem(text);
     item->setToolTip(text);
     item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
@@ -80,8 +80,11 @@ void RunComparison::addRun(const RunRecord& run)
 void RunComparison::setTestResult(int index, float accuracy, float loss)
 {
     RunRecord& run = m_runs[std::size_t(index)];
-    run.history.testAccuracy = accuracy;
-    run.history.testLoss = loss;
+    // The history is shared with the drawn curve (which shows no test figures): a changed copy replaces it.
+    auto history = std::make_shared<TrainingHistory>(*run.history);
+    history->testAccuracy = accuracy;
+    history->testLoss = loss;
+    run.history = std::move(history);
     const QString text = runLabel(run);
     m_list->item(index)->setText(text);
     m_list->item(index)->setToolTip(text);

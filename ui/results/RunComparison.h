@@ -6,6 +6,7 @@
 
 #include <QWidget>
 
+#include <memory>
 #include <vector>
 
 class QChartView;
@@ -19,7 +20,7 @@ class ChartLegend;
 struct RunRecord {
     QString name; // "Run 3"
     TrainingSettings settings;
-    TrainingHistory history;
+    std::shared_ptr<const TrainingHistory> history; // never null; shared with the chart's curve
     TrainingResult::Outcome outcome = TrainingResult::Outcome::Completed;
 };
 
@@ -32,7 +33,7 @@ public:
     ~RunComparison() override;
 
     // Adds a run (checked, so the newest is always in the overlay).
-    void addRun(const RunRecord& run);
+    void addRun(RunRecord run);
     int runCount() const { return int(m_runs.size()); }
     const RunRecord& run(int index) const { return m_runs[std::size_t(index)]; }
     void setChecked(int index, bool checked);

@@ -21,6 +21,7 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <memory>
 #include <set>
 
 namespace neurite::ui {
@@ -200,8 +201,8 @@ void RunsPanel::updateCurves()
     for (int index : selectedRuns()) {
         const RunRecord& run = m_document->runs()[std::size_t(index)];
         const QString name = QString::fromStdString(run.name);
-        curves.push_back(
-            {name, legendOf(run), run.history, run.settings.epochs, RunCurvesChart::runColor(std::size_t(index))});
+        curves.push_back({name, legendOf(run), std::make_shared<const TrainingHistory>(run.history),
+                          run.settings.epochs, RunCurvesChart::runColor(std::size_t(index))});
     }
     m_curves->setRuns(std::move(curves));
 }

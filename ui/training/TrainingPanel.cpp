@@ -45,6 +45,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <memory>
 
 namespace neurite::ui {
 
@@ -295,19 +296,22 @@ void TrainingPanel::onFinished(const TrainingOutcome& outcome)
     m_document->setDesignLocked(false);
     m_outcome = outcome;
     m_testAccuracy = outcome.test.valid ? double(outcome.test.metrics.accuracy) : std::nan("");
-    TrainingHistory history = outcome.history;
+    // One copy of the history for the document and one shared by the run comparison and its chart: a long
+    // run's history is megabytes, and on a busy machine each copy into fresh memory costs milliseconds of
+    // page faults, all of them on this thread in the moment after Stop.
+    auto history = std::make_shared<TrainingHistory>(outcome.history);
     if (outcome.test.valid) { // the history's test values describe the weights that are kept
-        history.testAccuracy = outcome.test.metrics.accuracy;
-        history.testLoss = outcome.test.metrics.loss;
+        history->testAccuracy = outcome.test.metrics.accuracy;
+        history->testLoss = outcome.test.metrics.loss;
     }
-    m_document->setHistory(history);
+    m_document->setHistory(*history);
     m_layerHealth->showRun(outcome.history.health, outcome.spec);
     if (m_runData)
         m_document->setDataSet(m_runData->name, m_runData->classNames, m_runData->schema);
     m_document->setTrainedWeights(outcome.keptWeights);
     m_document->appendRun(runRecordOfOutcome(outcome, m_runData));
 
-    m_comparison->addRun({tr("Run %1").arg(m_runNumber), outcome.settings, history, outcome.outcome});
+    m_comparison->addRun({tr("Run %1").arg(m_runNumber), outcome.settings, std::move(history), outcome.outcome});
     m_results->setOutcome(outcome, m_runData, classNames());
     // Stop asked for the best epoch but the run ended by itself first: its choice still holds.
     if (m_stopKept == KeptWeights::Best && !outcome.keptBest && !outcome.bestWeights.empty() &&

@@ -231,11 +231,13 @@ private Q_SLOTS:
         RunRecord first;
         first.name = QStringLiteral("Run 1");
         first.settings.epochs = kEpochs;
-        first.history = history();
+        first.history = std::make_shared<TrainingHistory>(history());
         RunRecord second = first;
         second.name = QStringLiteral("Run 2");
-        for (EpochReport& e : second.history.epochs)
+        auto lower = std::make_shared<TrainingHistory>(history());
+        for (EpochReport& e : lower->epochs)
             e.validationAccuracy -= 0.2f; // well apart from run 1's curve
+        second.history = lower;
         comparison.addRun(first);
         comparison.addRun(second);
         comparison.setMetric(RunComparison::Metric::ValidationAccuracy);
@@ -245,7 +247,7 @@ private Q_SLOTS:
         QChartView* view = comparison.chartView();
         QAbstractSeries* run2 = view->chart()->series().at(1);
         QVERIFY(run2->name().startsWith(QStringLiteral("Run 2")));
-        const float value = second.history.epochs[kBestEpoch - 1].validationAccuracy;
+        const float value = lower->epochs[kBestEpoch - 1].validationAccuracy;
         moveTo(view, QPointF(kBestEpoch, 100.0 * double(value)), run2);
         QCOMPARE(comparison.hoverLabel()->text(),
                  QStringLiteral("Run 2, epoch 12: validation accuracy ") + percent(value));

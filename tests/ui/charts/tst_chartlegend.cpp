@@ -102,7 +102,9 @@ private Q_SLOTS:
             run.name = QStringLiteral("Run %1").arg(i);
             run.settings.epochs = 2;
             run.settings.optimizer.learningRate = 0.001f * float(i);
-            run.history.epochs = {bestEpoch(1), bestEpoch(2)};
+            auto history = std::make_shared<TrainingHistory>();
+            history->epochs = {bestEpoch(1), bestEpoch(2)};
+            run.history = std::move(history);
             comparison.addRun(run);
         }
         comparison.setMetric(RunComparison::Metric::ValidationAccuracy);

@@ -14,13 +14,15 @@ RunRecord runOf(int epochsAsked, int epochsTrained, float testAccuracy)
     RunRecord run;
     run.name = QStringLiteral("Run 2");
     run.settings.epochs = epochsAsked;
+    auto history = std::make_shared<TrainingHistory>();
     for (int e = 1; e <= epochsTrained; ++e) {
         EpochReport report;
         report.epoch = e;
         report.epochs = epochsAsked;
-        run.history.epochs.push_back(report);
+        history->epochs.push_back(report);
     }
-    run.history.testAccuracy = testAccuracy;
+    history->testAccuracy = testAccuracy;
+    run.history = std::move(history);
     return run;
 }
 

@@ -365,7 +365,7 @@ void TestStopQuestion::theResultsTabSwitchesTheKeptWeights()
     QCOMPARE(*m_document->trainedWeights(), outcome.bestWeights);
     QCOMPARE(m_panel->testAccuracy(), double(best));
     QCOMPARE(m_document->history().testAccuracy, best);
-    QCOMPARE(m_panel->runComparison()->run(0).history.testAccuracy, best);
+    QCOMPARE(m_panel->runComparison()->run(0).history->testAccuracy, best);
     QVERIFY(m_panel->results()->summaryText().contains(QString::number(100.0 * best, 'f', 2)));
     QCOMPARE(trained.count(), 1);
 
