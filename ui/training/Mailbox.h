@@ -1,6 +1,7 @@
 // A mutex-guarded queue that hands values from one thread to another in a way ThreadSanitizer can check.
 #pragma once
 
+#include <atomic>
 #include <deque>
 #include <mutex>
 #include <optional>
@@ -25,6 +26,11 @@ namespace neurite::ui {
 // `notify` runs while the lock is held, and the receiver takes the lock when it is told. That orders, for
 // TSan too, whatever Qt allocates while posting the notification (its event, freed on the receiving thread)
 // before the receiver's side; otherwise the event's new and delete would look like a race.
+//
+// A GUI thread should not wait for the lock: the sender (a training thread, at a lower priority) holds it
+// only for a moment, but on a busy machine it can lose its core inside that moment, and the waiter then
+// waits out other programs' time slices (16 ms at a time in a soak beside two fuzzers). hasUrgent() takes
+// no lock, and tryTakeAll() gives up at once when the sender holds it.
 template <typename Letter>
 class Mailbox {
 public:
@@ -34,7 +40,8 @@ public:
         const std::lock_guard lock(m_mutex);
         const bool wasEmpty = m_letters.empty();
         m_letters.push_back(std::move(letter));
-        m_urgent = m_urgent || urgent;
+        if (urgent)
+            m_urgent.store(true, std::memory_order_relaxed);
         if (wasEmpty || urgent)
             notify();
     }
@@ -61,7 +68,8 @@ public:
             return std::nullopt;
         std::optional<Letter> letter(std::move(m_letters.front()));
         m_letters.pop_front();
-        m_urgent = m_urgent && !m_letters.empty();
+        if (m_letters.empty())
+            m_urgent.store(false, std::memory_order_relaxed);
         return letter;
     }
 
@@ -69,26 +77,37 @@ public:
     std::vector<Letter> takeAll()
     {
         const std::lock_guard lock(m_mutex);
+        return takeAllLocked();
+    }
+
+    // Like takeAll(), but nothing (not an empty list) when the sender holds the lock just now: ask again soon.
+    std::optional<std::vector<Letter>> tryTakeAll()
+    {
+        const std::unique_lock lock(m_mutex, std::try_to_lock);
+        if (!lock.owns_lock())
+            return std::nullopt;
+        return takeAllLocked();
+    }
+
+    // An urgent letter waits (takeOne() may leave this set a little longer than needed, never shorter). A hint
+    // read without the lock: the letters themselves are only ever taken under it.
+    bool hasUrgent() const { return m_urgent.load(std::memory_order_relaxed); }
+
+private:
+    std::vector<Letter> takeAllLocked()
+    {
         std::vector<Letter> letters;
         letters.reserve(m_letters.size());
         for (Letter& letter : m_letters)
             letters.push_back(std::move(letter));
         m_letters.clear();
-        m_urgent = false;
+        m_urgent.store(false, std::memory_order_relaxed);
         return letters;
     }
 
-    // An urgent letter waits (takeOne() may leave this set a little longer than needed, never shorter).
-    bool hasUrgent() const
-    {
-        const std::lock_guard lock(m_mutex);
-        return m_urgent;
-    }
-
-private:
-    mutable std::mutex m_mutex;
+    std::mutex m_mutex;
     std::deque<Letter> m_letters;
-    bool m_urgent = false;
+    std::atomic<bool> m_urgent = false;
 };
 
 } // namespace neurite::ui

@@ -37,7 +37,7 @@ TrainingController::TrainingController(QObject* parent)
     m_thread.setObjectName(QStringLiteral("neurite-training"));
     m_worker->moveToThread(&m_thread);
     m_updateTimer.setSingleShot(true);
-    connect(&m_updateTimer, &QTimer::timeout, this, &TrainingController::takeReports);
+    connect(&m_updateTimer, &QTimer::timeout, this, &TrainingController::takeReportsIfFree);
     // Every connection between the threads is made before the thread starts, and none carries a value.
     connect(&m_thread, &QThread::started, m_worker, &yieldCpuToTheGui, Qt::DirectConnection);
     // The last thing the training thread does (see the destructor).
@@ -74,16 +74,33 @@ void TrainingController::onReportsPosted()
     // Answers (results, errors, loaded data) are taken at once; progress waits for the next update.
     const qint64 sinceUpdate = m_sinceUpdate.isValid() ? m_sinceUpdate.elapsed() : kUpdateIntervalMs;
     if (m_outbox.hasUrgent() || sinceUpdate >= kUpdateIntervalMs)
-        takeReports();
+        takeReportsIfFree();
     else if (!m_updateTimer.isActive())
         m_updateTimer.start(int(kUpdateIntervalMs - sinceUpdate));
 }
 
+// The GUI thread does not wait while the training thread holds the outbox (Mailbox.h): it looks again in
+// kBusyRetryMs.
+void TrainingController::takeReportsIfFree()
+{
+    std::optional<std::vector<TrainingReport>> reports = m_outbox.tryTakeAll();
+    if (!reports) {
+        m_updateTimer.start(kBusyRetryMs);
+        return;
+    }
+    deliverReports(std::move(*reports));
+}
+
 void TrainingController::takeReports()
+{
+    deliverReports(m_outbox.takeAll());
+}
+
+void TrainingController::deliverReports(std::vector<TrainingReport> reports)
 {
     m_updateTimer.stop();
     m_sinceUpdate.start();
-    for (TrainingReport& report : m_outbox.takeAll())
+    for (TrainingReport& report : reports)
         m_arrived.push_back(std::move(report));
     // A slot may spin an event loop (waitUntilIdle) and so come back here: taking reports one at a time
     // from a member queue keeps them in order even then.

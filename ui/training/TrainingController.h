@@ -14,6 +14,7 @@
 #include <deque>
 #include <memory>
 #include <optional>
+#include <vector>
 
 namespace neurite::ui {
 
@@ -35,6 +36,8 @@ public:
     // Progress reaches the GUI at most once per this many milliseconds (about 25 times a second),
     // however fast batches go.
     static constexpr int kUpdateIntervalMs = 40;
+    // How soon the GUI looks again when the training thread held the outbox at its look.
+    static constexpr int kBusyRetryMs = 2;
 
     explicit TrainingController(QObject* parent = nullptr);
     // Stops a running training, then quits and joins the thread.
@@ -121,7 +124,9 @@ private:
     void setState(State state);
     void request(TrainingRequest request);
     void onReportsPosted();
-    void takeReports();
+    void takeReportsIfFree();
+    void takeReports(); // waits for the outbox: only when the training thread is known to be waiting
+    void deliverReports(std::vector<TrainingReport> reports);
     void deliver(const DataSetLoaded& report);
     void deliver(const DataSetFailed& report);
     void deliver(const LoadProgress& report);
