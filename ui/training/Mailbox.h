@@ -23,9 +23,10 @@ namespace neurite::ui {
 // letters (a request, a result, an error) always notify and raise hasUrgent(), so that a receiver that
 // throttles itself knows not to wait.
 //
-// `notify` runs while the lock is held, and the receiver takes the lock when it is told. That orders, for
-// TSan too, whatever Qt allocates while posting the notification (its event, freed on the receiving thread)
-// before the receiver's side; otherwise the event's new and delete would look like a race.
+// `notify` runs while the lock is held, so a receiver that takes the lock when it is told is ordered, for
+// TSan too, after whatever Qt allocated while posting the notification (its event, freed on the receiving
+// thread). A receiver that does not (hasUrgent(), or tryTakeAll() on a busy box) relies on
+// tests/tsan.supp, which has TSan ignore the new and delete that Qt itself makes.
 //
 // A GUI thread should not wait for the lock: the sender (a training thread, at a lower priority) holds it
 // only for a moment, but on a busy machine it can lose its core inside that moment, and the waiter then
