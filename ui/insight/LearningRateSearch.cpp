@@ -10,6 +10,8 @@ namespace neurite::ui {
 LearningRateSearch::LearningRateSearch(QObject* parent) : QObject(parent)
 {
     connect(this, &LearningRateSearch::lettersPosted, this, &LearningRateSearch::takeLetters, Qt::QueuedConnection);
+    m_busyRetry.setSingleShot(true);
+    connect(&m_busyRetry, &QTimer::timeout, this, &LearningRateSearch::takeLetters);
 }
 
 LearningRateSearch::~LearningRateSearch()
@@ -74,7 +76,12 @@ void LearningRateSearch::post(LearningRateLetter letter)
 
 void LearningRateSearch::takeLetters()
 {
-    for (LearningRateLetter& letter : m_box.takeAll())
+    std::optional<std::vector<LearningRateLetter>> letters = m_box.tryTakeAll();
+    if (!letters) {
+        m_busyRetry.start(kMailboxBusyRetryMs);
+        return;
+    }
+    for (LearningRateLetter& letter : *letters)
         deliver(letter);
 }
 

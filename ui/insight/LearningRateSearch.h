@@ -8,6 +8,7 @@
 
 #include <QObject>
 #include <QString>
+#include <QTimer>
 
 #include <memory>
 #include <optional>
@@ -57,10 +58,12 @@ private:
     void run(NetworkSpec spec, std::optional<Weights> weights, TrainingSettings settings, DataSetHandle data,
              LearningRateFinderSettings finder, std::stop_token stop);
     void post(LearningRateLetter letter);
+    // Takes the letters unless the thread holds the box just now (then looks again shortly: Mailbox.h).
     void takeLetters();
     void deliver(LearningRateLetter& letter);
     void joinThread();
 
+    QTimer m_busyRetry; // single shot: takeLetters() again
     Mailbox<LearningRateLetter> m_box;
     std::stop_source m_stop;
     QThread* m_thread = nullptr;

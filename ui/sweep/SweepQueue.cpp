@@ -59,6 +59,8 @@ private:
 SweepQueue::SweepQueue(QObject* parent) : QObject(parent)
 {
     connect(this, &SweepQueue::lettersPosted, this, &SweepQueue::takeLetters, Qt::QueuedConnection);
+    m_busyRetry.setSingleShot(true);
+    connect(&m_busyRetry, &QTimer::timeout, this, &SweepQueue::takeLetters);
 }
 
 SweepQueue::~SweepQueue()
@@ -141,7 +143,12 @@ void SweepQueue::post(SweepLetter letter, bool urgent)
 
 void SweepQueue::takeLetters()
 {
-    for (SweepLetter& letter : m_box.takeAll())
+    std::optional<std::vector<SweepLetter>> letters = m_box.tryTakeAll();
+    if (!letters) {
+        m_busyRetry.start(kMailboxBusyRetryMs);
+        return;
+    }
+    for (SweepLetter& letter : *letters)
         deliver(letter);
 }
 

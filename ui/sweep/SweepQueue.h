@@ -10,6 +10,7 @@
 
 #include <QObject>
 #include <QString>
+#include <QTimer>
 
 #include <memory>
 #include <optional>
@@ -78,10 +79,12 @@ Q_SIGNALS:
 private:
     class Sink;
     void post(SweepLetter letter, bool urgent);
+    // Takes the letters unless the thread holds the box just now (then looks again shortly: Mailbox.h).
     void takeLetters();
     void deliver(SweepLetter& letter);
     void joinThread();
 
+    QTimer m_busyRetry; // single shot: takeLetters() again
     Mailbox<SweepLetter> m_box;
     DataSetHandle m_data; // the runner holds a reference to it
     std::vector<std::unique_ptr<Sink>> m_sinks;

@@ -10,6 +10,9 @@
 
 namespace neurite::ui {
 
+// How soon a receiver looks again when tryTakeAll() found the sender holding the box.
+inline constexpr int kMailboxBusyRetryMs = 2;
+
 // Why not simply pass values as the arguments of a queued signal: Qt copies such arguments into a posted
 // event inside Q_EMIT, and the receiving thread reads them after Qt's posted-event queue ordered the two.
 // That queue is guarded by a futex-based QMutex inside the system Qt, which is not built with TSan, so TSan

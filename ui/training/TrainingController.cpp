@@ -80,12 +80,12 @@ void TrainingController::onReportsPosted()
 }
 
 // The GUI thread does not wait while the training thread holds the outbox (Mailbox.h): it looks again in
-// kBusyRetryMs.
+// kMailboxBusyRetryMs.
 void TrainingController::takeReportsIfFree()
 {
     std::optional<std::vector<TrainingReport>> reports = m_outbox.tryTakeAll();
     if (!reports) {
-        m_updateTimer.start(kBusyRetryMs);
+        m_updateTimer.start(kMailboxBusyRetryMs);
         return;
     }
     deliverReports(std::move(*reports));

@@ -36,8 +36,6 @@ public:
     // Progress reaches the GUI at most once per this many milliseconds (about 25 times a second),
     // however fast batches go.
     static constexpr int kUpdateIntervalMs = 40;
-    // How soon the GUI looks again when the training thread held the outbox at its look.
-    static constexpr int kBusyRetryMs = 2;
 
     explicit TrainingController(QObject* parent = nullptr);
     // Stops a running training, then quits and joins the thread.
