@@ -11,6 +11,7 @@
 #include <array>
 #include <cstdlib>
 #include <exception>
+#include <memory>
 
 namespace neurite {
 
@@ -18,6 +19,8 @@ namespace {
 
 constexpr std::size_t kChunkBytes = std::size_t(1) << 20;
 constexpr std::size_t kSniffBytes = std::size_t(64) << 10; // the start the delimiter is guessed from
+// The first read: the sniffed start, a byte order mark and one byte more, which tells whether the file ended.
+constexpr std::size_t kFirstChunkBytes = kSniffBytes + 8;
 constexpr std::size_t kSniffRows = 20;
 constexpr std::size_t kGrowBytes = 4096; // libcsv grows a cell's buffer by this much at a time
 constexpr std::array<char, 3> kDelimiters = {',', ';', '\t'};
@@ -225,11 +228,11 @@ void throwIfFailed(ReadState& s, csv_parser* parser, bool parsedAll, bool atEnd)
 }
 
 // Reads until `buffer` holds `want` bytes or the source ends.
-std::size_t fill(const ByteSource& source, std::vector<char>& buffer, std::size_t want)
+std::size_t fill(const ByteSource& source, char* buffer, std::size_t want)
 {
     std::size_t size = 0;
     while (size < want) {
-        const std::size_t got = source(buffer.data() + size, want - size);
+        const std::size_t got = source(buffer + size, want - size);
         if (got == 0)
             break;
         size += got;
@@ -250,12 +253,16 @@ std::size_t skipByteOrderMark(const std::string& name, std::string_view start, C
 
 CsvFormat readCsv(const ByteSource& source, const std::string& name, CsvCellSink& sink, const CsvLimits& limits)
 {
-    std::vector<char> buffer(kChunkBytes);
-    std::size_t size = fill(source, buffer, kChunkBytes);
+    // A small first buffer, and none of it cleared: a table is read two or three times, and clearing a
+    // 1 MB buffer each time (mapping and unmapping it, under AddressSanitizer) was most of the time of
+    // reading a small one. Only the `size` bytes read are ever looked at.
+    std::size_t chunk = kFirstChunkBytes;
+    std::unique_ptr<char[]> buffer = std::make_unique_for_overwrite<char[]>(chunk);
+    std::size_t size = fill(source, buffer.get(), chunk);
     CsvFormat format;
-    const std::size_t skip = skipByteOrderMark(name, std::string_view(buffer.data(), size), format);
-    const std::string_view first(buffer.data() + skip, size - skip);
-    const bool wholeFile = size < kChunkBytes;
+    const std::size_t skip = skipByteOrderMark(name, std::string_view(buffer.get(), size), format);
+    const std::string_view first(buffer.get() + skip, size - skip);
+    const bool wholeFile = size < chunk;
     format.delimiter = detectDelimiter(first.substr(0, kSniffBytes), wholeFile && first.size() <= kSniffBytes);
 
     sink.onFormat(format);
@@ -268,9 +275,13 @@ CsvFormat readCsv(const ByteSource& source, const std::string& name, CsvCellSink
     std::size_t offset = skip;
     while (size > offset) {
         const std::size_t length = size - offset;
-        const std::size_t used = csv_parse(parser.get(), buffer.data() + offset, length, onCell, onRowEnd, &state);
+        const std::size_t used = csv_parse(parser.get(), buffer.get() + offset, length, onCell, onRowEnd, &state);
         throwIfFailed(state, parser.get(), used == length, false);
-        size = fill(source, buffer, kChunkBytes);
+        if (size == chunk && chunk < kChunkBytes) { // more to come: read the rest in larger pieces
+            chunk = kChunkBytes;
+            buffer = std::make_unique_for_overwrite<char[]>(chunk);
+        }
+        size = fill(source, buffer.get(), chunk);
         offset = 0;
     }
     const bool finished = csv_fini(parser.get(), onCell, onRowEnd, &state) == 0 && csv_error(parser.get()) == 0;

@@ -15,6 +15,7 @@ namespace neurite {
 namespace {
 
 constexpr std::size_t kInputBufferSize = 1 << 18;
+constexpr std::size_t kSmallestInputBuffer = 1 << 12; // also for a file that grows while it is read
 constexpr std::size_t kOutputBufferSize = 1 << 16;
 // zlib counts in unsigned int: feed it at most this much at a time.
 constexpr std::size_t kMaxZlibChunk = 1u << 30;
@@ -36,7 +37,7 @@ struct GzipWriter::Deflater {
     ~Deflater() { deflateEnd(&stream); }
 };
 
-GzipReader::GzipReader(const std::string& path) : m_path(path), m_input(kInputBufferSize)
+GzipReader::GzipReader(const std::string& path) : m_path(path)
 {
     m_file = std::fopen(path.c_str(), "rb");
     if (!m_file)
@@ -48,6 +49,9 @@ GzipReader::GzipReader(const std::string& path) : m_path(path), m_input(kInputBu
         throw NeuriteError(path + ": not a regular file");
     }
     m_fileSize = std::uint64_t(info.st_size);
+    // No bigger than the file needs: a small file (most inputs of a fuzzing run) then does not pay for
+    // clearing, mapping and unmapping a 256 kB buffer, which was most of the time of reading one.
+    m_input.resize(std::size_t(std::clamp<std::uint64_t>(m_fileSize, kSmallestInputBuffer, kInputBufferSize)));
     refillInput();
     m_gzip = hasGzipMagic(m_input.data() + m_inputPos, m_inputEnd - m_inputPos);
     if (m_gzip) {

@@ -104,7 +104,7 @@ private Q_SLOTS:
         QCOMPARE(read.rows[1][1], std::string("日本"));
     }
 
-    // Cells and rows that cross the reader's 1 MiB chunks arrive whole.
+    // Cells and rows that cross the reader's chunks (the first of 64 kB, then 1 MiB each) arrive whole.
     void chunkBoundariesAreInvisible()
     {
         std::string text = "id,text\n";
