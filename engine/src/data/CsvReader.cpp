@@ -39,11 +39,15 @@ int isSpace(unsigned char c)
     return c == ' ';
 }
 
-// An initialised libcsv parser, freed on every path.
+// An initialised libcsv parser, freed on every path. `cellBufferCap` bounds its cell buffer (see
+// cappedRealloc); it is this thread's cap from here on, so that no parser runs with a cap some earlier
+// one left (the delimiter sniffing once did: on a thread's first read the cap was 0, every cell failed
+// and the file was taken as comma-separated whatever it was).
 class Parser {
 public:
-    Parser(char delimiter, unsigned char options)
+    Parser(char delimiter, unsigned char options, std::size_t cellBufferCap)
     {
+        t_cellBufferCap = cellBufferCap;
         if (csv_init(&m_parser, options) != 0)
             throw NeuriteError("cannot start the CSV parser");
         csv_set_delim(&m_parser, static_cast<unsigned char>(delimiter));
@@ -85,7 +89,7 @@ void sniffRowEnd(int, void* data)
 SniffCounts sniff(std::string_view sample, char delimiter, bool wholeFile)
 {
     SniffCounts counts;
-    Parser parser(delimiter, 0);
+    Parser parser(delimiter, 0, sample.size() + kGrowBytes); // no cell is longer than the sample
     csv_parse(parser.get(), sample.data(), sample.size(), sniffCell, sniffRowEnd, &counts);
     if (wholeFile)
         csv_fini(parser.get(), sniffCell, sniffRowEnd, &counts);
@@ -270,8 +274,7 @@ CsvFormat readCsv(const ByteSource& source, const std::string& name, CsvCellSink
     state.sink = &sink;
     state.limits = &limits;
     state.name = name;
-    t_cellBufferCap = limits.maxCellBytes + kGrowBytes;
-    Parser parser(format.delimiter, CSV_STRICT | CSV_STRICT_FINI);
+    Parser parser(format.delimiter, CSV_STRICT | CSV_STRICT_FINI, limits.maxCellBytes + kGrowBytes);
     std::size_t offset = skip;
     while (size > offset) {
         const std::size_t length = size - offset;

@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <string>
+#include <thread>
 #include <vector>
 
 using namespace neurite;
@@ -88,6 +89,19 @@ private Q_SLOTS:
         QCOMPARE(read.format.delimiter, delimiter);
         for (const auto& row : read.rows)
             QCOMPARE(row.size(), read.rows.front().size());
+        // As a thread's first read too: the sniffing once ran with whatever cell-size cap the thread's last
+        // read had left, none on a new thread, and took every file read first on a thread for commas.
+        char onNewThread = 0;
+        std::string error;
+        std::thread([&] {
+            try {
+                onNewThread = readText(text.toStdString()).format.delimiter;
+            } catch (const std::exception& e) {
+                error = e.what();
+            }
+        }).join();
+        QVERIFY2(error.empty(), error.c_str());
+        QCOMPARE(onNewThread, delimiter);
     }
 
     void tabFilesKeepSpacesInsideCells()
