@@ -186,7 +186,7 @@ PaintedPoints PointsReader::classesByNumber() const
     std::sort(values.begin(), values.end());
     PaintedPoints painted;
     for (double value : values)
-        painted.classes.push_back(numberText(value));
+        painted.classes.push_back(classNameOfNumber(value));
     for (const ReadRow& row : m_rows) {
         const auto index = std::lower_bound(values.begin(), values.end(), row.number) - values.begin();
         painted.points.push_back({row.x1, row.x2, double(index)});

@@ -94,4 +94,9 @@ std::string numberText(double value)
     return error == std::errc() ? std::string(buffer.data(), end) : std::string("?");
 }
 
+std::string classNameOfNumber(double value)
+{
+    return numberText(value == 0 ? 0.0 : value);
+}
+
 } // namespace neurite

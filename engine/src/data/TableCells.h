@@ -22,7 +22,11 @@ bool isMissingCell(std::string_view text);
 // text. `decimalComma` (files separated by ';') also reads "1,5" as 1.5.
 CellValue parseCell(std::string_view text, bool decimalComma);
 
-// The shortest text that reads back as `value` ("0.1", "3", "1e+300"): how numbers name classes.
+// The shortest text that reads back as `value` ("0.1", "3", "1e+300", "-0").
 std::string numberText(double value);
+
+// The name of a class read as a number: its shortest text ("1.0" is class "1"); -0 is class "0", being the
+// same number (a column holding both has one class, and either spelling finds it).
+std::string classNameOfNumber(double value);
 
 } // namespace neurite

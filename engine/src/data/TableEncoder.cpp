@@ -147,7 +147,7 @@ bool TableEncoder::readTarget(const std::vector<std::string_view>& cells, std::s
     classIndex = categoryOf(column, text);
     // Classes read from numbers are named by their shortest spelling: "1.0" is class "1".
     if (classIndex < 0 && number.kind == CellKind::Number)
-        classIndex = categoryOf(column, numberText(number.number));
+        classIndex = categoryOf(column, classNameOfNumber(number.number));
     if (classIndex < 0)
         throw NeuriteError(where() + "the class '" + std::string(categoryText(text)) +
                            "' is not one the model was trained on");

@@ -149,7 +149,7 @@ void findClasses(const TableColumn& target, TablePlan& plan, const std::string& 
             }
         std::sort(values.begin(), values.end());
         for (double value : values)
-            plan.classNames.push_back(numberText(value));
+            plan.classNames.push_back(classNameOfNumber(value));
         for (std::uint32_t row : plan.kept)
             plan.classOfRow[row] = int(std::lower_bound(values.begin(), values.end(), target.numbers[row]) -
                                        values.begin());
