@@ -53,6 +53,8 @@ RunCurvesChart::RunCurvesChart(QWidget* parent)
     m_view->setRenderHint(QPainter::Antialiasing);
     m_hover = new ChartHoverLabel(m_view, [this](const QXYSeries* s, QPointF p) { return describePoint(s, p); });
     m_legend = new ChartLegend(m_view);
+    // Painted whole when the plot moves (runs shown or hidden change the legend): see TrainingChart.
+    connect(chart, &QChart::plotAreaChanged, m_view->viewport(), qOverload<>(&QWidget::update));
 
     auto* row = new QHBoxLayout;
     row->addWidget(new QLabel(tr("Curve:"), this));

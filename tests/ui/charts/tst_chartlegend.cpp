@@ -1,12 +1,18 @@
 // Chart legends show every series' whole name at the widths a 1024-pixel window gives a chart: the
-// training charts (side by side, about 330 pixels each) and the run comparison.
+// training charts (side by side, about 330 pixels each) and the run comparison; and when the legend or the
+// axes change the plot's place, nothing of the old place stays on the screen.
 #include "charts/AccuracyChart.h"
 #include "charts/ChartLegend.h"
 #include "charts/LossChart.h"
 #include "results/RunComparison.h"
 
 #include <QChartView>
+#include <QPlainTextEdit>
+#include <QSplitter>
+#include <QVBoxLayout>
 #include <QtTest>
+
+#include <limits>
 
 using namespace neurite;
 using namespace neurite::ui;
@@ -29,6 +35,19 @@ void checkWhole(const ChartLegend* legend, const QChartView* view, const QString
     QVERIFY2(legend->geometry().top() > plot.bottom(), "the legend covers the plot");
 }
 
+// Batch `b` of 50 in `epoch`, `step` since the start: a falling loss, a rising accuracy.
+BatchReport batch(int epoch, int b, int step)
+{
+    BatchReport r;
+    r.epoch = epoch;
+    r.batch = b;
+    r.batchesPerEpoch = 50;
+    r.step = step;
+    r.loss = 2.0f / float(step);
+    r.accuracy = 1.0f - 0.5f / float(epoch);
+    return r;
+}
+
 EpochReport bestEpoch(int epoch)
 {
     EpochReport e;
@@ -39,6 +58,15 @@ EpochReport bestEpoch(int epoch)
     e.validationLoss = 0.6f;
     e.validationAccuracy = 0.88f;
     e.best = true;
+    return e;
+}
+
+// A better epoch of a run without validation.
+EpochReport trainingOnlyEpoch(int epoch)
+{
+    EpochReport e = bestEpoch(epoch);
+    e.trainAccuracy = 1.0f - 0.5f / float(epoch);
+    e.validationLoss = e.validationAccuracy = std::numeric_limits<float>::quiet_NaN();
     return e;
 }
 
@@ -82,6 +110,57 @@ private Q_SLOTS:
         chart.reset(10);
         checkWhole(chart.legend(), &chart,
                    {"Training (smoothed batches)", "Training (epoch)", "Validation", "Best epoch"});
+    }
+
+    // Two runs in charts laid out as in the Train tab (side by side in a splitter, above the epoch log).
+    // Whenever the plot area changed (the legend wrapped onto a second line as "Best epoch (10)" came, or
+    // unwrapped at the next run's start; the accuracy axis zoomed in), the window went on showing axis
+    // labels where they had been: Qt Charts' update after a new layout did not cover every old label. What
+    // the window shows must be what a full repaint draws.
+    void chartsLaidOutAsInTheTrainTabLeaveNothingBehind()
+    {
+        QWidget window;
+        auto* loss = new LossChart;
+        auto* accuracy = new AccuracyChart;
+        auto* charts = new QSplitter(Qt::Horizontal);
+        charts->addWidget(loss);
+        charts->addWidget(accuracy);
+        auto* vertical = new QSplitter(Qt::Vertical);
+        vertical->addWidget(charts);
+        vertical->addWidget(new QPlainTextEdit);
+        vertical->setSizes({620, 150});
+        (new QVBoxLayout(&window))->addWidget(vertical);
+        window.resize(1100, 700); // the accuracy legend takes two lines once the best epoch is "(10)"
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        for (int run = 0; run < 2; ++run) {
+            for (EpochMetricChart* chart : std::initializer_list<EpochMetricChart*>{loss, accuracy})
+                chart->reset(10);
+            QTest::qWait(50);
+            int step = 0;
+            for (int epoch = 1; epoch <= 10; ++epoch) {
+                for (int group = 0; group < 5; ++group) {
+                    BatchReports batches;
+                    for (int b = 1; b <= 10; ++b)
+                        batches.push_back(batch(epoch, group * 10 + b, ++step));
+                    loss->addBatches(batches);
+                    accuracy->addBatches(batches);
+                    QTest::qWait(20); // live reports come about every 40 ms
+                }
+                const EpochReport e = trainingOnlyEpoch(epoch);
+                loss->addEpoch(e);
+                accuracy->addEpoch(e);
+            }
+            QTest::qWait(300);
+        }
+        const QImage shown = window.screen()->grabWindow(window.winId()).toImage().convertToFormat(QImage::Format_RGB32);
+        const QImage drawn = window.grab().toImage().convertToFormat(QImage::Format_RGB32);
+        QCOMPARE(shown.size(), drawn.size());
+        int differing = 0;
+        for (int y = 0; y < drawn.height(); ++y)
+            for (int x = 0; x < drawn.width(); ++x)
+                differing += shown.pixel(x, y) != drawn.pixel(x, y);
+        QCOMPARE(differing, 0);
     }
 
     void wideEnoughTheLegendTakesOneLine()
