@@ -164,6 +164,25 @@ private Q_SLOTS:
         QVERIFY(list.out.contains("iris\t(built in)"));
     }
 
+    // The first table a process reads may be separated by semicolons (with decimal commas) or tabs: the
+    // delimiter guess once ran with no cell-size cap on a thread's first read and took every such file
+    // for one column ("row 2: more cells than the 1 columns of the header").
+    void semicolonAndTabFilesReadFirst()
+    {
+        QTemporaryDir dir;
+        const QByteArray rows = "a;b;label\n1,5;2;x\n3;4,25;y\n5;6;x\n7;8;y\n1;2;x\n3;4;y\n";
+        const ProcessRun semicolons = runNeurite({"data", "info", write(dir, "semi.csv", rows)});
+        QVERIFY2(semicolons.status == 0, qPrintable(semicolons.err));
+        QVERIFY2(semicolons.out.contains("6 rows, 3 columns (semicolon-separated)"), qPrintable(semicolons.out));
+        QVERIFY(semicolons.out.contains("mean 3.417")); // (1.5 + 3 + 5 + 7 + 1 + 3) / 6: "1,5" read as 1.5
+        QVERIFY(semicolons.out.contains("mean 4.375")); // "4,25" as 4.25
+        QByteArray tabs = rows;
+        tabs.replace(',', '.').replace(';', '\t');
+        const ProcessRun tabbed = runNeurite({"data", "info", write(dir, "tabs.tsv", tabs)});
+        QVERIFY2(tabbed.status == 0, qPrintable(tabbed.err));
+        QVERIFY2(tabbed.out.contains("6 rows, 3 columns (tab-separated)"), qPrintable(tabbed.out));
+    }
+
     void badTablesExitWith1_data()
     {
         QTest::addColumn<QByteArray>("bytes");
