@@ -56,10 +56,14 @@ quiet_build() {
   fi
 }
 
+# ccache, when installed, serves a second checkout's first build (or a clean one) from the first one's
+# (a cache of this machine: the build uses -march=native).
 build_release() {
+  local launcher=()
+  command -v ccache >/dev/null 2>&1 && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
   if [ ! -f "$NEURITE_BUILD/build.ninja" ]; then
     log "Configuring a Release build in $NEURITE_BUILD"
-    cmake -S "$NEURITE_ROOT" -B "$NEURITE_BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release \
+    cmake -S "$NEURITE_ROOT" -B "$NEURITE_BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release "${launcher[@]}" \
       -DNEURITE_NATIVE=ON "$@" >/dev/null || { log "Configuring $NEURITE_BUILD failed"; exit 1; }
   fi
   log "Building (this takes a few minutes the first time)"
