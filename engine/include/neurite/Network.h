@@ -38,6 +38,12 @@ class Network {
 public:
     // Validates and builds `spec`; parameters initialised from `seed`. Throws NeuriteError listing the problems.
     explicit Network(const NetworkSpec& spec, std::uint64_t seed = 1);
+    // Validates and builds `spec` with `weights` (as setWeights; throws NeuriteError naming a missing or
+    // misshapen tensor); `seed` drives what stays random (dropout masks).
+    Network(const NetworkSpec& spec, const Weights& weights, std::uint64_t seed = 1);
+    // The tensors weights() gives for `spec`, named and shaped, without drawing random values (zeros;
+    // BatchNorm's scale and variance ones): for a reader that fills them from a file.
+    static Weights weightLayout(const NetworkSpec& spec);
     ~Network();
     Network(Network&&) noexcept;
     Network& operator=(Network&&) noexcept;
@@ -99,6 +105,7 @@ public:
 
 private:
     struct Impl;
+    static Weights tensorsOf(Impl& impl); // every saved tensor, copied
     std::unique_ptr<Impl> m_impl;
 };
 

@@ -346,7 +346,7 @@ Weights OnnxImporter::assembledWeights()
             text += "\n  " + issue.message;
         fail(text);
     }
-    Weights weights = Network(m_spec).weights();
+    Weights weights = Network::weightLayout(m_spec);
     for (NamedTensor& tensor : weights) {
         const std::size_t dot = tensor.name.rfind('.');
         std::vector<float>* values = importedTensor(tensor.name.substr(0, dot), tensor.name.substr(dot + 1));

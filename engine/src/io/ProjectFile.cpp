@@ -470,10 +470,9 @@ Project loadProject(const std::string& path)
 
 Network networkFromProject(const Project& project)
 {
-    Network network(project.spec, project.settings.seed);
     if (project.weights)
-        network.setWeights(*project.weights);
-    return network;
+        return Network(project.spec, *project.weights, project.settings.seed);
+    return Network(project.spec, project.settings.seed);
 }
 
 } // namespace neurite

@@ -18,7 +18,18 @@ namespace neurite {
 
 using detail::Node;
 
-void Network::Impl::build(const NetworkSpec& s, std::uint64_t seedValue)
+Weights Network::tensorsOf(Impl& impl)
+{
+    Weights result;
+    for (const ParameterRef& p : impl.savedTensors()) {
+        NamedTensor t{p.name, int(p.value->rows()), int(p.value->cols()), {}};
+        t.values.assign(p.value->data(), p.value->data() + p.value->size());
+        result.push_back(std::move(t));
+    }
+    return result;
+}
+
+void Network::Impl::build(const NetworkSpec& s, std::uint64_t seedValue, bool randomInit)
 {
     spec = s;
     seed = seedValue;
@@ -42,7 +53,8 @@ void Network::Impl::build(const NetworkSpec& s, std::uint64_t seedValue)
             node.inputs.push_back(index.at(from));
         // Each layer's own random stream (dropout masks) depends on its place, as the weights do.
         node.layer = step.kind->make(step, seedValue + 7919 * (nodes.size() + 1));
-        node.layer->initialise(rng);
+        if (randomInit)
+            node.layer->initialise(rng);
         batchStatistics = batchStatistics || !node.layer->buffers().empty();
         index[step.id()] = int(nodes.size());
         nodes.push_back(std::move(node));
@@ -127,6 +139,21 @@ void Network::Impl::backward(bool toInput)
 Network::Network(const NetworkSpec& spec, std::uint64_t seed) : m_impl(std::make_unique<Impl>())
 {
     m_impl->build(spec, seed);
+}
+
+// Drawing random values for parameters that are overwritten at once is most of the time of opening a large
+// model (an imported ONNX file, a saved project).
+Network::Network(const NetworkSpec& spec, const Weights& weights, std::uint64_t seed) : m_impl(std::make_unique<Impl>())
+{
+    m_impl->build(spec, seed, false);
+    setWeights(weights);
+}
+
+Weights Network::weightLayout(const NetworkSpec& spec)
+{
+    Impl impl;
+    impl.build(spec, 1, false);
+    return tensorsOf(impl);
 }
 
 Network::~Network() = default;
@@ -324,13 +351,7 @@ std::vector<ParameterRef> Network::Impl::savedTensors()
 
 Weights Network::weights() const
 {
-    Weights result;
-    for (const ParameterRef& p : m_impl->savedTensors()) {
-        NamedTensor t{p.name, int(p.value->rows()), int(p.value->cols()), {}};
-        t.values.assign(p.value->data(), p.value->data() + p.value->size());
-        result.push_back(std::move(t));
-    }
-    return result;
+    return tensorsOf(*m_impl);
 }
 
 void Network::setWeights(const Weights& weights)

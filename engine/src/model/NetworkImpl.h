@@ -61,7 +61,9 @@ struct Network::Impl {
     bool replicaReadsWeights = false;          // the replica's layers read these layers' weights in place
     Matrix batchPart;
 
-    void build(const NetworkSpec& s, std::uint64_t seed);
+    // randomInit false: the parameters stay as the layers' constructors leave them (zeros, BatchNorm's ones),
+    // for a caller that sets every one of them next.
+    void build(const NetworkSpec& s, std::uint64_t seed, bool randomInit = true);
     void forward(const Matrix& x, bool training);
     void backward(bool toInput = false);
     void setPool(int threads);

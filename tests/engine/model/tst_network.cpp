@@ -115,6 +115,51 @@ private Q_SLOTS:
         QVERIFY_THROWS_EXCEPTION(NeuriteError, b.setWeights(bad));
     }
 
+    // The constructor that takes weights skips the random draw; it must give the network setWeights gives,
+    // for every kind of saved tensor (resnet-small has convolutions, BatchNorm's parameters and running
+    // statistics, dense layers).
+    void builtWithWeightsIsTheNetworkSetWeightsGives()
+    {
+        for (const char* name : {"mlp", "resnet-small"}) {
+            const NetworkSpec spec = *preset(name);
+            Network trained(spec, 5);
+            Weights weights = trained.weights();
+            for (NamedTensor& t : weights) // away from any initial value, BatchNorm's ones included
+                for (std::size_t i = 0; i < t.values.size(); ++i)
+                    t.values[i] += 0.01f * float(i % 7) + 0.25f;
+            Network viaSet(spec, 9);
+            viaSet.setWeights(weights);
+            Network built(spec, weights, 9);
+            QVERIFY(built.weights() == weights);
+            const Matrix x = randomMatrix(3, int(built.inputShape().size()), 4, 0, 1);
+            Matrix a, b;
+            viaSet.predict(x, a);
+            built.predict(x, b);
+            QVERIFY(a == b);
+            QVERIFY(a.allFinite());
+        }
+        Weights missing = Network(*preset("mlp")).weights();
+        missing.pop_back();
+        QVERIFY_THROWS_EXCEPTION(NeuriteError, Network(*preset("mlp"), missing));
+    }
+
+    void weightLayoutNamesAndShapesEveryTensorWithoutRandomValues()
+    {
+        for (const char* name : {"mlp", "lenet", "resnet-small"}) {
+            const Weights random = Network(*preset(name), 3).weights();
+            const Weights layout = Network::weightLayout(*preset(name));
+            QCOMPARE(layout.size(), random.size());
+            for (std::size_t k = 0; k < layout.size(); ++k) {
+                QCOMPARE(layout[k].name, random[k].name);
+                QCOMPARE(layout[k].rows, random[k].rows);
+                QCOMPARE(layout[k].cols, random[k].cols);
+                QCOMPARE(layout[k].values.size(), random[k].values.size());
+                for (float v : layout[k].values)
+                    QVERIFY(v == 0.0f || v == 1.0f); // constructors' zeros and BatchNorm's ones, no draw
+            }
+        }
+    }
+
     void invalidDesignThrowsWithMessage()
     {
         NetworkSpec spec = *preset("mlp");
