@@ -1,6 +1,8 @@
 // ProbabilityChart: a Qt Charts QHorizontalBarSeries in percent, updated in place so a redraw costs little.
 #include "charts/ProbabilityChart.h"
 
+#include "charts/PlotMoveRepaint.h"
+
 #include <QBarCategoryAxis>
 #include <QBarSet>
 #include <QChart>
@@ -51,6 +53,7 @@ ProbabilityChart::ProbabilityChart(QWidget* parent)
     titleFont.setBold(true);
     chart->setTitleFont(titleFont);
     setChart(chart);
+    repaintWholeWhenPlotMoves(this);
     setRenderHint(QPainter::Antialiasing);
 
     QStringList digits;

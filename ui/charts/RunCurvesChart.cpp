@@ -4,6 +4,7 @@
 #include "charts/ChartHoverLabel.h"
 #include "charts/ChartLegend.h"
 #include "charts/EpochMetricChart.h" // kMostDottedEpochs
+#include "charts/PlotMoveRepaint.h"
 #include "charts/SmoothedAverage.h"
 #include "charts/TrainingChart.h" // epochPosition
 
@@ -53,8 +54,7 @@ RunCurvesChart::RunCurvesChart(QWidget* parent)
     m_view->setRenderHint(QPainter::Antialiasing);
     m_hover = new ChartHoverLabel(m_view, [this](const QXYSeries* s, QPointF p) { return describePoint(s, p); });
     m_legend = new ChartLegend(m_view);
-    // Painted whole when the plot moves (runs shown or hidden change the legend): see TrainingChart.
-    connect(chart, &QChart::plotAreaChanged, m_view->viewport(), qOverload<>(&QWidget::update));
+    repaintWholeWhenPlotMoves(m_view); // runs shown or hidden change the legend and the axes
 
     auto* row = new QHBoxLayout;
     row->addWidget(new QLabel(tr("Curve:"), this));

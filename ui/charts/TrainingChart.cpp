@@ -3,6 +3,7 @@
 
 #include "charts/ChartHoverLabel.h"
 #include "charts/ChartLegend.h"
+#include "charts/PlotMoveRepaint.h"
 
 #include <QGraphicsPathItem>
 #include <QLineSeries>
@@ -49,10 +50,9 @@ TrainingChart::TrainingChart(const QString& title, QWidget* parent)
     scene()->addItem(m_lrMarkPath);
     // The marks follow the plot when it is resized or laid out again and when the epoch axis changes.
     connect(c, &QChart::plotAreaChanged, this, &TrainingChart::updateMarkLines);
-    // A new plot area moves the axes' labels, and Qt Charts' own update does not always cover where they
-    // were (in the Train tab's splitter the old labels stayed beside the new ones after the legend wrapped
-    // or the accuracy axis zoomed): the whole chart is painted again, which happens only on such changes.
-    connect(c, &QChart::plotAreaChanged, viewport(), qOverload<>(&QWidget::update));
+    // In the Train tab's splitter the old axis labels stayed beside the new ones after the legend wrapped or
+    // the accuracy axis zoomed.
+    repaintWholeWhenPlotMoves(this);
     connect(m_xAxis, &QValueAxis::rangeChanged, this, &TrainingChart::updateMarkLines);
     m_hover = new ChartHoverLabel(this, [this](const QXYSeries* s, QPointF p) { return describeHover(s, p); });
     m_legend = new ChartLegend(this);

@@ -1,6 +1,7 @@
 // Overlaying two runs' loss or accuracy curves.
 #include "compare/RunPairChart.h"
 
+#include "charts/PlotMoveRepaint.h"
 #include "charts/SmoothedAverage.h"
 #include "charts/TrainingChart.h" // epochPosition
 
@@ -35,6 +36,7 @@ RunPairChart::RunPairChart(Quantity quantity, QWidget* parent) : QChartView(pare
     // run and its caption which line is which curve.
     chart()->legend()->hide();
     setMinimumSize(320, 240);
+    repaintWholeWhenPlotMoves(this); // another pair of runs gives other axes
 }
 
 void RunPairChart::setRuns(const neurite::RunRecord& a, const neurite::RunRecord& b)

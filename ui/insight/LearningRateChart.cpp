@@ -1,6 +1,8 @@
 // Draws the range test's curve (see LearningRateChart.h).
 #include "insight/LearningRateChart.h"
 
+#include "charts/PlotMoveRepaint.h"
+
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
@@ -27,6 +29,7 @@ LearningRateChart::LearningRateChart(QWidget* parent)
     QChart* c = chart();
     c->setMargins(QMargins(4, 4, 4, 4));
     c->setAnimationOptions(QChart::NoAnimation);
+    repaintWholeWhenPlotMoves(this); // the loss axis' labels widen as the sweep climbs
     m_xAxis->setBase(10);
     m_xAxis->setLabelFormat(QStringLiteral("%.0e"));
     m_xAxis->setTitleText(tr("learning rate (log scale)"));

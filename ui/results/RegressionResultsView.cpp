@@ -1,6 +1,8 @@
 // The Results tab of a regression: metrics, predicted against true values, residuals.
 #include "results/RegressionResultsView.h"
 
+#include "charts/PlotMoveRepaint.h"
+
 #include <QChart>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -28,6 +30,7 @@ QChartView* chartView(QWidget* parent, const QString& title, const QString& x, c
     auto* view = new QChartView(chart, parent);
     view->setRenderHint(QPainter::Antialiasing);
     view->setMinimumSize(320, 260);
+    repaintWholeWhenPlotMoves(view); // each run's targets give other axes
     return view;
 }
 

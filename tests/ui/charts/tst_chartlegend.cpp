@@ -5,6 +5,7 @@
 #include "charts/ChartLegend.h"
 #include "charts/LossChart.h"
 #include "results/RunComparison.h"
+#include "ScreenComparison.h"
 
 #include <QChartView>
 #include <QPlainTextEdit>
@@ -59,21 +60,6 @@ EpochReport bestEpoch(int epoch)
     e.validationAccuracy = 0.88f;
     e.best = true;
     return e;
-}
-
-// How many of the pixels the window shows (its backing store) differ from what painting all of it again
-// draws.
-int pixelsShownUnlikeARepaint(QWidget& window)
-{
-    const QImage shown = window.screen()->grabWindow(window.winId()).toImage().convertToFormat(QImage::Format_RGB32);
-    const QImage drawn = window.grab().toImage().convertToFormat(QImage::Format_RGB32);
-    if (shown.size() != drawn.size())
-        return -1;
-    int differing = 0;
-    for (int y = 0; y < drawn.height(); ++y)
-        for (int x = 0; x < drawn.width(); ++x)
-            differing += shown.pixel(x, y) != drawn.pixel(x, y);
-    return differing;
 }
 
 // A better epoch of a run without validation.
