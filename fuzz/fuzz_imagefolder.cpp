@@ -10,9 +10,11 @@
 #include "neurite/Error.h"
 #include "neurite/ImageFolder.h"
 
+#include <QBuffer>
 #include <QImage>
 
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -23,14 +25,29 @@ namespace {
 
 const char* const kExtensions[] = {".png", ".jpg", ".bmp", ".webp"};
 
+// A small PNG of `color`, encoded once: encoding it again for every input (a deflate stream set up and
+// cleared each time) took more of the fuzzer's time than loading the folder.
+const QByteArray& pngOf(QColor color)
+{
+    static std::map<QRgb, QByteArray> encoded;
+    QByteArray& bytes = encoded[color.rgb()];
+    if (bytes.isEmpty()) {
+        QImage image(6, 5, QImage::Format_RGB888);
+        image.fill(color);
+        QBuffer buffer(&bytes);
+        buffer.open(QIODevice::WriteOnly);
+        image.save(&buffer, "PNG");
+    }
+    return bytes;
+}
+
 // A small valid PNG in each class folder, so that the scan succeeds and the fuzzed files are decoded.
 void writeValidImages(const std::string& root)
 {
     for (const char* name : {"a", "b"}) {
         fs::create_directories(root + "/" + name);
-        QImage image(6, 5, QImage::Format_RGB888);
-        image.fill(QColor(name[0] == 'a' ? 200 : 20, 90, 140));
-        image.save(QString::fromStdString(root + "/" + name + "/valid.png"), "PNG");
+        const QByteArray& png = pngOf(QColor(name[0] == 'a' ? 200 : 20, 90, 140));
+        fuzz::writeScratch(root + "/" + name + "/valid.png", png.constData(), std::size_t(png.size()));
     }
 }
 
