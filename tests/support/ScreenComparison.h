@@ -25,8 +25,8 @@ inline int pixelsShownUnlikeARepaint(QWidget& window, int tolerance = 16)
     for (int y = 0; y < drawn.height(); ++y)
         for (int x = 0; x < drawn.width(); ++x) {
             const QRgb a = shown.pixel(x, y), b = drawn.pixel(x, y);
-            const int most = std::max({std::abs(qRed(a) - qRed(b)), std::abs(qGreen(a) - qGreen(b)),
-                                       std::abs(qBlue(a) - qBlue(b))});
+            const int most = std::max(
+                {std::abs(qRed(a) - qRed(b)), std::abs(qGreen(a) - qGreen(b)), std::abs(qBlue(a) - qBlue(b))});
             differing += most > tolerance;
         }
     return differing;
