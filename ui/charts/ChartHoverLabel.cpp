@@ -38,18 +38,18 @@ ChartHoverLabel::ChartHoverLabel(QChartView* view, Describe describe)
     m_view->viewport()->installEventFilter(this);
 }
 
+// Installed on the viewport alone, so `watched` is the viewport. The view is not asked: the viewport's last
+// events (Leave, Destroy) come while the view is part way through its destructor.
 bool ChartHoverLabel::eventFilter(QObject* watched, QEvent* event)
 {
-    if (watched == m_view->viewport()) {
-        switch (event->type()) {
-        case QEvent::MouseMove: hoverAt(static_cast<QMouseEvent*>(event)->position()); break;
-        case QEvent::Leave:
-            m_mouseInside = false;
-            hide();
-            break;
-        case QEvent::Resize: hide(); break;
-        default: break;
-        }
+    switch (event->type()) {
+    case QEvent::MouseMove: hoverAt(static_cast<QMouseEvent*>(event)->position()); break;
+    case QEvent::Leave:
+        m_mouseInside = false;
+        hide();
+        break;
+    case QEvent::Resize: hide(); break;
+    default: break;
     }
     return QObject::eventFilter(watched, event);
 }

@@ -27,9 +27,11 @@ ChartLegend::ChartLegend(QChartView* view) : QLabel(view->viewport()), m_view(vi
     view->viewport()->installEventFilter(this);
 }
 
+// Installed on the viewport (this label's parent) alone; the view is not asked which object `watched` is, for
+// the viewport's last events come while the view is part way through its destructor.
 bool ChartLegend::eventFilter(QObject* watched, QEvent* event)
 {
-    if (watched == m_view->viewport() && event->type() == QEvent::Resize)
+    if (event->type() == QEvent::Resize)
         layOut();
     return QLabel::eventFilter(watched, event);
 }

@@ -77,10 +77,13 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_document(new Pr
 }
 
 // Children die in creation order, and the document came first: the tabs (editor, training panel, whose
-// destructors still use the document) are deleted explicitly while it exists.
+// destructors still use the document) are deleted explicitly while it exists. The document's own last
+// signal (its undo stack's cleanChanged as it dies) would reach a window already past this destructor: the
+// window stops listening first.
 MainWindow::~MainWindow()
 {
     delete m_tabs;
+    m_document->disconnect(this);
 }
 
 void MainWindow::addWorkspaceTab(QWidget* tab, const QString& title)
