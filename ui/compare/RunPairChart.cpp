@@ -42,8 +42,11 @@ RunPairChart::RunPairChart(Quantity quantity, QWidget* parent) : QChartView(pare
 void RunPairChart::setRuns(const neurite::RunRecord& a, const neurite::RunRecord& b)
 {
     chart()->removeAllSeries();
-    for (QAbstractAxis* axis : chart()->axes())
+    // removeAxis gives the axis back to the caller: without the delete every pair shown leaked its two axes.
+    for (QAbstractAxis* axis : chart()->axes()) {
         chart()->removeAxis(axis);
+        delete axis;
+    }
     addRun(a, 0);
     addRun(b, 1);
     chart()->createDefaultAxes();

@@ -9,6 +9,7 @@
 #include "results/ConfusionMatrixView.h"
 #include "TestSupport.h"
 
+#include <QAbstractAxis>
 #include <QLineSeries>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -123,6 +124,21 @@ private Q_SLOTS:
         QCOMPARE(static_cast<QLineSeries*>(series[3])->at(2), QPointF(3, double(1.0f / 3.0f)));
         const auto* accuracy = static_cast<QLineSeries*>(dialog.accuracyChart()->chart()->series()[1]);
         QCOMPARE(accuracy->at(1).y(), 100.0 * double(0.5f + 0.1f * 2.0f));
+    }
+
+    // Another pair replaces the axes; the chart gives removed axes back to the caller, who must delete them.
+    void anotherPairFreesTheAxesOfTheLast()
+    {
+        RunPairChart chart(RunPairChart::Quantity::Loss);
+        chart.setRuns(knownRun("run 1", 32, 0.001f, 2), knownRun("run 2", 64, 0.003f, 3));
+        const QList<QAbstractAxis*> first = chart.chart()->axes();
+        QCOMPARE(first.size(), 2);
+        int freed = 0;
+        for (QAbstractAxis* axis : first)
+            connect(axis, &QObject::destroyed, this, [&freed] { ++freed; });
+        chart.setRuns(knownRun("run 3", 16, 0.01f, 4), knownRun("run 4", 8, 0.03f, 1));
+        QCOMPARE(freed, 2);
+        QCOMPARE(chart.chart()->axes().size(), 2);
     }
 
     void aRegressionRunShowsItsErrorsInsteadOfAMatrix()
