@@ -99,7 +99,7 @@ private Q_SLOTS:
         QVERIFY(hover->label()->isVisible());
         const QString expected = QStringLiteral("epoch 15: validation accuracy ") + percent(validationAccuracy(15));
         QVERIFY2(hover->text().startsWith(expected), qPrintable(hover->text()));
-        const EpochReport& e15 = history().epochs[14];
+        const EpochReport e15 = history().epochs[14]; // a copy: history() gives a temporary
         QVERIFY2(hover->text().contains(QStringLiteral("training accuracy ") + percent(e15.trainAccuracy)),
                  qPrintable(hover->text()));
         QCOMPARE(hover->point(), point);

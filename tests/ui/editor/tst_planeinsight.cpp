@@ -146,10 +146,15 @@ std::shared_ptr<PlaneGrid> gridOf(Network& network, const NetworkSpec& spec, int
         const std::vector<LayerActivation> layers = network.activations();
         for (NeuronMaps& maps : grid->neurons)
             for (int u = 0; u < maps.units; ++u) {
-                float v = maps.layerId == "input" ? x[u] : out[std::size_t(u)]; // the Output: probabilities
-                for (const LayerActivation& a : layers)
-                    if (a.layerId == maps.layerId && maps.layerId != "output")
-                        v = a.values[std::size_t(u)];
+                float v = 0.0f;
+                if (maps.layerId == "input")
+                    v = x[u];
+                else if (maps.layerId == "output")
+                    v = out[std::size_t(u)]; // probabilities
+                else
+                    for (const LayerActivation& a : layers)
+                        if (a.layerId == maps.layerId)
+                            v = a.values[std::size_t(u)];
                 maps.values[std::size_t(u) * cells * cells + std::size_t(cell)] = v;
             }
     }

@@ -71,7 +71,7 @@ private Q_SLOTS:
         LearningRateFinderDialog* dialog = m_panel->learningRateFinder()->dialog();
         QVERIFY(dialog && dialog->isVisible());
         QTRY_VERIFY_WITH_TIMEOUT(dialog->result().has_value(), 60000 * test::kSanitizerSlowdown);
-        const LearningRateFinderResult& result = *dialog->result();
+        const LearningRateFinderResult result = *dialog->result(); // a copy: Apply deletes the dialog
         QVERIFY2(result.suggestion.found, result.suggestion.reason.c_str());
 
         // The dialog swept the document's weights with its settings: the engine's sweep of them agrees exactly.

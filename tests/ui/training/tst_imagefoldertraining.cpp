@@ -262,7 +262,8 @@ void TestImageFolderTraining::adaptingMakesTheDesignFitAndItTrains()
     QTest::mouseClick(bar->adaptButton(), Qt::LeftButton);
     QVERIFY(bar->isHidden());
     QVERIFY(m_document->validation().ok());
-    const LayerSpec* input = m_document->spec().find("input");
+    const NetworkSpec spec = m_document->spec(); // a value: spec() builds it from the graph
+    const LayerSpec* input = spec.find("input");
     QCOMPARE(input->number("channels", 0), 3.0);
     QCOMPARE(input->number("height", 0), 36.0);
     QCOMPARE(input->number("width", 0), 40.0);
