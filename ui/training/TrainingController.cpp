@@ -37,6 +37,8 @@ TrainingController::TrainingController(QObject* parent)
     m_thread.setObjectName(QStringLiteral("neurite-training"));
     m_worker->moveToThread(&m_thread);
     m_updateTimer.setSingleShot(true);
+    // A coarse timer may fire up to 5 % early: the cadence of one update per kUpdateIntervalMs is a promise.
+    m_updateTimer.setTimerType(Qt::PreciseTimer);
     connect(&m_updateTimer, &QTimer::timeout, this, &TrainingController::takeReportsIfFree);
     // Every connection between the threads is made before the thread starts, and none carries a value.
     connect(&m_thread, &QThread::started, m_worker, &yieldCpuToTheGui, Qt::DirectConnection);

@@ -60,6 +60,17 @@ constexpr bool kUnderTsan = true;
 #else
 constexpr bool kUnderTsan = false;
 #endif
+
+// AddressSanitizer slows our code about tenfold and Qt's not at all (filling the results: 5 ms in Release,
+// 56 to 74 ms under it), so the end of a run stalls the GUI thread 70 to 175 ms there against 24 to 28 ms in
+// Release. Under it the GUI-gap limit is the guard against a hang only (a GUI thread waiting for the
+// training thread), and the costs of single updates are printed, not judged.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool kUnderAsan = true;
+#else
+constexpr bool kUnderAsan = false;
+#endif
+constexpr qint64 kGuiGapLimitMs = kUnderAsan ? 100 * test::kSanitizerSlowdown : 100;
 #else
 constexpr bool kUnderTsan = false;
 #endif
@@ -241,17 +252,18 @@ void TestTrainingPanel::guiThreadIsNeverBlocked()
     qInfo("training took %lld ms; GUI timer ticks %d; worst gap between 10 ms ticks: %lld ms (ending at %lld ms)",
           runTime.elapsed(), ticks, worst, gaps.worstEndedAt());
     QVERIFY2(runTime.elapsed() > 500, "the run should last long enough to measure");
-    // The limit is 100 ms. When other processes already keep every core busy (parallel builds on a
-    // 2-core machine) the scheduler alone can delay any thread that long: the measurement is then
+    // The limit is 100 ms (kGuiGapLimitMs). When other processes already keep every core busy (parallel
+    // builds on a 2-core machine) the scheduler alone can delay any thread that long: the measurement is then
     // printed but says nothing about this code, so the test skips instead of failing for someone else's load.
     double load = 0;
     getloadavg(&load, 1);
-    if (worst >= 100 && load > QThread::idealThreadCount() + 1.0)
+    if (worst >= kGuiGapLimitMs && load > QThread::idealThreadCount() + 1.0)
         QSKIP(qPrintable(QStringLiteral("machine overloaded (load average %1 on %2 cores); worst gap %3 ms not judged")
                              .arg(load, 0, 'f', 1)
                              .arg(QThread::idealThreadCount())
                              .arg(worst)));
-    QVERIFY2(worst < 100, qPrintable(QStringLiteral("worst gap %1 ms, load average %2").arg(worst).arg(load)));
+    QVERIFY2(worst < kGuiGapLimitMs,
+             qPrintable(QStringLiteral("worst gap %1 ms, load average %2").arg(worst).arg(load)));
     QVERIFY(ticks > int(runTime.elapsed() / 40));
 }
 
@@ -442,8 +454,8 @@ void TestTrainingPanel::longRunsDrawAtMostAThousandPoints()
     QCOMPARE(line.appendedPerDrawn(), std::int64_t(256)); // ...and drawn as 781 means of 256
     // A kept point is the mean of its 32 batches: the first one's x is the mean of epoch positions 1..32.
     QCOMPARE(line.points().front().x(), (1.0 + 32.0) / 2 / 2000);
-    if (kUnderTsan) // Release: a few ms; TSan's instrumentation of this very code makes it 10-20x slower
-        QSKIP(qPrintable(QStringLiteral("update cost (worst %1 ms) not judged under ThreadSanitizer").arg(worst)));
+    if (kUnderTsan || kUnderAsan) // Release: a few ms; a sanitizer's instrumentation of this code: 10-20x
+        QSKIP(qPrintable(QStringLiteral("update cost (worst %1 ms) not judged under a sanitizer").arg(worst)));
     QVERIFY2(worst < 50, qPrintable(QString::number(worst)));
 }
 
@@ -497,8 +509,8 @@ void TestTrainingPanel::resultsFillWithoutStallingTheGui()
         QCOMPARE(std::size_t(list->item(k)->data(Qt::UserRole).toULongLong()), shown[std::size_t(k)]);
     qInfo("setOutcome took %lld ms hidden, %lld ms visible; worst gap between 10 ms ticks while filling: %lld ms",
           hiddenFill, visibleFill, worst);
-    if (kUnderTsan)
-        QSKIP("timings are not judged under ThreadSanitizer (the GUI thread runs several times slower)");
+    if (kUnderTsan || kUnderAsan)
+        QSKIP("timings are not judged under a sanitizer (it instruments this very code: about ten times slower)");
     double load = 0;
     getloadavg(&load, 1);
     if (worst >= 50 && load > QThread::idealThreadCount() + 1.0)
