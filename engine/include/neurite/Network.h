@@ -41,8 +41,8 @@ public:
     // Validates and builds `spec` with `weights` (as setWeights; throws NeuriteError naming a missing or
     // misshapen tensor); `seed` drives what stays random (dropout masks).
     Network(const NetworkSpec& spec, const Weights& weights, std::uint64_t seed = 1);
-    // The tensors weights() gives for `spec`, named and shaped, without drawing random values (zeros;
-    // BatchNorm's scale and variance ones): for a reader that fills them from a file.
+    // The tensors weights() gives for `spec`, named and shaped, with no values (each `values` empty, its
+    // size rows x cols): for a reader that fills them from a file.
     static Weights weightLayout(const NetworkSpec& spec);
     ~Network();
     Network(Network&&) noexcept;
@@ -105,7 +105,7 @@ public:
 
 private:
     struct Impl;
-    static Weights tensorsOf(Impl& impl); // every saved tensor, copied
+    static Weights tensorsOf(Impl& impl, bool withValues = true); // every saved tensor, copied or shaped only
     std::unique_ptr<Impl> m_impl;
 };
 

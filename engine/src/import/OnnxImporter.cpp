@@ -350,8 +350,9 @@ Weights OnnxImporter::assembledWeights()
     for (NamedTensor& tensor : weights) {
         const std::size_t dot = tensor.name.rfind('.');
         std::vector<float>* values = importedTensor(tensor.name.substr(0, dot), tensor.name.substr(dot + 1));
-        if (!values || values->size() != tensor.values.size())
-            fail("the model gives no " + tensor.name + " of " + std::to_string(tensor.values.size()) + " values");
+        const std::size_t size = std::size_t(tensor.rows) * std::size_t(tensor.cols);
+        if (!values || values->size() != size)
+            fail("the model gives no " + tensor.name + " of " + std::to_string(size) + " values");
         tensor.values = std::move(*values);
     }
     return weights;

@@ -18,12 +18,13 @@ namespace neurite {
 
 using detail::Node;
 
-Weights Network::tensorsOf(Impl& impl)
+Weights Network::tensorsOf(Impl& impl, bool withValues)
 {
     Weights result;
     for (const ParameterRef& p : impl.savedTensors()) {
         NamedTensor t{p.name, int(p.value->rows()), int(p.value->cols()), {}};
-        t.values.assign(p.value->data(), p.value->data() + p.value->size());
+        if (withValues)
+            t.values.assign(p.value->data(), p.value->data() + p.value->size());
         result.push_back(std::move(t));
     }
     return result;
@@ -153,7 +154,8 @@ Weights Network::weightLayout(const NetworkSpec& spec)
 {
     Impl impl;
     impl.build(spec, 1, false);
-    return tensorsOf(impl);
+    // No copy of the constructors' zeros: the reader replaces every value (80 MB for a 20 M parameter model).
+    return tensorsOf(impl, false);
 }
 
 Network::~Network() = default;

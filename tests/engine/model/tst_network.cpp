@@ -143,7 +143,7 @@ private Q_SLOTS:
         QVERIFY_THROWS_EXCEPTION(NeuriteError, Network(*preset("mlp"), missing));
     }
 
-    void weightLayoutNamesAndShapesEveryTensorWithoutRandomValues()
+    void weightLayoutNamesAndShapesEveryTensorWithoutValues()
     {
         for (const char* name : {"mlp", "lenet", "resnet-small"}) {
             const Weights random = Network(*preset(name), 3).weights();
@@ -153,9 +153,8 @@ private Q_SLOTS:
                 QCOMPARE(layout[k].name, random[k].name);
                 QCOMPARE(layout[k].rows, random[k].rows);
                 QCOMPARE(layout[k].cols, random[k].cols);
-                QCOMPARE(layout[k].values.size(), random[k].values.size());
-                for (float v : layout[k].values)
-                    QVERIFY(v == 0.0f || v == 1.0f); // constructors' zeros and BatchNorm's ones, no draw
+                QCOMPARE(std::size_t(layout[k].rows) * std::size_t(layout[k].cols), random[k].values.size());
+                QVERIFY(layout[k].values.empty());
             }
         }
     }
