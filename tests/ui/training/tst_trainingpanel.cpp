@@ -60,6 +60,9 @@ constexpr bool kUnderTsan = true;
 #else
 constexpr bool kUnderTsan = false;
 #endif
+#else
+constexpr bool kUnderTsan = false;
+#endif
 
 // AddressSanitizer slows our code about tenfold and Qt's not at all (filling the results: 5 ms in Release,
 // 56 to 74 ms under it), so the end of a run stalls the GUI thread 70 to 175 ms there against 24 to 28 ms in
@@ -71,9 +74,6 @@ constexpr bool kUnderAsan = true;
 constexpr bool kUnderAsan = false;
 #endif
 constexpr qint64 kGuiGapLimitMs = kUnderAsan ? 100 * test::kSanitizerSlowdown : 100;
-#else
-constexpr bool kUnderTsan = false;
-#endif
 
 NetworkSpec mlpSpec()
 {
