@@ -179,6 +179,11 @@ bool suitsDirectConvolution(const ConvGeometry& g, int filters)
            g.outWidth + g.kernel - 1 <= g.width && (g.outWidth >= 16 || acrossFilters(g, filters));
 }
 
+bool directConvolutionReadsTransposedWeights(const ConvGeometry& g, int filters)
+{
+    return acrossFilters(g, filters);
+}
+
 void directConvolution(const float* x, const ConvGeometry& g, const float* w, const float* wT, int filters, float* y)
 {
     const long patch = g.patchSize(), pixels = g.outputPixels();

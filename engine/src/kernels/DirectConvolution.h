@@ -11,6 +11,10 @@ namespace neurite {
 // 1, no padding, and output rows of at least 16 pixels or a multiple of 16 filters.
 bool suitsDirectConvolution(const ConvGeometry& g, int filters);
 
+// Whether directConvolution reads wT (16 filters per vector) for g with this many filters; otherwise it reads
+// only w.
+bool directConvolutionReadsTransposedWeights(const ConvGeometry& g, int filters);
+
 // x: one sample (channels, height, width); w: (filters, channels * kernel * kernel), PyTorch's order;
 // wT: w transposed, (channels * kernel * kernel, filters); y: (filters, outHeight * outWidth), overwritten
 // with the sums before any bias.

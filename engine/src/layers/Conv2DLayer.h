@@ -47,6 +47,7 @@ private:
 
     void prepare(int parts, long batch);
     const float* columns(const Matrix& x, Workspace& w, long first, long count);
+    void refreshTransposedWeights();
     void forwardBlock(const Matrix& x, Workspace& w, long first, long count, Matrix& out);
     void addDirectWeightGradient(const Matrix& x, const float* dZ, Workspace& w, long first, long count);
     void backwardBlock(const Matrix& x, const Matrix& out, const Matrix& dOut, Workspace& w, long first, long count,
@@ -62,7 +63,8 @@ private:
     Matrix m_b, m_dB;             // (1, filters)
     const Matrix* m_wRead = &m_w; // the values forward and backward use: m_w, or another layer's
     const Matrix* m_bRead = &m_b;
-    Matrix m_wT; // (channels * kernel * kernel, filters): W transposed for directConvolution
+    Matrix m_wT;       // (channels * kernel * kernel, filters): W transposed for directConvolution
+    Matrix m_wTSource; // (filters, channels * kernel * kernel): the W that m_wT was transposed from
     std::vector<Workspace> m_work;
 };
 

@@ -86,6 +86,31 @@ private Q_SLOTS:
         }
     }
 
+    // Widths that take every block of the one-sample path: 128 + 64 + 32 + 16 + a narrow rest of 7 (251), a
+    // narrow layer alone (1 and 15), 16 exactly; inputs with ragged zero blocks and a length not a multiple
+    // of 16 (45).
+    void oneSampleMatchesTheBatchProductAtEveryWidth()
+    {
+        const NetworkSpec spec = chainSpec(45,
+                                           {dense("d1", 251, "relu"), dense("d2", 1, "tanh"), dense("d3", 15, "relu"),
+                                            dense("d4", 16, "linear"), dense("d5", 3, "softmax")});
+        Network net(spec, 3);
+        Matrix x = randomMatrix(4, 45, 12, -1, 1);
+        for (long k = 0; k < 45; ++k)
+            if (k % 3 != 0)
+                x(0, k) = 0.0f;
+        x.row(1).segment(16, 16).setZero();
+        x(2, 44) = 0.0f;
+        Matrix p;
+        net.predict(x, p);
+        for (int r = 0; r < 4; ++r) {
+            std::vector<float> one(3);
+            net.predictOne(x.row(r).data(), one.data());
+            for (int c = 0; c < 3; ++c)
+                QVERIFY2(std::abs(one[c] - p(r, c)) < 1e-5f, qPrintable(QString("row %1 class %2").arg(r).arg(c)));
+        }
+    }
+
     void sameSeedSameWeightsOtherSeedOther()
     {
         Network a(*preset("mlp"), 42), b(*preset("mlp"), 42), c(*preset("mlp"), 43);
