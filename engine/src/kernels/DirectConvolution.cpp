@@ -3,6 +3,7 @@
 // input row, shared by every filter of the block, and one multiply-add per filter.
 #include "kernels/DirectConvolution.h"
 
+#include <algorithm>
 #include <cstring>
 
 namespace neurite {
@@ -119,29 +120,34 @@ bool acrossFilters(const ConvGeometry& g, int filters)
     return g.outWidth < 16 && filters % 16 == 0;
 }
 
-// The weight gradient of taps (c, ky, 0 .. K) for a block of filters (one vector): dWT[tap] += the sum
-// over output pixels of x[c][oy + ky][ox + kx] * dZT[pixel]. The K sums stay in registers while the
-// pixels stream past; each pixel is one load of its filters' gradients and K multiply-adds.
+// The weight gradient of every tap of channel c (K x K) for a block of filters (one vector): dWT[tap] += the
+// sum over output pixels of x[c][oy + ky][ox + kx] * dZT[pixel]. The K x K sums stay in registers while the
+// pixels stream past; each pixel is one load of its filters' gradients and K x K multiply-adds. (One kernel
+// row at a time left K sums: too few independent chains to keep both FMA pipes busy, the loop waited on
+// each multiply-add's latency.)
 template <int K, typename V>
-void kernelRowGradient(const float* x, const ConvGeometry& g, const float* dZT, int filters, int c, int ky, float* dWT)
+void channelGradient(const float* x, const ConvGeometry& g, const float* dZT, int filters, int c, float* dWT)
 {
-    V sums[K] = {};
+    V sums[K][K] = {};
     for (int oy = 0; oy < g.outHeight; ++oy) {
-        const float* row = x + (long(c) * g.height + oy + ky) * g.width;
+        const float* rows = x + (long(c) * g.height + oy) * g.width;
         const float* d = dZT + long(oy) * g.outWidth * filters;
         for (int ox = 0; ox < g.outWidth; ++ox) {
             V gradients;
             std::memcpy(&gradients, d + long(ox) * filters, sizeof gradients);
-            for (int kx = 0; kx < K; ++kx)
-                sums[kx] += row[ox + kx] * gradients;
+            for (int ky = 0; ky < K; ++ky)
+                for (int kx = 0; kx < K; ++kx)
+                    sums[ky][kx] += rows[long(ky) * g.width + ox + kx] * gradients;
         }
     }
-    for (int kx = 0; kx < K; ++kx) {
-        V total;
-        std::memcpy(&total, dWT + long(kx) * filters, sizeof total);
-        total += sums[kx];
-        std::memcpy(dWT + long(kx) * filters, &total, sizeof total);
-    }
+    for (int ky = 0; ky < K; ++ky)
+        for (int kx = 0; kx < K; ++kx) {
+            float* tap = dWT + (long(ky) * K + kx) * filters;
+            V total;
+            std::memcpy(&total, tap, sizeof total);
+            total += sums[ky][kx];
+            std::memcpy(tap, &total, sizeof total);
+        }
 }
 
 template <int K, int Lanes>
@@ -150,11 +156,74 @@ void weightGradientOf(const float* x, const ConvGeometry& g, const float* dZT, i
     using V = typename FloatsOf<Lanes>::Type;
     for (int f = 0; f < filters; f += Lanes)
         for (int c = 0; c < g.channels; ++c)
-            for (int ky = 0; ky < K; ++ky)
-                kernelRowGradient<K, V>(x, g, dZT + f, filters, c, ky, dWT + (long(c) * K + ky) * K * filters + f);
+            channelGradient<K, V>(x, g, dZT + f, filters, c, dWT + long(c) * K * K * filters + f);
 }
 
 } // namespace
+
+ConvGeometry paddedInputGeometry(const ConvGeometry& g)
+{
+    ConvGeometry p = g;
+    p.height = g.outHeight + g.kernel - 1;
+    p.width = g.outWidth + g.kernel - 1;
+    p.padTop = p.padLeft = 0;
+    return p;
+}
+
+bool needsPaddedInput(const ConvGeometry& g)
+{
+    const ConvGeometry p = paddedInputGeometry(g);
+    return g.padTop != 0 || g.padLeft != 0 || p.height != g.height || p.width != g.width;
+}
+
+void padInput(const float* x, const ConvGeometry& g, float* padded, long channelStride)
+{
+    const ConvGeometry p = paddedInputGeometry(g);
+    if (channelStride == 0)
+        channelStride = long(g.height) * g.width;
+    // The input columns that land inside the padded row: [0, copied) at padLeft.
+    const int copied = std::clamp(p.width - g.padLeft, 0, g.width);
+    for (int c = 0; c < g.channels; ++c)
+        for (int r = 0; r < p.height; ++r) {
+            float* row = padded + (long(c) * p.height + r) * p.width;
+            const int source = r - g.padTop;
+            if (source < 0 || source >= g.height || copied == 0) {
+                std::fill(row, row + p.width, 0.0f);
+                continue;
+            }
+            std::fill(row, row + g.padLeft, 0.0f);
+            std::memcpy(row + g.padLeft, x + c * channelStride + long(source) * g.width,
+                        sizeof(float) * std::size_t(copied));
+            std::fill(row + g.padLeft + copied, row + p.width, 0.0f);
+        }
+}
+
+ConvGeometry inputGradientGeometry(const ConvGeometry& g, int filters)
+{
+    ConvGeometry d;
+    if (g.stride != 1 || g.padTop > g.kernel - 1 || g.padLeft > g.kernel - 1)
+        return d; // outHeight 0: not a plain convolution
+    d.channels = filters;
+    d.height = g.outHeight;
+    d.width = g.outWidth;
+    d.kernel = g.kernel;
+    d.stride = 1;
+    d.padTop = g.kernel - 1 - g.padTop;
+    d.padLeft = g.kernel - 1 - g.padLeft;
+    d.outHeight = g.height;
+    d.outWidth = g.width;
+    return d;
+}
+
+void flipKernels(const float* w, const ConvGeometry& g, int filters, float* flipped)
+{
+    const int k = g.kernel;
+    const long taps = long(k) * k, patch = g.patchSize(), flippedPatch = long(filters) * taps;
+    for (int f = 0; f < filters; ++f)
+        for (int c = 0; c < g.channels; ++c)
+            for (long t = 0; t < taps; ++t) // tap t = ky * k + kx lands at (k-1-ky, k-1-kx) = taps-1-t
+                flipped[c * flippedPatch + f * taps + (taps - 1 - t)] = w[f * patch + c * taps + t];
+}
 
 bool suitsDirectWeightGradient(const ConvGeometry& g, int filters)
 {

@@ -1,10 +1,13 @@
-// Conv2D forward and backward. Samples are processed in blocks: the im2col columns of a block sit side by
-// side, so one matrix product serves the whole block (W: (filters, patch) times col: (patch, block*pixels)).
+// Conv2D forward and backward. Stride-1 convolutions sum each sample straight from its (padded) input rows
+// with the direct kernels, forward and for both gradients where their shapes suit. The others process
+// samples in blocks: the im2col columns of a block sit side by side, so one matrix product serves the whole
+// block (W: (filters, patch) times col: (patch, block*pixels)).
 #include "layers/Conv2DLayer.h"
 
 #include "kernels/BatchParts.h"
 #include "kernels/DirectConvolution.h"
 #include "kernels/Im2Col.h"
+#include "kernels/Transpose.h"
 
 #include <algorithm>
 #include <cmath>
@@ -58,6 +61,16 @@ Conv2DLayer::Conv2DLayer(const ConvGeometry& geometry, int filters, Activation a
       m_w(Matrix::Zero(filters, geometry.patchSize())), m_dW(Matrix::Zero(filters, geometry.patchSize())),
       m_b(Matrix::Zero(1, filters)), m_dB(Matrix::Zero(1, filters))
 {
+    if (m_g.stride == 1) {
+        m_direct = paddedInputGeometry(m_g);
+        m_directForward = suitsDirectConvolution(m_direct, filters);
+        m_directGradient = suitsDirectWeightGradient(m_direct, filters);
+        m_padsInput = (m_directForward || m_directGradient) && needsPaddedInput(m_g);
+        m_inputGradient = inputGradientGeometry(m_g, filters);
+        m_inputGradientPadded = paddedInputGeometry(m_inputGradient);
+        m_directInputGradient = m_inputGradient.isValid() &&
+                                suitsDirectConvolution(m_inputGradientPadded, m_g.channels);
+    }
 }
 
 void Conv2DLayer::initialise(std::mt19937_64& rng)
@@ -80,6 +93,10 @@ void Conv2DLayer::prepare(int parts, long batch)
             w.y.resize(std::size_t(m_filters) * block);
         if (w.col.size() < std::size_t(patch) * block)
             w.col.resize(std::size_t(patch) * block);
+        if (m_padsInput && w.padded.size() < std::size_t(m_direct.inputSize()))
+            w.padded.resize(std::size_t(m_direct.inputSize()));
+        if (m_directInputGradient && w.paddedGradient.size() < std::size_t(m_inputGradientPadded.inputSize()))
+            w.paddedGradient.resize(std::size_t(m_inputGradientPadded.inputSize()));
     }
 }
 
@@ -93,15 +110,24 @@ const float* Conv2DLayer::columns(const Matrix& x, Workspace& w, long first, lon
     return w.col.data();
 }
 
+// Sample `row` of x as the direct kernels read it: in place, or copied inside its zero border.
+const float* Conv2DLayer::directInput(const Matrix& x, Workspace& w, long row)
+{
+    if (!m_padsInput)
+        return x.row(row).data();
+    padInput(x.row(row).data(), m_g, w.padded.data());
+    return w.padded.data();
+}
+
 // out rows [first, first + count) = f(W col + b), reordered from (filter, sample, pixel) to
 // (sample, filter, pixel).
 void Conv2DLayer::forwardBlock(const Matrix& x, Workspace& w, long first, long count, Matrix& out)
 {
     const long pixels = m_g.outputPixels(), cols = count * pixels;
-    if (suitsDirectConvolution(m_g, m_filters)) { // straight into the output rows: no columns, no reordering
+    if (m_directForward) { // straight into the output rows: no columns, no reordering
         for (long j = 0; j < count; ++j) {
             float* y = out.row(first + j).data();
-            directConvolution(x.row(first + j).data(), m_g, readWeight().data(), m_wT.data(), m_filters, y);
+            directConvolution(directInput(x, w, first + j), m_direct, readWeight().data(), m_wT.data(), m_filters, y);
             for (int f = 0; f < m_filters; ++f)
                 biasActivate(m_activation, m_alpha, y + f * pixels, m_hasBias ? readBias()(0, f) : 0.0f, y + f * pixels,
                              pixels);
@@ -135,7 +161,7 @@ void Conv2DLayer::forward(std::span<const Matrix* const> inputs, Matrix& out, bo
     const Matrix& x = *inputs[0];
     const long batch = x.rows();
     out.resize(batch, m_filters * m_g.outputPixels());
-    if (suitsDirectConvolution(m_g, m_filters) && directConvolutionReadsTransposedWeights(m_g, m_filters))
+    if (m_directForward && directConvolutionReadsTransposedWeights(m_direct, m_filters))
         refreshTransposedWeights();
     const int parts = batchParts(m_pool, batch, m_filters * m_g.patchSize() * m_g.outputPixels());
     prepare(parts, batch);
@@ -158,12 +184,20 @@ void Conv2DLayer::backwardBlock(const Matrix& x, const Matrix& out, const Matrix
                                       dOut.row(first + j).data() + f * pixels, dz, pixels);
             w.dB(0, f) += ConstArrayMap(dz, pixels).sum();
         }
-    if (suitsDirectWeightGradient(m_g, m_filters))
+    if (m_directGradient)
         addDirectWeightGradient(x, dZ.data(), w, first, count);
     else
         w.dW.noalias() += dZ * ConstMatrixMap(columns(x, w, first, count), patch, cols).transpose();
     if (!dX)
         return;
+    if (m_directInputGradient) {
+        for (long j = 0; j < count; ++j) {
+            padInput(dZ.data() + j * pixels, m_inputGradient, w.paddedGradient.data(), cols);
+            directConvolution(w.paddedGradient.data(), m_inputGradientPadded, m_wFlipped.data(), m_wFlippedT.data(),
+                              m_g.channels, dX->row(first + j).data());
+        }
+        return;
+    }
     if (w.dCol.size() < std::size_t(patch * cols))
         w.dCol.resize(std::size_t(patch * cols));
     MatrixMap dCol(w.dCol.data(), patch, cols);
@@ -179,11 +213,10 @@ void Conv2DLayer::addDirectWeightGradient(const Matrix& x, const float* dZ, Work
     const long pixels = m_g.outputPixels();
     if (w.dZT.size() < std::size_t(pixels * m_filters))
         w.dZT.resize(std::size_t(pixels * m_filters));
-    MatrixMap dZT(w.dZT.data(), pixels, m_filters); // (pixels, filters): one sample's dZ transposed
-    const ConstMatrixMap block(dZ, m_filters, count * pixels);
     for (long j = 0; j < count; ++j) {
-        dZT = block.middleCols(j * pixels, pixels).transpose();
-        directWeightGradient(x.row(first + j).data(), m_g, w.dZT.data(), m_filters, w.dWT.data());
+        // (filters, pixels) of the block's (filters, count * pixels) -> w.dZT: (pixels, filters)
+        transposeInto(dZ + j * pixels, m_filters, pixels, count * pixels, w.dZT.data(), m_filters);
+        directWeightGradient(directInput(x, w, first + j), m_direct, w.dZT.data(), m_filters, w.dWT.data());
     }
 }
 
@@ -196,9 +229,15 @@ void Conv2DLayer::backward(std::span<const Matrix* const> inputs, const Matrix& 
     Matrix* dX = dInputs[0];
     if (dX)
         dX->resize(batch, m_g.inputSize());
+    if (dX && m_directInputGradient) {
+        m_wFlipped.resize(m_g.channels, m_filters * m_g.kernel * m_g.kernel);
+        flipKernels(readWeight().data(), m_g, m_filters, m_wFlipped.data());
+        if (directConvolutionReadsTransposedWeights(m_inputGradientPadded, m_g.channels))
+            m_wFlippedT = m_wFlipped.transpose();
+    }
     const int parts = batchParts(m_pool, batch, m_filters * m_g.patchSize() * m_g.outputPixels());
     prepare(parts, batch);
-    const bool direct = suitsDirectWeightGradient(m_g, m_filters);
+    const bool direct = m_directGradient;
     forEachBatchPart(m_pool, parts, batch, [&](int part, long begin, long end) {
         Workspace& w = m_work[std::size_t(part)];
         if (direct)

@@ -1,4 +1,5 @@
-// 2-D convolution y = f(W * im2col(x) + b) with the activation fused in, threaded over the batch.
+// 2-D convolution y = f(W * x + b) with the activation fused in, threaded over the batch: the direct kernels for
+// stride 1, im2col and a matrix product for the others.
 #pragma once
 
 #include "kernels/Activations.h"
@@ -36,17 +37,20 @@ private:
     const Matrix& readBias() const { return *m_bRead; }
     // Buffers of one batch part, allocated once and reused (they only grow).
     struct Workspace {
-        Floats col;   // (patch, block * pixels): the block's im2col columns
-        Floats y;     // (filters, block * pixels): products before the bias, and dZ in backward
-        Floats dCol;  // (patch, block * pixels): W^T dZ before col2im
-        Matrix dW;    // (filters, patch): this part's share of the weight gradient
-        Matrix dWT;   // (patch, filters): the same, transposed, where directWeightGradient makes it
-        Floats dZT;   // (pixels, filters): one sample's dZ transposed, for directWeightGradient
-        RowVector dB; // (1, filters)
+        Floats col;            // (patch, block * pixels): the block's im2col columns
+        Floats y;              // (filters, block * pixels): products before the bias, and dZ in backward
+        Floats dCol;           // (patch, block * pixels): W^T dZ before col2im
+        Matrix dW;             // (filters, patch): this part's share of the weight gradient
+        Matrix dWT;            // (patch, filters): the same, transposed, where directWeightGradient makes it
+        Floats dZT;            // (pixels, filters): one sample's dZ transposed, for directWeightGradient
+        RowVector dB;          // (1, filters)
+        Floats padded;         // one sample inside its zero border, for the direct kernels (padded convolutions)
+        Floats paddedGradient; // one sample's dZ inside its border, for the input gradient's convolution
     };
 
     void prepare(int parts, long batch);
     const float* columns(const Matrix& x, Workspace& w, long first, long count);
+    const float* directInput(const Matrix& x, Workspace& w, long row);
     void refreshTransposedWeights();
     void forwardBlock(const Matrix& x, Workspace& w, long first, long count, Matrix& out);
     void addDirectWeightGradient(const Matrix& x, const float* dZ, Workspace& w, long first, long count);
@@ -54,6 +58,16 @@ private:
                        Matrix* dX);
 
     ConvGeometry m_g;
+    // Stride-1 convolutions run the direct kernels on the padded input (m_direct: its geometry, with no
+    // padding); the others, im2col and a matrix product.
+    ConvGeometry m_direct;
+    bool m_directForward = false, m_directGradient = false, m_padsInput = false;
+    // The input gradient as a direct convolution of dZ (padded: m_inputGradient's input) with the flipped
+    // kernels, where the direct kernel suits its shape; otherwise a product and col2im.
+    ConvGeometry m_inputGradient, m_inputGradientPadded;
+    bool m_directInputGradient = false;
+    Matrix m_wFlipped;  // (channels, filters * kernel * kernel): W's kernels turned, filters and channels swapped
+    Matrix m_wFlippedT; // its transpose, where the direct kernel reads 16 output channels per vector
     int m_filters;
     Activation m_activation;
     float m_alpha;

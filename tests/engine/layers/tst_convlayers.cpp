@@ -51,6 +51,31 @@ Conv2DLayer makeConv(const Shape& in, int filters, int kernel, int stride, const
     return layer;
 }
 
+// The convolution by its definition, one output value at a time: an independent check of the kernels (im2col
+// and a product, or the direct ones on a padded copy). x: one sample; returns (filters, outHeight * outWidth)
+// before the activation.
+Matrix naiveConvolution(const float* x, const ConvGeometry& g, const Matrix& w, const Matrix& b)
+{
+    const int filters = int(w.rows());
+    Matrix y(1, filters * g.outputPixels());
+    for (int f = 0; f < filters; ++f)
+        for (int oy = 0; oy < g.outHeight; ++oy)
+            for (int ox = 0; ox < g.outWidth; ++ox) {
+                double sum = b(0, f);
+                for (int c = 0; c < g.channels; ++c)
+                    for (int ky = 0; ky < g.kernel; ++ky)
+                        for (int kx = 0; kx < g.kernel; ++kx) {
+                            const int iy = oy * g.stride + ky - g.padTop, ix = ox * g.stride + kx - g.padLeft;
+                            if (iy < 0 || iy >= g.height || ix < 0 || ix >= g.width)
+                                continue;
+                            sum += double(x[(c * g.height + iy) * g.width + ix]) *
+                                   double(w(f, (c * g.kernel + ky) * g.kernel + kx));
+                        }
+                y(0, (f * g.outHeight + oy) * g.outWidth + ox) = float(sum);
+            }
+    return y;
+}
+
 QString failure(double error, const std::string& worst)
 {
     return QString("largest relative error %1 in %2").arg(error).arg(QString::fromStdString(worst));
@@ -128,6 +153,21 @@ private Q_SLOTS:
             << 2 << 19 << 8 << 3 << 1 << "valid" << 0 << int(Activation::Linear);
         QTest::newRow("direct: narrow rows, 16 filters 5x5")
             << 3 << 10 << 16 << 5 << 1 << "valid" << 0 << int(Activation::Sigmoid);
+        // Stride-1 padded convolutions run the direct kernels on a copy inside its zero border: "same" with
+        // wide and narrow rows, an even kernel (one more at the bottom and right), explicit padding that
+        // makes the output larger than the input.
+        QTest::newRow("direct padded: same, wide rows, 8 filters 3x3")
+            << 3 << 17 << 8 << 3 << 1 << "same" << 0 << int(Activation::Tanh);
+        QTest::newRow("direct padded: same, narrow rows, 16 filters 3x3")
+            << 2 << 8 << 16 << 3 << 1 << "same" << 0 << int(Activation::Linear);
+        QTest::newRow("direct padded: same, even kernel 4, 16 filters")
+            << 1 << 9 << 16 << 4 << 1 << "same" << 0 << int(Activation::Sigmoid);
+        QTest::newRow("direct padded: explicit pad 2, 8 filters 3x3")
+            << 2 << 15 << 8 << 3 << 1 << "explicit" << 2 << int(Activation::Linear);
+        // The input gradient is a direct convolution too where its shape suits: wide rows above, and here 16
+        // input channels of narrow rows (16 channels per vector).
+        QTest::newRow("direct padded: same, 16 channels of 6x6, 16 filters 3x3")
+            << 16 << 6 << 16 << 3 << 1 << "same" << 0 << int(Activation::Tanh);
     }
 
     void convGradients()
@@ -150,6 +190,15 @@ private Q_SLOTS:
             linear.bias() = conv.bias();
             for (std::uint64_t seed = 100; forwardOnce(linear, x).cwiseAbs().minCoeff() < 0.01f; ++seed)
                 x = randomMatrix(3, channels * size * size, seed);
+        }
+        // The forward pass against the definition (before the activation: a linear twin of the layer).
+        Conv2DLayer linear(conv.geometry(), filters, Activation::Linear, 0, Conv2DLayer::Init::He, true);
+        linear.weight() = conv.weight();
+        linear.bias() = conv.bias();
+        const Matrix y = forwardOnce(linear, x);
+        for (int i = 0; i < 3; ++i) {
+            const Matrix expected = naiveConvolution(x.row(i).data(), conv.geometry(), conv.weight(), conv.bias());
+            QVERIFY2(maxRelativeError(y.row(i), expected) < 1e-5, qPrintable(QString("forward of sample %1").arg(i)));
         }
         const Matrix r = randomMatrix(3, int(filters * conv.geometry().outputPixels()), 5);
         std::string worst;
