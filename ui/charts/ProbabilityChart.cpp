@@ -25,8 +25,10 @@ constexpr int kPercentTicks = 5; // 0, 25, 50, 75, 100%
 
 } // namespace
 
+// The chart is handed to QChartView's constructor: setChart() later would release (not delete) the default
+// chart QChartView(parent) makes, and leak it with its legend, title and background items.
 ProbabilityChart::ProbabilityChart(QWidget* parent)
-    : QChartView(parent), m_set(new QBarSet(tr("Probability"))), m_series(new QHorizontalBarSeries),
+    : QChartView(new QChart, parent), m_set(new QBarSet(tr("Probability"))), m_series(new QHorizontalBarSeries),
       m_classAxis(new QBarCategoryAxis), m_percentAxis(new QValueAxis)
 {
     m_set->setColor(kBarColour);
@@ -35,7 +37,7 @@ ProbabilityChart::ProbabilityChart(QWidget* parent)
     m_series->append(m_set);
     m_series->setBarWidth(0.8);
 
-    auto* chart = new QChart;
+    QChart* chart = this->chart();
     chart->addSeries(m_series);
     chart->legend()->hide();
     chart->setAnimationOptions(QChart::NoAnimation); // a live view: every update must show at once
@@ -52,7 +54,6 @@ ProbabilityChart::ProbabilityChart(QWidget* parent)
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.3);
     titleFont.setBold(true);
     chart->setTitleFont(titleFont);
-    setChart(chart);
     repaintWholeWhenPlotMoves(this);
     setRenderHint(QPainter::Antialiasing);
 
