@@ -2,6 +2,11 @@
 
 #if defined(__AVX512F__)
 #include <immintrin.h>
+// GCC 12 reports the placeholder operand of its own unpack intrinsics (_mm512_undefined_ps) as used
+// uninitialised once they are inlined here: a false positive of its header, not of this code.
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic ignored "-Wuninitialized"
+#endif
 #endif
 
 namespace neurite {
