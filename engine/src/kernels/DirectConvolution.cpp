@@ -120,32 +120,43 @@ bool acrossFilters(const ConvGeometry& g, int filters)
     return g.outWidth < 16 && filters % 16 == 0;
 }
 
-// The weight gradient of every tap of channel c (K x K) for a block of filters (one vector): dWT[tap] += the
-// sum over output pixels of x[c][oy + ky][ox + kx] * dZT[pixel]. The K x K sums stay in registers while the
-// pixels stream past; each pixel is one load of its filters' gradients and K x K multiply-adds. (One kernel
-// row at a time left K sums: too few independent chains to keep both FMA pipes busy, the loop waited on
-// each multiply-add's latency.)
-template <int K, typename V>
-void channelGradient(const float* x, const ConvGeometry& g, const float* dZT, int filters, int c, float* dWT)
+// Kernel rows whose sums the weight gradient keeps in registers at once: all K with AVX-512's 32 vector
+// registers (9 or 25 sums); one row elsewhere, where 16 registers of 8 or 4 floats could not hold them.
+#if defined(__AVX512F__)
+template <int K>
+constexpr int kGradientRows = K;
+#else
+template <int K>
+constexpr int kGradientRows = 1;
+#endif
+
+// The weight gradient of the taps of kernel rows [ky0, ky0 + Rows) of channel c for a block of filters (one
+// vector): dWT[tap] += the sum over output pixels of x[c][oy + ky][ox + kx] * dZT[pixel]. The Rows x K sums
+// stay in registers while the pixels stream past; each pixel is one load of its filters' gradients and
+// Rows x K multiply-adds. (With one row's K sums, 3 for a 3x3 kernel, the loop waited on each multiply-add's
+// latency: too few independent chains to keep both FMA pipes busy.)
+template <int K, int Rows, typename V>
+void kernelRowsGradient(const float* x, const ConvGeometry& g, const float* dZT, int filters, int c, int ky0,
+                        float* dWT)
 {
-    V sums[K][K] = {};
+    V sums[Rows][K] = {};
     for (int oy = 0; oy < g.outHeight; ++oy) {
-        const float* rows = x + (long(c) * g.height + oy) * g.width;
+        const float* rows = x + (long(c) * g.height + oy + ky0) * g.width;
         const float* d = dZT + long(oy) * g.outWidth * filters;
         for (int ox = 0; ox < g.outWidth; ++ox) {
             V gradients;
             std::memcpy(&gradients, d + long(ox) * filters, sizeof gradients);
-            for (int ky = 0; ky < K; ++ky)
+            for (int r = 0; r < Rows; ++r)
                 for (int kx = 0; kx < K; ++kx)
-                    sums[ky][kx] += rows[long(ky) * g.width + ox + kx] * gradients;
+                    sums[r][kx] += rows[long(r) * g.width + ox + kx] * gradients;
         }
     }
-    for (int ky = 0; ky < K; ++ky)
+    for (int r = 0; r < Rows; ++r)
         for (int kx = 0; kx < K; ++kx) {
-            float* tap = dWT + (long(ky) * K + kx) * filters;
+            float* tap = dWT + (long(ky0 + r) * K + kx) * filters;
             V total;
             std::memcpy(&total, tap, sizeof total);
-            total += sums[ky][kx];
+            total += sums[r][kx];
             std::memcpy(tap, &total, sizeof total);
         }
 }
@@ -154,9 +165,11 @@ template <int K, int Lanes>
 void weightGradientOf(const float* x, const ConvGeometry& g, const float* dZT, int filters, float* dWT)
 {
     using V = typename FloatsOf<Lanes>::Type;
+    constexpr int rows = kGradientRows<K>;
     for (int f = 0; f < filters; f += Lanes)
         for (int c = 0; c < g.channels; ++c)
-            channelGradient<K, V>(x, g, dZT + f, filters, c, dWT + long(c) * K * K * filters + f);
+            for (int ky = 0; ky < K; ky += rows)
+                kernelRowsGradient<K, rows, V>(x, g, dZT + f, filters, c, ky, dWT + long(c) * K * K * filters + f);
 }
 
 } // namespace
