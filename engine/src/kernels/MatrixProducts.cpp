@@ -2,6 +2,7 @@
 // the split depends only on the thread count, so results are deterministic for a given count.
 #include "kernels/MatrixProducts.h"
 
+#include "kernels/SmallBatchProducts.h"
 #include "kernels/ThreadPool.h"
 
 namespace neurite {
@@ -17,6 +18,16 @@ int partsFor(ThreadPool* pool, long multiplyAdds, long splitDimension)
     return int(std::min<long>(pool->threads(), splitDimension / 16 > 0 ? splitDimension / 16 : 1));
 }
 
+// Rows [begin, end) of c = a * b (c already sized).
+void multiplyRows(const Matrix& a, long begin, long end, const Matrix& b, Matrix& c)
+{
+    if (hasSmallBatchProducts() && end - begin <= kSmallBatchRows)
+        multiplySmallBatch(a.data() + begin * a.cols(), end - begin, a.cols(), b.data(), b.cols(),
+                           c.data() + begin * c.cols());
+    else
+        c.middleRows(begin, end - begin).noalias() = a.middleRows(begin, end - begin) * b;
+}
+
 } // namespace
 
 void multiply(ThreadPool* pool, const Matrix& a, const Matrix& b, Matrix& c)
@@ -27,14 +38,14 @@ void multiply(ThreadPool* pool, const Matrix& a, const Matrix& b, Matrix& c)
     const bool byRows = a.rows() > b.cols();
     const int parts = partsFor(pool, long(a.rows()) * a.cols() * b.cols(), byRows ? a.rows() : b.cols());
     if (parts == 1) {
-        c.noalias() = a * b;
+        multiplyRows(a, 0, a.rows(), b, c);
         return;
     }
     if (byRows) {
         pool->run(parts, [&](int i) {
             long begin, end;
             splitRange(a.rows(), parts, i, begin, end);
-            c.middleRows(begin, end - begin).noalias() = a.middleRows(begin, end - begin) * b;
+            multiplyRows(a, begin, end, b, c);
         });
         return;
     }
@@ -50,7 +61,10 @@ void multiplyTransposedA(ThreadPool* pool, const Matrix& a, const Matrix& b, Mat
     c.resize(a.cols(), b.cols());
     const int parts = partsFor(pool, long(a.rows()) * a.cols() * b.cols(), a.cols());
     if (parts == 1) {
-        c.noalias() = a.transpose() * b;
+        if (hasSmallBatchProducts() && a.rows() <= kSmallBatchRows)
+            multiplyTransposedASmallBatch(a.data(), a.rows(), a.cols(), b.data(), b.cols(), c.data());
+        else
+            c.noalias() = a.transpose() * b;
         return;
     }
     pool->run(parts, [&](int i) {

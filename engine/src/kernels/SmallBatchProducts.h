@@ -1,0 +1,23 @@
+// Matrix products of a few batch rows (a batch of 32 split over two threads gives each 16), computed
+// straight from the row-major operands in AVX-512 registers. Eigen's general product copies ("packs") the
+// whole weight matrix for every call and zeroes the output before adding to it: at 16 rows through the
+// reference MLP's 784x128 layer that was a fifth of a training step. Here each output element is written
+// once and the weights are read in place.
+#pragma once
+
+namespace neurite {
+
+// Batch rows (or batch depth of a weight gradient) up to which MatrixProducts uses the products below: half
+// of a batch of 256 on each of two threads. Beyond it Eigen's blocking, which reuses what it packed over many
+// rows, is used as before.
+inline constexpr long kSmallBatchRows = 128;
+
+// True when this build has the kernels (compiled for AVX-512); otherwise the callers keep Eigen's product.
+bool hasSmallBatchProducts();
+
+// c = a * b          a: (rows, depth), b: (depth, n) -> c: (rows, n); all dense and row-major.
+void multiplySmallBatch(const float* a, long rows, long depth, const float* b, long n, float* c);
+// c = a^T * b        a: (depth, m), b: (depth, n) -> c: (m, n); the depth is the batch (weight gradients).
+void multiplyTransposedASmallBatch(const float* a, long depth, long m, const float* b, long n, float* c);
+
+} // namespace neurite
