@@ -41,4 +41,9 @@ long peakResidentBytes();
 // multiply-add), measured on square matrices of size `n`.
 double matrixMultiplyGflops(int n, double seconds);
 
+// This machine's float32 multiply-add peak on one thread (GFLOP/s, 2 flops per multiply-add): independent
+// chains of vector multiply-adds on registers only, as wide as this build's instructions go. Training
+// rates are reported against it; Eigen's product reaches only about half of it on some processors.
+double multiplyAddPeakGflops(double seconds);
+
 } // namespace neurite

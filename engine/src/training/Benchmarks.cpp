@@ -153,4 +153,34 @@ double matrixMultiplyGflops(int n, double seconds)
     return median(rates);
 }
 
+double multiplyAddPeakGflops(double seconds)
+{
+#if defined(__AVX512F__)
+    constexpr int kBytes = 64;
+#else
+    constexpr int kBytes = 32;
+#endif
+    using Lanes = float __attribute__((vector_size(kBytes)));
+    constexpr int kLanes = kBytes / int(sizeof(float));
+    // Enough independent chains to cover the multiply-add's latency on every pipe (4 cycles x 2 pipes), few
+    // enough to stay in the 16 registers of a build without AVX-512.
+    constexpr int kChains = 12;
+    constexpr long kSteps = 100'000;
+    Lanes sums[kChains] = {};
+    const Lanes scale = Lanes{} + 0.999999f, offset = Lanes{} + 1e-6f; // the sums stay near 1: no denormals
+    std::vector<double> rates;
+    const auto start = std::chrono::steady_clock::now();
+    while (secondsSince(start) < seconds) {
+        const auto t0 = std::chrono::steady_clock::now();
+        for (long step = 0; step < kSteps; ++step)
+            for (int c = 0; c < kChains; ++c)
+                sums[c] = sums[c] * scale + offset;
+        rates.push_back(2.0 * double(kSteps) * kChains * kLanes / secondsSince(t0) / 1e9);
+    }
+    volatile float keep = 0; // keep the sums observable
+    for (const Lanes& s : sums)
+        keep = keep + s[0];
+    return median(rates);
+}
+
 } // namespace neurite
