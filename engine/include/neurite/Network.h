@@ -66,6 +66,9 @@ public:
     // accumulated). labels: batch class indices. Returns the mean loss over the batch; `correct` (optional)
     // receives how many argmax predictions matched.
     float forwardBackward(const Matrix& x, const std::uint8_t* labels, int* correct = nullptr);
+    // Whether a training step of `rows` samples runs its two halves on two threads at once (the batch split);
+    // otherwise the step, bar products of large batches, runs on the calling thread.
+    bool splitsBatch(long rows) const;
     // Eval-mode loss and correct count without touching gradients; `predictions` (optional) receives what
     // predict() would give for x.
     float evaluateBatch(const Matrix& x, const std::uint8_t* labels, int* correct, Matrix* predictions = nullptr);

@@ -230,6 +230,11 @@ float Network::Impl::lossAndGradient(detail::StepTargets targets, int* correct)
                                           : meanSquaredError(final, targets.labels, &dFinal, correct);
 }
 
+bool Network::splitsBatch(long rows) const
+{
+    return m_impl->splitsBatch(rows);
+}
+
 float Network::forwardBackward(const Matrix& x, const std::uint8_t* labels, int* correct)
 {
     return m_impl->trainStep(x, {labels, nullptr}, correct);

@@ -42,7 +42,7 @@ void AdamOptimizer::step(const std::vector<ParameterRef>& params, float lr)
         // One fused pass over the four arrays: the update is memory-bound, so each element is read and
         // written once (Eigen expressions here would make three passes). The scalars are copied into the
         // loop and the pointers marked restrict, so GCC can vectorise it.
-        forEachElementChunk(W.size(),
+        forEachElementChunk(W.size(), threaded(),
                             [&, W = W.data(), M = M.data(), V = V.data(), G = dW.data()](long begin, long end) {
                                 float* __restrict w = W;
                                 float* __restrict m = M;

@@ -101,6 +101,7 @@ private:
             m_result.outcome = LearningRateFinderResult::Outcome::Diverged;
             return false;
         }
+        m_optimizer->setThreaded(m_copy.splitsBatch(m_x.rows())); // as the trainer: where the step ran
         m_optimizer->step(m_params, lr);
         return true;
     }

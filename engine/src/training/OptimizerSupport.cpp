@@ -45,9 +45,10 @@ bool prepareState(std::vector<Matrix>& state, const std::vector<ParameterRef>& p
     return true;
 }
 
-void detail::forEachElementChunkImpl(long size, void (*body)(const void*, long, long), const void* context)
+void detail::forEachElementChunkImpl(long size, bool allThreads, void (*body)(const void*, long, long),
+                                     const void* context)
 {
-    if (size < kParallelElementThreshold) {
+    if (size < kParallelElementThreshold || !allThreads) {
         if (size > 0)
             body(context, 0, size);
         return;

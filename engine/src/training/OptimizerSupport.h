@@ -31,18 +31,20 @@ inline ConstElementSpan elements(const Matrix& m, long begin, long end)
 bool prepareState(std::vector<Matrix>& state, const std::vector<ParameterRef>& params);
 
 namespace detail {
-void forEachElementChunkImpl(long size, void (*body)(const void* context, long begin, long end), const void* context);
+void forEachElementChunkImpl(long size, bool allThreads, void (*body)(const void* context, long begin, long end),
+                             const void* context);
 } // namespace detail
 
 // Calls body(begin, end) over [0, size): in one piece for small ranges, otherwise in fixed chunks spread
 // over oneTBB's threads. Every element's update must be independent of the others, so the result does not
-// depend on the split. Takes the body by reference and allocates nothing itself.
+// depend on the split. `allThreads` false keeps every chunk on the calling thread (Optimizer::setThreaded).
+// Takes the body by reference and allocates nothing itself.
 template <class Body>
-void forEachElementChunk(long size, const Body& body)
+void forEachElementChunk(long size, bool allThreads, const Body& body)
 {
     detail::forEachElementChunkImpl(
-        size, [](const void* context, long begin, long end) { (*static_cast<const Body*>(context))(begin, end); },
-        &body);
+        size, allThreads,
+        [](const void* context, long begin, long end) { (*static_cast<const Body*>(context))(begin, end); }, &body);
 }
 
 } // namespace neurite

@@ -23,7 +23,7 @@ void RmsPropOptimizer::step(const std::vector<ParameterRef>& params, float lr)
         Matrix& W = *params[i].value;
         const Matrix& dW = *params[i].grad;
         Matrix& S = m_meanSquare[i];
-        forEachElementChunk(W.size(), [&](long begin, long end) {
+        forEachElementChunk(W.size(), threaded(), [&](long begin, long end) {
             ElementSpan w = elements(W, begin, end);
             ElementSpan s = elements(S, begin, end);
             const auto g = elements(dW, begin, end) + wd * w;

@@ -24,14 +24,14 @@ void SgdOptimizer::step(const std::vector<ParameterRef>& params, float lr)
         Matrix& W = *params[i].value;
         const Matrix& dW = *params[i].grad;
         if (m == 0.0f) {
-            forEachElementChunk(W.size(), [&](long begin, long end) {
+            forEachElementChunk(W.size(), threaded(), [&](long begin, long end) {
                 ElementSpan w = elements(W, begin, end);
                 w -= lr * (elements(dW, begin, end) + wd * w);
             });
             continue;
         }
         Matrix& V = m_velocity[i];
-        forEachElementChunk(W.size(), [&](long begin, long end) {
+        forEachElementChunk(W.size(), threaded(), [&](long begin, long end) {
             ElementSpan w = elements(W, begin, end);
             ElementSpan v = elements(V, begin, end);
             const auto g = elements(dW, begin, end) + wd * w;

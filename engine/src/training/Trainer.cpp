@@ -205,6 +205,8 @@ private:
     bool stepOptimizer(float lr)
     {
         const bool sampled = m_health.beforeStep(m_step + 1, m_trainingSeconds());
+        // The update runs where the step ran: on both threads after a split step, else on this one.
+        m_optimizer->setThreaded(m_network.splitsBatch(m_x.rows()));
         m_optimizer->step(m_params, lr);
         ++m_step;
         return sampled;

@@ -97,7 +97,7 @@ void TestThreadPool::trainingThreadsFlushDenormals()
                 busyWork();
                 static_cast<FloatModeProbe*>(const_cast<void*>(context))->record();
             };
-            detail::forEachElementChunkImpl(4 * kParallelElementThreshold, body, &probe);
+            detail::forEachElementChunkImpl(4 * kParallelElementThreshold, true, body, &probe);
             // A second pool of the same size used inside the first (the network's products inside the
             // trainer's run) runs its loop in the first pool's arena.
             inner.run(8, [&](int) {
