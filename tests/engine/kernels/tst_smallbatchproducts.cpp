@@ -39,12 +39,13 @@ private Q_SLOTS:
         QTest::addColumn<int>("rows");
         QTest::addColumn<int>("depth");
         QTest::addColumn<int>("columns");
-        for (int rows : {1, 2, 3, 4, 5, 7, 8, 9, 15, 16, 17, 31, 32, 64, 127, 128, 129})
+        for (int rows : {1, 2, 3, 4, 5, 7, 8, 9, 15, 16, 17, 31, 32, 64, 127, 128, 255, 256, 257})
             for (int columns : {1, 10, 15, 16, 17, 33, 47, 48, 49, 64, 100, 128})
                 QTest::addRow("%d rows, %d columns", rows, columns) << rows << 37 << columns;
         QTest::newRow("MLP first layer, half of batch 32") << 16 << 784 << 128;
         QTest::newRow("MLP output layer") << 16 << 64 << 10;
         QTest::newRow("MLP first layer, half of batch 256") << 128 << 784 << 128;
+        QTest::newRow("MLP first layer, batch 256") << 256 << 784 << 128;
         QTest::newRow("depth 1") << 8 << 1 << 48;
     }
 
