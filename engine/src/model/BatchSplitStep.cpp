@@ -10,6 +10,7 @@
 #include "model/NetworkImpl.h"
 
 #include <algorithm>
+#include <functional>
 
 namespace neurite {
 
@@ -56,7 +57,17 @@ bool Network::Impl::splitsBatch(long rows) const
            multiplyAdds * half >= std::max(kSplitThreshold, kMultiplyAddsPerParameterPerHalf * parameterCount);
 }
 
-float Network::Impl::splitTrainStep(const Matrix& x, detail::StepTargets targets, int* correct)
+bool Network::Impl::splitsEvaluation(long rows) const
+{
+    // No gradients cross between the cores: only the fork and the weights' bytes count.
+    const long half = rows / 2;
+    return pool && pool->threads() >= 2 && !batchStatistics && half >= kMinimumRowsPerHalf &&
+           multiplyAdds * half >= kSplitThreshold;
+}
+
+// The replica, built on first use, computing with this network's weights as they are now: read in place
+// where every layer kind can, else copied (on both threads) each time it is prepared.
+void Network::Impl::prepareReplica()
 {
     if (!replica) {
         replica = std::make_unique<Impl>();
@@ -70,29 +81,45 @@ float Network::Impl::splitTrainStep(const Matrix& x, detail::StepTargets targets
             if (!nodes[i].layer->parameters().empty())
                 replicaReadsWeights = replica->nodes[i].layer->readParametersOf(*nodes[i].layer) && replicaReadsWeights;
     }
+    if (replicaReadsWeights)
+        return;
     const std::vector<ParameterRef>& mine = splitParameters;
     const std::vector<ParameterRef>& theirs = replica->splitParameters;
-    // The replica computes with this network's weights as the optimiser left them: read in place where every
-    // layer kind can, else copied at the start of each step.
-    if (!replicaReadsWeights)
-        pool->run(2, [&](int part) {
-            forEachShareOfElements(mine, part, 2, [&](std::size_t i, long from, long to) {
-                std::copy(mine[i].value->data() + from, mine[i].value->data() + to, theirs[i].value->data() + from);
-            });
+    pool->run(2, [&](int part) {
+        forEachShareOfElements(mine, part, 2, [&](std::size_t i, long from, long to) {
+            std::copy(mine[i].value->data() + from, mine[i].value->data() + to, theirs[i].value->data() + from);
         });
-    const long rows = x.rows(), half = rows / 2;
-    const long outputs = nodes[finalNode].shape.size();
-    float losses[2] = {0, 0};
-    int corrects[2] = {0, 0};
+    });
+}
+
+void Network::Impl::runHalves(long rows, const std::function<void(Impl& net, long begin, long count)>& half)
+{
     // Each half runs on one thread: no nested splits of its products.
     struct LayerPoolsBack {
         Impl& net;
         ~LayerPoolsBack() { net.setLayerPools(net.pool.get()); }
     } back{*this};
     setLayerPools(nullptr);
+    const long first = rows / 2;
     pool->run(2, [&](int part) {
-        Impl& net = part == 0 ? *this : *replica;
-        const long begin = part == 0 ? 0 : half, count = part == 0 ? half : rows - half;
+        if (part == 0)
+            half(*this, 0, first);
+        else
+            half(*replica, first, rows - first);
+    });
+}
+
+float Network::Impl::splitTrainStep(const Matrix& x, detail::StepTargets targets, int* correct)
+{
+    prepareReplica();
+    const std::vector<ParameterRef>& mine = splitParameters;
+    const std::vector<ParameterRef>& theirs = replica->splitParameters;
+    const long rows = x.rows(), half = rows / 2;
+    const long outputs = nodes[finalNode].shape.size();
+    float losses[2] = {0, 0};
+    int corrects[2] = {0, 0};
+    runHalves(rows, [&](Impl& net, long begin, long count) {
+        const int part = begin == 0 ? 0 : 1;
         net.batchPart = x.middleRows(begin, count); // (count, inputSize), copied into this thread's cache
         net.forward(net.batchPart, true);
         const detail::StepTargets own{targets.labels ? targets.labels + begin : nullptr,

@@ -243,8 +243,7 @@ float Network::forwardBackward(const Matrix& x, const std::uint8_t* labels, int*
 float Network::evaluateBatch(const Matrix& x, const std::uint8_t* labels, int* correct, Matrix* predictions)
 {
     Impl& d = *m_impl;
-    d.forward(x, false);
-    const Matrix& final = *d.nodes[d.finalNode].output;
+    const Matrix& final = d.evaluationForward(x);
     if (d.loss == LossKind::MeanSquaredError) {
         if (predictions)
             *predictions = final;
@@ -278,8 +277,7 @@ float Network::evaluateBatch(const Matrix& x, const float* targets, Matrix* pred
 {
     Impl& d = *m_impl;
     requireValueLoss(d.loss);
-    d.forward(x, false);
-    const Matrix& final = *d.nodes[d.finalNode].output;
+    const Matrix& final = d.evaluationForward(x);
     if (predictions)
         *predictions = final;
     return meanSquaredErrorOfValues(final, targets, nullptr);

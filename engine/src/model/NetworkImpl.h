@@ -7,6 +7,7 @@
 #include "model/Layer.h"
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -54,12 +55,13 @@ struct Network::Impl {
     Matrix single, singleOut;    // predictOne buffers
     Matrix singleGradient;       // inputGradient's for one sample
     std::vector<Matrix> scratch; // per input port: a gradient to be added to one already there
-    // The batch split: a second copy of the layers that trains on the second half of a batch
-    // (BatchSplitStep.cpp), and this network's own half of the batch.
+    // The batch split: a second copy of the layers that trains on (or evaluates) the second half of a batch
+    // (BatchSplitStep.cpp), and this network's own half of the batch (or chunk of it).
     std::unique_ptr<Impl> replica;
     std::vector<ParameterRef> splitParameters; // trainedTensors(), kept while the layers live
     bool replicaReadsWeights = false;          // the replica's layers read these layers' weights in place
     Matrix batchPart;
+    Matrix evaluated; // (batch, final node's size): an evaluation's output, gathered chunk by chunk
 
     // randomInit false: the parameters stay as the layers' constructors leave them (zeros, BatchNorm's ones),
     // for a caller that sets every one of them next.
@@ -77,6 +79,18 @@ struct Network::Impl {
     float lossAndGradient(detail::StepTargets targets, int* correct);
     bool splitsBatch(long rows) const;
     float splitTrainStep(const Matrix& x, detail::StepTargets targets, int* correct);
+    // Builds the replica on first use and gives it this network's current weights.
+    void prepareReplica();
+    // Runs half(*this, 0, rows / 2) and half(*replica, rows / 2, rest) on two threads at once, the layers'
+    // own splits off meanwhile.
+    void runHalves(long rows, const std::function<void(Impl& net, long begin, long count)>& half);
+
+    // The eval-mode forward pass of an evaluation (EvaluationForward.cpp): the final node's output for every
+    // row of x. The layers' outputs are left holding a part of the batch only.
+    const Matrix& evaluationForward(const Matrix& x);
+    bool splitsEvaluation(long rows) const;
+    long evaluationChunkRows() const;
+    void forwardRowsInChunks(const Matrix& x, long begin, long count, long chunk, Matrix& out);
 };
 
 } // namespace neurite
