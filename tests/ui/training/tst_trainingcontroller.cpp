@@ -149,30 +149,45 @@ void TestTrainingController::trainsOnTheWorkerAndThrottlesProgress()
 
 void TestTrainingController::pauseResumeAndStopMidEpochKeepUsableWeights()
 {
-    TrainingController controller;
-    Recorder rec(controller);
     TrainingSettings s = quickSettings(50, 1); // 1,500 batches an epoch: a stop lands mid-epoch
     const NetworkSpec spec = smallSpec(784, 10);
-    QVERIFY(controller.start(spec, s, m_longer));
-    QTRY_VERIFY_WITH_TIMEOUT(!rec.batches.empty(), 20000);
+    std::unique_ptr<TrainingController> owner;
+    std::unique_ptr<Recorder> recorder;
+    // A stop that arrives while an epoch closes (its test evaluation) takes effect before the next epoch's
+    // first batch, on the boundary between them; that happened once in a loaded suite run, so such a run is
+    // made again (twice at most).
+    for (int attempt = 1;; ++attempt) {
+        recorder.reset();
+        owner = std::make_unique<TrainingController>();
+        recorder = std::make_unique<Recorder>(*owner);
+        TrainingController& controller = *owner;
+        Recorder& rec = *recorder;
+        QVERIFY(controller.start(spec, s, m_longer));
+        QTRY_VERIFY_WITH_TIMEOUT(!rec.batches.empty(), 20000);
 
-    controller.pause();
-    QCOMPARE(controller.state(), TrainingController::State::Paused);
-    QTest::qWait(200); // let updates sent before the pause arrive
-    const std::size_t atPause = rec.batches.size();
-    QTest::qWait(400);
-    QCOMPARE(rec.batches.size(), atPause); // nothing trains while paused
-    QVERIFY(controller.isRunning());
+        controller.pause();
+        QCOMPARE(controller.state(), TrainingController::State::Paused);
+        QTest::qWait(200); // let updates sent before the pause arrive
+        const std::size_t atPause = rec.batches.size();
+        QTest::qWait(400);
+        QCOMPARE(rec.batches.size(), atPause); // nothing trains while paused
+        QVERIFY(controller.isRunning());
 
-    controller.resume();
-    QCOMPARE(controller.state(), TrainingController::State::Running);
-    QTRY_VERIFY_WITH_TIMEOUT(rec.batches.size() > atPause + 10, 20000);
+        controller.resume();
+        QCOMPARE(controller.state(), TrainingController::State::Running);
+        QTRY_VERIFY_WITH_TIMEOUT(rec.batches.size() > atPause + 10, 20000);
 
-    controller.stop();
-    QCOMPARE(controller.state(), TrainingController::State::Stopping);
-    QVERIFY(controller.waitUntilIdle(20000));
-    QVERIFY(rec.outcome.has_value());
-    QCOMPARE(rec.outcome->outcome, TrainingResult::Outcome::Stopped);
+        controller.stop();
+        QCOMPARE(controller.state(), TrainingController::State::Stopping);
+        QVERIFY(controller.waitUntilIdle(20000));
+        QVERIFY(rec.outcome.has_value());
+        QCOMPARE(rec.outcome->outcome, TrainingResult::Outcome::Stopped);
+        const BatchReport& last = rec.outcome->history.batches.back();
+        if (last.batch < last.batchesPerEpoch || attempt == 3)
+            break;
+        qInfo("attempt %d: the stop landed between two epochs; again", attempt);
+    }
+    Recorder& rec = *recorder;
     const BatchReport& last = rec.outcome->history.batches.back();
     QVERIFY2(last.batch < last.batchesPerEpoch, "the stop should land inside an epoch");
     QVERIFY(allFinite(rec.outcome->lastWeights));
