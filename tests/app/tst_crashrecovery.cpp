@@ -5,6 +5,7 @@
 #include "document/ProjectDocument.h"
 #include "document/RecoveryFile.h"
 #include "SyntheticImages.h"
+#include "TestSupport.h"
 #include "Workspace.h"
 
 #include "neurite/IdxFile.h"
@@ -98,13 +99,12 @@ QProcessEnvironment TestCrashRecovery::childEnvironment() const
     env.insert("XDG_CONFIG_HOME", m_dir.filePath("home/config"));
     env.insert("XDG_DATA_HOME", m_dir.filePath("home/data"));
     env.insert("NEURITE_RECOVERY_DIR", m_dir.filePath("recovery"));
-#if defined(__SANITIZE_THREAD__)
     // Under TSan the killed child reports, when the machine is loaded, races between GLib's wake-up eventfd
     // and Qt's pooled threads inside the uninstrumented libraries (tests/tsan.supp ignores them in the test
     // processes, but not reliably in this child). The training thread's hand-offs it runs are checked in the
     // UI suites; here only recovery is tested.
-    env.insert("TSAN_OPTIONS", env.value("TSAN_OPTIONS") + " report_bugs=0");
-#endif
+    if (test::kUnderThreadSanitizer)
+        env.insert("TSAN_OPTIONS", env.value("TSAN_OPTIONS") + " report_bugs=0");
     return env;
 }
 

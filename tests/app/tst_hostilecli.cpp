@@ -25,11 +25,7 @@ namespace {
 // would take 400 MB to 1.6 GB; refusing it takes the usual few tens of MB). A sanitizer adds a few hundred
 // MB to any process (AddressSanitizer keeps up to 256 MB of freed blocks in quarantine; the child peaked
 // at 439 MB under it), so there the limit is 300 MB higher, which a decode still passes.
-#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
-constexpr long kMaxChildPeakMb = 700;
-#else
-constexpr long kMaxChildPeakMb = 400;
-#endif
+constexpr long kMaxChildPeakMb = test::kUnderAddressSanitizer || test::kUnderThreadSanitizer ? 700 : 400;
 
 using Run = test::ProcessRun;
 using test::runNeurite;

@@ -12,15 +12,28 @@
 
 namespace neurite::test {
 
+// Which sanitizer instruments this build. GCC defines __SANITIZE_THREAD__ / __SANITIZE_ADDRESS__; clang
+// answers through __has_feature (clang 14 has no __SANITIZE_THREAD__).
+#if defined(__has_feature)
+#define NEURITE_TEST_HAS_FEATURE(name) __has_feature(name)
+#else
+#define NEURITE_TEST_HAS_FEATURE(name) 0
+#endif
+#if defined(__SANITIZE_THREAD__) || NEURITE_TEST_HAS_FEATURE(thread_sanitizer)
+inline constexpr bool kUnderThreadSanitizer = true;
+#else
+inline constexpr bool kUnderThreadSanitizer = false;
+#endif
+#if defined(__SANITIZE_ADDRESS__) || NEURITE_TEST_HAS_FEATURE(address_sanitizer)
+inline constexpr bool kUnderAddressSanitizer = true;
+#else
+inline constexpr bool kUnderAddressSanitizer = false;
+#endif
+#undef NEURITE_TEST_HAS_FEATURE
+
 // Time limits that guard against hangs (never speed checks: those are benchmarks) are multiplied by this
 // in sanitizer builds, which run the same code several times slower.
-#if defined(__SANITIZE_THREAD__)
-inline constexpr int kSanitizerSlowdown = 10;
-#elif defined(__SANITIZE_ADDRESS__)
-inline constexpr int kSanitizerSlowdown = 3;
-#else
-inline constexpr int kSanitizerSlowdown = 1;
-#endif
+inline constexpr int kSanitizerSlowdown = kUnderThreadSanitizer ? 10 : kUnderAddressSanitizer ? 3 : 1;
 
 // A (rows, cols) matrix of uniform values in [lo, hi) from `seed`.
 Matrix randomMatrix(int rows, int cols, std::uint64_t seed, float lo = -1.0f, float hi = 1.0f);

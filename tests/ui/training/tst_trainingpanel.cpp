@@ -52,27 +52,13 @@ private:
 
 // ThreadSanitizer slows training about a hundredfold but the GUI thread only several-fold; runs that
 // measure the GUI are made shorter under it, the limits they check stay the same.
-#if defined(__SANITIZE_THREAD__)
-constexpr bool kUnderTsan = true;
-#elif defined(__has_feature)
-#if __has_feature(thread_sanitizer)
-constexpr bool kUnderTsan = true;
-#else
-constexpr bool kUnderTsan = false;
-#endif
-#else
-constexpr bool kUnderTsan = false;
-#endif
+constexpr bool kUnderTsan = test::kUnderThreadSanitizer;
 
 // AddressSanitizer slows our code about tenfold and Qt's not at all (filling the results: 5 ms in Release,
 // 56 to 74 ms under it), so the end of a run stalls the GUI thread 70 to 175 ms there against 24 to 28 ms in
 // Release. Under it the GUI-gap limit is the guard against a hang only (a GUI thread waiting for the
 // training thread), and the costs of single updates are printed, not judged.
-#if defined(__SANITIZE_ADDRESS__)
-constexpr bool kUnderAsan = true;
-#else
-constexpr bool kUnderAsan = false;
-#endif
+constexpr bool kUnderAsan = test::kUnderAddressSanitizer;
 constexpr qint64 kGuiGapLimitMs = kUnderAsan ? 100 * test::kSanitizerSlowdown : 100;
 
 NetworkSpec mlpSpec()
