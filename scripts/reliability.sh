@@ -8,11 +8,12 @@ mapfile -t NEURITE_FUZZ_TARGETS < <(find "$NEURITE_ROOT/fuzz" -maxdepth 1 -name 
 
 # Builds the libFuzzer targets with clang 14 in build-fuzz (engine, render and fuzz/ only: no designer,
 # no tests) and writes their seed corpora. The build folder is kept between runs, so a warm build only
-# recompiles what changed; ccache is used when installed. Line tables (-gline-tables-only) are all the
-# sanitizers' stack traces need and keep the build fast and small on a 2-core machine.
+# recompiles what changed; ccache is used when installed (compiler_launcher, in setup.sh). Line tables
+# (-gline-tables-only) are all the sanitizers' stack traces need and keep the build fast and small on a
+# 2-core machine.
 build_fuzzers() {
-  local build=$NEURITE_FUZZ_BUILD launcher=()
-  command -v ccache >/dev/null 2>&1 && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+  local build=$NEURITE_FUZZ_BUILD launcher
+  mapfile -t launcher < <(compiler_launcher)
   if [ ! -f "$build/build.ninja" ]; then
     log "Configuring the fuzz targets in $build (clang 14, ASan + UBSan + libFuzzer)"
     cmake -S "$NEURITE_ROOT" -B "$build" -G Ninja -DCMAKE_CXX_COMPILER=clang++-14 "${launcher[@]}" \

@@ -56,11 +56,16 @@ quiet_build() {
   fi
 }
 
-# ccache, when installed, serves a second checkout's first build (or a clean one) from the first one's
-# (a cache of this machine: the build uses -march=native).
+# The CMake option that puts ccache in front of the compiler, when ccache is installed (nothing otherwise):
+# it serves a second checkout's first build (or a clean one) from the first one's (a cache of this machine:
+# the Release build uses -march=native). Read into an array: mapfile -t launcher < <(compiler_launcher).
+compiler_launcher() {
+  if command -v ccache >/dev/null 2>&1; then echo "-DCMAKE_CXX_COMPILER_LAUNCHER=ccache"; fi
+}
+
 build_release() {
-  local launcher=()
-  command -v ccache >/dev/null 2>&1 && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+  local launcher
+  mapfile -t launcher < <(compiler_launcher)
   if [ ! -f "$NEURITE_BUILD/build.ninja" ]; then
     log "Configuring a Release build in $NEURITE_BUILD"
     cmake -S "$NEURITE_ROOT" -B "$NEURITE_BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release "${launcher[@]}" \
