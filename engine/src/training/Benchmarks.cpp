@@ -28,6 +28,20 @@ double secondsSince(std::chrono::steady_clock::time_point start)
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
+// Runs `pass` again and again for `seconds` and returns the median of its rates in GFLOP/s, `flops` a pass.
+template <class Pass>
+double medianGflops(double seconds, double flops, Pass pass)
+{
+    std::vector<double> rates;
+    const auto start = std::chrono::steady_clock::now();
+    while (secondsSince(start) < seconds) {
+        const auto t0 = std::chrono::steady_clock::now();
+        pass();
+        rates.push_back(flops / secondsSince(t0) / 1e9);
+    }
+    return median(rates);
+}
+
 } // namespace
 
 Dataset syntheticMnist(std::size_t count, std::uint64_t seed)
@@ -141,16 +155,10 @@ double matrixMultiplyGflops(int n, double seconds)
 {
     Eigen::MatrixXf a = Eigen::MatrixXf::Random(n, n), b = Eigen::MatrixXf::Random(n, n), c(n, n);
     c.noalias() = a * b; // warm-up
-    std::vector<double> rates;
-    const auto start = std::chrono::steady_clock::now();
-    while (std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() < seconds) {
-        const auto t0 = std::chrono::steady_clock::now();
+    return medianGflops(seconds, 2.0 * double(n) * n * n, [&] {
         c.noalias() = a * b;
-        const double dt = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-        rates.push_back(2.0 * double(n) * n * n / dt / 1e9);
         a(0, 0) += c(0, 0) * 1e-30f; // keep the product observable
-    }
-    return median(rates);
+    });
 }
 
 double multiplyAddPeakGflops(double seconds)
@@ -168,19 +176,15 @@ double multiplyAddPeakGflops(double seconds)
     constexpr long kSteps = 100'000;
     Lanes sums[kChains] = {};
     const Lanes scale = Lanes{} + 0.999999f, offset = Lanes{} + 1e-6f; // the sums stay near 1: no denormals
-    std::vector<double> rates;
-    const auto start = std::chrono::steady_clock::now();
-    while (secondsSince(start) < seconds) {
-        const auto t0 = std::chrono::steady_clock::now();
+    const double rate = medianGflops(seconds, 2.0 * double(kSteps) * kChains * kLanes, [&] {
         for (long step = 0; step < kSteps; ++step)
             for (int c = 0; c < kChains; ++c)
                 sums[c] = sums[c] * scale + offset;
-        rates.push_back(2.0 * double(kSteps) * kChains * kLanes / secondsSince(t0) / 1e9);
-    }
+    });
     volatile float keep = 0; // keep the sums observable
     for (const Lanes& s : sums)
         keep = keep + s[0];
-    return median(rates);
+    return rate;
 }
 
 } // namespace neurite
