@@ -2,6 +2,7 @@
 // through its own copy of the layers. Its loss, correct count and gradients must be those of one pass over
 // the whole batch on one thread (up to the order of float sums), for every loss, for odd batches whose halves
 // differ in size, and after the weights changed between steps; networks with BatchNorm must not split.
+#include "CyclingLabels.h"
 #include "TestSupport.h"
 #include "neurite/Network.h"
 
@@ -53,14 +54,6 @@ void compareSteps(const Step& split, const Step& whole)
     }
 }
 
-std::vector<std::uint8_t> labelsFor(int rows)
-{
-    std::vector<std::uint8_t> labels;
-    for (int i = 0; i < rows; ++i)
-        labels.push_back(std::uint8_t((i * 7) % 10));
-    return labels;
-}
-
 } // namespace
 
 class TestBatchSplit : public QObject {
@@ -88,7 +81,7 @@ private Q_SLOTS:
         whole.setThreads(1);
         const Matrix x = randomMatrix(rows, 300, 3);
         const Matrix targets = randomMatrix(rows, 10, 4);
-        const std::vector<std::uint8_t> labels = labelsFor(rows);
+        const std::vector<std::uint8_t> labels = cyclingLabels(rows);
         const float* values = regression ? targets.data() : nullptr;
         compareSteps(stepOf(split, x, labels, values), stepOf(whole, x, labels, values));
         // The weights change between steps (as the optimiser changes them): the second half must see the new ones.
@@ -109,7 +102,7 @@ private Q_SLOTS:
         whole.setThreads(1);
         // 17 rows: halves of 8 and 9; only the last row has a label the network gets right rarely.
         const Matrix x = randomMatrix(17, 300, 9, -3.0f, 3.0f);
-        const std::vector<std::uint8_t> labels = labelsFor(17);
+        const std::vector<std::uint8_t> labels = cyclingLabels(17);
         compareSteps(stepOf(split, x, labels, nullptr), stepOf(whole, x, labels, nullptr));
     }
 
@@ -120,7 +113,7 @@ private Q_SLOTS:
         a.setThreads(2);
         b.setThreads(2);
         const Matrix x = randomMatrix(40, 300, 1);
-        const std::vector<std::uint8_t> labels = labelsFor(40);
+        const std::vector<std::uint8_t> labels = cyclingLabels(40);
         const Step first = stepOf(a, x, labels, nullptr), second = stepOf(b, x, labels, nullptr);
         QCOMPARE(first.loss, second.loss);
         for (std::size_t i = 0; i < first.gradients.size(); ++i)

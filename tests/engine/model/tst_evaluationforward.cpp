@@ -3,6 +3,7 @@
 // layers. Its predictions, loss and correct count must be predict()'s over the whole batch on one thread (up
 // to the order of float sums) for batches of one chunk, several chunks, halves of several chunks and odd
 // halves; for regression targets; after the weights change; and for networks that must not split (BatchNorm).
+#include "CyclingLabels.h"
 #include "TestSupport.h"
 #include "neurite/Network.h"
 
@@ -23,14 +24,6 @@ constexpr int kLeNetChunkRows = 129;
 Matrix picturesOf(int rows, std::uint64_t seed)
 {
     return randomMatrix(rows, 784, seed, 0.0f, 1.0f);
-}
-
-std::vector<std::uint8_t> labelsFor(int rows)
-{
-    std::vector<std::uint8_t> labels;
-    for (int i = 0; i < rows; ++i)
-        labels.push_back(std::uint8_t((i * 7) % 10));
-    return labels;
 }
 
 // LeNet whose last layer gives one linear value, with the MSE loss: a regression over pictures.
@@ -104,7 +97,7 @@ private Q_SLOTS:
         Network network(*preset("lenet"), 7);
         network.setThreads(threads);
         const Matrix x = picturesOf(rows, 11);
-        const std::vector<std::uint8_t> labels = labelsFor(rows);
+        const std::vector<std::uint8_t> labels = cyclingLabels(rows);
         const Matrix expected = predictedOnOneThread(network.spec(), network.weights(), x);
         Matrix predictions;
         int correct = -1;
@@ -140,7 +133,7 @@ private Q_SLOTS:
         network.setThreads(2);
         const int rows = 400;
         const Matrix x = picturesOf(rows, 2);
-        const std::vector<std::uint8_t> labels = labelsFor(rows);
+        const std::vector<std::uint8_t> labels = cyclingLabels(rows);
         Matrix before, after;
         network.evaluateBatch(x, labels.data(), nullptr, &before);
         const Network other(*preset("lenet"), 99);
@@ -166,11 +159,11 @@ private Q_SLOTS:
         // Running statistics away from their initial 0 and 1, so that a copy of the layers that lacked them
         // would give other values.
         const Matrix batch = picturesOf(64, 8);
-        const std::vector<std::uint8_t> batchLabels = labelsFor(64);
+        const std::vector<std::uint8_t> batchLabels = cyclingLabels(64);
         for (int step = 0; step < 3; ++step)
             network.forwardBackward(batch, batchLabels.data());
         const Matrix x = picturesOf(300, 6);
-        const std::vector<std::uint8_t> labels = labelsFor(300);
+        const std::vector<std::uint8_t> labels = cyclingLabels(300);
         Matrix predictions;
         network.evaluateBatch(x, labels.data(), nullptr, &predictions);
         compareRows(predictions, predictedOnOneThread(network.spec(), network.weights(), x));
