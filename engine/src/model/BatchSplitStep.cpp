@@ -50,19 +50,19 @@ void forEachShareOfElements(const std::vector<ParameterRef>& params, int part, i
 
 } // namespace
 
-bool Network::Impl::splitsBatch(long rows) const
-{
-    const long half = rows / 2;
-    return pool && pool->threads() >= 2 && !batchStatistics && half >= kMinimumRowsPerHalf &&
-           multiplyAdds * half >= std::max(kSplitThreshold, kMultiplyAddsPerParameterPerHalf * parameterCount);
-}
-
 bool Network::Impl::splitsEvaluation(long rows) const
 {
     // No gradients cross between the cores: only the fork and the weights' bytes count.
     const long half = rows / 2;
     return pool && pool->threads() >= 2 && !batchStatistics && half >= kMinimumRowsPerHalf &&
            multiplyAdds * half >= kSplitThreshold;
+}
+
+// A training step splits where an evaluation would, and only where the halves also pay for the weights'
+// gradients and the optimiser's share crossing between the cores.
+bool Network::Impl::splitsBatch(long rows) const
+{
+    return splitsEvaluation(rows) && multiplyAdds * (rows / 2) >= kMultiplyAddsPerParameterPerHalf * parameterCount;
 }
 
 // The replica, built on first use, computing with this network's weights as they are now: read in place
