@@ -3,6 +3,7 @@
 
 #include "training/HealthCollector.h"
 #include "training/Measure.h"
+#include "training/NextBatchGather.h"
 #include "training/Optimizer.h"
 #include "training/TrainingThreads.h"
 #include "kernels/ThreadPool.h"
@@ -57,9 +58,10 @@ namespace {
 class TrainingRun {
 public:
     TrainingRun(Network& network, const Dataset& data, const TrainingSettings& settings, ProgressSink* sink,
-                TrainingControl* control)
+                TrainingControl* control, int poolThreads)
         : m_network(network), m_data(data), m_settings(settings), m_sink(sink), m_control(control),
-          m_params(network.parameters()), m_health(network, settings.healthEvery), m_rng(settings.seed)
+          m_params(network.parameters()), m_health(network, settings.healthEvery), m_rng(settings.seed),
+          m_poolThreads(poolThreads)
     {
         validateSettings(settings);
         checkDataFitsNetwork(network, data);
@@ -116,6 +118,11 @@ private:
         shuffle(m_train, m_rng);
         const int batchSize = m_settings.batchSize;
         const int batches = int((m_train.size() + batchSize - 1) / batchSize);
+        // A batch gathered ahead indexes this epoch's order: it must not outlive the epoch.
+        struct DiscardAhead {
+            NextBatchGather& ahead;
+            ~DiscardAhead() { ahead.discard(); }
+        } discardAhead{m_ahead};
         double lossSum = 0;
         long hits = 0, seen = 0;
         float currentLr = lr;
@@ -131,17 +138,7 @@ private:
                     currentLr = scheduledLearningRate(m_settings.schedule, newLr, epoch, m_settings.epochs);
                 }
             }
-            const int n = int(std::min<std::size_t>(batchSize, m_train.size() - std::size_t(b) * batchSize));
-            const std::uint32_t* idx = m_train.data() + std::size_t(b) * batchSize;
-            gatherBatch(m_data.train, idx, n, m_x);
-            // Only training batches are augmented: validation and test samples are measured as they are.
-            if (m_augment)
-                augmentBatch(m_settings.augmentation, m_data.train.shape(), m_x, m_settings.seed, epoch, b);
-            gatherTargets(idx, n);
-            // The next batch's images arrive while this one trains.
-            if (b + 1 < batches)
-                prefetchBatch(m_data.train, idx + n,
-                              int(std::min<std::size_t>(batchSize, m_train.size() - std::size_t(b + 1) * batchSize)));
+            const int n = takeBatch(epoch, b, batches);
             int correct = 0;
             const float loss = m_regression ? m_network.forwardBackward(m_x, m_targets.data())
                                             : m_network.forwardBackward(m_x, m_labels.data(), &correct);
@@ -167,6 +164,32 @@ private:
             return; // a stopped epoch is incomplete: it gets no epoch report
         endEpoch(epoch + 1, float(lossSum / double(seen)), m_regression ? kNoValue : float(double(hits) / double(seen)),
                  currentLr, secondsSince(epochStart) - (m_pausedSeconds - pausedBefore), seen);
+    }
+
+    // Puts batch b of the epoch in m_x and its targets in place, starts the next batch, and returns the rows.
+    int takeBatch(int epoch, int b, int batches)
+    {
+        const int n = batchRows(b);
+        const std::uint32_t* idx = m_train.data() + std::size_t(b) * std::size_t(m_settings.batchSize);
+        if (!m_ahead.pending())
+            m_ahead.start(m_data.train, idx, n, false);
+        m_ahead.take(m_x);
+        // The next batch is gathered on the pool's other thread when the step leaves that thread idle.
+        const bool gatherBehind = m_poolThreads >= 2 && !m_network.splitsBatch(m_settings.batchSize);
+        if (b + 1 < batches)
+            m_ahead.start(m_data.train, idx + n, batchRows(b + 1), gatherBehind);
+        // Only training batches are augmented: validation and test samples are measured as they are.
+        if (m_augment)
+            augmentBatch(m_settings.augmentation, m_data.train.shape(), m_x, m_settings.seed, epoch, b);
+        gatherTargets(idx, n);
+        return n;
+    }
+
+    // Rows in batch b of the epoch: the batch size, but for the last batch.
+    int batchRows(int b) const
+    {
+        const std::size_t batchSize = std::size_t(m_settings.batchSize);
+        return int(std::min(batchSize, m_train.size() - std::size_t(b) * batchSize));
     }
 
     // The batch's class labels, or its regression targets.
@@ -317,7 +340,9 @@ private:
     std::mt19937_64 m_rng;
     std::vector<std::uint32_t> m_train, m_validation;
     const SampleSet* m_validationSet = &m_data.train; // m_validation indexes this set
+    int m_poolThreads;                                // the threads of the pool the run is in
     Matrix m_x;
+    NextBatchGather m_ahead; // the batch after m_x's
     std::vector<std::uint8_t> m_labels;
     std::vector<float> m_targets;
     bool m_regression = false; // the data's targets are real values (DataSchema's task)
@@ -345,7 +370,7 @@ TrainingResult train(Network& network, const Dataset& data, const TrainingSettin
     // trainingThreads chooses for the batch).
     ThreadPool pool(trainingThreads(settings, network.spec()));
     TrainingResult result;
-    pool.enter([&] { result = TrainingRun(network, data, settings, sink, control).run(); });
+    pool.enter([&] { result = TrainingRun(network, data, settings, sink, control, pool.threads()).run(); });
     return result;
 }
 
