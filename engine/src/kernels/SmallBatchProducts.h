@@ -18,6 +18,9 @@ bool hasSmallBatchProducts();
 // c = a * b          a: (rows, depth), b: (depth, n) -> c: (rows, n); all dense and row-major.
 void multiplySmallBatch(const float* a, long rows, long depth, const float* b, long n, float* c);
 // c = a^T * b        a: (depth, m), b: (depth, n) -> c: (m, n); the depth is the batch (weight gradients).
+// For each block of 8 rows of c (8 inputs) it skips the batch rows where those 8 inputs are all zero: a
+// picture's background (28% of the runs of 8 pixels in Fashion-MNIST, 60% in MNIST). The result is the
+// same as without the skipping: the skipped terms are exact zeros, and a NaN is not skipped.
 void multiplyTransposedASmallBatch(const float* a, long depth, long m, const float* b, long n, float* c);
 
 } // namespace neurite
